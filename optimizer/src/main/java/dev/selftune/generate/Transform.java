@@ -1,0 +1,27 @@
+package dev.selftune.generate;
+
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * A semantics-preserving rewrite rule with parameters (Caffeine's generator rules are the model):
+ * it says where and how it applies to a method, and applies itself to a copy.
+ */
+public interface Transform {
+    /** Stable name used in reports, policies and wisdom, e.g. {@code unroll}. */
+    String name();
+
+    /**
+     * The parameter sets this transform offers for {@code method}, most promising first; empty when
+     * it does not apply. Every set must be accepted by {@link #apply}.
+     */
+    List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx);
+
+    /**
+     * Rewrites {@code method} (a private copy, owned by {@code owner}) in place with {@code params}.
+     * Returns false, leaving the method unchanged, when the parameters do not apply after all.
+     */
+    boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx);
+}
