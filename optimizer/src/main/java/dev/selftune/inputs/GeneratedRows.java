@@ -69,7 +69,7 @@ final class GeneratedRows {
         for (int j = 0; j < p.count(); j++) {
             Type t = p.get(j);
             if (t.getSort() == Type.ARRAY) {
-                int own = r.nextInt(10) == 0 ? r.nextInt(n + 2) : n;
+                int own = i >= 8 && r.nextInt(10) == 0 ? r.nextInt(n + 2) : n;
                 row[j] = ValueGenerator.value(t, own, mode, r);
             } else if (t.getSort() == Type.OBJECT) {
                 String s = firstString != null && r.nextInt(3) == 0
