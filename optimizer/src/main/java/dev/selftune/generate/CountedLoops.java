@@ -37,7 +37,7 @@ public final class CountedLoops {
                 JumpInsnNode back = (JumpInsnNode) n;
                 if (insns.indexOf(back.label) < insns.indexOf(back)) {
                     CountedLoop loop = match(method, back, loops.size());
-                    if (loop != null) {
+                    if (loop != null && !isRemainder(insns, loop)) {
                         loops.add(loop);
                     }
                 }
@@ -181,6 +181,30 @@ public final class CountedLoops {
         }
         return new CountedLoop(index, head, iv, iinc.incr, relation, bound, test, iinc, back, test.label,
                 calls, jumpsOut, returns, covered);
+    }
+
+    /*
+     * The rewrites here leave the original loop behind as the remainder of a main loop whose guard
+     * is "lcmp; ifXX rem" (possibly via a combine block). Restructuring a remainder again is pure
+     * code growth: it runs fewer than factor iterations. Such loops are not reported.
+     */
+    private static boolean isRemainder(InsnList insns, CountedLoop loop) {
+        for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
+            if (n instanceof JumpInsnNode j && n.getOpcode() >= Opcodes.IFLT && n.getOpcode() <= Opcodes.IFLE
+                    && previousReal(n) != null && previousReal(n).getOpcode() == Opcodes.LCMP) {
+                int steps = 0;
+                for (AbstractInsnNode w = j.label; w != null && steps < 64; w = w.getNext(), steps++) {
+                    if (w == loop.head()) {
+                        return true;
+                    }
+                    if (w instanceof JumpInsnNode || w.getType() == AbstractInsnNode.TABLESWITCH_INSN
+                            || w.getType() == AbstractInsnNode.LOOKUPSWITCH_INSN) {
+                        break;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isArrayOrStringLength(AbstractInsnNode n) {

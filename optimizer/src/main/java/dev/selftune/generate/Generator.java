@@ -2,6 +2,7 @@ package dev.selftune.generate;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -118,7 +119,8 @@ public final class Generator {
                 MethodNode mn = TunedMethods.find(cn, methods.get(mi)[0], methods.get(mi)[1]);
                 try {
                     for (Map<String, Integer> params : t.candidates(cn, mn, ctx)) {
-                        mine.add(new Pending(0, 0, parent, steps, bytes, pos, t, mi, Map.copyOf(params), depth));
+                        mine.add(new Pending(0, 0, parent, steps, bytes, pos, t, mi,
+                                Collections.unmodifiableMap(new LinkedHashMap<>(params)), depth));
                     }
                 } catch (RuntimeException | LinkageError | StackOverflowError e) {
                     // a transform that cannot analyse this method offers nothing for it
