@@ -153,7 +153,7 @@ public final class Generator {
             if (!p.transform().apply(cn, mn, new LinkedHashMap<>(p.params()), ctx)) {
                 return null;
             }
-            byte[] bytes = ClassBytes.write(cn, resources);
+            byte[] bytes = ClassBytes.writeChanged(p.parentBytes(), cn, Set.of(m[0] + m[1]), resources);
             ClassNode back = ClassBytes.read(bytes);
             new Analyzer<>(new BasicVerifier()).analyze(back.name, TunedMethods.find(back, m[0], m[1]));
             return bytes;
