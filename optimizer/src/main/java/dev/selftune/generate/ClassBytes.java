@@ -29,6 +29,34 @@ public final class ClassBytes {
         return cw.toByteArray();
     }
 
+    /**
+     * Writes {@code cn}, read from {@code original}, recomputing frames only for the methods named
+     * in {@code changed} ({@code name + descriptor}); every other method's bytes are copied as they are.
+     */
+    public static byte[] writeChanged(byte[] original, ClassNode cn, java.util.Set<String> changed,
+                                      Function<String, InputStream> resources) {
+        ClassReader cr = new ClassReader(original);
+        ClassWriter cw = new HierarchyWriter(cr, resources);
+        java.util.Map<String, org.objectweb.asm.tree.MethodNode> tuned = new java.util.HashMap<>();
+        for (org.objectweb.asm.tree.MethodNode m : cn.methods) {
+            if (changed.contains(m.name + m.desc)) {
+                tuned.put(m.name + m.desc, m);
+            }
+        }
+        cr.accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9, cw) {
+            @Override
+            public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                org.objectweb.asm.tree.MethodNode m = tuned.get(name + desc);
+                if (m != null) {
+                    m.accept(cw);
+                    return null;
+                }
+                return super.visitMethod(access, name, desc, sig, ex);
+            }
+        }, 0);
+        return cw.toByteArray();
+    }
+
     /** A resource opener over a class loader: JDK classes come from the platform's own loader. */
     public static Function<String, InputStream> resourcesOf(ClassLoader loader) {
         return internalName -> {
@@ -47,6 +75,12 @@ public final class ClassBytes {
 
         HierarchyWriter(Function<String, InputStream> resources) {
             super(COMPUTE_FRAMES | COMPUTE_MAXS);
+            this.resources = resources;
+        }
+
+        /* With the reader, ASM copies the constant pool and every untouched method's bytes verbatim. */
+        HierarchyWriter(ClassReader source, Function<String, InputStream> resources) {
+            super(source, COMPUTE_FRAMES | COMPUTE_MAXS);
             this.resources = resources;
         }
 

@@ -1,0 +1,164 @@
+package dev.selftune.generate;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Function;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.BasicVerifier;
+import dev.selftune.api.MethodRef;
+import dev.selftune.api.Step;
+import dev.selftune.api.Variant;
+
+/**
+ * Proposes variants of a method: every candidate of the policy's transforms, applied alone and in
+ * compositions up to {@code policy.maxDepth()}, most promising first, at most {@code policy.maxVariants()}.
+ */
+public final class Generator {
+    private final Policy policy;
+    private final TransformContext ctx;
+    private final Function<String, InputStream> resources;
+    private final List<Transform> transforms = new ArrayList<>();
+
+    public Generator(Policy policy, TransformContext ctx, Function<String, InputStream> classResources) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        this.resources = Objects.requireNonNull(classResources, "classResources");
+        for (String name : policy.transforms()) {
+            Transforms.byName(name).ifPresent(transforms::add);
+        }
+    }
+
+    /*
+     * Search order. Each transform lists its candidates most promising first, so the first level is
+     * taken round-robin across transforms (rank q for the q-th in that order). A composition applies
+     * a transform that comes later in the policy's order to an emitted variant (interchange, then
+     * hoist, then unroll), ranked parent rank + 1 + its own round-robin position: the best chain
+     * surfaces early instead of after every single-transform variant. Candidates are applied only
+     * when popped, and deduplicated by the bytes they produce (two rewrites that meet are one
+     * variant). A transform that throws, produces nothing, or breaks the bytecode (BasicVerifier on
+     * the rewritten method) costs its candidate, never the run.
+     */
+    private record Pending(int rank, long seq, String parent, List<Step> steps, byte[] parentBytes,
+                           int position, Transform transform, int method, Map<String, Integer> params, int depth) { }
+
+    /** Variants of {@code method} (descriptor optional when the name is unique) in {@code classBytes}. */
+    public List<Variant> generate(MethodRef method, byte[] classBytes) {
+        return generate(method.name(), method.descriptor(), classBytes);
+    }
+
+    public List<Variant> generate(String name, String descriptor, byte[] classBytes) {
+        ClassNode original = ClassBytes.read(classBytes);
+        MethodNode target = TunedMethods.find(original, name, descriptor);
+        if (target == null) {
+            throw new IllegalArgumentException("method " + name + (descriptor == null ? "" : descriptor)
+                    + " not found in " + original.name);
+        }
+        if (!TunedMethods.hasBody(target)) {
+            return List.of();
+        }
+        List<String[]> methods = new ArrayList<>();
+        for (MethodNode m : TunedMethods.of(original, target)) {
+            methods.add(new String[] {m.name, m.desc});
+        }
+        Set<String> seen = new HashSet<>();
+        seen.add(Variant.sha256(classBytes));
+        try {
+            seen.add(Variant.sha256(ClassBytes.write(ClassBytes.read(classBytes), resources)));
+        } catch (RuntimeException | LinkageError e) {
+            // the original itself cannot be rewritten with frames: every variant will fail the same way
+        }
+        PriorityQueue<Pending> queue = new PriorityQueue<>(
+                Comparator.comparingInt(Pending::rank).thenComparingLong(Pending::seq));
+        long[] seq = {0};
+        expand(queue, seq, Variant.ORIGINAL_ID, List.of(), classBytes, -1, -1, 0, methods);
+        List<Variant> out = new ArrayList<>();
+        while (!queue.isEmpty() && out.size() < policy.maxVariants()) {
+            Pending p = queue.poll();
+            byte[] bytes = tryApply(p, methods);
+            if (bytes == null || !seen.add(Variant.sha256(bytes))) {
+                continue;
+            }
+            Map<String, Integer> recorded = new LinkedHashMap<>();
+            recorded.put("method", p.method());
+            recorded.putAll(p.params());
+            List<Step> steps = new ArrayList<>(p.steps());
+            steps.add(new Step(p.transform().name(), recorded));
+            String id = "v" + (out.size() + 1);
+            out.add(new Variant(id, p.parent(), steps, bytes));
+            if (p.depth() + 1 < policy.maxDepth()) {
+                expand(queue, seq, id, steps, bytes, p.position(), p.rank(), p.depth() + 1, methods);
+            }
+        }
+        return out;
+    }
+
+    private void expand(PriorityQueue<Pending> queue, long[] seq, String parent, List<Step> steps, byte[] bytes,
+                        int after, int rank, int depth, List<String[]> methods) {
+        ClassNode cn;
+        try {
+            cn = ClassBytes.read(bytes);
+        } catch (RuntimeException e) {
+            return;
+        }
+        List<List<Pending>> perTransform = new ArrayList<>();
+        for (int pos = after + 1; pos < transforms.size(); pos++) {
+            Transform t = transforms.get(pos);
+            List<Pending> mine = new ArrayList<>();
+            for (int mi = 0; mi < methods.size(); mi++) {
+                MethodNode mn = TunedMethods.find(cn, methods.get(mi)[0], methods.get(mi)[1]);
+                try {
+                    for (Map<String, Integer> params : t.candidates(cn, mn, ctx)) {
+                        mine.add(new Pending(0, 0, parent, steps, bytes, pos, t, mi,
+                                Collections.unmodifiableMap(new LinkedHashMap<>(params)), depth));
+                    }
+                } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                    // a transform that cannot analyse this method offers nothing for it
+                }
+            }
+            perTransform.add(mine);
+        }
+        int q = 0;
+        for (int round = 0; ; round++) {
+            boolean any = false;
+            for (List<Pending> mine : perTransform) {
+                if (round < mine.size()) {
+                    Pending p = mine.get(round);
+                    queue.add(new Pending(rank + 1 + q++, seq[0]++, p.parent(), p.steps(), p.parentBytes(),
+                            p.position(), p.transform(), p.method(), p.params(), p.depth()));
+                    any = true;
+                }
+            }
+            if (!any) {
+                return;
+            }
+        }
+    }
+
+    private byte[] tryApply(Pending p, List<String[]> methods) {
+        try {
+            ClassNode cn = ClassBytes.read(p.parentBytes());
+            String[] m = methods.get(p.method());
+            MethodNode mn = TunedMethods.find(cn, m[0], m[1]);
+            if (!p.transform().apply(cn, mn, new LinkedHashMap<>(p.params()), ctx)) {
+                return null;
+            }
+            byte[] bytes = ClassBytes.writeChanged(p.parentBytes(), cn, Set.of(m[0] + m[1]), resources);
+            ClassNode back = ClassBytes.read(bytes);
+            new Analyzer<>(new BasicVerifier()).analyze(back.name, TunedMethods.find(back, m[0], m[1]));
+            return bytes;
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.selftune.generate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import dev.selftune.generate.transform.SplitAccumulators;
+import dev.selftune.generate.transform.TuneConstant;
+import dev.selftune.generate.transform.Unroll;
+
+/** The registry of transforms by their stable names; policies name transforms, this resolves them. */
+public final class Transforms {
+    private static final Map<String, Supplier<Transform>> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        // Loop-nest transforms (H4): register "interchange" and "hoist" here, before the others.
+        register(SplitAccumulators.NAME, SplitAccumulators::new);
+        register(Unroll.NAME, Unroll::new);
+        register(TuneConstant.NAME, TuneConstant::new);
+    }
+
+    private Transforms() { }
+
+    private static void register(String name, Supplier<Transform> factory) {
+        REGISTRY.put(name, factory);
+    }
+
+    /** The transform called {@code name}, or empty when no transform has that name. */
+    public static Optional<Transform> byName(String name) {
+        Supplier<Transform> f = REGISTRY.get(name);
+        return f == null ? Optional.empty() : Optional.of(f.get());
+    }
+
+    /** Every registered transform, in registration order. */
+    public static List<Transform> all() {
+        List<Transform> out = new ArrayList<>();
+        REGISTRY.values().forEach(f -> out.add(f.get()));
+        return out;
+    }
+
+    public static List<String> names() {
+        return List.copyOf(REGISTRY.keySet());
+    }
+}

@@ -1,0 +1,135 @@
+package dev.selftune.generate.transform;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceValue;
+import dev.selftune.generate.CountedLoops;
+import dev.selftune.generate.Transform;
+import dev.selftune.generate.TransformContext;
+
+/**
+ * Replaces an integer constant that acts as a threshold, cut-off, step or block size with another
+ * positive value; every occurrence of that value in the method changes together.
+ */
+public final class TuneConstant implements Transform {
+    public static final String NAME = "tune-constant";
+    private static final int SMALLEST = 3;
+    private static final List<Integer> ABSOLUTE = List.of(8, 16, 32, 64);
+
+    /*
+     * The ATLAS/FFTW argument: the best insertion-sort cut-off or block size depends on the cache,
+     * the branch predictor and the JIT's code for the small case, none of which the author's
+     * constant knew. C2 cannot change such a constant; it only propagates it. Unlike the loop
+     * rewrites this one may change behaviour (a step of 2 is not a step of 4): it only proposes,
+     * and verification rejects the values that compute something else. A block size usually
+     * appears twice (the step "i += 64" and the bound "min(i + 64, n)"), which is why every
+     * occurrence of the value changes together. Values below 3 are left alone: 0, 1 and 2 are
+     * almost always structure (base cases, halves), not tuning knobs.
+     */
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
+        List<Integer> scales = ctx.policy().range("tune-constant.scale", List.of(25, 50, 200, 400, 800));
+        List<Integer> values = tunable(owner, method);
+        List<Map<String, Integer>> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            int v = values.get(i);
+            Set<Integer> proposals = new LinkedHashSet<>();
+            for (int s : scales) {
+                long nv = (long) v * s / 100;
+                if (nv >= 1 && nv <= Short.MAX_VALUE) {
+                    proposals.add((int) nv);
+                }
+            }
+            proposals.addAll(ABSOLUTE);
+            proposals.remove(v);
+            for (int nv : proposals) {
+                Map<String, Integer> p = new LinkedHashMap<>();
+                p.put("index", i);
+                p.put("value", nv);
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
+        List<Integer> values = tunable(owner, method);
+        int index = params.getOrDefault("index", -1);
+        int nv = params.getOrDefault("value", 0);
+        if (index < 0 || index >= values.size() || nv < 1 || nv > Short.MAX_VALUE || nv == values.get(index)) {
+            return false;
+        }
+        int v = values.get(index);
+        InsnList insns = method.instructions;
+        for (AbstractInsnNode n = insns.getFirst(); n != null; ) {
+            AbstractInsnNode next = n.getNext();
+            Integer c = CountedLoops.intConstant(n);
+            if (c != null && c == v) {
+                insns.set(n, LoopCode.pushInt(nv));
+            } else if (n instanceof IincInsnNode i && i.incr == v) {
+                i.incr = nv;
+            } else if (n instanceof IincInsnNode i && i.incr == -v) {
+                i.incr = -nv;
+            }
+            n = next;
+        }
+        return true;
+    }
+
+    /** Distinct constants (at least 3) compared against by if_icmpXX, directly or via one add/sub, or used as an iinc step. */
+    static List<Integer> tunable(ClassNode owner, MethodNode method) {
+        Set<Integer> values = new LinkedHashSet<>();
+        Frame<SourceValue>[] frames = Reductions.frames(owner, method);
+        if (frames == null) {
+            return List.of();
+        }
+        InsnList insns = method.instructions;
+        for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
+            int op = n.getOpcode();
+            Frame<SourceValue> f = frames[insns.indexOf(n)];
+            if (f != null && n instanceof JumpInsnNode && op >= Opcodes.IF_ICMPEQ && op <= Opcodes.IF_ICMPLE) {
+                for (int s = 1; s <= 2; s++) {
+                    collect(f.getStack(f.getStackSize() - s), frames, insns, values, true);
+                }
+            } else if (n instanceof IincInsnNode i && Math.abs(i.incr) >= SMALLEST) {
+                values.add(Math.abs(i.incr));
+            }
+        }
+        return new ArrayList<>(values);
+    }
+
+    private static void collect(SourceValue v, Frame<SourceValue>[] frames, InsnList insns, Set<Integer> out, boolean deeper) {
+        if (v.insns.size() != 1) {
+            return;
+        }
+        AbstractInsnNode src = v.insns.iterator().next();
+        Integer c = CountedLoops.intConstant(src);
+        if (c != null && c >= SMALLEST) {
+            out.add(c);
+        } else if (deeper && (src.getOpcode() == Opcodes.IADD || src.getOpcode() == Opcodes.ISUB)) {
+            Frame<SourceValue> f = frames[insns.indexOf(src)];
+            if (f != null) {
+                collect(f.getStack(f.getStackSize() - 1), frames, insns, out, false);
+                collect(f.getStack(f.getStackSize() - 2), frames, insns, out, false);
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.selftune.generate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+/** Test support: specimen class bytes, isolated loading, seeded inputs and bit-exact comparison. */
+final class Specimen {
+    private Specimen() { }
+
+    static byte[] bytes(Class<?> c) {
+        try (InputStream in = c.getClassLoader().getResourceAsStream(c.getName().replace('.', '/') + ".class")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Defines {@code bytes} as {@code name} in a fresh loader, so original and variants never share a class. */
+    static Class<?> load(String name, byte[] bytes) {
+        ClassLoader loader = new ClassLoader(Specimen.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String n, boolean resolve) throws ClassNotFoundException {
+                if (n.equals(name)) {
+                    synchronized (getClassLoadingLock(n)) {
+                        Class<?> c = findLoadedClass(n);
+                        return c != null ? c : defineClass(n, bytes, 0, bytes.length);
+                    }
+                }
+                return super.loadClass(n, resolve);
+            }
+        };
+        try {
+            return loader.loadClass(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** ASM's CheckClassAdapter with data-flow verification; returns its complaints, empty when the class is valid. */
+    static String check(byte[] bytes) {
+        StringWriter out = new StringWriter();
+        CheckClassAdapter.verify(new ClassReader(bytes), Specimen.class.getClassLoader(), false, new PrintWriter(out));
+        return out.toString();
+    }
+
+    static List<Method> publicStatics(Class<?> c) {
+        List<Method> out = new ArrayList<>();
+        for (Method m : c.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
+                out.add(m);
+            }
+        }
+        out.sort((a, b) -> a.getName().compareTo(b.getName()));
+        return out;
+    }
+
+    private static final int[] LENGTHS = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 64, 65};
+
+    /** Arguments for trial {@code t}: the first trials walk the edge lengths, the rest are random. */
+    static Object[] args(Class<?>[] types, Random r, int t, boolean finiteOnly) {
+        int len = t < LENGTHS.length ? LENGTHS[t] : r.nextInt(120);
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            int l = r.nextInt(10) == 0 ? r.nextInt(120) : len;
+            args[i] = value(types[i], r, l, finiteOnly);
+        }
+        return args;
+    }
+
+    private static Object value(Class<?> type, Random r, int len, boolean finite) {
+        if (type == int.class) {
+            int[] edges = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE - 5, Integer.MIN_VALUE + 3};
+            return r.nextBoolean() ? edges[r.nextInt(edges.length)] : r.nextInt(200) - 100;
+        }
+        if (type == String.class) {
+            char[] cs = new char[len];
+            for (int i = 0; i < len; i++) {
+                cs[i] = r.nextBoolean() ? (char) ('a' + r.nextInt(26)) : (char) r.nextInt(0x10000);
+            }
+            return new String(cs);
+        }
+        boolean small = r.nextBoolean();
+        if (type == int[].class) {
+            int[] a = new int[len];
+            Arrays.setAll(a, i -> small ? r.nextInt(200) - 100 : r.nextInt());
+            return a;
+        }
+        if (type == long[].class) {
+            long[] a = new long[len];
+            Arrays.setAll(a, i -> small ? r.nextInt(200) - 100 : r.nextLong());
+            return a;
+        }
+        if (type == byte[].class) {
+            byte[] a = new byte[len];
+            r.nextBytes(a);
+            return a;
+        }
+        if (type == double[].class) {
+            double[] a = new double[len];
+            Arrays.setAll(a, i -> finite ? r.nextDouble() * 2000 - 1000 : special(r));
+            return a;
+        }
+        if (type == float[].class) {
+            float[] a = new float[len];
+            for (int i = 0; i < len; i++) {
+                a[i] = finite ? r.nextFloat() * 20 - 10 : (float) special(r);
+            }
+            return a;
+        }
+        throw new IllegalArgumentException("no generator for " + type);
+    }
+
+    private static double special(Random r) {
+        double[] edges = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 1e300};
+        return r.nextInt(8) == 0 ? edges[r.nextInt(edges.length)] : r.nextGaussian() * 1e3;
+    }
+
+    /** What a call did: its result or exception type, and the arguments afterwards. */
+    record Outcome(Object result, String thrown, Object[] argsAfter) {
+        boolean sameAs(Outcome o, double tolerance) {
+            if (!java.util.Objects.equals(thrown, o.thrown) || !Arrays.deepEquals(argsAfter, o.argsAfter)) {
+                return false;
+            }
+            if (tolerance > 0 && result instanceof Number a && o.result instanceof Number b) {
+                double x = a.doubleValue();
+                double y = b.doubleValue();
+                return Double.compare(x, y) == 0 || Math.abs(x - y) <= tolerance * Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
+            }
+            return java.util.Objects.deepEquals(result, o.result);
+        }
+    }
+
+    static Outcome run(Method m, Object[] args) {
+        Object[] copy = deepCopy(args);
+        try {
+            return new Outcome(m.invoke(null, copy), null, copy);
+        } catch (InvocationTargetException e) {
+            return new Outcome(null, e.getCause().getClass().getName(), copy);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object[] deepCopy(Object[] args) {
+        Object[] c = args.clone();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] instanceof int[] a) {
+                c[i] = a.clone();
+            } else if (c[i] instanceof long[] a) {
+                c[i] = a.clone();
+            } else if (c[i] instanceof byte[] a) {
+                c[i] = a.clone();
+            } else if (c[i] instanceof double[] a) {
+                c[i] = a.clone();
+            } else if (c[i] instanceof float[] a) {
+                c[i] = a.clone();
+            }
+        }
+        return c;
+    }
+
+    static String describe(Object[] args) {
+        return Arrays.deepToString(args).replaceAll("(.{300}).*", "$1...");
+    }
+}

@@ -1,0 +1,142 @@
+package dev.selftune.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.Type;
+import dev.selftune.api.Variant;
+import dev.selftune.generate.specimens.Loops;
+import dev.selftune.generate.specimens.Sorts;
+
+/** Every transform × every specimen method keeps behaviour, bit for bit, and every variant verifies. */
+class TransformConformanceTest {
+    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class);
+    static final int TRIALS = 300;
+    private final Map<Class<?>, Class<?>> originals = new HashMap<>();
+
+    static List<Variant> variants(Class<?> c, Method m, List<String> transforms, int depth, int max, boolean fp) {
+        Policy d = Policy.defaults();
+        Policy p = new Policy(transforms, d.ranges(), depth, max, 1, 0.5, 6);
+        TransformContext ctx = fp ? new TransformContext(true, 1e-4, p) : TransformContext.exact(p);
+        Generator g = new Generator(p, ctx, ClassBytes.resourcesOf(TransformConformanceTest.class.getClassLoader()));
+        return g.generate(m.getName(), Type.getMethodDescriptor(m), Specimen.bytes(c));
+    }
+
+    /** Null when {@code v} behaves like the original on every trial, else what differed. */
+    String conform(Class<?> c, Method m, Variant v, double tolerance, boolean finite) {
+        String complaints = Specimen.check(v.classBytes());
+        if (!complaints.isEmpty()) {
+            return m.getName() + " " + v + ": CheckClassAdapter: " + complaints;
+        }
+        try {
+            Class<?> orig = originals.computeIfAbsent(c, k -> Specimen.load(k.getName(), Specimen.bytes(k)));
+            Method mo = orig.getMethod(m.getName(), m.getParameterTypes());
+            Method mv = Specimen.load(c.getName(), v.classBytes()).getMethod(m.getName(), m.getParameterTypes());
+            Random r = new Random(42 + m.getName().hashCode());
+            for (int t = 0; t < TRIALS; t++) {
+                Object[] args = Specimen.args(m.getParameterTypes(), r, t, finite);
+                Specimen.Outcome want = Specimen.run(mo, args);
+                Specimen.Outcome got = Specimen.run(mv, args);
+                if (!want.sameAs(got, tolerance)) {
+                    return m.getName() + " " + v + ": on " + Specimen.describe(args) + " expected " + want.result()
+                            + "/" + want.thrown() + " got " + got.result() + "/" + got.thrown();
+                }
+            }
+            return null;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return m.getName() + " " + v + ": " + e;
+        }
+    }
+
+    private List<String> conformAll(List<String> transforms, int depth, int max, boolean fp, double tol, boolean finite,
+                                    Map<String, Integer> counts) {
+        List<String> failures = new ArrayList<>();
+        for (Class<?> c : SPECIMENS) {
+            for (Method m : Specimen.publicStatics(c)) {
+                List<Variant> vs = variants(c, m, transforms, depth, max, fp);
+                counts.merge(m.getName(), vs.size(), Integer::sum);
+                for (Variant v : vs) {
+                    String f = conform(c, m, v, tol, finite);
+                    if (f != null) {
+                        failures.add(f);
+                    }
+                }
+            }
+        }
+        return failures;
+    }
+
+    @Test
+    void loopTransforms_everySpecimenAlone_keepBehaviourBitForBit() {
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> failures = conformAll(List.of("split-accumulators", "unroll"), 1, 1000, false, 0, false, counts);
+        assertEquals(List.of(), failures);
+        assertTrue(counts.get("intSum") >= 6, "unroll and split both apply to intSum: " + counts);
+        assertEquals(0, counts.get("boundChanges"), "a loop whose bound local changes is refused");
+    }
+
+    @Test
+    void loopTransforms_composedByDefaultPolicy_keepBehaviourBitForBit() {
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> failures = conformAll(List.of("split-accumulators", "unroll"), 3, 24, false, 0, false, counts);
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void splitAccumulators_fpOptIn_keepsBehaviourWithinTolerance() {
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> failures = conformAll(List.of("split-accumulators", "unroll"), 2, 40, true, 1e-4, true, counts);
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void tuneConstant_everySpecimen_verifiesAndSortStaysCorrect() {
+        List<String> failures = new ArrayList<>();
+        int sortVariants = 0;
+        for (Class<?> c : SPECIMENS) {
+            for (Method m : Specimen.publicStatics(c)) {
+                for (Variant v : variants(c, m, List.of("tune-constant"), 1, 1000, false)) {
+                    String complaints = Specimen.check(v.classBytes());
+                    if (!complaints.isEmpty()) {
+                        failures.add(m.getName() + " " + v + ": " + complaints);
+                    }
+                    if (m.getName().equals("sort")) {
+                        sortVariants++;
+                        String f = conform(c, m, v, 0, false);
+                        if (f != null) {
+                            failures.add(f);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(sortVariants >= 5, "the insertion-sort cut-off is offered: " + sortVariants);
+    }
+
+    @Test
+    void allTransforms_defaultPolicy_respectMaxVariantsAndRecordParents() throws Exception {
+        Method m = Loops.class.getMethod("withCall", int[].class);
+        List<Variant> vs = variants(Loops.class, m, Policy.defaults().transforms(), 3, 24, false);
+        assertFalse(vs.isEmpty());
+        assertTrue(vs.size() <= 24);
+        assertTrue(vs.stream().anyMatch(v -> v.transforms().get(0).params().get("method") > 0),
+                "private helpers are tuned too: " + vs);
+        assertTrue(vs.stream().anyMatch(v -> v.transforms().size() > 1), "compositions appear: " + vs);
+        for (int i = 0; i < vs.size(); i++) {
+            Variant v = vs.get(i);
+            assertEquals("v" + (i + 1), v.id());
+            assertTrue(v.parent().equals(Variant.ORIGINAL_ID) || vs.stream().anyMatch(p -> p.id().equals(v.parent())));
+            assertEquals(v.parent().equals(Variant.ORIGINAL_ID) ? 1 : 2, Math.min(v.transforms().size(), 2));
+        }
+        assertEquals(vs.size(), vs.stream().map(Variant::bytesHash).distinct().count(), "deduplicated by bytes");
+    }
+}
