@@ -78,13 +78,16 @@ public final class Hoist implements Transform {
     }
 
     /*
-     * Layout, inserted between "init; istore iv" and the original loop head L:
+     * Layout, around the original loop L ... goto L (which falls out to its exit X):
      *   TS: <load>; xstore t1 ... TE: goto F
-     *   H:  pop; goto L                          (handler for any throwable in [TS, TE))
+     *   H:  pop                                  (handler for any throwable in [TS, TE))
+     *   L:  <original loop, untouched>           (reached only from H)
      *   F:  init; istore iv; L': <loop with loads replaced by xload t> goto L'
-     *   L:  <original loop>                      (reached only from H)
-     * Re-running the init in the fast copy keeps it in javac's counted shape for later transforms.
-     * The new handler goes first in the exception table so it wins over any enclosing one.
+     *   X:
+     * Re-running the (pure) init and ending the fast copy right before X keep it in javac's counted
+     * shape, so later transforms (unroll, another hoist) recognise it; the original does not match
+     * any more, so they leave the fallback alone. The new handler goes first in the exception table
+     * so it wins over any enclosing one.
      */
     private static void version(MethodNode method, LoopNestLoop loop, List<HoistLoad> loads) {
         Map<String, Integer> temps = new LinkedHashMap<>();
@@ -116,11 +119,12 @@ public final class Hoist implements Transform {
         out.add(new JumpInsnNode(Opcodes.GOTO, fast));
         out.add(handler);
         out.add(new InsnNode(Opcodes.POP));
-        out.add(new JumpInsnNode(Opcodes.GOTO, loop.head()));
-        out.add(fast);
-        out.add(loop.init().clone(none));
-        out.add(new VarInsnNode(Opcodes.ISTORE, loop.iv()));
-        out.add(fastCopy(loop, byStart, temps));
+        InsnList copy = new InsnList();
+        copy.add(fast);
+        copy.add(loop.init().clone(none));
+        copy.add(new VarInsnNode(Opcodes.ISTORE, loop.iv()));
+        copy.add(fastCopy(loop, byStart, temps));
+        method.instructions.insert(loop.back(), copy);
         method.instructions.insertBefore(loop.head(), out);
         method.tryCatchBlocks.add(0, new TryCatchBlockNode(tryStart, tryEnd, handler, null));
         Interchange.cleanUp(method);
