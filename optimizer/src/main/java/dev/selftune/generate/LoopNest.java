@@ -77,7 +77,7 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
                 return "a store goes to an array not held in a local";
             }
             if (checkedRoots.add(root)) {
-                String why = escape.whyNotFresh(root);
+                String why = escape.whyNotFresh(root, outer.init());
                 if (why != null) {
                     return "stores go to local " + root + ", which is not a fresh array: " + why;
                 }

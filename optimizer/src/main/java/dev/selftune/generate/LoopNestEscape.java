@@ -10,7 +10,6 @@ import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
@@ -20,7 +19,8 @@ import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
- * Which locals hold a fresh array: allocated in this method, stored once, and never escaping, so
+ * Which locals hold a fresh array where a loop nest starts: allocated in this method by the one store
+ * that reaches there, and never escaping, so
  * no other reference in the method can alias it or any of its rows.
  */
 public final class LoopNestEscape {
@@ -43,37 +43,37 @@ public final class LoopNestEscape {
         return new LoopNestEscape(method, frames, recorder.uses);
     }
 
-    /** Null when local {@code slot} holds a fresh, unescaped array; otherwise why not. */
-    public String whyNotFresh(int slot) {
+    /**
+     * Null when local {@code slot}, as it is when control reaches {@code at}, holds a fresh,
+     * unescaped array; otherwise why not.
+     */
+    public String whyNotFresh(int slot, AbstractInsnNode at) {
         int params = (Type.getArgumentsAndReturnSizes(method.desc) >> 2) - ((method.access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
         if (slot < params) {
             return "local " + slot + " is a parameter: it may alias any other array";
         }
-        VarInsnNode store = null;
-        Set<AbstractInsnNode> derived = new HashSet<>();
-        for (AbstractInsnNode n : method.instructions) {
-            if (n instanceof VarInsnNode v && v.var == slot) {
-                if (v.getOpcode() == Opcodes.ALOAD) {
-                    derived.add(v);
-                } else if (v.getOpcode() == Opcodes.ASTORE && store == null) {
-                    store = v;
-                } else {
-                    return "local " + slot + " is written more than once or reused for another variable";
-                }
-            } else if (n instanceof IincInsnNode i && i.var == slot) {
-                return "local " + slot + " is reused for an int";
-            }
+        Frame<SourceValue> here = frames[method.instructions.indexOf(at)];
+        if (here == null || slot >= here.getLocals()) {
+            return "the code at local " + slot + "'s use is unreachable";
         }
-        if (store == null) {
-            return "local " + slot + " is never stored";
+        Set<AbstractInsnNode> reaching = here.getLocal(slot).insns;
+        if (reaching.size() != 1 || reaching.iterator().next().getOpcode() != Opcodes.ASTORE) {
+            return "local " + slot + " is assigned in more than one place";
         }
+        AbstractInsnNode store = reaching.iterator().next();
         Frame<SourceValue> atStore = frames[method.instructions.indexOf(store)];
-        if (atStore == null) {
-            return "the store to local " + slot + " is unreachable";
-        }
         Set<AbstractInsnNode> sources = atStore.getStack(atStore.getStackSize() - 1).insns;
         if (sources.size() != 1 || !isAllocation(sources.iterator().next())) {
             return "local " + slot + " is not assigned from a new array";
+        }
+        /* javac reuses slots of ended scopes: only loads this very store reaches are this array. */
+        Set<AbstractInsnNode> derived = new HashSet<>();
+        for (AbstractInsnNode n : method.instructions) {
+            Frame<SourceValue> f = frames[method.instructions.indexOf(n)];
+            if (n.getOpcode() == Opcodes.ALOAD && ((VarInsnNode) n).var == slot && f != null
+                    && f.getLocal(slot).insns.contains(store)) {
+                derived.add(n);
+            }
         }
         return escapes(derived);
     }

@@ -28,18 +28,20 @@ class HoistTest {
         return hoist.candidates(cn, NestHarness.method(cn, name), NestHarness.CTX);
     }
 
-    @Test
-    void apply_afterInterchange_matmulInnerLoopIsRowTimesScalarPlusRow() {
-        byte[] swapped = NestHarness.apply(original, "matmul", new Interchange(), Map.of("nest", 0));
-        List<Map<String, Integer>> offered = candidates(swapped, "matmul");
-        assertEquals(Map.of("loop", 2), offered.get(0), "innermost (j) loop first");
-        assertTrue(offered.contains(Map.of("loop", 1)), "c[i] and a[i] are invariant in the k loop too");
+    @ParameterizedTest
+    @ValueSource(strings = {"matmul", "checkedMatmul"})
+    void apply_afterInterchange_matmulInnerLoopIsRowTimesScalarPlusRow(String name) {
+        byte[] swapped = NestHarness.apply(original, name, new Interchange(), Map.of("nest", 0));
+        List<Map<String, Integer>> offered = candidates(swapped, name);
+        int innermost = LoopNestLoop.find(NestHarness.method(NestHarness.read(swapped), name)).size() - 1;
+        assertEquals(Map.of("loop", innermost), offered.get(0), "innermost (j) loop first");
+        assertTrue(offered.contains(Map.of("loop", innermost - 1)), "c[i] and a[i] are invariant in the k loop too");
 
-        byte[] variant = NestHarness.apply(swapped, "matmul", hoist, offered.get(0));
-        MethodNode m = NestHarness.method(NestHarness.read(variant), "matmul");
-        int oldMax = NestHarness.method(NestHarness.read(swapped), "matmul").maxLocals;
+        byte[] variant = NestHarness.apply(swapped, name, hoist, offered.get(0));
+        MethodNode m = NestHarness.method(NestHarness.read(variant), name);
+        int oldMax = NestHarness.method(NestHarness.read(swapped), name).maxLocals;
         LoopNestLoop fast = LoopNestLoop.find(m).stream()
-                .filter(l -> l.iv() == LoopNest.find(NestHarness.method(NestHarness.read(swapped), "matmul")).get(0).inner().iv())
+                .filter(l -> l.iv() == LoopNest.find(NestHarness.method(NestHarness.read(swapped), name)).get(0).inner().iv())
                 .findFirst().orElseThrow();
         List<String> body = new ArrayList<>();
         for (AbstractInsnNode n = fast.bodyStart(); n != fast.step(); n = n.getNext()) {
@@ -51,8 +53,35 @@ class HoistTest {
         // ci[j] += aik * bk[j], with ci, aik, bk in new locals
         assertEquals(List.of("ALOAD tmp", "ILOAD", "DUP2", "DALOAD", "DLOAD tmp", "ALOAD tmp", "ILOAD", "DALOAD",
                 "DMUL", "DADD", "DASTORE"), body);
-        NestHarness.assertSameBehaviour(original, variant, "matmul", 400, true);
-        NestHarness.assertSameBehaviour(swapped, variant, "matmul", 400, false);
+        NestHarness.assertSameBehaviour(original, variant, name, 400, true);
+        NestHarness.assertSameBehaviour(swapped, variant, name, 400, false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"matmul", "checkedMatmul", "matmulInt", "transpose", "matVec"})
+    void apply_everyCandidateAfterInterchange_sameBehaviourAsOriginal(String name) {
+        byte[] swapped = NestHarness.apply(original, name, new Interchange(), Map.of("nest", 0));
+        for (Map<String, Integer> params : candidates(swapped, name)) {
+            byte[] variant = NestHarness.apply(swapped, name, hoist, params);
+            NestHarness.assertSameBehaviour(original, variant, name, 300, true);
+            NestHarness.assertSameBehaviour(swapped, variant, name, 300, false);
+            ClassNode cn = NestHarness.read(variant);
+            assertEquals(List.of(), new Interchange().candidates(cn, NestHarness.method(cn, name), NestHarness.CTX),
+                    "a nest holding a versioned loop (try block) is not interchanged");
+        }
+    }
+
+    @Test
+    void apply_matVecAfterInterchange_hoistsTheVectorElement() {
+        byte[] swapped = NestHarness.apply(original, "matVec", new Interchange(), Map.of("nest", 0));
+        byte[] variant = NestHarness.apply(swapped, "matVec", hoist, candidates(swapped, "matVec").get(0));
+        MethodNode m = NestHarness.method(NestHarness.read(variant), "matVec");
+        LoopNestLoop fast = LoopNestLoop.find(m).get(LoopNestLoop.find(m).size() - 1);
+        long loads = 0;
+        for (AbstractInsnNode n = fast.bodyStart(); n != fast.step(); n = n.getNext()) {
+            loads += n.getOpcode() == Opcodes.DALOAD || n.getOpcode() == Opcodes.AALOAD ? 1 : 0;
+        }
+        assertEquals(3, loads, "y[i] (read), a[i] and a[i][j] stay; x[j] is hoisted");
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -66,11 +67,13 @@ class LoopNestTest {
     void whyNotFresh_allocatedLocalVersusParameter() throws Exception {
         MethodNode m = method("matmul");
         LoopNestEscape escape = LoopNestEscape.analyze(specimens.name, m);
-        assertNull(escape.whyNotFresh(5), "c is local 5: a, b, n, m, p come first");
-        assertTrue(escape.whyNotFresh(0).contains("parameter"));
-        assertNotNull(escape.whyNotFresh(2), "n is an int");
+        AbstractInsnNode nest = LoopNest.find(m).get(0).first();
+        assertNull(escape.whyNotFresh(5, nest), "c is local 5: a, b, n, m, p come first");
+        assertTrue(escape.whyNotFresh(0, nest).contains("parameter"));
+        assertNotNull(escape.whyNotFresh(2, nest), "n is an int");
         MethodNode escaped = method("escaped");
-        assertTrue(LoopNestEscape.analyze(specimens.name, escaped).whyNotFresh(2).contains("escapes at INVOKESTATIC"));
+        String why = LoopNestEscape.analyze(specimens.name, escaped).whyNotFresh(2, LoopNest.find(escaped).get(0).first());
+        assertTrue(why.contains("escapes at INVOKESTATIC"), why);
     }
 
     @Test

@@ -144,7 +144,7 @@ final class HoistAnalysis {
             Set<Integer> bad = new HashSet<>();
             for (LoopNestExpr.Store s : body.stores()) {
                 int kind = s.opcode() - (Opcodes.IASTORE - Opcodes.IALOAD);
-                if (s.root() < 0 || s.root() == root || escape.whyNotFresh(s.root()) != null) {
+                if (s.root() < 0 || s.root() == root || escape.whyNotFresh(s.root(), loop.head()) != null) {
                     bad.add(kind);
                 }
             }

@@ -19,6 +19,32 @@ public final class Nests {
         return c;
     }
 
+    /** The i-j-k product as a careful developer writes it: shapes validated first, then the triple loop. */
+    public static double[][] checkedMatmul(double[][] a, double[][] b) {
+        int n = a.length;
+        int inner = b.length;
+        int m = inner == 0 ? 0 : b[0].length;
+        for (int i = 0; i < n; i++) {
+            if (a[i].length != inner) {
+                throw new IllegalArgumentException("row " + i + " of a has " + a[i].length + " columns");
+            }
+        }
+        for (int k = 0; k < inner; k++) {
+            if (b[k].length != m) {
+                throw new IllegalArgumentException("row " + k + " of b has " + b[k].length + " columns");
+            }
+        }
+        double[][] c = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                for (int k = 0; k < inner; k++) {
+                    c[i][j] += a[i][k] * b[k][j];
+                }
+            }
+        }
+        return c;
+    }
+
     public static int[][] matmulInt(int[][] a, int[][] b) {
         int n = a.length;
         int[][] c = new int[n][n];
