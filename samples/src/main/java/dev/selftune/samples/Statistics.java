@@ -23,7 +23,10 @@ public final class Statistics {
      * (Welford is the one-pass alternative), and the accumulators are what a tuner may split.
      */
 
-    /** Returns {@code Σ a[i]²} as a long (wrapping only beyond 2^63, about 4.3 billion maximal ints). */
+    /**
+     * Returns {@code Σ a[i]²} in long arithmetic: exact for values within ±65535 at any array length,
+     * wrapping like long addition beyond 2^63 (three squares near ±2^31 already do).
+     */
     public static long sumOfSquares(int[] a) {
         long sum = 0;
         for (int x : a) {
@@ -53,7 +56,10 @@ public final class Statistics {
     public static void main(String[] args) {
         int n = Demo.sizeArg(args, 65536);
         Random rnd = new Random(42);
-        int[] ints = Demo.ints(rnd, n);
+        int[] ints = new int[n];
+        for (int i = 0; i < n; i++) {
+            ints[i] = rnd.nextInt(2001) - 1000;
+        }
         double[] doubles = Demo.doubles(rnd, n);
         Demo.time("sumOfSquares(" + n + ")", () -> sumOfSquares(ints));
         Demo.time("variance(" + n + ")", () -> variance(doubles));

@@ -18,6 +18,12 @@ class StatisticsTest {
     }
 
     @Test
+    void sumOfSquares_beyondLongRange_wrapsLikeLongAddition() {
+        int m = Integer.MIN_VALUE;
+        assertEquals(-4611686018427387904L, Statistics.sumOfSquares(new int[] {m, m, m}));
+    }
+
+    @Test
     void sumOfSquares_empty_returnsZero() {
         assertEquals(0L, Statistics.sumOfSquares(new int[0]));
     }
