@@ -39,8 +39,12 @@ final class Html {
 
     /** A score with about three significant digits: 1234, 12.3, 0.0123. */
     static String sig(double v) {
+        return fmt(v, digits(v));
+    }
+
+    /** Decimals that give {@code v} about three significant digits. */
+    static int digits(double v) {
         double a = Math.abs(v);
-        int digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : a >= 0.1 ? 3 : 4;
-        return fmt(v, digits);
+        return a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : a >= 0.1 ? 3 : 4;
     }
 }

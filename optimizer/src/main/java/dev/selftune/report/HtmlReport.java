@@ -131,6 +131,10 @@ public final class HtmlReport {
 
     /** {@code 123 ± 4.5 ns/op}. */
     static String score(Measurement m) {
-        return m == null ? "\u2014" : Html.sig(m.score()) + " \u00b1 " + Html.sig(m.error()) + " " + m.unit();
+        if (m == null) {
+            return "\u2014";
+        }
+        int d = Html.digits(m.score());
+        return Html.fmt(m.score(), d) + " \u00b1 " + Html.fmt(m.error(), Math.max(d, Html.digits(m.error()) - 1)) + " " + m.unit();
     }
 }

@@ -85,7 +85,7 @@ final class SpeedupChart {
         s.append(text(LABEL + (WIDTH - LABEL - VALUE) / 2.0, plotBottom + 36, "middle", "#57606a",
                 "speedup over the original (log scale; higher is faster)"));
         s.append(line(x(1), TOP - 8, x(1), plotBottom, "#24292f", 1.5, null));
-        s.append(text(x(1), TOP - 12, "middle", "#24292f", "1.0 original"));
+        s.append(text(x(1) - 4, TOP - 12, "end", "#24292f", "original 1.0\u00d7"));
         if (minSpeedup > 1) {
             s.append(line(x(minSpeedup), TOP - 8, x(minSpeedup), plotBottom, GREEN, 1.2, "5 4"));
             s.append(text(x(minSpeedup) + 4, TOP - 12, "start", GREEN, "min " + trim(minSpeedup) + "\u00d7"));
