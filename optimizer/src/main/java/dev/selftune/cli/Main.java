@@ -43,6 +43,14 @@ public final class Main {
             }
             return BAD_INPUT;
         } catch (Throwable e) {
+            TuneException bad = badInputCause(e);
+            if (bad != null) {
+                err.println("selftune: error: " + oneLine(bad.getMessage() != null ? bad.getMessage() : bad.element()));
+                if (debug) {
+                    e.printStackTrace(err);
+                }
+                return BAD_INPUT;
+            }
             err.println("selftune: error: internal error: " + oneLine(String.valueOf(e))
                     + (debug ? "" : " (run again with --debug for the stack trace)"));
             if (debug) {
@@ -99,6 +107,16 @@ public final class Main {
     /* System.console() is non-null only when stdin and stdout are both terminals (JDK 17); TERM=dumb has no \r. */
     private static boolean isTerminal() {
         return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    /* Bad input found on a worker thread arrives wrapped (ExecutionException, CompletionException). */
+    private static TuneException badInputCause(Throwable e) {
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof TuneException t) {
+                return t;
+            }
+        }
+        return null;
     }
 
     static String oneLine(String s) {

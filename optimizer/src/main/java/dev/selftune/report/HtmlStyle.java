@@ -14,7 +14,8 @@ final class HtmlStyle {
             header, section { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 20px 24px; margin-bottom: 18px; }
             .brand { font-size: 12px; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); font-weight: 600; }
             h1 { margin: 4px 0 14px; font-size: 22px; font-weight: 600; word-break: break-all; }
-            h1 code { font-family: var(--mono); }
+            h1 code { font-family: var(--mono); font-size: 20px; }
+            h3 code { font-size: 13px; }
             h2 { margin: 0 0 10px; font-size: 17px; font-weight: 600; }
             h3 { margin: 18px 0 6px; font-size: 13px; font-weight: 600; }
             code, .id, .tf { font-family: var(--mono); font-size: 12.5px; }

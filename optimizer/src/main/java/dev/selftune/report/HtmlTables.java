@@ -50,12 +50,18 @@ final class HtmlTables {
                         .append("</span><span class=\"hint\">after ").append(rj.inputsChecked()).append(" inputs</span></div>\n")
                         .append("<p class=\"reason\">").append(esc(rj.reason())).append("</p>\n");
                 if (rj.counterexample() != null) {
-                    h.append("<pre class=\"cx\">").append(esc(rj.counterexample())).append("</pre>\n");
+                    h.append("<pre class=\"cx\">").append(esc(clip(rj.counterexample()))).append("</pre>\n");
                 }
                 h.append("</div>\n");
             }
         }
         h.append("</section>\n");
+    }
+
+    /* A counterexample over a 65536-element array would make the page unreadable; report.json keeps it whole. */
+    static String clip(String s) {
+        int max = 3000;
+        return s.length() <= max ? s : s.substring(0, max) + "\u2026 (" + (s.length() - max) + " more characters in report.json)";
     }
 
     static void bytecode(StringBuilder h, TuneResult r, VariantResult other) {

@@ -114,6 +114,14 @@ class BadInputTest {
     }
 
     @Test
+    void tune_badInputWrappedByAWorkerThread_stillExits2() {
+        CliRun run = CliRun.of(r -> {
+            throw new java.util.concurrent.CompletionException(new TuneException("a.B", "class a.B is not on the class path: add its jar to --classpath"));
+        }, "tune", "--classpath", cp, "--target", "a.B#c", "--out", out.toString(), "--quiet");
+        assertBad(run, "class a.B is not on the class path");
+    }
+
+    @Test
     void unknownCommand_exits2() {
         assertBad(CliRun.of("tuen"), "unknown command 'tuen': use tune, attach, aa or help");
     }
