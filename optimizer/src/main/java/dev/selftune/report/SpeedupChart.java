@@ -72,13 +72,13 @@ final class SpeedupChart {
         for (int i = 0; i < measured.size(); i += 2) {
             s.append(rect(0, TOP + i * ROW, WIDTH, ROW, "#f6f8fa"));
         }
-        double lastTick = -1e9;
+        List<Double> kept = new ArrayList<>(List.of(x(1)));
         for (double t : TICKS) {
             double tx = x(t);
-            if (t < Math.exp(lo) || t > Math.exp(hi) || tx - lastTick < 48) {
+            if (t < Math.exp(lo) || t > Math.exp(hi) || (t != 1 && kept.stream().anyMatch(k -> Math.abs(k - tx) < 48))) {
                 continue;
             }
-            lastTick = tx;
+            kept.add(tx);
             s.append(line(tx, TOP, tx, plotBottom, "#d0d7de", 1, null));
             s.append(text(tx, plotBottom + 16, "middle", GREY, trim(t) + "\u00d7"));
         }

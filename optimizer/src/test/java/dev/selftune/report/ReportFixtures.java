@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.SimpleRemapper;
 
@@ -35,7 +36,7 @@ public final class ReportFixtures {
     public static byte[] unrolled() {
         ClassWriter cw = new ClassWriter(0);
         new ClassReader(bytes(DotUnrolled.class)).accept(
-                new ClassRemapper(cw, new SimpleRemapper("dev/selftune/report/DotUnrolled", OWNER)), 0);
+                new ClassRemapper(cw, new SimpleRemapper(Opcodes.ASM9, "dev/selftune/report/DotUnrolled", OWNER)), 0);
         return cw.toByteArray();
     }
 
