@@ -104,9 +104,21 @@ public final class Main {
         return v != null ? v : "dev";
     }
 
-    /* System.console() is non-null only when stdin and stdout are both terminals (JDK 17); TERM=dumb has no \r. */
+    /*
+     * On JDK 17 System.console() is non-null only when stdin and stdout are both terminals; from JDK 22
+     * it may be non-null when redirected, and Console.isTerminal() (called reflectively, we compile
+     * for 17) tells. TERM=dumb cannot redraw a line with \r.
+     */
     private static boolean isTerminal() {
-        return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        java.io.Console c = System.console();
+        if (c == null || "dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     /* Bad input found on a worker thread arrives wrapped (ExecutionException, CompletionException). */
