@@ -17,7 +17,7 @@ final class Summary {
         row(sb, "target", r.target().toString());
         if (r.decision() instanceof Decision.Swap s) {
             row(sb, "decision", "swap " + s.variant().id() + ": " + speedup(s.speedup().ratio(), s.speedup().low(), s.speedup().high())
-                    + " (needs > 1.0 and >= " + String.format(Locale.ROOT, "%.2fx", minSpeedup) + ")");
+                    + String.format(Locale.ROOT, ", clears the %.2fx minimum", minSpeedup));
             row(sb, "transforms", s.variant().transforms().isEmpty() ? "none" : s.variant().transforms().toString());
         } else {
             row(sb, "decision", "keep-original: " + ((Decision.Keep) r.decision()).reason());
