@@ -5,14 +5,16 @@ import dev.selftune.api.Selftune;
 import dev.selftune.api.TuneException;
 import dev.selftune.api.TuneRequest;
 import dev.selftune.api.TuneResult;
+import dev.selftune.report.ResultsTable;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * The {@code selftune} command line: {@code tune}, {@code attach}, {@code aa}, {@code help},
+ * The {@code selftune} command line: {@code tune}, {@code table}, {@code attach}, {@code aa}, {@code help},
  * {@code --version}. Exit 0 when the command ran, 2 for bad input (one line, no stack trace), 1 otherwise.
  */
 public final class Main {
@@ -74,6 +76,12 @@ public final class Main {
                 return TuneCommand.run(rest, out, err, err == System.err && isTerminal(), tuner);
             case "attach":
                 return Attach.run(rest);
+            case "table":
+                if (rest.length == 0) {
+                    throw new TuneException("table", "table needs tune --out directories: selftune table out/matmul out/dot ...");
+                }
+                out.print(ResultsTable.render(Arrays.stream(rest).map(Path::of).toList()));
+                return OK;
             case "aa":
                 // HOOK: the lead wires the A/A false-improvement check behind AaCommand.
                 return AaCommand.run(rest, out, err);
@@ -85,7 +93,7 @@ public final class Main {
                         + System.getProperty("java.vendor") + ")");
                 return OK;
             default:
-                throw new TuneException(args[0], "unknown command '" + args[0] + "': use tune, attach, aa or help");
+                throw new TuneException(args[0], "unknown command '" + args[0] + "': use tune, table, attach, aa or help");
         }
     }
 

@@ -13,6 +13,7 @@ final class Usage {
 
             commands:
               tune     tune one method from a class path and write a report (and the winner class) to --out
+              table    print a results table over tune --out directories: selftune table out/a out/b ...
               attach   attach the tuning agent to a running JVM
               aa       A/A check: how often byte-identical pairs are wrongly decided 'swap'
               help     this text; 'selftune help tune' for the options of tune

@@ -39,6 +39,20 @@ class MainTest {
     }
 
     @Test
+    void table_withoutDirectories_exits2() {
+        CliRun run = CliRun.of("table");
+        assertEquals(2, run.code);
+        assertTrue(run.errLine().contains("table needs tune --out directories"), run.err);
+    }
+
+    @Test
+    void table_missingReport_saysFailedAndExits0(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        CliRun run = CliRun.of("table", dir.resolve("nothing").toString());
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.contains("nothing") && run.out.contains("failed"), run.out);
+    }
+
+    @Test
     void aa_isRoutedToItsHook() {
         CliRun run = CliRun.of("aa");
         assertEquals(1, run.code);
