@@ -29,6 +29,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class JmhMeasurer {
     private static final String BENCHMARK = GenericBenchmark.class.getName() + ".run";
     private static final Object RUN_LOCK = new Object();
+    private static final Pattern EXCEPTION_LINE = Pattern.compile("^(Caused by: )?[\\w$.]+(Exception|Error)(: .*)?$");
     private static final long LOCK_WAIT_MILLIS = Long.getLong("selftune.jmh.lockWaitMillis", 600_000);
 
     private final String javaBinary;
@@ -89,13 +90,11 @@ public final class JmhMeasurer {
         ForkPlan one = plan.withForks(1);
         List<ForkResults> a = new ArrayList<>();
         List<ForkResults> b = new ArrayList<>();
-        for (int i = 0; i < pairs; i++) {
-            if (i % 2 == 0) {
+        for (char side : order(pairs).toCharArray()) {
+            if (side == 'A') {
                 a.add(run(baseline, one));
-                b.add(run(candidate, one));
             } else {
                 b.add(run(candidate, one));
-                a.add(run(baseline, one));
             }
         }
         ForkResults all = ForkResults.concat(a);
@@ -107,6 +106,15 @@ public final class JmhMeasurer {
     /** Where specs, class files and JMH logs go. */
     public Path workDir() {
         return workDir;
+    }
+
+    /** The fork order of a confirmation: A B, B A, A B, ... (pair i holds the i-th A and the i-th B). */
+    static String order(int pairs) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pairs; i++) {
+            sb.append(i % 2 == 0 ? "AB" : "BA");
+        }
+        return sb.toString();
     }
 
     /** Wall-clock seconds of the last JMH run (all its forks, JVM start-up included). */
@@ -175,7 +183,7 @@ public final class JmhMeasurer {
                         sleep(2000);
                         continue;
                     }
-                    throw new MeasureFailure(spec.label(), "JMH run failed: " + firstLine(e), log, tail(log), e);
+                    throw new MeasureFailure(spec.label(), "JMH run failed: " + firstLine(e) + forkException(log), log, tail(log), e);
                 } catch (RuntimeException e) {
                     throw new MeasureFailure(spec.label(), "JMH run failed: " + e, log, tail(log), e);
                 }
@@ -194,6 +202,20 @@ public final class JmhMeasurer {
         } catch (IOException | RuntimeException e) {
             return "(no JMH log at " + log + ")";
         }
+    }
+
+    /** The first exception line the fork printed, like {@code ": java.lang.ClassFormatError: Truncated class file"}. */
+    static String forkException(Path log) {
+        try {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (EXCEPTION_LINE.matcher(line).matches()) {
+                    return ": " + line.trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+        return "";
     }
 
     private static String firstLine(Throwable e) {
