@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class JmhMeasurer {
     private final List<String> jvmArgs;
     private final Path workDir;
     private final List<Path> forkClasspath;
+    private final Duration forkTimeout;
     private final AtomicInteger runs = new AtomicInteger();
     private volatile double lastRunSeconds;
     private double totalForkSeconds;
@@ -50,7 +52,11 @@ public final class JmhMeasurer {
      * override swaps the property for the duration of the run, under RUN_LOCK.
      * Concurrency: one run per JVM at a time (RUN_LOCK). JMH also takes a file lock on
      * ${java.io.tmpdir}/jmh.lock and fails at once when another JMH process holds it; we wait and
-     * retry (up to -Dselftune.jmh.lockWaitMillis), since two benchmarks on 2 cores spoil each other. */
+     * retry (up to -Dselftune.jmh.lockWaitMillis), since two benchmarks on 2 cores spoil each other.
+     * Timeout: JMH's own iteration timeout only interrupts the benchmark thread, which a CPU-bound
+     * loop never notices, and the default is 10 minutes. A watchdog kills, when the run overstays,
+     * exactly the child processes whose command line carries this run's spec file; JMH then sees the
+     * fork die and fails the run, and the variant is rejected as too slow. */
 
     public JmhMeasurer(String javaBinary, List<String> jvmArgs, Path workDir) {
         this(javaBinary, jvmArgs, workDir, null);
@@ -58,10 +64,23 @@ public final class JmhMeasurer {
 
     /** With {@code forkClasspath} non-null, forks get that class path instead of {@code java.class.path}. */
     public JmhMeasurer(String javaBinary, List<String> jvmArgs, Path workDir, List<Path> forkClasspath) {
+        this(javaBinary, jvmArgs, workDir, forkClasspath, null);
+    }
+
+    private JmhMeasurer(String javaBinary, List<String> jvmArgs, Path workDir, List<Path> forkClasspath, Duration forkTimeout) {
         this.javaBinary = Objects.requireNonNull(javaBinary, "javaBinary");
         this.jvmArgs = List.copyOf(jvmArgs);
         this.workDir = Objects.requireNonNull(workDir, "workDir");
         this.forkClasspath = forkClasspath == null ? null : List.copyOf(forkClasspath);
+        this.forkTimeout = forkTimeout;
+    }
+
+    /**
+     * A measurer whose forks are killed after {@code perFork} (JVM start included), failing the run;
+     * without it the limit is 60 s plus 20 times the plan's iterating time.
+     */
+    public JmhMeasurer withForkTimeout(Duration perFork) {
+        return new JmhMeasurer(javaBinary, jvmArgs, workDir, forkClasspath, Objects.requireNonNull(perFork, "perFork"));
     }
 
     /** Forks with the running JVM's {@code java} binary and no extra flags. */
@@ -154,10 +173,12 @@ public final class JmhMeasurer {
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL)
                 .output(log.toString());
+        Duration limit = (forkTimeout != null ? forkTimeout
+                : Duration.ofSeconds(60).plus(plan.iteratingTimePerFork().multipliedBy(20))).multipliedBy(plan.forks());
         synchronized (RUN_LOCK) {
-            long start = System.nanoTime();
-            Collection<RunResult> results = runWithClasspath(spec, o, log);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] started = {System.nanoTime()};
+            Collection<RunResult> results = runWithClasspath(spec, o, log, specFile, limit, started);
+            double seconds = (System.nanoTime() - started[0]) / 1e9;
             lastRunSeconds = seconds;
             synchronized (this) {
                 totalForkSeconds += seconds;
@@ -167,7 +188,8 @@ public final class JmhMeasurer {
         }
     }
 
-    private Collection<RunResult> runWithClasspath(BenchSpec spec, ChainedOptionsBuilder o, Path log) {
+    private Collection<RunResult> runWithClasspath(BenchSpec spec, ChainedOptionsBuilder o, Path log, Path specFile,
+                                                   Duration limit, long[] started) {
         String saved = System.getProperty("java.class.path");
         if (forkClasspath != null) {
             System.setProperty("java.class.path",
@@ -176,6 +198,8 @@ public final class JmhMeasurer {
         try {
             long deadline = System.currentTimeMillis() + LOCK_WAIT_MILLIS;
             while (true) {
+                started[0] = System.nanoTime();
+                Watchdog dog = Watchdog.start(specFile, limit);
                 try {
                     return new Runner(o.build()).run();
                 } catch (RunnerException e) {
@@ -183,9 +207,13 @@ public final class JmhMeasurer {
                         sleep(2000);
                         continue;
                     }
-                    throw new MeasureFailure(spec.label(), "JMH run failed: " + firstLine(e) + forkException(log), log, tail(log), e);
+                    throw new MeasureFailure(spec.label(), (dog.fired() ? "timed out after " + limit.toSeconds()
+                            + " s and its fork was killed (a variant this slow is rejected); " : "")
+                            + "JMH run failed: " + firstLine(e) + forkException(log), log, tail(log), e);
                 } catch (RuntimeException e) {
                     throw new MeasureFailure(spec.label(), "JMH run failed: " + e, log, tail(log), e);
+                } finally {
+                    dog.cancel();
                 }
             }
         } finally {

@@ -49,6 +49,26 @@ class JmhMeasurerTest {
     }
 
     @Test
+    void measure_forkOverstays_isKilledAndFails() {
+        JmhMeasurer m = new JmhMeasurer(JmhMeasurer.currentJava(), FORK_FLAGS, dir).withForkTimeout(Duration.ofSeconds(4));
+        Target t = Specimens.target(dev.selftune.measure.specimen.SumSpecimen.class, "stall", "([I)I", true);
+        MeasureFailure f = assertThrows(MeasureFailure.class,
+                () -> m.measure(BenchSpec.of(t, "stall", t.classBytes(), Specimens.inputs(), false, dir), TINY.withForks(1)));
+        assertTrue(f.reason().startsWith("timed out after 4 s"), f.getMessage());
+    }
+
+    @Test
+    void measure_forkClasspathOverride_isWhatTheForkGets() {
+        JmhMeasurer m = new JmhMeasurer(JmhMeasurer.currentJava(), FORK_FLAGS, dir, List.of(dir.resolve("empty")));
+        Target t = Specimens.sum();
+        String before = System.getProperty("java.class.path");
+        MeasureFailure f = assertThrows(MeasureFailure.class,
+                () -> m.measure(BenchSpec.of(t, "original", t.classBytes(), Specimens.inputs(), false, dir), TINY.withForks(1)));
+        System.out.println("[measure test] " + f.reason());
+        assertEquals(before, System.getProperty("java.class.path"));
+    }
+
+    @Test
     void abbaOrder_alternatesWhichSideGoesFirst() {
         assertEquals("ABBAABBA", JmhMeasurer.order(4));
     }

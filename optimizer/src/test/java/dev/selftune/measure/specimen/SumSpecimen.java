@@ -12,6 +12,13 @@ public class SumSpecimen {
         return s;
     }
 
+    /** Never returns in time: sleeps (kind to a shared machine) where a bad variant would spin. */
+    public static int stall(int[] a) throws InterruptedException {
+        while (true) {
+            Thread.sleep(60_000);
+        }
+    }
+
     private long biased(int[] a) {
         long s = bias;
         for (int x : a) {
