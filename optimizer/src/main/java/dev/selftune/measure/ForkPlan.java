@@ -34,6 +34,16 @@ public record ForkPlan(int forks, int warmupIterations, int measurementIteration
         return new ForkPlan(1, 1, 2, Duration.ofMillis(100));
     }
 
+    /** A first-round racing plan: one fork, 2 x 100 ms warm-up, 3 x 100 ms measured (about 1 s a fork here). */
+    public static ForkPlan screening() {
+        return new ForkPlan(1, 2, 3, Duration.ofMillis(100));
+    }
+
+    /** A per-fork plan for confirmation pairs: 3 x 200 ms warm-up, 4 x 200 ms measured (about 2 s a fork here). */
+    public static ForkPlan confirmation() {
+        return new ForkPlan(1, 3, 4, Duration.ofMillis(200));
+    }
+
     /** The same plan with another number of forks (confirmation runs one fork per JMH call). */
     public ForkPlan withForks(int n) {
         return new ForkPlan(n, warmupIterations, measurementIterations, iterationTime);

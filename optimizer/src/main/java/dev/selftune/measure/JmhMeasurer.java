@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
@@ -41,6 +42,7 @@ public final class JmhMeasurer {
     private final AtomicInteger runs = new AtomicInteger();
     private volatile double lastRunSeconds;
     private double totalForkSeconds;
+    private double totalOverheadSeconds;
     private int totalForks;
 
     /* JVM flags: JMH's default for a fork is the calling JVM's own input arguments, which would carry
@@ -103,23 +105,30 @@ public final class JmhMeasurer {
      * run, in ABBA order (A B, B A, A B, ...); {@code plan.forks()} is ignored.
      */
     public Confirmation confirm(BenchSpec baseline, BenchSpec candidate, int pairs, ForkPlan plan) {
+        return confirm(baseline, candidate, pairs, plan, done -> { });
+    }
+
+    /** As {@link #confirm(BenchSpec, BenchSpec, int, ForkPlan)}, telling {@code forkDone} how many forks finished. */
+    public Confirmation confirm(BenchSpec baseline, BenchSpec candidate, int pairs, ForkPlan plan, IntConsumer forkDone) {
         if (pairs < 2) {
             throw new IllegalArgumentException("confirmation needs at least 2 fork pairs to state an interval, got " + pairs);
         }
         ForkPlan one = plan.withForks(1);
         List<ForkResults> a = new ArrayList<>();
         List<ForkResults> b = new ArrayList<>();
+        int done = 0;
         for (char side : order(pairs).toCharArray()) {
             if (side == 'A') {
                 a.add(run(baseline, one));
             } else {
                 b.add(run(candidate, one));
             }
+            forkDone.accept(++done);
         }
-        ForkResults all = ForkResults.concat(a);
-        ForkResults allB = ForkResults.concat(b);
-        return new Confirmation(all.forkScores(), allB.forkScores(),
-                ForkResults.aggregate(all, plan.measurementIterations()), ForkResults.aggregate(allB, plan.measurementIterations()));
+        ForkResults as = ForkResults.concat(a);
+        ForkResults bs = ForkResults.concat(b);
+        return new Confirmation(as.forkScores(), bs.forkScores(),
+                ForkResults.aggregate(as, plan.measurementIterations()), ForkResults.aggregate(bs, plan.measurementIterations()));
     }
 
     /** Where specs, class files and JMH logs go. */
@@ -144,6 +153,15 @@ public final class JmhMeasurer {
     /** Mean wall-clock seconds per fork over every run of this measurer so far, or NaN before the first. */
     public synchronized double secondsPerFork() {
         return totalForks == 0 ? Double.NaN : totalForkSeconds / totalForks;
+    }
+
+    /**
+     * Predicted wall-clock seconds of {@code measure(spec, plan)}: per fork, the plan's iterating time
+     * plus the start-up and set-up overhead observed so far (0.6 s, as seen here, before any run).
+     */
+    public synchronized double estimateSeconds(ForkPlan plan) {
+        double overhead = totalForks == 0 ? 0.6 : Math.max(0, totalOverheadSeconds / totalForks);
+        return plan.forks() * (overhead + plan.iteratingTimePerFork().toNanos() / 1e9);
     }
 
     private ForkResults run(BenchSpec spec, ForkPlan plan) {
@@ -182,6 +200,7 @@ public final class JmhMeasurer {
             lastRunSeconds = seconds;
             synchronized (this) {
                 totalForkSeconds += seconds;
+                totalOverheadSeconds += seconds - plan.forks() * plan.iteratingTimePerFork().toNanos() / 1e9;
                 totalForks += plan.forks();
             }
             return ForkResults.of(spec.label(), results, plan, log);

@@ -34,6 +34,7 @@ class JmhMeasurerTest {
         assertEquals("ns/op", r.unit());
         assertTrue(r.score() > 0 && Arrays.stream(r.forkScores()).allMatch(s -> s > 0));
         assertTrue(m.lastRunSeconds() > 0);
+        assertTrue(m.estimateSeconds(TINY) > 0.6, "estimate covers at least the iterating time");
     }
 
     @Test
