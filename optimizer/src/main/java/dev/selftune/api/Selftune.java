@@ -1,5 +1,8 @@
 package dev.selftune.api;
 
+import dev.selftune.report.OutputWriter;
+import dev.selftune.search.Tuner;
+
 /**
  * The facade: tune one method end to end (generate, verify, measure with JMH, confirm, decide)
  * and, when the request names an output directory, write the report and the winner class there.
@@ -12,6 +15,10 @@ public final class Selftune {
      * before anything is written.
      */
     public static TuneResult tune(TuneRequest request) {
-        throw new UnsupportedOperationException("pipeline not wired yet");
+        TuneResult result = Tuner.run(request);
+        if (request.out() != null) {
+            OutputWriter.write(result, request.out());
+        }
+        return result;
     }
 }

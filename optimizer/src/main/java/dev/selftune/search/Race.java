@@ -1,0 +1,163 @@
+package dev.selftune.search;
+
+import dev.selftune.api.Measurement;
+import dev.selftune.api.Progress;
+import dev.selftune.api.Speedup;
+import dev.selftune.api.Variant;
+import dev.selftune.generate.Policy;
+import dev.selftune.measure.BenchSpec;
+import dev.selftune.measure.ForkPlan;
+import dev.selftune.measure.JmhMeasurer;
+import dev.selftune.measure.MeasureFailure;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Successive halving over verified variants: every variant gets one short fork, the better part
+ * (policy's keep fraction) gets another, and so on while the screening time lasts, so that losers
+ * die after one fork and the budget goes to the contenders.
+ */
+final class Race {
+    /** One contestant's evidence so far; {@code failure} is set when its fork crashed or threw. */
+    static final class Entry {
+        final Variant variant;
+        final List<Double> forkScores = new ArrayList<>();
+        Measurement last;
+        String failure;
+        int rounds;
+
+        Entry(Variant variant) {
+            this.variant = variant;
+        }
+
+        double mean() {
+            return forkScores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+    }
+
+    private final JmhMeasurer measurer;
+    private final Budget budget;
+    private final Policy policy;
+    private final Progress progress;
+    private final Function<Variant, BenchSpec> specs;
+    private final ForkPlan plan;
+    private final Entry baseline;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    Race(JmhMeasurer measurer, Budget budget, Policy policy, Progress progress,
+         Function<Variant, BenchSpec> specs, ForkPlan plan, Variant original) {
+        this.measurer = measurer;
+        this.budget = budget;
+        this.policy = policy;
+        this.progress = progress;
+        this.specs = specs;
+        this.plan = plan;
+        this.baseline = new Entry(original);
+    }
+
+    /** Runs the race until {@code screenSeconds} of wall time are spent; returns the entries measured. */
+    List<Entry> run(List<Variant> candidates, double screenSeconds) {
+        double deadline = budget.elapsed() + screenSeconds;
+        if (!measureOnce(baseline)) {
+            throw new IllegalStateException("the original failed in its JMH fork: " + baseline.failure);
+        }
+        List<Entry> alive = new ArrayList<>();
+        int done = 0;
+        for (Variant v : candidates) {
+            if (budget.forksFitting(deadline - budget.elapsed()) < 1) {
+                break;
+            }
+            Entry e = new Entry(v);
+            entries.put(v.id(), e);
+            progress.update("measure (round 1)", ++done, candidates.size(), budget.left());
+            if (measureOnce(e)) {
+                alive.add(e);
+            }
+        }
+        int round = 1;
+        while (alive.size() > 1) {
+            alive.sort(Comparator.comparingDouble(Entry::mean));
+            int keep = Math.max(1, (int) Math.ceil(alive.size() * policy.keepFraction()));
+            alive = new ArrayList<>(alive.subList(0, keep));
+            if (alive.size() < 2 || budget.forksFitting(deadline - budget.elapsed()) < alive.size() + 1) {
+                break;
+            }
+            round++;
+            measureOnce(baseline);
+            int i = 0;
+            for (Entry e : new ArrayList<>(alive)) {
+                progress.update("measure (round " + round + ")", ++i, alive.size(), budget.left());
+                if (!measureOnce(e)) {
+                    alive.remove(e);
+                }
+            }
+        }
+        return new ArrayList<>(entries.values());
+    }
+
+    Entry baseline() {
+        return baseline;
+    }
+
+    /** The fastest screened variant whose estimate beats the baseline, or null. */
+    Entry best() {
+        return entries.values().stream().filter(e -> e.failure == null && !e.forkScores.isEmpty())
+                .filter(e -> e.mean() < baseline.mean())
+                .min(Comparator.comparingDouble(Entry::mean)).orElse(null);
+    }
+
+    /** Baseline-over-variant ratio with a conservative interval from both JMH errors (screening evidence). */
+    Speedup screeningSpeedup(Entry e) {
+        Measurement b = aggregate(baseline);
+        Measurement v = aggregate(e);
+        double ratio = b.score() / v.score();
+        double low = Math.max(1e-9, (b.score() - b.error()) / (v.score() + v.error()));
+        double high = (b.score() + b.error()) / Math.max(1e-12, v.score() - v.error());
+        if (!(v.score() - v.error() > 0)) {
+            high = ratio * 1e3;
+        }
+        return new Speedup(ratio, Math.min(low, ratio), Math.max(high, ratio));
+    }
+
+    /*
+     * With one fork the error JMH reports is the only spread we have (iterations of one JVM); with
+     * more forks the per-fork means are the independent samples, and the error is JMH's 99.9%
+     * convention over them.
+     */
+    Measurement aggregate(Entry e) {
+        if (e.forkScores.size() <= 1) {
+            return e.last;
+        }
+        double[] s = e.forkScores.stream().mapToDouble(Double::doubleValue).toArray();
+        double mean = e.mean();
+        double var = 0;
+        for (double x : s) {
+            var += (x - mean) * (x - mean);
+        }
+        var /= (s.length - 1);
+        double t = new org.apache.commons.math3.distribution.TDistribution(s.length - 1).inverseCumulativeProbability(0.9995);
+        return new Measurement(mean, t * Math.sqrt(var / s.length), e.last.unit(), s.length, e.last.iterations(), s);
+    }
+
+    private boolean measureOnce(Entry e) {
+        double t0 = budget.elapsed();
+        try {
+            Measurement m = measurer.measure(specs.apply(e.variant), plan);
+            e.last = m;
+            for (double s : m.forkScores()) {
+                e.forkScores.add(s);
+            }
+            e.rounds++;
+            return true;
+        } catch (MeasureFailure f) {
+            e.failure = f.getMessage();
+            return false;
+        } finally {
+            budget.recordForks(plan.forks(), budget.elapsed() - t0);
+        }
+    }
+}
