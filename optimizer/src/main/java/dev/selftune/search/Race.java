@@ -4,6 +4,7 @@ import dev.selftune.api.Measurement;
 import dev.selftune.api.Progress;
 import dev.selftune.api.Speedup;
 import dev.selftune.api.Variant;
+import dev.selftune.api.Verdict;
 import dev.selftune.generate.Policy;
 import dev.selftune.measure.BenchSpec;
 import dev.selftune.measure.ForkPlan;
@@ -17,14 +18,16 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Successive halving over verified variants: every variant gets one short fork, the better part
- * (policy's keep fraction) gets another, and so on while the screening time lasts, so that losers
- * die after one fork and the budget goes to the contenders.
+ * Successive halving: variants are verified in the generator's order just before their first
+ * fork, every survivor gets one short fork, the better part (policy's keep fraction) gets another,
+ * and so on while the screening time lasts, so that losers die after one fork and the budget
+ * goes to the contenders. Variants the time never reaches are left unexplored, not judged.
  */
 final class Race {
     /** One contestant's evidence so far; {@code failure} is set when its fork crashed or threw. */
     static final class Entry {
         final Variant variant;
+        Verdict verdict;
         final List<Double> forkScores = new ArrayList<>();
         Measurement last;
         String failure;
@@ -59,11 +62,15 @@ final class Race {
         this.baseline = new Entry(original);
     }
 
-    /** Runs the race until {@code screenSeconds} of wall time are spent; returns the entries measured. */
-    List<Entry> run(List<Variant> candidates, double screenSeconds) {
+    /**
+     * Verifies and screens candidates in order until {@code screenSeconds} of wall time are spent;
+     * returns every entry reached (verified, and measured if it passed).
+     */
+    List<Entry> run(List<Variant> candidates, Function<Variant, Verdict> verifier, double screenSeconds) {
         double deadline = budget.elapsed() + screenSeconds;
         if (!measureOnce(baseline)) {
-            throw new IllegalStateException("the original failed in its JMH fork: " + baseline.failure);
+            throw new MeasureFailure(baseline.variant.id(), "the original failed in its JMH fork: " + baseline.failure,
+                    null, "", null);
         }
         List<Entry> alive = new ArrayList<>();
         int done = 0;
@@ -73,8 +80,9 @@ final class Race {
             }
             Entry e = new Entry(v);
             entries.put(v.id(), e);
-            progress.update("measure (round 1)", ++done, candidates.size(), budget.left());
-            if (measureOnce(e)) {
+            progress.update("verify+measure (round 1)", ++done, candidates.size(), budget.left());
+            e.verdict = verifier.apply(v);
+            if (e.verdict.passed() && measureOnce(e)) {
                 alive.add(e);
             }
         }
@@ -105,7 +113,7 @@ final class Race {
 
     /** The fastest screened variant whose estimate beats the baseline, or null. */
     Entry best() {
-        return entries.values().stream().filter(e -> e.failure == null && !e.forkScores.isEmpty())
+        return entries.values().stream().filter(e -> e.verdict.passed() && e.failure == null && !e.forkScores.isEmpty())
                 .filter(e -> e.mean() < baseline.mean())
                 .min(Comparator.comparingDouble(Entry::mean)).orElse(null);
     }

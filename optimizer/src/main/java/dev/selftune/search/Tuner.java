@@ -33,9 +33,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One tuning run end to end: load and check the target, generate variants, verify each, race the
@@ -81,64 +80,58 @@ public final class Tuner {
             throw new UncheckedIOException(e);
         }
 
-        Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        List<Variant> passed = new ArrayList<>();
-        int i = 0;
-        for (Variant v : variants) {
-            progress.update("verify", ++i, variants.size(), budget.left());
-            Verdict verdict = verifier.verify(v);
-            verdicts.put(v.id(), verdict);
-            if (verdict.passed()) {
-                passed.add(v);
-            }
-        }
-
         Variant original = new Variant(Variant.ORIGINAL_ID, null, List.of(), target.classBytes());
         Path work = workDir();
         JmhMeasurer measurer = new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), work);
-        java.util.function.Function<Variant, BenchSpec> specs =
-                v -> BenchSpec.of(target, v, src, profile.mutatesArguments(), work);
+        Function<Variant, BenchSpec> specs = v -> BenchSpec.of(target, v, src, profile.mutatesArguments(), work);
         Race race = new Race(measurer, budget, policy, progress, specs, SCREEN, original);
 
         /*
-         * Split what is left: confirmation needs its pairs guaranteed, screening gets the rest. A
-         * run that cannot afford MIN_PAIRS after screening the baseline keeps the original.
+         * Split what is left between screening and confirmation. Confirmation gets its pairs
+         * reserved first (policy's count, at least MIN_PAIRS), screening the rest; a run whose
+         * screening reaches no faster variant ends early, which is a good, honest answer.
          */
-        double left = budget.left() * 0.93;
         int pairs = Math.max(MIN_PAIRS, policy.confirmPairs());
-        double confirmSeconds = (2 * pairs + 1) * budget.forkSeconds() * 1.2;
+        double left = budget.left() * 0.92;
+        double confirmSeconds = Math.min(left / 2, (2 * pairs + 1) * budget.forkSeconds());
         double screenSeconds = Math.max(budget.forkSeconds() * 2, left - confirmSeconds);
-        List<Race.Entry> entries = passed.isEmpty() ? List.of() : race.run(passed, screenSeconds);
+        List<Race.Entry> entries;
+        try {
+            entries = variants.isEmpty() ? List.of() : race.run(variants, verifier::verify, screenSeconds);
+        } catch (MeasureFailure f) {
+            throw new TuneException(target.method().toString(), "the original method fails in a JMH fork ("
+                    + f.getMessage() + "): check that it runs outside your application, or pass --inputs");
+        }
 
         Decision decision;
         Measurement baseline;
-        Map<String, VariantResult> results = new LinkedHashMap<>();
-        Race.Entry best = passed.isEmpty() ? null : race.best();
-        if (passed.isEmpty()) {
+        VariantResult confirmed = null;
+        Race.Entry best = entries.isEmpty() ? null : race.best();
+        if (variants.isEmpty()) {
             baseline = measureBaselineOnly(measurer, specs.apply(original), budget);
-            decision = new Decision.Keep(variants.isEmpty()
-                    ? "no transform applies to this method" : "no variant passed verification");
+            decision = new Decision.Keep("no transform applies to this method");
         } else if (best == null) {
             baseline = race.aggregate(race.baseline());
-            decision = new Decision.Keep("no verified variant beat the original in screening");
+            boolean anyPassed = entries.stream().anyMatch(e -> e.verdict.passed());
+            decision = new Decision.Keep(anyPassed ? "no verified variant beat the original in screening"
+                    : "no variant passed verification");
         } else {
-            int affordable = (budget.forksFitting(budget.left() * 0.95) - 0) / 2;
-            int p = Math.min(pairs, affordable);
+            int p = Math.min(pairs, budget.forksFitting(budget.left() * 0.95) / 2);
             if (p < MIN_PAIRS) {
                 baseline = race.aggregate(race.baseline());
                 decision = new Decision.Keep("budget left room for only " + Math.max(0, p) + " confirmation pairs of "
-                        + MIN_PAIRS + " needed; the screening winner " + best.variant.id() + " was not confirmed");
+                        + MIN_PAIRS + " needed; the screening leader " + best.variant.id() + " was not confirmed");
             } else {
-                progress.update("confirm " + best.variant.id(), 0, p, budget.left());
+                progress.update("confirm " + best.variant.id(), 0, 2 * p, budget.left());
                 try {
                     double t0 = budget.elapsed();
-                    Confirmation c = measurer.confirm(specs.apply(original), specs.apply(best.variant), p, CONFIRM);
+                    Confirmation c = measurer.confirm(specs.apply(original), specs.apply(best.variant), p, CONFIRM,
+                            done -> progress.update("confirm " + best.variant.id(), done, 2 * p, budget.left()));
                     budget.recordForks(2 * p, budget.elapsed() - t0);
                     baseline = c.baseline();
                     decision = Decider.decide(best.variant, c, req.minSpeedup(), req.confidence());
-                    Speedup s = dev.selftune.measure.Stats.pairedSpeedup(c.baselineForkScores(), c.candidateForkScores(), req.confidence());
-                    results.put(best.variant.id(), new VariantResult(best.variant, verdicts.get(best.variant.id()), c.candidate(), s,
-                            "confirmed in " + p + " interleaved fork pairs"));
+                    confirmed = new VariantResult(best.variant, best.verdict, c.candidate(), c.speedup(req.confidence()),
+                            "confirmed in " + p + " interleaved fork pairs");
                 } catch (MeasureFailure f) {
                     baseline = race.aggregate(race.baseline());
                     decision = new Decision.Keep("confirmation failed: " + f.getMessage());
@@ -147,31 +140,23 @@ public final class Tuner {
         }
 
         List<VariantResult> all = new ArrayList<>();
-        Map<String, Race.Entry> byId = new LinkedHashMap<>();
         for (Race.Entry e : entries) {
-            byId.put(e.variant.id(), e);
-        }
-        for (Variant v : variants) {
-            if (results.containsKey(v.id())) {
-                all.add(results.get(v.id()));
-                continue;
-            }
-            Verdict verdict = verdicts.get(v.id());
-            Race.Entry e = byId.get(v.id());
-            if (e != null && e.failure != null) {
-                all.add(new VariantResult(v, new Verdict.Rejected("failed in its JMH fork: " + e.failure, null,
-                        verdict.inputsChecked()), null, null, "rejected while measuring"));
-            } else if (e != null && !e.forkScores.isEmpty()) {
-                all.add(new VariantResult(v, verdict, race.aggregate(e), race.screeningSpeedup(e),
-                        "screened in " + e.rounds + " round(s), " + e.forkScores.size() + " fork(s)"));
+            if (confirmed != null && e == best) {
+                all.add(confirmed);
+            } else if (!e.verdict.passed()) {
+                all.add(new VariantResult(e.variant, e.verdict, null, null, "rejected by verification"));
+            } else if (e.failure != null) {
+                all.add(new VariantResult(e.variant, new Verdict.Rejected("failed in its JMH fork: " + e.failure, null,
+                        e.verdict.inputsChecked()), null, null, "rejected while measuring"));
             } else {
-                all.add(new VariantResult(v, verdict, null, null,
-                        verdict.passed() ? "not measured: screening time ran out" : "rejected by verification"));
+                all.add(new VariantResult(e.variant, e.verdict, race.aggregate(e), race.screeningSpeedup(e),
+                        "screened in " + e.rounds + " round(s), " + e.forkScores.size() + " fork(s)"));
             }
         }
         Environment env = Environment.current();
         return new TuneResult(target.method(), env.jvmVersion(), env.jvmVendor(), env.cpu(), req.seed(),
-                budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes());
+                budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
+                variants.size() - entries.size());
     }
 
     private static Measurement measureBaselineOnly(JmhMeasurer measurer, BenchSpec spec, Budget budget) {
