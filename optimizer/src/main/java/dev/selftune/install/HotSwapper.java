@@ -73,7 +73,7 @@ public final class HotSwapper {
             if (sites.containsKey(full)) {
                 return;
             }
-            BootBridge bridge = BootBridge.get(inst);
+            BootBridge bridge = BootBridge.forLoader(inst, owner.getClassLoader());
             SwapSite site = new SwapSite(full, owner, m.getModifiers(), keyPrefix + serial.incrementAndGet() + ":" + full,
                     Eligibility.siteType(m), OwnerLookup.of(owner, inst, bridge.module(), full.toString()),
                     bridge, log, () -> listener);
@@ -118,7 +118,7 @@ public final class HotSwapper {
                             + " holds class " + variant.name.replace('/', '.'), "pass the whole class " + method.owner());
                 }
                 byte[] copy = NestmateCopy.build(variant, site.originalClass(), site.method.name(), site.method.descriptor(),
-                        true, dev.selftune.generate.ClassBytes.resourcesOf(site.owner.getClassLoader()), site.element);
+                        true, site.bridge, dev.selftune.generate.ClassBytes.resourcesOf(site.owner.getClassLoader()), site.element);
                 target = site.define(copy);
             } catch (InstallException e) {
                 throw e;

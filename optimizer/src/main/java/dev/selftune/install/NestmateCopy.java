@@ -52,10 +52,12 @@ final class NestmateCopy {
     private final String rootKey;
     private final boolean rootDispatches;
     private final ProtectedCheck protectedCheck;
+    private final BootBridge bridge;
 
     private NestmateCopy(ClassNode source, ClassNode original, String name, String desc, boolean variant,
-                         Function<String, InputStream> resources, String element) {
+                         BootBridge bridge, Function<String, InputStream> resources, String element) {
         this.source = source;
+        this.bridge = bridge;
         this.original = original;
         this.variant = variant;
         this.element = element;
@@ -76,8 +78,8 @@ final class NestmateCopy {
 
     /** The hidden class bytes; the method keeps its name and takes a static descriptor ({@link #staticDesc}). */
     static byte[] build(ClassNode source, ClassNode original, String name, String desc, boolean variant,
-                        Function<String, InputStream> resources, String element) {
-        return new NestmateCopy(source, original, name, desc, variant, resources, element).emit();
+                        BootBridge bridge, Function<String, InputStream> resources, String element) {
+        return new NestmateCopy(source, original, name, desc, variant, bridge, resources, element).emit();
     }
 
     static String staticDesc(String owner, int access, String desc) {
@@ -149,15 +151,10 @@ final class NestmateCopy {
             return;   // the original keeps calling the class's own members; inherited members stay where they are
         }
         MethodNode was = originals.get(key);
-        boolean changed = was != null && !MethodBodies.same(t, was);
-        boolean isPrivate = (t.access & Opcodes.ACC_PRIVATE) != 0;
-        if (!isPrivate && was != null && !changed) {
-            return;
+        if (was != null && MethodBodies.same(t, was)) {
+            return;   // the running class has this very helper: call it there (unchanged lambdas stay nameable)
         }
         if ((t.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            if (was != null && !changed) {
-                return;
-            }
             throw reject(InstallException.Rule.SYNCHRONIZED_HELPER, "helper " + t.name + t.desc
                     + " is synchronized and new or changed; moved out of the class it would lock another monitor",
                     "let the variant synchronize explicitly or leave the helper unchanged");
@@ -171,7 +168,7 @@ final class NestmateCopy {
     }
 
     private void rewrite(MethodNode m) {
-        for (AbstractInsnNode insn : m.instructions) {
+        for (AbstractInsnNode insn : m.instructions.toArray()) {
             int op = insn.getOpcode();
             if (op == Opcodes.JSR || op == Opcodes.RET) {
                 throw reject(InstallException.Rule.OLD_CLASS_VERSION, m.name + " uses jsr/ret (class files before Java 6)",
@@ -191,6 +188,10 @@ final class NestmateCopy {
                     if (indy.bsmArgs[i] instanceof Handle h) {
                         indy.bsmArgs[i] = rewriteHandle(h);
                     }
+                }
+                if (indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory") && indy.bsmArgs.length >= 3
+                        && indy.bsmArgs[1] instanceof Handle impl && impl.getOwner().equals(copy)) {
+                    indy.bsm = bridge.lambda;   // the body moved into this hidden class: see LambdaSpinner
                 }
             } else if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Handle h) {
                 ldc.cst = rewriteHandle(h);

@@ -29,7 +29,7 @@ final class SwapSite {
     final int access;
     final String element;
     private final MethodHandles.Lookup lookup;
-    private final BootBridge bridge;
+    final BootBridge bridge;
     private final Consumer<String> log;
     private final Supplier<SwapListener> listener;
 
@@ -76,7 +76,7 @@ final class SwapSite {
                 }
             }
             byte[] copy = NestmateCopy.build(MethodBodies.parse(classBytes), node, method.name(), method.descriptor(),
-                    false, ClassBytes.resourcesOf(owner.getClassLoader()), element);
+                    false, bridge, ClassBytes.resourcesOf(owner.getClassLoader()), element);
             MethodHandle handle = define(copy);
             synchronized (this) {
                 originalClass = node;

@@ -4,6 +4,7 @@ import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The bootstrap method of every selftune trampoline. A renamed copy lives in the bootstrap class
@@ -20,6 +21,7 @@ public final class CallSiteRegistry {
      * (dev.selftune.boot.SelftuneIndy) through reflection only (see BootBridge).
      */
     private static final ConcurrentHashMap<String, CallSite> SITES = new ConcurrentHashMap<>();
+    private static volatile Function<Object[], CallSite> lambdaLinker;
 
     private CallSiteRegistry() { }
 
@@ -40,5 +42,24 @@ public final class CallSiteRegistry {
     /** Registers {@code site} under {@code key}; false if the key is taken. */
     public static boolean register(String key, CallSite site) {
         return SITES.putIfAbsent(key, site) == null;
+    }
+
+    /**
+     * Links a lambda whose body lives in a hidden class, with LambdaMetafactory's static arguments;
+     * the agent's linker (registered once) spins the lambda class.
+     */
+    public static CallSite lambda(MethodHandles.Lookup caller, String name, MethodType type, Object... args) {
+        Function<Object[], CallSite> linker = lambdaLinker;
+        if (linker == null) {
+            throw new IllegalStateException("[selftune] no lambda linker registered for " + caller.lookupClass().getName());
+        }
+        return linker.apply(new Object[] {caller, name, type, args});
+    }
+
+    /** Registers the agent's lambda linker unless one is registered already. */
+    public static synchronized void lambdaLinker(Function<Object[], CallSite> linker) {
+        if (lambdaLinker == null) {
+            lambdaLinker = linker;
+        }
     }
 }

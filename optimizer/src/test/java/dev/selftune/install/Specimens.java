@@ -1,0 +1,160 @@
+package dev.selftune.install;
+
+import java.util.function.IntSupplier;
+import java.util.function.IntUnaryOperator;
+
+/*
+ * Specimen classes for the install tests. Each test prepares its own class, since a prepared
+ * method keeps its trampoline for the life of the JVM. "…Variant" classes are renamed onto their
+ * target with ASM (Variants.renamed) to play the whole-class bytes a tuner hands over.
+ */
+
+final class StaticTarget {
+    static int scale(int x) {
+        return x * 3 + 1;
+    }
+
+    static int untouched(int x) {
+        return x - 1;
+    }
+}
+
+final class InstanceTarget {
+    private int base;
+
+    InstanceTarget(int base) {
+        this.base = base;
+    }
+
+    int add(int x) {
+        return base + x * 2;
+    }
+
+    private int secret() {
+        return base * 100;
+    }
+
+    int viaSecret() {
+        return secret() + 1;
+    }
+}
+
+/** Renamed to InstanceTarget: a lambda capturing this, a new private helper, private field access. */
+final class InstanceTargetVariant {
+    private int base;
+
+    InstanceTargetVariant(int base) {
+        this.base = base;
+    }
+
+    int add(int x) {
+        IntSupplier s = () -> doubled(x) + base;
+        return s.getAsInt() + 1000;
+    }
+
+    private int doubled(int x) {
+        return x * 2;
+    }
+
+    private int secret() {
+        return base * 100;
+    }
+
+    int viaSecret() {
+        return secret() + 1;
+    }
+}
+
+final class LambdaTarget {
+    static int apply(int x) {
+        return x + 1;
+    }
+}
+
+/** Renamed to LambdaTarget: a static lambda and a new private static helper. */
+final class LambdaTargetVariant {
+    static int apply(int x) {
+        IntUnaryOperator op = v -> helper(v) + 1;
+        return op.applyAsInt(x);
+    }
+
+    private static int helper(int v) {
+        return v * 7;
+    }
+}
+
+final class GuardTarget {
+    static int divide(int a, int b) {
+        return b == 0 ? -1 : a / b;
+    }
+}
+
+/** Renamed to GuardTarget: throws on b == 0, where the original returns -1. */
+final class GuardTargetVariant {
+    static int divide(int a, int b) {
+        return a / b;
+    }
+}
+
+final class ProbeFirstTarget {
+    static int twice(int x) {
+        return 2 * x;
+    }
+}
+
+final class ProbeLaterTarget {
+    static int twice(int x) {
+        return 2 * x;
+    }
+}
+
+final class RepeatTarget {
+    static long mix(long a, double b, int[] c) {
+        return a + (long) b + c.length * 2;
+    }
+}
+
+class SuperBase {
+    int value() {
+        return 1;
+    }
+}
+
+final class SuperCaller extends SuperBase {
+    @Override
+    int value() {
+        return super.value() + 1;
+    }
+
+    synchronized int locked(int x) {
+        return x + 1;
+    }
+}
+
+abstract class AbstractTarget {
+    abstract int run();
+
+    native int nat();
+}
+
+final class LoaderTarget {
+    public static int scale(int x) {
+        return x * 3 + 1;
+    }
+}
+
+final class SwapLimitTarget {
+    static int twice(int x) {
+        return 2 * x;
+    }
+}
+
+final class AllTarget {
+    static int a(int x) {
+        return 2 * x;
+    }
+
+    static int b(int x) {
+        return x + 3;
+    }
+}
