@@ -147,4 +147,26 @@ class HotSwapperTest {
         assertEquals(HotSwapper.ORIGINAL, swapper.active(a));
         assertEquals(HotSwapper.ORIGINAL, swapper.active(b));
     }
+
+    @Test
+    void swap_methodWithUnchangedLambdas_keepsCallingTheClassLambdaBodies() {
+        MethodRef sum = ref(LambdaOriginalTarget.class, "sum");
+        MethodRef times = ref(LambdaOriginalTarget.class, "times");
+        swapper.prepare(LambdaOriginalTarget.class, sum);
+        swapper.prepare(LambdaOriginalTarget.class, times);
+        LambdaOriginalTarget t = new LambdaOriginalTarget();
+        assertEquals(13, LambdaOriginalTarget.sum(new int[] {1, 2, 3}));
+        assertEquals(16, t.times(5));
+        swapper.swap(sum, "plus3", Variants.withConstant(LambdaOriginalTarget.class, "sum", 1, 3));
+        swapper.swap(times, "plus4", Variants.withConstant(LambdaOriginalTarget.class, "times", 1, 4));
+        assertEquals(15, LambdaOriginalTarget.sum(new int[] {1, 2, 3}));
+        assertEquals(19, t.times(5));
+    }
+
+    @Test
+    void prepare_synchronizedMethod_stillHoldsTheLockThroughTheTrampoline() {
+        MethodRef locked = ref(SuperCaller.class, "locked");
+        swapper.prepare(SuperCaller.class, locked);
+        assertEquals(2, new SuperCaller().locked(1));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.selftune.install;
 
+import java.util.Arrays;
 import java.util.function.IntSupplier;
 import java.util.function.IntUnaryOperator;
 
@@ -127,7 +128,7 @@ final class SuperCaller extends SuperBase {
     }
 
     synchronized int locked(int x) {
-        return x + 1;
+        return Thread.holdsLock(this) ? x + 1 : -1;
     }
 }
 
@@ -156,5 +157,49 @@ final class AllTarget {
 
     static int b(int x) {
         return x + 3;
+    }
+}
+
+final class LambdaOriginalTarget {
+    private int k = 3;
+
+    static int sum(int[] a) {
+        return Arrays.stream(a).map(v -> v * 2).sum() + 1;
+    }
+
+    int times(int x) {
+        IntSupplier s = () -> k * x;
+        return s.getAsInt() + 1;
+    }
+}
+
+final class NewFieldTarget {
+    static int f(int x) {
+        return x + 1;
+    }
+}
+
+/** Renamed to NewFieldTarget: reads a static field the running class does not have. */
+final class NewFieldTargetVariant {
+    static int k = 5;
+
+    static int f(int x) {
+        return x + k;
+    }
+}
+
+final class ProtectedUser extends dev.selftune.install.other.ProtectedBase {
+    int read() {
+        return value + 1;
+    }
+}
+
+final class Overloaded {
+    static int f(int x) {
+        return x;
+    }
+
+    static long f(long x) {
+        return x;
     }
 }
