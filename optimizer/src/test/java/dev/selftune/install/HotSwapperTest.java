@@ -169,4 +169,16 @@ class HotSwapperTest {
         swapper.prepare(SuperCaller.class, locked);
         assertEquals(2, new SuperCaller().locked(1));
     }
+
+    @Test
+    void swap_recursiveMethod_recursesThroughTheActiveBody() {
+        MethodRef sumTo = ref(RecursiveTarget.class, "sumTo");
+        swapper.prepare(RecursiveTarget.class, sumTo);
+        assertEquals(55, RecursiveTarget.sumTo(10));
+        // n + sumTo(n - 2): the recursion keeps going through the call site, so every level runs the variant
+        swapper.swap(sumTo, "step2", Variants.withConstant(RecursiveTarget.class, "sumTo", 1, 2));
+        assertEquals(30, RecursiveTarget.sumTo(10));
+        swapper.rollback(sumTo);
+        assertEquals(55, RecursiveTarget.sumTo(10));
+    }
 }

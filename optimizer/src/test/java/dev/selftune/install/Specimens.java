@@ -203,3 +203,15 @@ final class Overloaded {
         return x;
     }
 }
+
+final class SmokeTarget {
+    static int mix(int x) {
+        return (x ^ (x >>> 7)) * 3 + 1;
+    }
+}
+
+final class RecursiveTarget {
+    static int sumTo(int n) {
+        return n <= 0 ? 0 : n + sumTo(n - 1);
+    }
+}
