@@ -181,4 +181,13 @@ class HotSwapperTest {
         swapper.rollback(sumTo);
         assertEquals(55, RecursiveTarget.sumTo(10));
     }
+
+    @Test
+    void swap_interfaceDefaultMethod_dispatchesToTheVariant() {
+        MethodRef area = ref(Shape.class, "area");
+        swapper.prepare(Shape.class, area);
+        assertEquals(10, new Square().area(3));
+        swapper.swap(area, "plus2", Variants.withConstant(Shape.class, "area", 1, 2));
+        assertEquals(11, new Square().area(3));
+    }
 }

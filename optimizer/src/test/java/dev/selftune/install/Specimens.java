@@ -215,3 +215,12 @@ final class RecursiveTarget {
         return n <= 0 ? 0 : n + sumTo(n - 1);
     }
 }
+
+interface Shape {
+    default int area(int side) {
+        return side * side + 1;
+    }
+}
+
+final class Square implements Shape {
+}
