@@ -190,4 +190,13 @@ class HotSwapperTest {
         swapper.swap(area, "plus2", Variants.withConstant(Shape.class, "area", 1, 2));
         assertEquals(11, new Square().area(3));
     }
+
+    @Test
+    void swap_variantChangingAHelperTwoCallsDown_movesTheUnchangedHelperBetween() {
+        MethodRef run = ref(ChainTarget.class, "run");
+        swapper.prepare(ChainTarget.class, run);
+        assertEquals(5, ChainTarget.run(1));
+        swapper.swap(run, "b5", Variants.renamed(ChainTargetVariant.class, ChainTarget.class));
+        assertEquals(13, ChainTarget.run(1));
+    }
 }

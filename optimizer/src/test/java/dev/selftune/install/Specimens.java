@@ -224,3 +224,32 @@ interface Shape {
 
 final class Square implements Shape {
 }
+
+final class ChainTarget {
+    static int run(int x) {
+        return a(x) + 1;
+    }
+
+    private static int a(int x) {
+        return b(x) * 2;
+    }
+
+    private static int b(int x) {
+        return x + 1;
+    }
+}
+
+/** Renamed to ChainTarget: only the helper two calls down changed. */
+final class ChainTargetVariant {
+    static int run(int x) {
+        return a(x) + 1;
+    }
+
+    private static int a(int x) {
+        return b(x) * 2;
+    }
+
+    private static int b(int x) {
+        return x + 5;
+    }
+}
