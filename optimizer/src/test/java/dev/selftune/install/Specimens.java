@@ -253,3 +253,11 @@ final class ChainTargetVariant {
         return x + 5;
     }
 }
+
+final class HammerTarget {
+    static void fill(int[] a, int seed) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = seed * 3 + i;
+        }
+    }
+}

@@ -16,14 +16,21 @@ public final class SwapSmoke {
         swapper.setMinSwapInterval(Duration.ZERO);
         MethodRef mix = new MethodRef(SmokeTarget.class.getName(), "mix", "(I)I");
         report("before prepare", 1);
+        long t0 = System.nanoTime();
         swapper.prepare(SmokeTarget.class, mix);
+        System.out.printf("prepare took %.2f ms%n", (System.nanoTime() - t0) / 1e6);
         report("original via trampoline", 1);
-        swapper.swap(mix, "x5", Variants.withConstant(SmokeTarget.class, "mix", 3, 5));
+        byte[] x5 = Variants.withConstant(SmokeTarget.class, "mix", 3, 5);
+        t0 = System.nanoTime();
+        swapper.swap(mix, "x5", x5);
+        System.out.printf("swap took %.2f ms%n", (System.nanoTime() - t0) / 1e6);
         report("variant x5 (counting calls)", 5 - 3);
         System.out.println("guard: " + swapper.guard(mix));
         swapper.settle(mix);
         report("variant x5 (settled)", 5 - 3);
+        t0 = System.nanoTime();
         swapper.rollback(mix);
+        System.out.printf("rollback took %.2f ms%n", (System.nanoTime() - t0) / 1e6);
         report("rolled back", 1);
         System.out.println("SMOKE OK " + Runtime.version());
     }
