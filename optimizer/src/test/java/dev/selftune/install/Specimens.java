@@ -261,3 +261,9 @@ final class HammerTarget {
         }
     }
 }
+
+final class AdvisedTarget {
+    static int twice(int x) {
+        return 2 * x;
+    }
+}
