@@ -83,7 +83,14 @@ final class BootBridge {
                 }
                 boot = new BootBridge(c);
             }
+            if (!resolves(loader, boot.registry)) {
+                throw new InstallException(String.valueOf(loader), InstallException.Rule.NOT_ELIGIBLE,
+                        "this class loader neither sees the agent nor delegates " + element + " to the bootstrap loader",
+                        "add dev.selftune.boot to the container's boot delegation (OSGi: org.osgi.framework.bootdelegation)");
+            }
             return boot;
+        } catch (InstallException e) {
+            throw e;
         } catch (Throwable e) {
             throw new InstallException(element, InstallException.Rule.OTHER,
                     "could not set up the trampoline bootstrap class: " + e,
@@ -92,8 +99,13 @@ final class BootBridge {
     }
 
     private static boolean sees(ClassLoader loader) {
+        return resolves(loader, CallSiteRegistry.class);
+    }
+
+    /** Whether classes of {@code loader} resolve the name of {@code registry} to that very class. */
+    private static boolean resolves(ClassLoader loader, Class<?> registry) {
         try {
-            return Class.forName(CallSiteRegistry.class.getName(), false, loader) == CallSiteRegistry.class;
+            return Class.forName(registry.getName(), false, loader) == registry;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }

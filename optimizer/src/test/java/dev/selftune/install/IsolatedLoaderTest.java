@@ -2,6 +2,8 @@ package dev.selftune.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selftune.api.MethodRef;
 import java.lang.reflect.Method;
@@ -28,6 +30,30 @@ class IsolatedLoaderTest {
             swapper.rollback(ref);
             assertEquals(16, scale.invoke(null, 5));
             assertEquals(16, LoaderTarget.scale(5));   // the application's own copy of the class is untouched
+        }
+    }
+
+    @Test
+    void prepare_loaderThatHidesTheBootstrapClass_isRejectedAndTheClassKeepsRunning() throws Exception {
+        URL classes = LoaderTarget.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader osgiLike = new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.startsWith("dev.selftune.boot.")) {
+                    throw new ClassNotFoundException(name + " (no boot delegation)");
+                }
+                return super.loadClass(name, resolve);
+            }
+        }) {
+            Class<?> owner = osgiLike.loadClass(LoaderTarget.class.getName());
+            Method scale = owner.getMethod("scale", int.class);
+            scale.setAccessible(true);
+            HotSwapper swapper = new Agents.LoggedSwapper().swapper;
+            InstallException e = assertThrows(InstallException.class,
+                    () -> swapper.prepare(owner, new MethodRef(owner.getName(), "scale", "(I)I")));
+            assertEquals(InstallException.Rule.NOT_ELIGIBLE, e.rule());
+            assertTrue(e.getMessage().contains("bootdelegation"), e.getMessage());
+            assertEquals(16, scale.invoke(null, 5));
         }
     }
 }
