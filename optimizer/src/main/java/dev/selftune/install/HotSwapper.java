@@ -29,8 +29,9 @@ public final class HotSwapper {
      * lambdas) as another hidden nestmate and retargets the call site. Redefining the class per
      * swap would be a global VM operation each time, HotSpot would refuse any added helper or
      * lambda (JVMTI can_redefine_classes forbids adding methods), and it would undo or fight other
-     * agents' retransformations. All failures surface as InstallException to the caller;
-     * nothing here runs on application threads except the call site's exception hook.
+     * agents' retransformations. All failures surface as InstallException to the caller; on
+     * application threads run only the linkage of a trampoline (a registry lookup) and of spun
+     * lambdas (checked once at swap time), and the call site's exception hook.
      * Locking: `ops` serialises the public operations; the transformer, which any thread's
      * retransformation may call, takes only per-site monitors and never `ops`, so a retransformation
      * started by another agent while prepare waits cannot deadlock against us.
@@ -128,7 +129,7 @@ public final class HotSwapper {
                     throw new InstallException(site.element, InstallException.Rule.BAD_VARIANT, "variant " + variantId
                             + " holds class " + variant.name.replace('/', '.'), "pass the whole class " + method.owner());
                 }
-                byte[] copy = NestmateCopy.build(variant, site.originalClass(), site.method.name(), site.method.descriptor(),
+                NestmateCopy.Built copy = NestmateCopy.build(variant, site.originalClass(), site.method.name(), site.method.descriptor(),
                         true, site.bridge, dev.selftune.generate.ClassBytes.resourcesOf(site.owner.getClassLoader()), site.element);
                 target = site.define(copy);
             } catch (InstallException e) {

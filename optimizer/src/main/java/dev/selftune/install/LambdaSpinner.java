@@ -13,6 +13,7 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 
 /**
  * Links a lambda whose body is a static method of a hidden copy: spins a hidden class implementing
@@ -75,6 +76,26 @@ final class LambdaSpinner {
             throw new IllegalStateException("[selftune] cannot link lambda " + name + factory + " in "
                     + caller.lookupClass().getName() + ": " + e, e);
         }
+    }
+
+    /** Links the lambda of {@code indy} in the hidden class of {@code hidden} once, throwing what its first call would. */
+    static void prelink(MethodHandles.Lookup hidden, InvokeDynamicInsnNode indy) throws ReflectiveOperationException {
+        ClassLoader loader = hidden.lookupClass().getClassLoader();
+        Object[] statics = new Object[indy.bsmArgs.length];
+        for (int i = 0; i < statics.length; i++) {
+            Object arg = indy.bsmArgs[i];
+            if (arg instanceof Type t && t.getSort() == Type.METHOD) {
+                statics[i] = MethodType.fromMethodDescriptorString(t.getDescriptor(), loader);
+            } else if (arg instanceof Type t) {
+                statics[i] = Class.forName(t.getClassName(), false, loader);
+            } else if (arg instanceof Handle h) {   // the body, a static method of the hidden class itself
+                statics[i] = hidden.findStatic(hidden.lookupClass(), h.getName(),
+                        MethodType.fromMethodDescriptorString(h.getDesc(), loader));
+            } else {
+                statics[i] = arg;
+            }
+        }
+        link(new Object[] {hidden, indy.name, MethodType.fromMethodDescriptorString(indy.desc, loader), statics});
     }
 
     private static byte[] spin(Class<?> caller, MethodType factory, String name, List<Class<?>> markers, List<MethodType> methods) {

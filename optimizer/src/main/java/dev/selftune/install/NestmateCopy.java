@@ -3,6 +3,7 @@ package dev.selftune.install;
 import dev.selftune.generate.ClassBytes;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +59,7 @@ final class NestmateCopy {
     private final Map<String, MethodNode> declared;
     private final Map<String, MethodNode> originals;
     private final Map<String, MethodNode> moved = new LinkedHashMap<>();
+    private final List<InvokeDynamicInsnNode> spun = new ArrayList<>();
     private final String rootKey;
     private final boolean rootDispatches;
     private final ProtectedCheck protectedCheck;
@@ -86,10 +88,15 @@ final class NestmateCopy {
     }
 
     /** The hidden class bytes; the method keeps its name and takes a static descriptor ({@link #staticDesc}). */
-    static byte[] build(ClassNode source, ClassNode original, String name, String desc, boolean variant,
-                        BootBridge bridge, Function<String, InputStream> resources, String element) {
-        return new NestmateCopy(source, original, name, desc, variant, bridge, resources, element).emit();
+    static Built build(ClassNode source, ClassNode original, String name, String desc, boolean variant,
+                       BootBridge bridge, Function<String, InputStream> resources, String element) {
+        NestmateCopy copy = new NestmateCopy(source, original, name, desc, variant, bridge, resources, element);
+        byte[] bytes = copy.emit();
+        return new Built(bytes, List.copyOf(copy.spun));
     }
+
+    /** The copy's bytes and its lambdas linked by {@link LambdaSpinner}, to link once at swap time as a check. */
+    record Built(byte[] bytes, List<InvokeDynamicInsnNode> lambdas) { }
 
     static String staticDesc(String owner, int access, String desc) {
         return (access & Opcodes.ACC_STATIC) != 0 ? desc : "(L" + owner + ";" + desc.substring(1);
@@ -236,6 +243,7 @@ final class NestmateCopy {
                 if (indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory") && indy.bsmArgs.length >= 3
                         && indy.bsmArgs[1] instanceof Handle impl && impl.getOwner().equals(copy)) {
                     indy.bsm = bridge.lambda;   // the body moved into this hidden class: see LambdaSpinner
+                    spun.add(indy);
                 }
             } else if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Handle h) {
                 ldc.cst = rewriteHandle(h);

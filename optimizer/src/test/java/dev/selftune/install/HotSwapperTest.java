@@ -199,4 +199,12 @@ class HotSwapperTest {
         swapper.swap(run, "b5", Variants.renamed(ChainTargetVariant.class, ChainTarget.class));
         assertEquals(13, ChainTarget.run(1));
     }
+
+    @Test
+    void swap_variantWithMarkerInterfaceLambda_implementsTheMarker() {
+        MethodRef get = ref(MarkerTarget.class, "get");
+        swapper.prepare(MarkerTarget.class, get);
+        swapper.swap(get, "marker", Variants.renamed(MarkerTargetVariant.class, MarkerTarget.class));
+        assertEquals(70, MarkerTarget.get(7));
+    }
 }

@@ -267,3 +267,17 @@ final class AdvisedTarget {
         return 2 * x;
     }
 }
+
+final class MarkerTarget {
+    static int get(int x) {
+        return x;
+    }
+}
+
+/** Renamed to MarkerTarget: a lambda with a marker interface (LambdaMetafactory.altMetafactory, FLAG_MARKERS). */
+final class MarkerTargetVariant {
+    static int get(int x) {
+        IntSupplier s = (IntSupplier & java.util.RandomAccess) () -> x * 10;
+        return s instanceof java.util.RandomAccess ? s.getAsInt() : -1;
+    }
+}
