@@ -33,6 +33,25 @@ public record LoopNestBody(List<LoopNestExpr.Store> stores, List<LoopNestExpr.El
      */
     public static LoopNestBody lift(AbstractInsnNode from, AbstractInsnNode toExclusive) throws Refused {
         Deque<LoopNestExpr> stack = new ArrayDeque<>();
+        LoopNestBody body = run(from, toExclusive, stack);
+        if (!stack.isEmpty()) {
+            throw new Refused("body leaves values on the stack");
+        }
+        return body;
+    }
+
+    /** Lifts code that leaves exactly one value and stores nothing: that value, or the reason it cannot. */
+    public static LoopNestExpr liftValue(AbstractInsnNode from, AbstractInsnNode toExclusive) throws Refused {
+        Deque<LoopNestExpr> stack = new ArrayDeque<>();
+        LoopNestBody body = run(from, toExclusive, stack);
+        if (stack.size() != 1 || !body.stores.isEmpty()) {
+            throw new Refused("not a single pure value");
+        }
+        return stack.pop();
+    }
+
+    private static LoopNestBody run(AbstractInsnNode from, AbstractInsnNode toExclusive, Deque<LoopNestExpr> stack)
+            throws Refused {
         List<LoopNestExpr.Store> stores = new ArrayList<>();
         List<LoopNestExpr.Element> loads = new ArrayList<>();
         for (AbstractInsnNode n = from; n != toExclusive; n = n.getNext()) {
@@ -71,9 +90,6 @@ public record LoopNestBody(List<LoopNestExpr.Store> stores, List<LoopNestExpr.El
                 throw new Refused("instruction " + org.objectweb.asm.util.Printer.OPCODES[op]
                         + " in the loop body: only loads, array accesses and arithmetic are allowed");
             }
-        }
-        if (!stack.isEmpty()) {
-            throw new Refused("body leaves values on the stack");
         }
         return new LoopNestBody(List.copyOf(stores), List.copyOf(loads));
     }

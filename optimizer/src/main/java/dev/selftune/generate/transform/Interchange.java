@@ -22,7 +22,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Loop interchange: swaps two perfectly nested counted loops when {@link LoopNest} proves the
- * swap exact, e.g. the i-j-k matrix multiply becomes i-k-j. Parameter {@code nest}: which nest.
+ * swap exact, e.g. the i-j-k matrix multiply becomes i-k-j. Parameter {@code nest}: which nest
+ * (perfect nests first, then accumulator nests, which are first made perfect).
  */
 public final class Interchange implements Transform {
 
@@ -51,6 +52,12 @@ public final class Interchange implements Transform {
                 out.add(Map.of("nest", i));
             }
         }
+        int accumulators = InterchangeAccumulator.find(owner, method).size();
+        for (int i = 0; i < accumulators; i++) {
+            if (sunkNest(owner, copy(method), i) != null) {
+                out.add(Map.of("nest", nests.size() + i));
+            }
+        }
         return out;
     }
 
@@ -58,15 +65,47 @@ public final class Interchange implements Transform {
     public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
         Integer index = params.get("nest");
         List<LoopNest> nests = LoopNest.find(method);
-        if (index == null || index < 0 || index >= nests.size()) {
+        if (index == null || index < 0) {
             return false;
         }
-        LoopNest nest = nests.get(index);
-        if (nest.whyNotInterchangeable(owner.name, method) != null) {
+        if (index < nests.size()) {
+            LoopNest nest = nests.get(index);
+            if (nest.whyNotInterchangeable(owner.name, method) != null) {
+                return false;
+            }
+            rewrite(method, nest);
+            return true;
+        }
+        int accumulator = index - nests.size();
+        if (accumulator >= InterchangeAccumulator.find(owner, method).size()
+                || sunkNest(owner, copy(method), accumulator) == null) {
             return false;
         }
-        rewrite(method, nest);
+        rewrite(method, sunkNest(owner, method, accumulator));
         return true;
+    }
+
+    /*
+     * Sinks accumulator nest number {@code index} into {@code method} and returns the perfect nest
+     * it became if that one may be swapped; null otherwise (then {@code method} is spoilt: callers
+     * pass a copy first and repeat on the real method only when the copy succeeded).
+     */
+    private static LoopNest sunkNest(ClassNode owner, MethodNode method, int index) {
+        InterchangeAccumulator.Shape shape = InterchangeAccumulator.find(owner, method).get(index);
+        InterchangeAccumulator.sink(method, shape);
+        for (LoopNest nest : LoopNest.find(method)) {
+            if (nest.outer().head() == shape.outer().head()) {
+                return nest.whyNotInterchangeable(owner.name, method) == null ? nest : null;
+            }
+        }
+        return null;
+    }
+
+    private static MethodNode copy(MethodNode method) {
+        MethodNode copy = new MethodNode(Opcodes.ASM9, method.access, method.name, method.desc, method.signature,
+                method.exceptions.toArray(String[]::new));
+        method.accept(copy);
+        return copy;
     }
 
     /*

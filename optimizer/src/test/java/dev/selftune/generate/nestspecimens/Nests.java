@@ -45,6 +45,77 @@ public final class Nests {
         return c;
     }
 
+    /** The i-j-k product with a local accumulator per element, the other way it is commonly written. */
+    public static double[][] dotMatmul(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += a[i][k] * b[k][j];
+                }
+                c[i][j] = sum;
+            }
+        }
+        return c;
+    }
+
+    public static int[][] dotMatmulInt(int[][] a, int[][] b) {
+        int n = a.length;
+        int[][] c = new int[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += a[i][k] * b[k][j];
+                }
+                c[i][j] = sum;
+            }
+        }
+        return c;
+    }
+
+    public static double[] dotMatVec(double[][] a, double[] x) {
+        double[] y = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double s = 0;
+            for (int j = 0; j < x.length; j++) {
+                s += a[i][j] * x[j];
+            }
+            y[i] = s;
+        }
+        return y;
+    }
+
+    /** Must not be interchanged: the accumulator goes into a parameter. */
+    public static void dotMatmulInto(double[][] a, double[][] b, double[][] c) {
+        int n = a.length;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += a[i][k] * b[k][j];
+                }
+                c[i][j] = sum;
+            }
+        }
+    }
+
+    /** Must not be interchanged: the update reads the array being written (it would see partial sums). */
+    public static double[] dotReadsOutput(double[][] a) {
+        int n = a.length;
+        double[] y = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += a[i][j] * y[i + 1];
+            }
+            y[i] = s;
+        }
+        return y;
+    }
+
     public static int[][] matmulInt(int[][] a, int[][] b) {
         int n = a.length;
         int[][] c = new int[n][n];
