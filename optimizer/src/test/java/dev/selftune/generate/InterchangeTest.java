@@ -40,7 +40,7 @@ class InterchangeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"matmul", "checkedMatmul", "matmulInt", "transpose", "matVec", "dotMatmul", "dotMatmulInt",
-        "dotMatVec"})
+        "dotMatVec", "times"})
     void apply_safeNest_sameBehaviourBitForBit(String name) {
         byte[] variant = NestHarness.apply(original, name, interchange, Map.of("nest", 0));
         int thrown = NestHarness.assertSameBehaviour(original, variant, name, 400, true);
@@ -50,7 +50,7 @@ class InterchangeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"matmulInto", "rowPrefix", "lowerProduct", "absProduct", "total", "escaped", "ivsLiveAfter",
-        "rowsStored", "rowsWithCall", "weightedRow", "dotMatmulInto", "dotReadsOutput"})
+        "rowsStored", "rowsWithCall", "weightedRow", "dotMatmulInto", "dotReadsOutput", "timesShared"})
     void candidates_unsafeOrNoNest_none(String name) {
         assertEquals(List.of(), candidates(name));
     }

@@ -29,7 +29,7 @@ class LoopNestTest {
         assertEquals(1, nests.size(), "only the j-k pair has a straight-line inner body");
         LoopNest nest = nests.get(0);
         assertEquals(1, nest.body().stores().size());
-        assertNull(nest.whyNotInterchangeable(specimens.name, m));
+        assertNull(nest.whyNotInterchangeable(specimens, m));
     }
 
     @ParameterizedTest
@@ -38,7 +38,7 @@ class LoopNestTest {
         MethodNode m = method(name);
         List<LoopNest> nests = LoopNest.find(m);
         assertEquals(1, nests.size());
-        assertNull(nests.get(0).whyNotInterchangeable(specimens.name, m));
+        assertNull(nests.get(0).whyNotInterchangeable(specimens, m));
     }
 
     @ParameterizedTest
@@ -53,7 +53,7 @@ class LoopNestTest {
         MethodNode m = method(name);
         List<LoopNest> nests = LoopNest.find(m);
         assertEquals(1, nests.size());
-        String why = nests.get(0).whyNotInterchangeable(specimens.name, m);
+        String why = nests.get(0).whyNotInterchangeable(specimens, m);
         assertNotNull(why);
         assertTrue(why.contains(reason), why);
     }

@@ -48,7 +48,7 @@ public final class Interchange implements Transform {
         List<Map<String, Integer>> out = new ArrayList<>();
         List<LoopNest> nests = LoopNest.find(method);
         for (int i = 0; i < nests.size(); i++) {
-            if (nests.get(i).whyNotInterchangeable(owner.name, method) == null) {
+            if (nests.get(i).whyNotInterchangeable(owner, method) == null) {
                 out.add(Map.of("nest", i));
             }
         }
@@ -70,7 +70,7 @@ public final class Interchange implements Transform {
         }
         if (index < nests.size()) {
             LoopNest nest = nests.get(index);
-            if (nest.whyNotInterchangeable(owner.name, method) != null) {
+            if (nest.whyNotInterchangeable(owner, method) != null) {
                 return false;
             }
             rewrite(method, nest);
@@ -95,7 +95,7 @@ public final class Interchange implements Transform {
         InterchangeAccumulator.sink(method, shape);
         for (LoopNest nest : LoopNest.find(method)) {
             if (nest.outer().head() == shape.outer().head()) {
-                return nest.whyNotInterchangeable(owner.name, method) == null ? nest : null;
+                return nest.whyNotInterchangeable(owner, method) == null ? nest : null;
             }
         }
         return null;
@@ -103,7 +103,7 @@ public final class Interchange implements Transform {
 
     private static MethodNode copy(MethodNode method) {
         MethodNode copy = new MethodNode(Opcodes.ASM9, method.access, method.name, method.desc, method.signature,
-                method.exceptions.toArray(String[]::new));
+                method.exceptions == null ? null : method.exceptions.toArray(String[]::new));
         method.accept(copy);
         return copy;
     }

@@ -274,6 +274,37 @@ public final class Nests {
 
     private static double[][] kept;
 
+    /* Instance state for the object-style specimens; the harness fills it from the same seed. */
+    private double[][] data;
+    private volatile double[][] shared;
+    private int size;
+
+    /** Object style: the left operand and the size are fields of this object. */
+    public double[][] times(double[][] b) {
+        double[][] c = new double[size][size];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                for (int k = 0; k < size; k++) {
+                    c[i][j] += data[i][k] * b[k][j];
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Must not be interchanged nor hoisted: the left operand is a volatile field (each read is an acquire). */
+    public double[][] timesShared(double[][] b) {
+        double[][] c = new double[size][size];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                for (int k = 0; k < size; k++) {
+                    c[i][j] += shared[i][k] * b[k][j];
+                }
+            }
+        }
+        return c;
+    }
+
     private static void keep(double[][] c) {
         kept = c;
     }
