@@ -48,8 +48,8 @@ final class HoistAnalysis {
         Set<Integer> storedKinds = new HashSet<>();
         for (AbstractInsnNode n = loop.head(); n != loop.back(); n = n.getNext()) {
             int op = n.getOpcode();
-            if (n instanceof VarInsnNode v && op >= Opcodes.ISTORE && op <= Opcodes.ASTORE || op == Opcodes.RET) {
-                written.add(((VarInsnNode) n).var);
+            if (n instanceof VarInsnNode v && op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
+                written.add(v.var);
             } else if (n instanceof IincInsnNode i) {
                 written.add(i.var);
             } else if (op == Opcodes.AASTORE) {
@@ -60,6 +60,8 @@ final class HoistAnalysis {
                 return refuse("the loop calls a method, which may write any array");
             } else if (op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC) {
                 putFields.add(fieldKey((FieldInsnNode) n));
+            } else if (op == Opcodes.JSR || op == Opcodes.RET) {
+                return refuse("the loop uses subroutines (JSR/RET), which frames cannot be computed for");
             } else if (op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) {
                 return refuse("the loop synchronises: a hoisted read could miss another thread's write");
             } else if ((op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC) && !LoopNest.isPlainField(owner, (FieldInsnNode) n)) {
