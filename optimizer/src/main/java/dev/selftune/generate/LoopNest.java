@@ -38,6 +38,24 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
         return nests;
     }
 
+    /**
+     * How many more array accesses of the body walk unit-stride after the swap than before: those
+     * whose last index is the outer induction variable (innermost after the swap) minus those whose
+     * last index is the inner one (row loads do not count). Candidates are offered best first.
+     */
+    public int strideGain() {
+        int gain = 0;
+        List<List<LoopNestExpr>> addresses = new ArrayList<>();
+        body.stores().forEach(st -> addresses.add(LoopNestExpr.address(st.array(), st.index())));
+        body.loads().stream().filter(l -> l.opcode() != Opcodes.AALOAD)
+                .forEach(l -> addresses.add(LoopNestExpr.address(l.array(), l.index())));
+        for (List<LoopNestExpr> address : addresses) {
+            int iv = LoopNestExpr.bijectiveIn(address.get(address.size() - 1), Set.of(outer.iv(), inner.iv()));
+            gain += iv == outer.iv() ? 1 : iv == inner.iv() ? -1 : 0;
+        }
+        return gain;
+    }
+
     /** The first instruction of the nest (the outer loop's init) and the last (its back edge). */
     public AbstractInsnNode first() {
         return outer.init();

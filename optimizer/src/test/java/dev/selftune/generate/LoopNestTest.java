@@ -58,6 +58,29 @@ class LoopNestTest {
         assertTrue(why.contains(reason), why);
     }
 
+    @ParameterizedTest
+    @CsvSource({"matmul, 2", "matVec, 0", "transpose, 0"})
+    void strideGain_unitStrideAccessesWonBySwapping(String name, int gain) {
+        assertEquals(gain, LoopNest.find(method(name)).get(0).strideGain());
+    }
+
+    @Test
+    void lift_callInBody_refusedNamingTheInstruction() {
+        LoopNestLoop inner = LoopNestLoop.find(method("absProduct")).get(2);
+        LoopNestBody.Refused refused = org.junit.jupiter.api.Assertions.assertThrows(LoopNestBody.Refused.class,
+                () -> LoopNestBody.lift(inner.bodyStart(), inner.step()));
+        assertTrue(refused.getMessage().contains("INVOKESTATIC"), refused.getMessage());
+    }
+
+    @Test
+    void whyNotInterchangeable_volatileFieldInBody_refused() {
+        MethodNode m = method("timesShared");
+        String why = LoopNest.find(m).get(0).whyNotInterchangeable(specimens, m);
+        assertTrue(why.contains("shared"), why);
+        MethodNode plain = method("times");
+        assertNull(LoopNest.find(plain).get(0).whyNotInterchangeable(specimens, plain));
+    }
+
     @Test
     void find_callInBody_noNest() {
         assertTrue(LoopNest.find(method("absProduct")).isEmpty());

@@ -5,6 +5,7 @@ import dev.selftune.generate.LoopNestLoop;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,20 +46,24 @@ public final class Interchange implements Transform {
 
     @Override
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
-        List<Map<String, Integer>> out = new ArrayList<>();
+        Map<Integer, Integer> gainByIndex = new HashMap<>();
         List<LoopNest> nests = LoopNest.find(method);
         for (int i = 0; i < nests.size(); i++) {
             if (nests.get(i).whyNotInterchangeable(owner, method) == null) {
-                out.add(Map.of("nest", i));
+                gainByIndex.put(i, nests.get(i).strideGain());
             }
         }
         int accumulators = InterchangeAccumulator.find(owner, method).size();
         for (int i = 0; i < accumulators; i++) {
-            if (sunkNest(owner, copy(method), i) != null) {
-                out.add(Map.of("nest", nests.size() + i));
+            LoopNest sunk = sunkNest(owner, copy(method), i);
+            if (sunk != null) {
+                gainByIndex.put(nests.size() + i, sunk.strideGain());
             }
         }
-        return out;
+        /* Most promising first: the swap that turns the most accesses into unit-stride streams. */
+        List<Integer> order = new ArrayList<>(gainByIndex.keySet());
+        order.sort(Comparator.comparingInt((Integer i) -> -gainByIndex.get(i)).thenComparingInt(i -> i));
+        return order.stream().map(i -> Map.of("nest", i)).toList();
     }
 
     @Override
