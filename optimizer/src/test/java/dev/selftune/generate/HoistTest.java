@@ -71,6 +71,27 @@ class HoistTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"matmul", "dotMatmul"})
+    void apply_twiceAfterInterchange_rowOfCLoadedOncePerI(String name) {
+        byte[] swapped = NestHarness.apply(original, name, new Interchange(), Map.of("nest", 0));
+        byte[] inner = NestHarness.apply(swapped, name, hoist, candidates(swapped, name).get(0));
+        Map<String, Integer> kLoop = Map.of("loop", LoopNestLoop.find(NestHarness.method(NestHarness.read(inner), name)).size() - 2);
+        assertTrue(candidates(inner, name).contains(kLoop), "the k loop, now holding a versioned j loop, is offered");
+        byte[] both = NestHarness.apply(inner, name, hoist, kLoop);
+        MethodNode m = NestHarness.method(NestHarness.read(both), name);
+        List<LoopNestLoop> loops = LoopNestLoop.find(m);
+        LoopNestLoop k = loops.get(loops.size() - 2);
+        int c = 3;
+        int cLoads = 0;
+        for (AbstractInsnNode n = k.head(); n != k.back(); n = n.getNext()) {
+            cLoads += n instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && v.var == c ? 1 : 0;
+        }
+        assertEquals(0, cLoads, "c[i] is read before the fast k loop, not in it");
+        NestHarness.assertSameBehaviour(original, both, name, 300, true);
+        NestHarness.assertSameBehaviour(inner, both, name, 300, false);
+    }
+
     @Test
     void apply_matVecAfterInterchange_hoistsTheVectorElement() {
         byte[] swapped = NestHarness.apply(original, "matVec", new Interchange(), Map.of("nest", 0));

@@ -14,8 +14,9 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Every candidate of interchange, of hoist, and of hoist after interchange, on every nest specimen,
- * keeps behaviour bit for bit (interchange: on inputs with one kind of fault at most, see Interchange).
+ * Every candidate of interchange, of hoist, and of one or two hoists after interchange, on every
+ * nest specimen, keeps behaviour bit for bit (interchange: on inputs with one kind of fault at
+ * most, see Interchange).
  */
 class InterchangeHoistConformanceTest {
     private static final int TRIALS = 150;
@@ -42,11 +43,19 @@ class InterchangeHoistConformanceTest {
                 ClassNode swappedNode = NestHarness.read(swapped);
                 MethodNode sm = NestHarness.method(swappedNode, m.name);
                 for (Map<String, Integer> q : hoist.candidates(swappedNode, sm, NestHarness.CTX)) {
+                    byte[] both = NestHarness.apply(swapped, m.name, hoist, q);
                     tests.add(DynamicTest.dynamicTest("interchange " + p + " then hoist " + q + " " + m.name, () -> {
-                        byte[] both = NestHarness.apply(swapped, m.name, hoist, q);
                         NestHarness.assertSameBehaviour(original, both, m.name, TRIALS, true);
                         NestHarness.assertSameBehaviour(swapped, both, m.name, TRIALS, false);
                     }));
+                    ClassNode bothNode = NestHarness.read(both);
+                    for (Map<String, Integer> r : hoist.candidates(bothNode, NestHarness.method(bothNode, m.name), NestHarness.CTX)) {
+                        tests.add(DynamicTest.dynamicTest("interchange " + p + ", hoist " + q + ", hoist " + r + " " + m.name, () -> {
+                            byte[] three = NestHarness.apply(both, m.name, hoist, r);
+                            NestHarness.assertSameBehaviour(original, three, m.name, TRIALS, true);
+                            NestHarness.assertSameBehaviour(both, three, m.name, TRIALS, false);
+                        }));
+                    }
                 }
             }
         }

@@ -40,8 +40,8 @@ final class HoistAnalysis {
      * - the root and index locals must not be written in the loop.
      */
     static Result analyse(ClassNode owner, MethodNode method, LoopNestLoop loop) {
-        if (LoopNestLiveness.enteredFromOutside(method, loop.head(), loop.back())) {
-            return refuse("the loop is entered by a jump from outside or overlaps a try block");
+        if (LoopNestLiveness.enteredFromOutside(method, loop.head(), loop.back(), true)) {
+            return refuse("the loop is entered by a jump from outside or overlaps a try block it does not contain");
         }
         Set<Integer> written = new HashSet<>();
         Set<String> putFields = new HashSet<>();
