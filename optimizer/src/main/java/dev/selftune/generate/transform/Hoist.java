@@ -50,15 +50,29 @@ public final class Hoist implements Transform {
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<LoopNestLoop> loops = LoopNestLoop.find(method);
         List<Integer> order = new ArrayList<>();
+        Map<Integer, Integer> loads = new HashMap<>();
         for (int i = 0; i < loops.size(); i++) {
-            if (HoistAnalysis.analyse(owner, method, loops.get(i)).refusal() == null) {
+            HoistAnalysis.Result found = HoistAnalysis.analyse(owner, method, loops.get(i));
+            if (found.refusal() == null) {
                 order.add(i);
+                loads.put(i, found.loads().size());
             }
         }
-        /* Innermost (shortest) loops first: that is where a hoisted load saves most. */
-        order.sort(Comparator.comparingInt(i -> method.instructions.indexOf(loops.get(i).back())
-                - method.instructions.indexOf(loops.get(i).head())));
+        /* Deepest loops first (they run most often), then those with more loads to hoist. */
+        order.sort(Comparator.comparingInt((Integer i) -> -depth(method, loops, loops.get(i)))
+                .thenComparingInt(i -> -loads.get(i)).thenComparingInt(i -> i));
         return order.stream().map(i -> Map.of("loop", i)).toList();
+    }
+
+    private static int depth(MethodNode method, List<LoopNestLoop> loops, LoopNestLoop loop) {
+        int at = method.instructions.indexOf(loop.head());
+        int depth = 0;
+        for (LoopNestLoop other : loops) {
+            if (other != loop && method.instructions.indexOf(other.head()) < at && method.instructions.indexOf(other.back()) > at) {
+                depth++;
+            }
+        }
+        return depth;
     }
 
     @Override
