@@ -10,7 +10,9 @@ import dev.selftune.measure.BenchSpec;
 import dev.selftune.measure.ForkPlan;
 import dev.selftune.measure.JmhMeasurer;
 import dev.selftune.measure.MeasureFailure;
+import dev.selftune.measure.Stats;
 import java.util.ArrayList;
+import org.apache.commons.math3.distribution.TDistribution;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,17 +120,36 @@ final class Race {
                 .min(Comparator.comparingDouble(Entry::mean)).orElse(null);
     }
 
-    /** Baseline-over-variant ratio with a conservative interval from both JMH errors (screening evidence). */
-    Speedup screeningSpeedup(Entry e) {
+    /**
+     * Screening evidence for the report: with two or more forks a side, Welch's interval on the
+     * per-fork log scores; with one fork, the delta method on both JMH errors (iterations of one JVM,
+     * which understates fork-to-fork noise: these intervals only rank, confirmation decides).
+     */
+    Speedup screeningSpeedup(Entry e, double confidence) {
+        if (baseline.forkScores.size() >= 2 && e.forkScores.size() >= 2) {
+            return Stats.unpairedSpeedup(scores(baseline), scores(e), confidence);
+        }
         Measurement b = aggregate(baseline);
         Measurement v = aggregate(e);
-        double ratio = b.score() / v.score();
-        double low = Math.max(1e-9, (b.score() - b.error()) / (v.score() + v.error()));
-        double high = (b.score() + b.error()) / Math.max(1e-12, v.score() - v.error());
-        if (!(v.score() - v.error() > 0)) {
-            high = ratio * 1e3;
-        }
-        return new Speedup(ratio, Math.min(low, ratio), Math.max(high, ratio));
+        int df = Math.max(1, Math.min(b.iterations(), v.iterations()) - 1);
+        double seB = standardError(b);
+        double seV = standardError(v);
+        double seLog = Math.sqrt(seB * seB + seV * seV);
+        double half = new TDistribution(null, df).inverseCumulativeProbability(0.5 + confidence / 2) * seLog;
+        double log = Math.log(b.score() / v.score());
+        return new Speedup(Math.exp(log), Math.exp(log - half), Math.exp(log + half));
+    }
+
+    /* JMH's error is the 99.9% half-width t(0.9995, n-1)·s/√n; divide the t back out, relative to the score. */
+    private static double standardError(Measurement m) {
+        int df = Math.max(1, m.iterations() * m.forks() - 1);
+        double t = new TDistribution(null, df).inverseCumulativeProbability(0.9995);
+        double err = Double.isFinite(m.error()) ? m.error() : m.score();
+        return err / t / m.score();
+    }
+
+    private static double[] scores(Entry e) {
+        return e.forkScores.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /*
@@ -147,7 +168,7 @@ final class Race {
             var += (x - mean) * (x - mean);
         }
         var /= (s.length - 1);
-        double t = new org.apache.commons.math3.distribution.TDistribution(s.length - 1).inverseCumulativeProbability(0.9995);
+        double t = new TDistribution(null, s.length - 1).inverseCumulativeProbability(0.9995);
         return new Measurement(mean, t * Math.sqrt(var / s.length), e.last.unit(), s.length, e.last.iterations(), s);
     }
 

@@ -149,7 +149,7 @@ public final class Tuner {
                 all.add(new VariantResult(e.variant, new Verdict.Rejected("failed in its JMH fork: " + e.failure, null,
                         e.verdict.inputsChecked()), null, null, "rejected while measuring"));
             } else {
-                all.add(new VariantResult(e.variant, e.verdict, race.aggregate(e), race.screeningSpeedup(e),
+                all.add(new VariantResult(e.variant, e.verdict, race.aggregate(e), race.screeningSpeedup(e, req.confidence()),
                         "screened in " + e.rounds + " round(s), " + e.forkScores.size() + " fork(s)"));
             }
         }
