@@ -21,6 +21,14 @@ public final class Selftune {
     }
 
     /**
+     * Runs the decision {@code tune} would make on {@code comparisons} A/A pairs (the target against a
+     * byte-identical copy) and counts how many were wrongly decided swap.
+     */
+    public static AaSummary aaCheck(TuneRequest request, int comparisons, java.util.function.Consumer<String> progress) {
+        return dev.selftune.search.AaRun.run(request, comparisons, progress);
+    }
+
+    /**
      * Writes {@code report.json}, {@code report.html} and, on swap, {@code winner/<internal name>.class}
      * into {@code out}, all or nothing; returns the paths written.
      */
