@@ -41,6 +41,7 @@ public final class JmhMeasurer {
     private final Duration forkTimeout;
     private final AtomicInteger runs = new AtomicInteger();
     private volatile double lastRunSeconds;
+    private volatile double lastRunCpuShare = Double.NaN;
     private double totalForkSeconds;
     private double totalOverheadSeconds;
     private int totalForks;
@@ -150,6 +151,14 @@ public final class JmhMeasurer {
         return lastRunSeconds;
     }
 
+    /**
+     * Mean share of wall time the benchmark thread spent on a CPU during the last run's iterations
+     * (1.0 on a quiet machine; 0.3 means other processes took 70% of its core), or NaN if unknown.
+     */
+    public double lastRunCpuShare() {
+        return lastRunCpuShare;
+    }
+
     /** Mean wall-clock seconds per fork over every run of this measurer so far, or NaN before the first. */
     public synchronized double secondsPerFork() {
         return totalForks == 0 ? Double.NaN : totalForkSeconds / totalForks;
@@ -176,6 +185,8 @@ public final class JmhMeasurer {
         }
         List<String> append = new ArrayList<>();
         append.add("-D" + GenericBenchmark.SPEC_PROPERTY + "=" + specFile.toAbsolutePath());
+        Path cpuLog = Path.of(log + ".cpu");
+        append.add("-D" + GenericBenchmark.CPU_LOG_PROPERTY + "=" + cpuLog.toAbsolutePath());
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include("^" + Pattern.quote(BENCHMARK) + "$")
                 .forks(plan.forks())
@@ -198,6 +209,7 @@ public final class JmhMeasurer {
             Collection<RunResult> results = runWithClasspath(spec, o, log, specFile, limit, started);
             double seconds = (System.nanoTime() - started[0]) / 1e9;
             lastRunSeconds = seconds;
+            lastRunCpuShare = cpuShare(cpuLog);
             synchronized (this) {
                 totalForkSeconds += seconds;
                 totalOverheadSeconds += seconds - plan.forks() * plan.iteratingTimePerFork().toNanos() / 1e9;
@@ -248,6 +260,15 @@ public final class JmhMeasurer {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException | RuntimeException e) {
             return "(no JMH log at " + log + ")";
+        }
+    }
+
+    static double cpuShare(Path cpuLog) {
+        try {
+            return Files.readAllLines(cpuLog, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                    .mapToDouble(Double::parseDouble).average().orElse(Double.NaN);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
