@@ -27,14 +27,43 @@ public final class Decider {
      * first (A B | B A | A B ...) cancels a linear trend inside a pair too, so neither side is
      * systematically measured "later". See JmhMeasurer.confirm.
      * Why both criteria: a CI above 1.0 says "faster, probably"; the minimum effect says "by enough to
-     * be worth a swap" and guards against tiny systematic effects (code alignment) being certified. */
+     * be worth a swap" and guards against tiny systematic effects (code alignment) being certified.
+     * Why also a sign test: the t-interval assumes roughly normal log ratios. On a contended machine
+     * (load 15 on 2 cores was seen here; a fork's thread got 15-60% of a core) fork times are heavy
+     * tailed and a few pairs can all land one way with a tight spread: an A/A run with 4 pairs gave
+     * 1.56x [1.22, 2.00]. The sign test needs only independent, symmetric pairs, which ABBA order
+     * gives an A/A comparison; at 95% it needs all of >= 6 pairs (or 9 of 10) to favour the variant.
+     * So a swap needs at least Stats.minPairsForSignTest(confidence) confirmation pairs. */
 
     /** Decides from a confirmation run. */
     public static Decision decide(Variant candidate, Confirmation c, double minSpeedup, double confidence) {
-        return decide(candidate, c.speedup(confidence), c.baseline(), c.candidate(), c.pairs(), minSpeedup, confidence);
+        Decision d = decide(candidate, c.speedup(confidence), c.baseline(), c.candidate(), c.pairs(), minSpeedup, confidence);
+        if (d instanceof Decision.Swap s) {
+            double p = Stats.signTestP(c.baselineForkScores(), c.candidateForkScores());
+            if (p > (1 - confidence) / 2) {
+                return new Decision.Keep(String.format(Locale.ROOT,
+                        "speedup %s (%.0f%% CI over %d fork pairs), but only %d of %d pairs favour the variant "
+                                + "(sign test p = %.3f > %.3f; at least %d pairs, nearly all favouring it, are needed); keeping the original",
+                        s.speedup(), confidence * 100, c.pairs(), favouring(c), c.pairs(), p, (1 - confidence) / 2,
+                        Stats.minPairsForSignTest(confidence)));
+            }
+        }
+        return d;
     }
 
-    /** Decides from a speedup already computed over {@code pairs} fork pairs. */
+    private static int favouring(Confirmation c) {
+        double[] a = c.baselineForkScores();
+        double[] b = c.candidateForkScores();
+        int k = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > b[i]) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** Decides from a speedup already computed over {@code pairs} fork pairs (interval and minimum effect only; no sign test). */
     public static Decision decide(Variant candidate, Speedup s, Measurement baseline, Measurement winner, int pairs,
                                   double minSpeedup, double confidence) {
         if (!(minSpeedup >= 1.0) || Double.isInfinite(minSpeedup)) {

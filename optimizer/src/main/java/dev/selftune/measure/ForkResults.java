@@ -20,13 +20,13 @@ record ForkResults(String label, String unit, double[] forkScores, List<double[]
     static ForkResults of(String label, Collection<RunResult> results, ForkPlan plan, Path log) {
         if (results == null || results.size() != 1) {
             throw new MeasureFailure(label, "JMH returned " + (results == null ? 0 : results.size())
-                    + " benchmark results, expected 1 (did a fork crash?)", log, JmhMeasurer.tail(log), null);
+                    + " benchmark results, expected 1 (did a fork crash?)", log, JmhLog.tail(log), null);
         }
         RunResult rr = results.iterator().next();
         Collection<BenchmarkResult> forks = rr.getBenchmarkResults();
         if (forks.size() != plan.forks()) {
             throw new MeasureFailure(label, "JMH returned " + forks.size() + " fork results, planned " + plan.forks(),
-                    log, JmhMeasurer.tail(log), null);
+                    log, JmhLog.tail(log), null);
         }
         double[] means = new double[forks.size()];
         List<double[]> its = new ArrayList<>();
@@ -35,7 +35,7 @@ record ForkResults(String label, String unit, double[] forkScores, List<double[]
             Collection<IterationResult> irs = br.getIterationResults();
             if (irs.size() != plan.measurementIterations()) {
                 throw new MeasureFailure(label, "fork " + f + " returned " + irs.size() + " iterations, planned "
-                        + plan.measurementIterations(), log, JmhMeasurer.tail(log), null);
+                        + plan.measurementIterations(), log, JmhLog.tail(log), null);
             }
             double[] s = new double[irs.size()];
             int i = 0;
@@ -78,7 +78,7 @@ record ForkResults(String label, String unit, double[] forkScores, List<double[]
 
     private static double finite(String label, double v, String where, Path log) {
         if (!(v > 0) || Double.isInfinite(v)) {
-            throw new MeasureFailure(label, where + " scored " + v + ": not a positive finite time", log, JmhMeasurer.tail(log), null);
+            throw new MeasureFailure(label, where + " scored " + v + ": not a positive finite time", log, JmhLog.tail(log), null);
         }
         return v;
     }

@@ -1,6 +1,7 @@
 package dev.selftune.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,16 +17,24 @@ class AaCheckTest {
     @TempDir
     Path dir;
 
-    /** Wiring only (4 tiny forks): one A/A comparison through confirm and Decider. */
+    /** Wiring only (12 forks of 2 x 50 ms, no warm-up): one A/A comparison through confirm and Decider. */
     @Test
     void run_onePair_decidesAndReportsItsSpeedup() {
         JmhMeasurer m = new JmhMeasurer(JmhMeasurer.currentJava(), FORK_FLAGS, dir);
-        AaResult r = AaCheck.run(Specimens.sum(), Specimens.inputs(), 1, ForkPlan.tiny(), 2, m,
+        AaResult r = AaCheck.run(Specimens.sum(), Specimens.inputs(), 1, new ForkPlan(1, 0, 2, Duration.ofMillis(50)), 6, m,
                 Decider.DEFAULT_MIN_SPEEDUP, Decider.DEFAULT_CONFIDENCE);
         System.out.println("[aa test] " + r.summary() + " " + r.reasons());
         assertEquals(1, r.pairs());
         assertEquals(1, r.speedups().size());
         assertEquals(1, r.reasons().size());
+    }
+
+    @Test
+    void run_fewerPairsThanTheSignTestNeeds_isRefused() {
+        JmhMeasurer m = new JmhMeasurer(JmhMeasurer.currentJava(), FORK_FLAGS, dir);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AaCheck.run(Specimens.sum(),
+                Specimens.inputs(), 20, ForkPlan.tiny(), 5, m, Decider.DEFAULT_MIN_SPEEDUP, Decider.DEFAULT_CONFIDENCE));
+        assertTrue(e.getMessage().contains("confirmPairs >= 6"), e.getMessage());
     }
 
     /**
@@ -36,7 +45,7 @@ class AaCheckTest {
     @EnabledIfSystemProperty(named = "selftune.aa", matches = "true")
     void run_twentyPairs_atMostOneFalseSwap() {
         JmhMeasurer m = new JmhMeasurer(JmhMeasurer.currentJava(), FORK_FLAGS, dir);
-        int confirmPairs = Integer.getInteger("selftune.aa.confirmPairs", 5);
+        int confirmPairs = Integer.getInteger("selftune.aa.confirmPairs", 6);
         ForkPlan plan = new ForkPlan(1, Integer.getInteger("selftune.aa.warmups", 1), Integer.getInteger("selftune.aa.iterations", 2),
                 Duration.ofMillis(Integer.getInteger("selftune.aa.iterationMillis", 100)));
         AaResult r = AaCheck.run(Specimens.sum(), Specimens.inputs(), 20, plan, confirmPairs, m,

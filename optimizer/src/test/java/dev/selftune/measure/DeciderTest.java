@@ -55,9 +55,22 @@ class DeciderTest {
 
     @Test
     void decide_fromConfirmation_usesPairedForkScores() {
-        Confirmation c = new Confirmation(new double[] {200, 210, 190}, new double[] {100, 104, 96}, M, M);
+        Confirmation c = new Confirmation(new double[] {200, 210, 190, 205, 198, 202}, new double[] {100, 104, 96, 101, 99, 100}, M, M);
         Decision.Swap s = assertInstanceOf(Decision.Swap.class, Decider.decide(V, c, 1.05, 0.95));
         assertTrue(s.speedup().low() > 1.8, s.speedup().toString());
+    }
+
+    @Test
+    void decide_fourPairsAllFaster_keepsBecauseSignTestCannotReach95() {
+        Confirmation c = new Confirmation(new double[] {156, 150, 160, 155}, new double[] {100, 98, 101, 99}, M, M);
+        Decision.Keep k = assertInstanceOf(Decision.Keep.class, Decider.decide(V, c, 1.05, 0.95));
+        assertTrue(k.reason().contains("4 of 4 pairs favour the variant"), k.reason());
+    }
+
+    @Test
+    void decide_sixPairsOneAgainst_keeps() {
+        Confirmation c = new Confirmation(new double[] {200, 200, 200, 200, 200, 90}, new double[] {100, 100, 100, 100, 100, 100}, M, M);
+        assertInstanceOf(Decision.Keep.class, Decider.decide(V, c, 1.05, 0.95));
     }
 
     @Test
