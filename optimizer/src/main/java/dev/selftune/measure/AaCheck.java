@@ -68,15 +68,15 @@ public final class AaCheck {
             } else {
                 reasons.add(((Decision.Keep) d).reason());
             }
-            progress.accept(String.format(Locale.ROOT, "[selftune] A/A %d/%d: %s -> %s (%d false so far; A %s, B %s ns/op, cpu share %.2f)",
+            progress.accept(String.format(Locale.ROOT, "[selftune] A/A %d/%d: %s -> %s (%d false so far; A %s, B %s ns/op; cpu share A %s, B %s)",
                     i + 1, pairs, s, d.label(), swaps, rounded(c.baselineForkScores()), rounded(c.candidateForkScores()),
-                    m.lastRunCpuShare()));
+                    rounded(c.baselineCpuShares()), rounded(c.candidateCpuShares())));
         }
         return new AaResult(pairs, swaps, speedups, reasons, (System.nanoTime() - start) / 1e9);
     }
 
     private static String rounded(double[] v) {
-        return Arrays.toString(Arrays.stream(v).map(x -> Math.round(x * 10) / 10.0).toArray());
+        return Arrays.toString(Arrays.stream(v).map(x -> x < 10 ? Math.round(x * 100) / 100.0 : Math.round(x)).toArray());
     }
 
     private static Path workDirOf(JmhMeasurer m) {

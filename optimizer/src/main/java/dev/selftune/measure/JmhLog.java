@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,33 @@ final class JmhLog {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * Per fork, the mean CPU share over its measured iterations: the side file has one line per
+     * iteration, warm-up first, fork after fork. NaN for every fork when the count does not match.
+     */
+    static double[] cpuSharesPerFork(Path cpuLog, ForkPlan plan) {
+        double[] out = new double[plan.forks()];
+        Arrays.fill(out, Double.NaN);
+        try {
+            double[] v = Files.readAllLines(cpuLog, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                    .mapToDouble(Double::parseDouble).toArray();
+            int per = plan.warmupIterations() + plan.measurementIterations();
+            if (v.length != per * plan.forks()) {
+                return out;
+            }
+            for (int f = 0; f < plan.forks(); f++) {
+                double sum = 0;
+                for (int i = plan.warmupIterations(); i < per; i++) {
+                    sum += v[f * per + i];
+                }
+                out[f] = sum / plan.measurementIterations();
+            }
+        } catch (IOException | RuntimeException e) {
+            return out;
+        }
+        return out;
     }
 
     /** The first exception line the fork printed, like {@code ": java.lang.ClassFormatError: Truncated class file"}. */

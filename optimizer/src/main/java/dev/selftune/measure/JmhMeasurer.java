@@ -127,7 +127,8 @@ public final class JmhMeasurer {
         ForkResults as = ForkResults.concat(a);
         ForkResults bs = ForkResults.concat(b);
         return new Confirmation(as.forkScores(), bs.forkScores(),
-                ForkResults.aggregate(as, plan.measurementIterations()), ForkResults.aggregate(bs, plan.measurementIterations()));
+                ForkResults.aggregate(as, plan.measurementIterations()), ForkResults.aggregate(bs, plan.measurementIterations()),
+                as.cpuShares(), bs.cpuShares());
     }
 
     /** Where specs, class files and JMH logs go. */
@@ -218,7 +219,7 @@ public final class JmhMeasurer {
                 totalOverheadSeconds += seconds - plan.forks() * plan.iteratingTimePerFork().toNanos() / 1e9;
                 totalForks += plan.forks();
             }
-            return ForkResults.of(spec.label(), results, plan, log);
+            return ForkResults.of(spec.label(), results, plan, log, cpuLog);
         }
     }
 
