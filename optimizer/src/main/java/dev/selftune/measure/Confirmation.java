@@ -41,6 +41,32 @@ public record Confirmation(double[] baselineForkScores, double[] candidateForkSc
         return Stats.pairedSpeedup(baselineForkScores, candidateForkScores, confidence);
     }
 
+    /** True when every fork's CPU share is known, so {@link #cpuSpeedup} can be computed. */
+    public boolean hasCpuShares() {
+        return !Double.isNaN(minCpuShare());
+    }
+
+    /**
+     * The paired speedup in CPU time per operation (each fork's score times its CPU share): what the
+     * code costs, without the time the thread waited for a core. Requires {@link #hasCpuShares()}.
+     */
+    public Speedup cpuSpeedup(double confidence) {
+        if (!hasCpuShares()) {
+            throw new IllegalStateException("CPU shares are unknown for this confirmation; use speedup(confidence)");
+        }
+        return Stats.pairedSpeedup(times(baselineForkScores, baselineCpuShares), times(candidateForkScores, candidateCpuShares), confidence);
+    }
+
+    /** Per-fork CPU time per operation of the baseline (score x share), in the scores' unit. */
+    public double[] baselineCpuTimes() {
+        return times(baselineForkScores, baselineCpuShares);
+    }
+
+    /** Per-fork CPU time per operation of the candidate (score x share), in the scores' unit. */
+    public double[] candidateCpuTimes() {
+        return times(candidateForkScores, candidateCpuShares);
+    }
+
     /** The lowest CPU share of any fork on either side, or NaN when unknown. */
     public double minCpuShare() {
         double min = Double.POSITIVE_INFINITY;
@@ -73,6 +99,14 @@ public record Confirmation(double[] baselineForkScores, double[] candidateForkSc
     @Override
     public double[] candidateCpuShares() {
         return candidateCpuShares.clone();
+    }
+
+    private static double[] times(double[] scores, double[] shares) {
+        double[] t = new double[scores.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = scores[i] * shares[i];
+        }
+        return t;
     }
 
     private static double[] nans(int n) {
