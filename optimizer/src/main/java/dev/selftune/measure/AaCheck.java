@@ -59,7 +59,7 @@ public final class AaCheck {
             Variant copy = new Variant(id, Variant.ORIGINAL_ID, List.of(), target.classBytes());
             BenchSpec b = BenchSpec.of(target, copy, inputs, copyArgs, dir);
             Confirmation c = m.confirm(a, b, confirmPairs, plan);
-            Speedup s = c.speedup(confidence);
+            Speedup s = c.hasCpuShares() ? c.cpuSpeedup(confidence) : c.speedup(confidence);   // the basis Decider uses
             Decision d = Decider.decide(copy, c, minSpeedup, confidence);
             speedups.add(s);
             if (d instanceof Decision.Swap) {
@@ -68,8 +68,8 @@ public final class AaCheck {
             } else {
                 reasons.add(((Decision.Keep) d).reason());
             }
-            progress.accept(String.format(Locale.ROOT, "[selftune] A/A %d/%d: %s -> %s (%d false so far; A %s, B %s ns/op; cpu share A %s, B %s)",
-                    i + 1, pairs, s, d.label(), swaps, rounded(c.baselineForkScores()), rounded(c.candidateForkScores()),
+            progress.accept(String.format(Locale.ROOT, "[selftune] A/A %d/%d: %s -> %s (%d false so far; wall %s; A %s, B %s ns/op; cpu share A %s, B %s)",
+                    i + 1, pairs, s, d.label(), swaps, c.speedup(confidence), rounded(c.baselineForkScores()), rounded(c.candidateForkScores()),
                     rounded(c.baselineCpuShares()), rounded(c.candidateCpuShares())));
         }
         return new AaResult(pairs, swaps, speedups, reasons, (System.nanoTime() - start) / 1e9);

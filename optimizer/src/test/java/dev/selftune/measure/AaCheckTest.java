@@ -1,9 +1,15 @@
 package dev.selftune.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.selftune.api.Decision;
+import dev.selftune.api.Variant;
+import dev.selftune.measure.specimen.SlowSumSpecimen;
+import dev.selftune.measure.specimen.SumSpecimen;
+import dev.selftune.target.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +41,24 @@ class AaCheckTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AaCheck.run(Specimens.sum(),
                 Specimens.inputs(), 20, ForkPlan.tiny(), 5, m, Decider.DEFAULT_MIN_SPEEDUP, Decider.DEFAULT_CONFIDENCE));
         assertTrue(e.getMessage().contains("confirmPairs >= 6"), e.getMessage());
+    }
+
+    /**
+     * Power, the other half of the judge: a baseline doing twice the work must be beaten (about 2x).
+     * Run: mvn -B -o -pl optimizer test -Dtest='dev.selftune.measure.AaCheckTest' -Dselftune.aa=true
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "selftune.aa", matches = "true")
+    void confirm_baselineWithTwiceTheWork_isSwapped() {
+        JmhMeasurer m = new JmhMeasurer(JmhMeasurer.currentJava(), FORK_FLAGS, dir);
+        Target t = Specimens.sum();
+        byte[] slow = Specimens.renamed(SlowSumSpecimen.class, SumSpecimen.class);
+        BenchSpec a = BenchSpec.of(t, "slow", slow, Specimens.inputs(), false, dir);
+        BenchSpec b = BenchSpec.of(t, "original", t.classBytes(), Specimens.inputs(), false, dir);
+        Confirmation c = m.confirm(a, b, 6, ForkPlan.tiny());
+        Decision d = Decider.decide(new Variant("original", "slow", List.of(), t.classBytes()), c, 1.05, 0.95);
+        System.out.println("[aa test] power: " + d + " wall " + c.speedup(0.95));
+        assertInstanceOf(Decision.Swap.class, d);
     }
 
     /**
