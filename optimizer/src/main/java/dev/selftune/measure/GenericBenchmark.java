@@ -69,11 +69,12 @@ public class GenericBenchmark {
         copyArgs = read.copyArgs();
     }
 
-    /* Contention diagnostic: JMH's AverageTime is wall-clock time, so a fork that shares its core with
-     * other processes looks slower by the share it lost. Thread CPU time over wall time per iteration
-     * tells how much of the iteration the thread actually ran; JmhMeasurer reads the shares from a
-     * side file (fork stdout goes to the host's stdout, not to JMH's output file). Measured outside the timed loop (Level.Iteration
-     * fixtures are not in the score; only Level.Invocation would be, JMH's Level javadoc). */
+    /* Contention: JMH's AverageTime is wall-clock time, so a fork that shares its core with other
+     * processes looks slower by the share it lost. Thread CPU time over wall time per iteration tells
+     * how much of the iteration the thread actually ran; JmhMeasurer reads the shares from a side file
+     * (fork stdout goes to the host's stdout, not to JMH's output file) and Decider uses score x share,
+     * the CPU time per op. Measured outside the timed loop: Level.Iteration fixtures are not in the
+     * score (only Level.Invocation fixtures would be; see JMH's Level javadoc). */
     @Setup(Level.Iteration)
     public void startIteration() {
         iterationCpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;

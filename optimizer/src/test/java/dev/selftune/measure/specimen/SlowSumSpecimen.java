@@ -1,6 +1,6 @@
 package dev.selftune.measure.specimen;
 
-/** Specimen for the power check: the same answer as SumSpecimen.sum with twice the work. */
+/** Specimen for the power check: SumSpecimen.sum with a second pass that C2 cannot drop (about twice the work). */
 public class SlowSumSpecimen {
     private int bias = 1;
 
@@ -13,7 +13,7 @@ public class SlowSumSpecimen {
         for (int i = a.length - 1; i >= 0; i--) {
             t += a[i] ^ s;
         }
-        return s + (t & 0);
+        return t == 0x5eed ? s + 1 : s;   // keeps the second loop alive; the same answer unless t hits the seed
     }
 
     private long biased(int[] a) {
