@@ -40,6 +40,7 @@ public final class JmhMeasurer {
     private static final AtomicInteger RUNS = new AtomicInteger();
     private volatile double lastRunSeconds;
     private volatile double lastRunCpuShare = Double.NaN;
+    private volatile double[] lastForkCpuShares = new double[0];
     private double totalForkSeconds;
     private double totalOverheadSeconds;
     private int totalForks;
@@ -158,6 +159,15 @@ public final class JmhMeasurer {
         return lastRunCpuShare;
     }
 
+    /**
+     * Per fork of the last run, the CPU share over its measured iterations (NaN when unknown):
+     * {@code forkScores[i] * share[i]} is that fork's CPU time per op, the contention-proof basis
+     * Decider uses; racing can rank on it too (with Stats.unpairedSpeedup).
+     */
+    public double[] lastForkCpuShares() {
+        return lastForkCpuShares.clone();
+    }
+
     /** Mean wall-clock seconds per fork over every run of this measurer so far, or NaN before the first. */
     public synchronized double secondsPerFork() {
         return totalForks == 0 ? Double.NaN : totalForkSeconds / totalForks;
@@ -219,7 +229,9 @@ public final class JmhMeasurer {
                 totalOverheadSeconds += seconds - plan.forks() * plan.iteratingTimePerFork().toNanos() / 1e9;
                 totalForks += plan.forks();
             }
-            return ForkResults.of(spec.label(), results, plan, log, cpuLog);
+            ForkResults r = ForkResults.of(spec.label(), results, plan, log, cpuLog);
+            lastForkCpuShares = r.cpuShares().clone();
+            return r;
         }
     }
 

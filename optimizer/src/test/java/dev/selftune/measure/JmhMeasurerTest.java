@@ -35,6 +35,7 @@ class JmhMeasurerTest {
         assertTrue(r.score() > 0 && Arrays.stream(r.forkScores()).allMatch(s -> s > 0));
         assertTrue(m.lastRunSeconds() > 0);
         assertTrue(m.lastRunCpuShare() > 0 && m.lastRunCpuShare() <= 1.05, "cpu share " + m.lastRunCpuShare());
+        assertEquals(2, m.lastForkCpuShares().length);
         assertTrue(m.estimateSeconds(TINY) > 0.6, "estimate covers at least the iterating time");
     }
 
