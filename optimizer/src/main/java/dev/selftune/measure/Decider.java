@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Turns a confirmation into a decision: swap only when the speedup's confidence interval lies
- * above 1.0 and the speedup reaches the minimum effect; otherwise keep the original and say why.
+ * above 1.0, the speedup reaches the minimum effect and nearly every fork pair agrees; otherwise
+ * keep the original and say why, with the numbers.
  */
 public final class Decider {
     /** The issue's defaults: 95% confidence, at least 5% faster. */
@@ -27,20 +28,59 @@ public final class Decider {
      * first (A B | B A | A B ...) cancels a linear trend inside a pair too, so neither side is
      * systematically measured "later". See JmhMeasurer.confirm.
      * Why both criteria: a CI above 1.0 says "faster, probably"; the minimum effect says "by enough to
-     * be worth a swap" and guards against tiny systematic effects (code alignment) being certified. */
+     * be worth a swap" and guards against tiny systematic effects (code alignment) being certified.
+     * Why also a sign test: the t-interval assumes roughly normal log ratios. On a contended machine
+     * (load 15 on 2 cores was seen here; a fork's thread got 10-60% of a core) fork times are heavy
+     * tailed and a few pairs can all land one way with a tight spread: t-only A/A runs with 4 pairs
+     * gave 2 false swaps in 20 (1.56x [1.22, 2.00]). The sign test needs only independent, symmetric
+     * pairs, which ABBA gives an A/A comparison; at 95% it needs all of >= 6 pairs (or 9 of 10).
+     * Why CPU time: JMH's AverageTime is wall time, and under contention wall time measures the
+     * scheduler: A/A forks of the same code scored 450..4100 ns/op while score x CPU share (the
+     * thread's CPU time per op, measured around the same iterations) stayed within 280..330. So
+     * when every fork's CPU share is known the interval is computed on CPU time per op; on a quiet
+     * machine the share is ~1 and both agree. CPU time does not see GC pauses spent in other
+     * threads, so the wall-clock point speedup must not contradict (>= 1.0) for a swap. */
 
     /** Decides from a confirmation run. */
     public static Decision decide(Variant candidate, Confirmation c, double minSpeedup, double confidence) {
-        return decide(candidate, c.speedup(confidence), c.baseline(), c.candidate(), c.pairs(), minSpeedup, confidence);
+        boolean cpu = c.hasCpuShares();
+        Speedup wall = c.speedup(confidence);
+        Speedup s = cpu ? c.cpuSpeedup(confidence) : wall;
+        String basis = cpu ? "CPU-time speedup" : "speedup";
+        Decision d = decide(candidate, s, c.baseline(), c.candidate(), c.pairs(), minSpeedup, confidence, basis);
+        if (!(d instanceof Decision.Swap)) {
+            return d;
+        }
+        double[] a = cpu ? c.baselineCpuTimes() : c.baselineForkScores();
+        double[] b = cpu ? c.candidateCpuTimes() : c.candidateForkScores();
+        double p = Stats.signTestP(a, b);
+        if (p > (1 - confidence) / 2) {
+            return new Decision.Keep(String.format(Locale.ROOT,
+                    "%s %s (%.0f%% CI over %d fork pairs), but only %d of %d pairs favour the variant "
+                            + "(sign test p = %.3f > %.3f; %d or more pairs, nearly all favouring it, are needed); keeping the original",
+                    basis, s, confidence * 100, c.pairs(), favouring(a, b), c.pairs(), p, (1 - confidence) / 2,
+                    Stats.minPairsForSignTest(confidence)));
+        }
+        if (cpu && wall.ratio() < 1.0) {
+            return new Decision.Keep(String.format(Locale.ROOT,
+                    "CPU-time speedup %s, but wall-clock speedup %s is below 1.0 (time lost outside the thread, GC?); keeping the original",
+                    s, wall));
+        }
+        return d;
     }
 
-    /** Decides from a speedup already computed over {@code pairs} fork pairs. */
+    /** Decides from a speedup already computed over {@code pairs} fork pairs (interval and minimum effect only, no sign test). */
     public static Decision decide(Variant candidate, Speedup s, Measurement baseline, Measurement winner, int pairs,
                                   double minSpeedup, double confidence) {
+        return decide(candidate, s, baseline, winner, pairs, minSpeedup, confidence, "speedup");
+    }
+
+    private static Decision decide(Variant candidate, Speedup s, Measurement baseline, Measurement winner, int pairs,
+                                   double minSpeedup, double confidence, String basis) {
         if (!(minSpeedup >= 1.0) || Double.isInfinite(minSpeedup)) {
             throw new IllegalArgumentException("minimum speedup must be >= 1.0 (1.05 means 5% faster), got " + minSpeedup);
         }
-        String ci = String.format(Locale.ROOT, "speedup %s (%.0f%% CI over %d fork pairs)", s, confidence * 100, pairs);
+        String ci = String.format(Locale.ROOT, "%s %s (%.0f%% CI over %d fork pairs)", basis, s, confidence * 100, pairs);
         if (!(s.low() > 1.0)) {
             return new Decision.Keep(ci + (s.high() < 1.0 ? " shows the variant is slower" : " does not exclude 1.0")
                     + "; keeping the original");
@@ -50,5 +90,15 @@ public final class Decider {
                     + "; keeping the original");
         }
         return new Decision.Swap(candidate, s, baseline, winner);
+    }
+
+    private static int favouring(double[] a, double[] b) {
+        int k = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > b[i]) {
+                k++;
+            }
+        }
+        return k;
     }
 }

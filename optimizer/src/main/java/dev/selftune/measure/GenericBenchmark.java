@@ -4,7 +4,13 @@ import dev.selftune.inputs.Inputs;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,6 +20,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -37,8 +44,15 @@ public class GenericBenchmark {
     private static final MutableCallSite SITE = new MutableCallSite(MethodType.methodType(Object.class, Object[].class));
     private static final MethodHandle INVOKER = SITE.dynamicInvoker();
 
+    /** System property naming a file to which each iteration appends the share of wall time the thread was on a CPU. */
+    public static final String CPU_LOG_PROPERTY = "selftune.bench.cpuLog";
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private Object[][] rows;
     private boolean copyArgs;
+    private long iterationCpu;
+    private long iterationWall;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -53,6 +67,33 @@ public class GenericBenchmark {
         MutableCallSite.syncAll(new MutableCallSite[] {SITE});
         rows = bound.rows();
         copyArgs = read.copyArgs();
+    }
+
+    /* Contention: JMH's AverageTime is wall-clock time, so a fork that shares its core with other
+     * processes looks slower by the share it lost. Thread CPU time over wall time per iteration tells
+     * how much of the iteration the thread actually ran; JmhMeasurer reads the shares from a side file
+     * (fork stdout goes to the host's stdout, not to JMH's output file) and Decider uses score x share,
+     * the CPU time per op. Measured outside the timed loop: Level.Iteration fixtures are not in the
+     * score (only Level.Invocation fixtures would be; see JMH's Level javadoc). */
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        iterationCpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        iterationWall = System.nanoTime();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        long wall = System.nanoTime() - iterationWall;
+        String file = System.getProperty(CPU_LOG_PROPERTY);
+        if (file != null && iterationCpu >= 0 && wall > 0) {
+            double share = (THREADS.getCurrentThreadCpuTime() - iterationCpu) / (double) wall;
+            try {
+                Files.writeString(Path.of(file), String.format(Locale.ROOT, "%.4f%n", share),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                // a diagnostic only: losing it must not fail the measurement
+            }
+        }
     }
 
     /* The row copy (when the method mutates its arguments) is inside the timed region: it costs the

@@ -3,7 +3,6 @@ package dev.selftune.measure;
 import dev.selftune.api.Measurement;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,6 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class JmhMeasurer {
     private static final String BENCHMARK = GenericBenchmark.class.getName() + ".run";
     private static final Object RUN_LOCK = new Object();
-    private static final Pattern EXCEPTION_LINE = Pattern.compile("^(Caused by: )?[\\w$.]+(Exception|Error)(: .*)?$");
     private static final long LOCK_WAIT_MILLIS = Long.getLong("selftune.jmh.lockWaitMillis", 600_000);
 
     private final String javaBinary;
@@ -39,8 +37,10 @@ public final class JmhMeasurer {
     private final Path workDir;
     private final List<Path> forkClasspath;
     private final Duration forkTimeout;
-    private final AtomicInteger runs = new AtomicInteger();
+    private static final AtomicInteger RUNS = new AtomicInteger();
     private volatile double lastRunSeconds;
+    private volatile double lastRunCpuShare = Double.NaN;
+    private volatile double[] lastForkCpuShares = new double[0];
     private double totalForkSeconds;
     private double totalOverheadSeconds;
     private int totalForks;
@@ -128,7 +128,8 @@ public final class JmhMeasurer {
         ForkResults as = ForkResults.concat(a);
         ForkResults bs = ForkResults.concat(b);
         return new Confirmation(as.forkScores(), bs.forkScores(),
-                ForkResults.aggregate(as, plan.measurementIterations()), ForkResults.aggregate(bs, plan.measurementIterations()));
+                ForkResults.aggregate(as, plan.measurementIterations()), ForkResults.aggregate(bs, plan.measurementIterations()),
+                as.cpuShares(), bs.cpuShares());
     }
 
     /** Where specs, class files and JMH logs go. */
@@ -150,6 +151,23 @@ public final class JmhMeasurer {
         return lastRunSeconds;
     }
 
+    /**
+     * Mean share of wall time the benchmark thread spent on a CPU during the last run's iterations
+     * (1.0 on a quiet machine; 0.3 means other processes took 70% of its core), or NaN if unknown.
+     */
+    public double lastRunCpuShare() {
+        return lastRunCpuShare;
+    }
+
+    /**
+     * Per fork of the last run, the CPU share over its measured iterations (NaN when unknown):
+     * {@code forkScores[i] * share[i]} is that fork's CPU time per op, the contention-proof basis
+     * Decider uses; racing can rank on it too (with Stats.unpairedSpeedup).
+     */
+    public double[] lastForkCpuShares() {
+        return lastForkCpuShares.clone();
+    }
+
     /** Mean wall-clock seconds per fork over every run of this measurer so far, or NaN before the first. */
     public synchronized double secondsPerFork() {
         return totalForks == 0 ? Double.NaN : totalForkSeconds / totalForks;
@@ -165,7 +183,7 @@ public final class JmhMeasurer {
     }
 
     private ForkResults run(BenchSpec spec, ForkPlan plan) {
-        int n = runs.incrementAndGet();
+        int n = RUNS.incrementAndGet();
         String safe = spec.label().replaceAll("[^A-Za-z0-9._-]", "_");
         Path log = workDir.resolve("jmh").resolve(String.format("%04d-%s.log", n, safe));
         Path specFile = spec.write(workDir.resolve("specs"));
@@ -176,6 +194,13 @@ public final class JmhMeasurer {
         }
         List<String> append = new ArrayList<>();
         append.add("-D" + GenericBenchmark.SPEC_PROPERTY + "=" + specFile.toAbsolutePath());
+        Path cpuLog = Path.of(log + ".cpu");
+        try {
+            Files.deleteIfExists(cpuLog);
+        } catch (IOException e) {
+            throw new MeasureFailure(spec.label(), "cannot clear " + cpuLog, null, "", e);
+        }
+        append.add("-D" + GenericBenchmark.CPU_LOG_PROPERTY + "=" + cpuLog.toAbsolutePath());
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include("^" + Pattern.quote(BENCHMARK) + "$")
                 .forks(plan.forks())
@@ -198,12 +223,15 @@ public final class JmhMeasurer {
             Collection<RunResult> results = runWithClasspath(spec, o, log, specFile, limit, started);
             double seconds = (System.nanoTime() - started[0]) / 1e9;
             lastRunSeconds = seconds;
+            lastRunCpuShare = JmhLog.cpuShare(cpuLog);
             synchronized (this) {
                 totalForkSeconds += seconds;
                 totalOverheadSeconds += seconds - plan.forks() * plan.iteratingTimePerFork().toNanos() / 1e9;
                 totalForks += plan.forks();
             }
-            return ForkResults.of(spec.label(), results, plan, log);
+            ForkResults r = ForkResults.of(spec.label(), results, plan, log, cpuLog);
+            lastForkCpuShares = r.cpuShares().clone();
+            return r;
         }
     }
 
@@ -228,9 +256,9 @@ public final class JmhMeasurer {
                     }
                     throw new MeasureFailure(spec.label(), (dog.fired() ? "timed out after " + limit.toSeconds()
                             + " s and its fork was killed (a variant this slow is rejected); " : "")
-                            + "JMH run failed: " + firstLine(e) + forkException(log), log, tail(log), e);
+                            + "JMH run failed: " + firstLine(e) + JmhLog.forkException(log), log, JmhLog.tail(log), e);
                 } catch (RuntimeException e) {
-                    throw new MeasureFailure(spec.label(), "JMH run failed: " + e, log, tail(log), e);
+                    throw new MeasureFailure(spec.label(), "JMH run failed: " + e, log, JmhLog.tail(log), e);
                 } finally {
                     dog.cancel();
                 }
@@ -240,29 +268,6 @@ public final class JmhMeasurer {
                 System.setProperty("java.class.path", saved);
             }
         }
-    }
-
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "(no JMH log at " + log + ")";
-        }
-    }
-
-    /** The first exception line the fork printed, like {@code ": java.lang.ClassFormatError: Truncated class file"}. */
-    static String forkException(Path log) {
-        try {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (EXCEPTION_LINE.matcher(line).matches()) {
-                    return ": " + line.trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-        return "";
     }
 
     private static String firstLine(Throwable e) {

@@ -58,6 +58,48 @@ public final class Stats {
         return interval(mb - mc, se, df, confidence);
     }
 
+    /**
+     * One-sided sign test: the probability, if baseline and candidate were the same, that at least as
+     * many pairs favour the candidate (candidate faster) as observed. Ties count as not favouring.
+     */
+    public static double signTestP(double[] baseline, double[] candidate) {
+        if (baseline.length != candidate.length || baseline.length == 0) {
+            throw new IllegalArgumentException("sign test needs equally many (>= 1) baseline and candidate forks, got "
+                    + baseline.length + " and " + candidate.length);
+        }
+        int n = baseline.length;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (baseline[i] > candidate[i]) {
+                k++;
+            }
+        }
+        return binomialTail(n, k);
+    }
+
+    /** The fewest pairs with which a sign test can reach {@code confidence} (two-sided): 6 at 95%. */
+    public static int minPairsForSignTest(double confidence) {
+        checkConfidence(confidence);
+        int n = 1;
+        while (binomialTail(n, n) > (1 - confidence) / 2) {
+            n++;
+        }
+        return n;
+    }
+
+    /** P(X >= k) for X ~ Binomial(n, 1/2). */
+    static double binomialTail(int n, int k) {
+        double p = 0;
+        double c = 1;   // C(n, 0)
+        for (int i = 0; i <= n; i++) {
+            if (i >= k) {
+                p += c;
+            }
+            c = c * (n - i) / (i + 1);
+        }
+        return p / Math.pow(2, n);
+    }
+
     /** Geometric mean of positive values (the mean speedup across samples). */
     public static double geometricMean(double[] values) {
         return Math.exp(mean(logs(values, "value")));

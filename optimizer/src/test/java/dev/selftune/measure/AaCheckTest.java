@@ -1,8 +1,15 @@
 package dev.selftune.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.selftune.api.Decision;
+import dev.selftune.api.Variant;
+import dev.selftune.measure.specimen.SlowSumSpecimen;
+import dev.selftune.measure.specimen.SumSpecimen;
+import dev.selftune.target.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,16 +23,42 @@ class AaCheckTest {
     @TempDir
     Path dir;
 
-    /** Wiring only (4 tiny forks): one A/A comparison through confirm and Decider. */
+    /** Wiring only (12 forks of 2 x 50 ms, no warm-up): one A/A comparison through confirm and Decider. */
     @Test
     void run_onePair_decidesAndReportsItsSpeedup() {
         JmhMeasurer m = new JmhMeasurer(JmhMeasurer.currentJava(), FORK_FLAGS, dir);
-        AaResult r = AaCheck.run(Specimens.sum(), Specimens.inputs(), 1, ForkPlan.tiny(), 2, m,
+        AaResult r = AaCheck.run(Specimens.sum(), Specimens.inputs(), 1, new ForkPlan(1, 0, 2, Duration.ofMillis(50)), 6, m,
                 Decider.DEFAULT_MIN_SPEEDUP, Decider.DEFAULT_CONFIDENCE);
         System.out.println("[aa test] " + r.summary() + " " + r.reasons());
         assertEquals(1, r.pairs());
         assertEquals(1, r.speedups().size());
         assertEquals(1, r.reasons().size());
+    }
+
+    @Test
+    void run_fewerPairsThanTheSignTestNeeds_isRefused() {
+        JmhMeasurer m = new JmhMeasurer(JmhMeasurer.currentJava(), FORK_FLAGS, dir);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AaCheck.run(Specimens.sum(),
+                Specimens.inputs(), 20, ForkPlan.tiny(), 5, m, Decider.DEFAULT_MIN_SPEEDUP, Decider.DEFAULT_CONFIDENCE));
+        assertTrue(e.getMessage().contains("confirmPairs >= 6"), e.getMessage());
+    }
+
+    /**
+     * Power, the other half of the judge: a baseline doing twice the work must be beaten (about 2x).
+     * Run: mvn -B -o -pl optimizer test -Dtest='dev.selftune.measure.AaCheckTest' -Dselftune.aa=true
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "selftune.aa", matches = "true")
+    void confirm_baselineWithTwiceTheWork_isSwapped() {
+        JmhMeasurer m = new JmhMeasurer(JmhMeasurer.currentJava(), FORK_FLAGS, dir);
+        Target t = Specimens.sum();
+        byte[] slow = Specimens.renamed(SlowSumSpecimen.class, SumSpecimen.class);
+        BenchSpec a = BenchSpec.of(t, "slow", slow, Specimens.inputs(), false, dir);
+        BenchSpec b = BenchSpec.of(t, "original", t.classBytes(), Specimens.inputs(), false, dir);
+        Confirmation c = m.confirm(a, b, 6, ForkPlan.tiny());
+        Decision d = Decider.decide(new Variant("original", "slow", List.of(), t.classBytes()), c, 1.05, 0.95);
+        System.out.println("[aa test] power: " + d + " wall " + c.speedup(0.95));
+        assertInstanceOf(Decision.Swap.class, d);
     }
 
     /**
@@ -36,7 +69,7 @@ class AaCheckTest {
     @EnabledIfSystemProperty(named = "selftune.aa", matches = "true")
     void run_twentyPairs_atMostOneFalseSwap() {
         JmhMeasurer m = new JmhMeasurer(JmhMeasurer.currentJava(), FORK_FLAGS, dir);
-        int confirmPairs = Integer.getInteger("selftune.aa.confirmPairs", 5);
+        int confirmPairs = Integer.getInteger("selftune.aa.confirmPairs", 6);
         ForkPlan plan = new ForkPlan(1, Integer.getInteger("selftune.aa.warmups", 1), Integer.getInteger("selftune.aa.iterations", 2),
                 Duration.ofMillis(Integer.getInteger("selftune.aa.iterationMillis", 100)));
         AaResult r = AaCheck.run(Specimens.sum(), Specimens.inputs(), 20, plan, confirmPairs, m,

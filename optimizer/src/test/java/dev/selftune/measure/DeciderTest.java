@@ -55,7 +55,48 @@ class DeciderTest {
 
     @Test
     void decide_fromConfirmation_usesPairedForkScores() {
-        Confirmation c = new Confirmation(new double[] {200, 210, 190}, new double[] {100, 104, 96}, M, M);
+        Confirmation c = new Confirmation(new double[] {200, 210, 190, 205, 198, 202}, new double[] {100, 104, 96, 101, 99, 100}, M, M);
+        Decision.Swap s = assertInstanceOf(Decision.Swap.class, Decider.decide(V, c, 1.05, 0.95));
+        assertTrue(s.speedup().low() > 1.8, s.speedup().toString());
+    }
+
+    @Test
+    void decide_fourPairsAllFaster_keepsBecauseSignTestCannotReach95() {
+        Confirmation c = new Confirmation(new double[] {156, 150, 160, 155}, new double[] {100, 98, 101, 99}, M, M);
+        Decision.Keep k = assertInstanceOf(Decision.Keep.class, Decider.decide(V, c, 1.05, 0.95));
+        assertTrue(k.reason().contains("4 of 4 pairs favour the variant"), k.reason());
+    }
+
+    @Test
+    void decide_sixPairsOneAgainst_keeps() {
+        Confirmation c = new Confirmation(new double[] {200, 200, 200, 200, 200, 90}, new double[] {100, 100, 100, 100, 100, 100}, M, M);
+        assertInstanceOf(Decision.Keep.class, Decider.decide(V, c, 1.05, 0.95));
+    }
+
+    @Test
+    void decide_wallWinExplainedByCpuShares_keeps() {
+        // the A/A comparison seen here: B's forks got more CPU, not faster code (all 6 pairs favour B on wall time)
+        Confirmation c = new Confirmation(new double[] {744, 1880, 1034, 1186, 1388, 684}, new double[] {602, 978, 931, 1025, 672, 630}, M, M,
+                new double[] {0.37, 0.16, 0.31, 0.25, 0.2, 0.45}, new double[] {0.48, 0.32, 0.33, 0.31, 0.45, 0.47});
+        Decision.Keep k = assertInstanceOf(Decision.Keep.class, Decider.decide(V, c, 1.05, 0.95));
+        assertTrue(k.reason().startsWith("CPU-time speedup"), k.reason());
+    }
+
+    @Test
+    void decide_cpuWinButWallLoss_keeps() {
+        double[] shares = {1, 1, 1, 1, 1, 1};
+        double[] half = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+        Confirmation c = new Confirmation(new double[] {100, 101, 99, 100, 100, 100}, new double[] {120, 121, 119, 120, 122, 118}, M, M,
+                shares, half);
+        Decision.Keep k = assertInstanceOf(Decision.Keep.class, Decider.decide(V, c, 1.05, 0.95));
+        assertTrue(k.reason().contains("wall-clock speedup"), k.reason());
+    }
+
+    @Test
+    void decide_cpuAndWallAgree_swapsOnCpuTime() {
+        double[] shares = {0.9, 0.95, 0.9, 0.92, 0.93, 0.9};
+        Confirmation c = new Confirmation(new double[] {200, 210, 190, 205, 198, 202}, new double[] {100, 104, 96, 101, 99, 100}, M, M,
+                shares, shares);
         Decision.Swap s = assertInstanceOf(Decision.Swap.class, Decider.decide(V, c, 1.05, 0.95));
         assertTrue(s.speedup().low() > 1.8, s.speedup().toString());
     }

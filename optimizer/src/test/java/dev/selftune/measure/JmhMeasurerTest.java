@@ -26,14 +26,16 @@ class JmhMeasurerTest {
         JmhMeasurer m = new JmhMeasurer(JmhMeasurer.currentJava(), FORK_FLAGS, dir);
         Target t = Specimens.sum();
         Measurement r = m.measure(BenchSpec.of(t, "original", t.classBytes(), Specimens.inputs(), false, dir), TINY);
-        System.out.printf("[measure test] %s, forkScores %s, run %.1f s, %.2f s/fork%n",
-                r, Arrays.toString(r.forkScores()), m.lastRunSeconds(), m.secondsPerFork());
+        System.out.printf("[measure test] %s, forkScores %s, run %.1f s, %.2f s/fork, cpu share %.2f%n",
+                r, Arrays.toString(r.forkScores()), m.lastRunSeconds(), m.secondsPerFork(), m.lastRunCpuShare());
         assertEquals(2, r.forkScores().length);
         assertEquals(2, r.forks());
         assertEquals(2, r.iterations());
         assertEquals("ns/op", r.unit());
         assertTrue(r.score() > 0 && Arrays.stream(r.forkScores()).allMatch(s -> s > 0));
         assertTrue(m.lastRunSeconds() > 0);
+        assertTrue(m.lastRunCpuShare() > 0 && m.lastRunCpuShare() <= 1.05, "cpu share " + m.lastRunCpuShare());
+        assertEquals(2, m.lastForkCpuShares().length);
         assertTrue(m.estimateSeconds(TINY) > 0.6, "estimate covers at least the iterating time");
     }
 

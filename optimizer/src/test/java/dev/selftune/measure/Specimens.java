@@ -10,6 +10,10 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.SimpleRemapper;
 
 /** Targets on the test specimens, their class path being the test-classes directory. */
 final class Specimens {
@@ -37,6 +41,14 @@ final class Specimens {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The bytes of {@code from}, renamed to {@code to}: a stand-in variant of {@code to} with other code. */
+    static byte[] renamed(Class<?> from, Class<?> to) {
+        ClassReader r = new ClassReader(bytes(from));
+        ClassWriter w = new ClassWriter(0);
+        r.accept(new ClassRemapper(w, new SimpleRemapper(from.getName().replace('.', '/'), to.getName().replace('.', '/'))), 0);
+        return w.toByteArray();
     }
 
     static Path classesDir(Class<?> c) {

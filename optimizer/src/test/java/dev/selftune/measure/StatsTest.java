@@ -92,6 +92,14 @@ class StatsTest {
     }
 
     @Test
+    void signTest_allSixPairsOneWay_isSignificantAtNinetyFive() {
+        assertEquals(1 / 64.0, Stats.signTestP(new double[] {2, 2, 2, 2, 2, 2}, new double[] {1, 1, 1, 1, 1, 1}), 1e-12);
+        assertEquals(1.0, Stats.signTestP(new double[] {1, 1}, new double[] {2, 2}), 1e-12);
+        assertEquals(6, Stats.minPairsForSignTest(0.95));
+        assertEquals(11 / 1024.0, Stats.binomialTail(10, 9), 1e-12);
+    }
+
+    @Test
     void geometricMean_ofRatios_isNthRootOfProduct() {
         assertEquals(2.0, Stats.geometricMean(new double[] {1, 4}), 1e-12);
     }
