@@ -34,7 +34,7 @@ public final class AaRun {
         }
         boolean copyArgs = new Verifier(target, src, req.fpTolerance()).profile().mutatesArguments();
         Policy policy = req.policyFile() == null ? Policy.defaults() : PolicyFile.load(req.policyFile());
-        int pairs = Math.max(Tuner.MIN_PAIRS, policy.confirmPairs());
+        int pairs = Math.max(Tuner.minPairs(req.confidence()), policy.confirmPairs());
         try {
             JmhMeasurer m = new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), Files.createTempDirectory("selftune-aa-"));
             AaResult r = AaCheck.run(target, src, comparisons, Tuner.CONFIRM, pairs, m, req.minSpeedup(), req.confidence(),

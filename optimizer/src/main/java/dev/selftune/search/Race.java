@@ -31,6 +31,8 @@ final class Race {
         final Variant variant;
         Verdict verdict;
         final List<Double> forkScores = new ArrayList<>();
+        /** Per fork: CPU time per op (score x the thread's CPU share) when the fork knew it, else the score. */
+        final List<Double> rankScores = new ArrayList<>();
         Measurement last;
         String failure;
         int rounds;
@@ -39,8 +41,10 @@ final class Race {
             this.variant = variant;
         }
 
+        /* Ranking uses CPU time per op: on a shared machine wall time also measures the scheduler
+         * (JmhMeasurer, Decider). The reported measurement stays JMH's own wall-clock score. */
         double mean() {
-            return forkScores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            return rankScores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
     }
 
@@ -177,8 +181,12 @@ final class Race {
         try {
             Measurement m = measurer.measure(specs.apply(e.variant), plan);
             e.last = m;
-            for (double s : m.forkScores()) {
-                e.forkScores.add(s);
+            double[] shares = measurer.lastForkCpuShares();
+            double[] scores = m.forkScores();
+            for (int i = 0; i < scores.length; i++) {
+                e.forkScores.add(scores[i]);
+                boolean known = shares.length == scores.length && shares[i] > 0 && shares[i] <= 1.0001;
+                e.rankScores.add(known ? scores[i] * shares[i] : scores[i]);
             }
             e.rounds++;
             return true;

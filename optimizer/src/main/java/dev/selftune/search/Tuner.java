@@ -22,6 +22,7 @@ import dev.selftune.measure.Decider;
 import dev.selftune.measure.ForkPlan;
 import dev.selftune.measure.JmhMeasurer;
 import dev.selftune.measure.MeasureFailure;
+import dev.selftune.measure.Stats;
 import dev.selftune.target.Target;
 import dev.selftune.target.TargetClassLoader;
 import dev.selftune.target.TargetLoader;
@@ -50,6 +51,11 @@ public final class Tuner {
     static final int MIN_PAIRS = 3;
 
     private Tuner() { }
+
+    /** The fewest confirmation pairs that can ever decide swap: the t-interval's and the sign test's floor. */
+    static int minPairs(double confidence) {
+        return Math.max(MIN_PAIRS, Stats.minPairsForSignTest(confidence));
+    }
 
     public static TuneResult run(TuneRequest req) {
         long start = System.nanoTime();
@@ -91,7 +97,8 @@ public final class Tuner {
          * reserved first (policy's count, at least MIN_PAIRS), screening the rest; a run whose
          * screening reaches no faster variant ends early, which is a good, honest answer.
          */
-        int pairs = Math.max(MIN_PAIRS, policy.confirmPairs());
+        int minPairs = minPairs(req.confidence());
+        int pairs = Math.max(minPairs, policy.confirmPairs());
         double left = budget.left() * 0.92;
         double confirmSeconds = Math.min(left / 2, (2 * pairs + 1) * budget.forkSeconds());
         double screenSeconds = Math.max(budget.forkSeconds() * 2, left - confirmSeconds);
@@ -117,10 +124,10 @@ public final class Tuner {
                     : "no variant passed verification");
         } else {
             int p = Math.min(pairs, budget.forksFitting(budget.left() * 0.95) / 2);
-            if (p < MIN_PAIRS) {
+            if (p < minPairs) {
                 baseline = race.aggregate(race.baseline());
                 decision = new Decision.Keep("budget left room for only " + Math.max(0, p) + " confirmation pairs of "
-                        + MIN_PAIRS + " needed; the screening leader " + best.variant.id() + " was not confirmed");
+                        + minPairs + " needed; the screening leader " + best.variant.id() + " was not confirmed");
             } else {
                 progress.update("confirm " + best.variant.id(), 0, 2 * p, budget.left());
                 try {
