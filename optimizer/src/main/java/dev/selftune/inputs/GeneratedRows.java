@@ -11,23 +11,29 @@ import org.objectweb.asm.Type;
 final class GeneratedRows {
     static final int SMALL_ROWS = 1000;
     static final int BIG_ROWS_PER_SIZE = 2;
-    /* Bounds on the work of one small row: an O(n^3) method on a 32-square matrix is ~32k steps. */
+    /* Bounds on the work of one small row. Matrices get sides 0..16 (an O(n^3) method averages ~1k
+     * steps a row): each variant is a fresh class that starts interpreted, so 1000 rows of 32-square
+     * matrix products cost ~150 ms per variant where 16-square ones cost a fifth of that. */
     static final int MAX_SMALL_LENGTH = 64;
-    static final int MAX_SMALL_SIDE = 32;
+    static final int MAX_SMALL_SIDE = 16;
     /* A big String row of 65536 chars would make an O(n*m) method (edit distance) take seconds. */
     static final int MAX_BIG_STRING = 16_384;
 
     private GeneratedRows() { }
 
-    /** Argument rows without receivers: {@link #SMALL_ROWS} small rows, then big rows by ascending size. */
+    /**
+     * Argument rows without receivers: {@link #SMALL_ROWS} small rows, then big rows by ascending
+     * size (two per size, one for matrices: a 256-square product is ~17M steps per variant).
+     */
     static List<Object[]> rows(ParamTypes p, long seed, int[] sizes) {
         List<Object[]> rows = new ArrayList<>(SMALL_ROWS + sizes.length * BIG_ROWS_PER_SIZE);
         for (int i = 0; i < SMALL_ROWS; i++) {
             rows.add(smallRow(p, i, new Random(mix(seed, i))));
         }
         int[] sorted = Arrays.stream(sizes).distinct().sorted().toArray();
+        int perSize = hasMatrix(p) ? 1 : BIG_ROWS_PER_SIZE;
         for (int size : sorted) {
-            for (int k = 0; k < BIG_ROWS_PER_SIZE; k++) {
+            for (int k = 0; k < perSize; k++) {
                 rows.add(bigRow(p, size, k, new Random(mix(seed, 1_000_000L + size * 8L + k))));
             }
         }
@@ -61,7 +67,7 @@ final class GeneratedRows {
                 Mode.FULL, Mode.FULL, Mode.UNIT};
             mode = modes[r.nextInt(modes.length)];
         }
-        int side = len <= 16 ? len : Math.min(MAX_SMALL_SIDE, 16 + (len - 16) / 3);
+        int side = len <= MAX_SMALL_SIDE ? len : len % (MAX_SMALL_SIDE + 1);
         boolean matrices = hasMatrix(p);
         int n = matrices ? side : len;
         Object[] row = new Object[p.count()];

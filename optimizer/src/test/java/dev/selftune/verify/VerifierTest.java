@@ -161,18 +161,30 @@ class VerifierTest {
         assertTrue(new Verifier(t, SRC, null).verify(variant(t.classBytes())).passed());
     }
 
+    /** The owner's bytes with the body of {@code method} replaced by the body of {@code sibling}. */
+    static byte[] swapBody(String owner, String method, String sibling) {
+        return edit(owner, method, m -> {
+            MethodNode other = method(ClassBytes.read(bytes(owner)), sibling);
+            m.instructions = other.instructions;
+            m.tryCatchBlocks = other.tryCatchBlocks;
+            m.localVariables = other.localVariables;
+            m.maxLocals = other.maxLocals;
+            m.maxStack = other.maxStack;
+        });
+    }
+
+    @Test
+    void verify_sameExceptionDifferentArgumentState_rejected() {
+        Target t = target(LOOPS, "fill", "([II)V", true);
+        Verdict.Rejected r = rejected(new Verifier(t, SRC, null).verify(variant(swapBody(LOOPS, "fill", "fillChecked"))),
+                "(both threw java.lang.ArrayIndexOutOfBoundsException)");
+        assertTrue(r.reason().contains("leaves argument 1 different"), r.reason());
+    }
+
     @Test
     void verify_reassociatedSum_rejectedBitExactAcceptedWithTolerance() {
         Target t = target(LOOPS, "sumSeq", "([D)D", true);
-        byte[] b = edit(LOOPS, "sumSeq", m -> {
-            ClassNode cn = ClassBytes.read(bytes(LOOPS));
-            MethodNode two = method(cn, "sumTwo");
-            m.instructions = two.instructions;
-            m.tryCatchBlocks = two.tryCatchBlocks;
-            m.localVariables = two.localVariables;
-            m.maxLocals = two.maxLocals;
-            m.maxStack = two.maxStack;
-        });
+        byte[] b = swapBody(LOOPS, "sumSeq", "sumTwo");
         rejected(new Verifier(t, SRC, null).verify(variant(b)), "returns a different value");
         Verdict tolerant = new Verifier(t, SRC, 1e-9).verify(variant(b));
         assertTrue(tolerant.passed(), tolerant.toString());

@@ -69,4 +69,21 @@ public final class Loops {
             }
         }
     }
+
+    /** Writes 0..n-1 into a; throws after a partial write when n exceeds the length. */
+    public static void fill(int[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+    }
+
+    /** The same as fill, but checks first: same exception, different argument state. */
+    public static void fillChecked(int[] a, int n) {
+        if (n > a.length) {
+            throw new ArrayIndexOutOfBoundsException(n);
+        }
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+    }
 }
