@@ -18,8 +18,12 @@ final class Baseline {
     final double[] scales;
     final OriginalProfile profile;
     final ClassLoader hierarchy;
+    /** Whether the original passes {@link BytecodeCheck}; if not, the check cannot judge variants. */
+    final boolean originalChecks;
 
-    private Baseline(Object[][] before, Outcome[] outcomes, double[] scales, OriginalProfile profile, ClassLoader hierarchy) {
+    private Baseline(Object[][] before, Outcome[] outcomes, double[] scales, OriginalProfile profile, ClassLoader hierarchy,
+                     boolean originalChecks) {
+        this.originalChecks = originalChecks;
         this.before = before;
         this.outcomes = outcomes;
         this.scales = scales;
@@ -86,7 +90,8 @@ final class Baseline {
             throw new TuneException(m.toString(), m + " throws on every " + origin + " (" + firstThrown
                     + "): pass --inputs with arguments it accepts");
         }
-        return new Baseline(before, outcomes, scales, new OriginalProfile(ran, normal, mutates), sb.loader());
+        boolean checks = BytecodeCheck.check(t.classBytes(), sb.loader()) == null;
+        return new Baseline(before, outcomes, scales, new OriginalProfile(ran, normal, mutates), sb.loader(), checks);
     }
 
     private static void requireDeterministic(List<Object[]> a, List<Object[]> b, InputSource src) {

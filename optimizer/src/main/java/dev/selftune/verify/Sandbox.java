@@ -55,10 +55,6 @@ final class Sandbox {
         return loader;
     }
 
-    boolean fuelled() {
-        return fuel != null;
-    }
-
     /** Calls the method on {@code row} (mutated in place) with at most {@code maxTicks} steps until {@code deadline}. */
     Outcome run(Object[] row, long maxTicks, long deadlineNanos) {
         if (row.length != arity) {

@@ -234,6 +234,27 @@ class VerifierTest {
     }
 
     @Test
+    void verify_instanceMethodWithProviderRows_checksProviderAndGeneratedRows() {
+        Target t = target(COUNTER, "add", "([I)J", false);
+        InputSource src = new InputSource(7, new int[] {16}, "dev.selftune.verify.specimens.Shapes#counters", null);
+        Verifier verifier = new Verifier(t, src, null);
+        assertTrue(verifier.verify(variant(t.classBytes())).inputsChecked() >= 1002);
+        byte[] b = edit(COUNTER, "add", m -> replace(m, Opcodes.ICONST_1, new InsnNode(Opcodes.ICONST_2)));
+        Verdict.Rejected r = rejected(verifier.verify(variant(b)), "receiver");
+        assertTrue(r.counterexample().contains("Counter{total=0L, calls=0}"), r.counterexample());
+    }
+
+    @Test
+    void profile_nondeterministicProvider_tuneExceptionSaysSeedIt() {
+        Target t = target(LOOPS, "sum", "([I)I", true);
+        InputSource src = new InputSource(7, new int[] {16}, "dev.selftune.verify.specimens.Shapes#nondeterministic", null);
+        Target pick = new Target(new MethodRef("dev.selftune.verify.specimens.Shapes", "pick", "([II)I"),
+                bytes("dev.selftune.verify.specimens.Shapes"), true, t.classpath());
+        TuneException e = assertThrows(TuneException.class, () -> new Verifier(pick, src, null).profile());
+        assertTrue(e.getMessage().contains("different rows on each call"), e.getMessage());
+    }
+
+    @Test
     void bytecodeCheck_originalClass_passes() {
         assertEquals(null, BytecodeCheck.check(bytes(LOOPS), VerifierTest.class.getClassLoader()));
         assertEquals(null, BytecodeCheck.check(bytes(COUNTER), VerifierTest.class.getClassLoader()));
