@@ -72,9 +72,13 @@ final class GeneratedRows {
         int n = matrices ? side : len;
         Object[] row = new Object[p.count()];
         String firstString = null;
+        long[] range = i >= 8 && indexLikeCount(p) >= 2 && r.nextInt(3) == 0 ? range(indexLikeCount(p), n, r) : null;
+        int nextIndex = 0;
         for (int j = 0; j < p.count(); j++) {
             Type t = p.get(j);
-            if (t.getSort() == Type.ARRAY) {
+            if (range != null && isIndexLike(t)) {
+                row[j] = box(t, range[nextIndex++]);
+            } else if (t.getSort() == Type.ARRAY) {
                 int own = i >= 8 && r.nextInt(10) == 0 ? r.nextInt(n + 2) : n;
                 row[j] = ValueGenerator.value(t, own, mode, r);
             } else if (t.getSort() == Type.OBJECT) {
@@ -111,6 +115,33 @@ final class GeneratedRows {
             }
         }
         return row;
+    }
+
+    /*
+     * Two or more ints are usually a range into the arrays: (lo, hi), (from, to), (off, len). Drawn
+     * independently, a valid range is rare (off = 0 about 1 row in 70), so a third of such rows use
+     * (0, .., n), (0, .., n - 1) or ascending values within [0, n].
+     */
+    private static long[] range(int k, int n, Random r) {
+        long[] v = new long[k];
+        int pattern = r.nextInt(3);
+        if (pattern < 2) {
+            v[k - 1] = pattern == 0 ? n : n - 1;
+            return v;
+        }
+        for (int i = 0; i < k; i++) {
+            v[i] = r.nextInt(n + 1);
+        }
+        java.util.Arrays.sort(v);
+        return v;
+    }
+
+    static int indexLikeCount(ParamTypes p) {
+        int k = 0;
+        for (int j = 0; j < p.count(); j++) {
+            k += isIndexLike(p.get(j)) ? 1 : 0;
+        }
+        return k;
     }
 
     private static long indexLike(int n, Random r) {

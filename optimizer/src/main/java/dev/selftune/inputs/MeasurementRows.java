@@ -84,10 +84,7 @@ final class MeasurementRows {
     }
 
     static List<long[]> configurations(ParamTypes p, int n) {
-        int k = 0;
-        for (int j = 0; j < p.count(); j++) {
-            k += GeneratedRows.isIndexLike(p.get(j)) ? 1 : 0;
-        }
+        int k = GeneratedRows.indexLikeCount(p);
         Set<List<Long>> seen = new LinkedHashSet<>();
         if (k >= 2) {
             seen.add(lastIs(k, n));

@@ -10,8 +10,12 @@ import java.util.List;
 
 /** The original's behaviour on every verification row, recorded once and compared against each variant. */
 final class Baseline {
-    /* A row on which the original itself runs longer than this is dropped, with every heavier row. */
+    /* A row on which the original itself runs longer than this is dropped, and with it every heavier
+     * big row; once the original has spent the total, the remaining rows are dropped too. Without
+     * these bounds an exponential method (fib(n) with n up to 64) would take hours per variant. */
     static final long ORIGINAL_ROW_NANOS = 2_000_000_000L;
+    static final long ORIGINAL_TOTAL_NANOS = 5_000_000_000L;
+    static final long BIG_ROW_WEIGHT = 4096;
 
     final Object[][] before;
     final Outcome[] outcomes;
@@ -20,10 +24,13 @@ final class Baseline {
     final ClassLoader hierarchy;
     /** Whether the original passes {@link BytecodeCheck}; if not, the check cannot judge variants. */
     final boolean originalChecks;
+    /** Wall time the original spent on the rows it ran. */
+    final long totalNanos;
 
     private Baseline(Object[][] before, Outcome[] outcomes, double[] scales, OriginalProfile profile, ClassLoader hierarchy,
-                     boolean originalChecks) {
+                     boolean originalChecks, long totalNanos) {
         this.originalChecks = originalChecks;
+        this.totalNanos = totalNanos;
         this.before = before;
         this.outcomes = outcomes;
         this.scales = scales;
@@ -34,7 +41,8 @@ final class Baseline {
     /*
      * The original runs instrumented exactly like the variants, so its tick count on a row is the
      * unit a variant's fuel is measured in. Rows are ordered light to heavy; once the original
-     * exceeds the per-row time, heavier rows are skipped rather than each costing two seconds.
+     * exceeds the per-row time on a big row, heavier rows are skipped rather than each costing two
+     * seconds. Skipped rows have no outcome and are not counted as checked.
      */
     static Baseline record(Target t, InputSource src) {
         MethodRef m = t.method();
@@ -55,6 +63,7 @@ final class Baseline {
         Outcome[] outcomes = new Outcome[n];
         double[] scales = new double[n];
         long skipWeight = Long.MAX_VALUE;
+        long spent = 0;
         int ran = 0;
         int normal = 0;
         boolean mutates = false;
@@ -64,12 +73,13 @@ final class Baseline {
             Object[] row = rows.get(i);
             before[i] = snapshot(row);
             long weight = weight(row);
-            if (weight >= skipWeight) {
+            if (weight >= skipWeight || spent > ORIGINAL_TOTAL_NANOS) {
                 continue;
             }
             Outcome o = sb.run(row, Long.MAX_VALUE, System.nanoTime() + ORIGINAL_ROW_NANOS);
+            spent += o.nanos();
             if (o.timedOut()) {
-                skipWeight = weight;
+                skipWeight = weight >= BIG_ROW_WEIGHT ? Math.min(skipWeight, weight) : skipWeight;
                 continue;
             }
             outcomes[i] = o;
@@ -84,14 +94,15 @@ final class Baseline {
         String origin = src.provider() != null || src.file() != null ? "--inputs row" : "generated input";
         if (ran == 0) {
             throw new TuneException(m.toString(), m + " runs longer than " + ORIGINAL_ROW_NANOS / 1_000_000_000L
-                    + " s on every " + origin + ": pass --inputs with smaller arguments");
+                    + " s on every " + origin + " it was given time for: pass --inputs with smaller arguments");
         }
         if (normal == 0) {
             throw new TuneException(m.toString(), m + " throws on every " + origin + " (" + firstThrown
                     + "): pass --inputs with arguments it accepts");
         }
         boolean checks = BytecodeCheck.check(t.classBytes(), sb.loader()) == null;
-        return new Baseline(before, outcomes, scales, new OriginalProfile(ran, normal, mutates), sb.loader(), checks);
+        return new Baseline(before, outcomes, scales, new OriginalProfile(ran, normal, mutates), sb.loader(), checks,
+                spent);
     }
 
     private static void requireDeterministic(List<Object[]> a, List<Object[]> b, InputSource src) {

@@ -20,6 +20,9 @@ public final class Verifier {
     static final long FUEL_CONSTANT = 1_000_000;
     static final long MIN_WALL_NANOS = 2_000_000_000L;
     static final long WALL_FACTOR = 20;
+    /* The whole differential run may take 10x the original's time plus 2 s; a slower variant is
+     * stopped (JIT noise on a loaded box stays well inside that) and could never win on speed. */
+    static final long TOTAL_FACTOR = 10;
 
     private final Target original;
     private final InputSource src;
@@ -88,13 +91,20 @@ public final class Verifier {
                     + " rows for the variant, " + b.outcomes.length + " for the original");
         }
         int checked = 0;
+        long start = System.nanoTime();
+        long allowed = Math.max(0, Math.min(Long.MAX_VALUE / 4, b.totalNanos * TOTAL_FACTOR)) + MIN_WALL_NANOS;
         for (int i = 0; i < rows.size(); i++) {
             Outcome o = b.outcomes[i];
             if (o == null) {
                 continue;
             }
             long fuel = saturatedFuel(o.ticks());
-            long deadline = System.nanoTime() + Math.max(MIN_WALL_NANOS, Math.min(Long.MAX_VALUE / 4, o.nanos() * WALL_FACTOR));
+            long now = System.nanoTime();
+            if (now - start > allowed) {
+                return new Verdict.Rejected("timeout: checking the variant took " + (now - start) / 1_000_000
+                        + " ms, more than " + TOTAL_FACTOR + "x the original's " + b.totalNanos / 1_000_000 + " ms + 2 s", null, checked);
+            }
+            long deadline = now + Math.max(MIN_WALL_NANOS, Math.min(Long.MAX_VALUE / 4, o.nanos() * WALL_FACTOR));
             Outcome r = sb.run(rows.get(i), fuel, deadline);
             String reason = r.timedOut()
                     ? "timeout: the variant ran " + r.ticks() + " loop steps (budget " + fuel + ", the original needed "
