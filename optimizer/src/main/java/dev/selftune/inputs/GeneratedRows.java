@@ -144,6 +144,12 @@ final class GeneratedRows {
         return k;
     }
 
+    /*
+     * Index-like values stay near the data (n, n - 1, n / 2, n + 1, 0..16), go negative (small and
+     * full range), or hit MIN/MAX; random large positives are left out on purpose: as a size they
+     * make the target allocate up to 2 GB per row (new byte[len]), each failure a full GC, and
+     * verification would measure the collector. MAX_VALUE still covers overflow (lo + len).
+     */
     private static long indexLike(int n, Random r) {
         int pick = r.nextInt(20);
         if (pick < 6) return n;
@@ -153,7 +159,7 @@ final class GeneratedRows {
         if (pick < 15) return r.nextInt(17);
         if (pick < 17) return -1 - r.nextInt(16);
         if (pick < 18) return r.nextBoolean() ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-        return r.nextInt();
+        return r.nextInt() | Integer.MIN_VALUE;
     }
 
     static boolean isIndexLike(Type t) {

@@ -16,6 +16,9 @@ final class Baseline {
     static final long ORIGINAL_ROW_NANOS = 2_000_000_000L;
     static final long ORIGINAL_TOTAL_NANOS = 5_000_000_000L;
     static final long BIG_ROW_WEIGHT = 4096;
+    /* A small row on which the original needs more than 10M steps (a loop to a full-range n) is
+     * dropped on its own: it says little a smaller row does not, and costs ~10 ms per variant. */
+    static final long SMALL_ROW_TICKS = 10_000_000;
 
     final Object[][] before;
     final Outcome[] outcomes;
@@ -69,6 +72,8 @@ final class Baseline {
         boolean mutates = false;
         String firstThrown = null;
         Differ exact = new Differ(null, 0);
+        /* Each row is released once run: a call may leave a large array in its receiver, and keeping
+         * a thousand such receivers alive would make the collector thrash. */
         for (int i = 0; i < n; i++) {
             Object[] row = rows.get(i);
             before[i] = snapshot(row);
@@ -76,8 +81,17 @@ final class Baseline {
             if (weight >= skipWeight || spent > ORIGINAL_TOTAL_NANOS) {
                 continue;
             }
-            Outcome o = sb.run(row, Long.MAX_VALUE, System.nanoTime() + ORIGINAL_ROW_NANOS);
-            spent += o.nanos();
+            long ticks = weight >= BIG_ROW_WEIGHT ? Long.MAX_VALUE : SMALL_ROW_TICKS;
+            Outcome o;
+            long t0 = System.nanoTime();
+            try {
+                o = sb.run(row, ticks, t0 + ORIGINAL_ROW_NANOS);
+            } catch (Sandbox.Unrecordable e) {
+                continue;
+            } finally {
+                rows.set(i, null);
+                spent += System.nanoTime() - t0;
+            }
             if (o.timedOut()) {
                 skipWeight = weight >= BIG_ROW_WEIGHT ? Math.min(skipWeight, weight) : skipWeight;
                 continue;

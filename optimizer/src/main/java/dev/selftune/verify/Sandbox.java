@@ -11,6 +11,15 @@ import org.objectweb.asm.Type;
 
 /** One verification copy of the target class in its own fresh loader, callable row by row under fuel. */
 final class Sandbox {
+    /** The call completed but its state is too big to record (the snapshot ran out of memory). */
+    static final class Unrecordable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unrecordable(Throwable cause) {
+            super("the call's result or arguments are too big to record: " + cause, cause, false, false);
+        }
+    }
+
     private final TargetClassLoader loader;
     private final MethodHandle invoker;
     private final FuelGauge fuel;
@@ -79,10 +88,16 @@ final class Sandbox {
         long ticks = fuel == null ? 0 : fuel.spent();
         boolean timedOut = thrown == FuelGauge.OutOfFuel.INSTANCE || fuel != null && ticks > maxTicks;
         Object[] after = new Object[row.length];
-        for (int i = 0; i < row.length; i++) {
-            after[i] = Snapshot.of(row[i]);
+        Object returned;
+        try {
+            for (int i = 0; i < row.length; i++) {
+                after[i] = Snapshot.of(row[i]);
+            }
+            returned = timedOut ? null : Snapshot.of(result);
+        } catch (OutOfMemoryError e) {
+            throw new Unrecordable(e);
         }
-        return new Outcome(timedOut ? null : Snapshot.of(result), after,
+        return new Outcome(returned, after,
                 thrown == null || timedOut ? null : thrown.getClass().getName(),
                 thrown == null || timedOut ? null : thrown.getMessage(), timedOut, ticks, nanos);
     }

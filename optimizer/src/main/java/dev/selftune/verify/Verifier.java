@@ -105,7 +105,15 @@ public final class Verifier {
                         + " ms, more than " + TOTAL_FACTOR + "x the original's " + b.totalNanos / 1_000_000 + " ms + 2 s", null, checked);
             }
             long deadline = now + Math.max(MIN_WALL_NANOS, Math.min(Long.MAX_VALUE / 4, o.nanos() * WALL_FACTOR));
-            Outcome r = sb.run(rows.get(i), fuel, deadline);
+            Outcome r;
+            try {
+                r = sb.run(rows.get(i), fuel, deadline);
+            } catch (Sandbox.Unrecordable e) {
+                return new Verdict.Rejected("the variant's result is too big to record where the original's was not ("
+                        + e.getCause() + ")", "input " + Abbrev.row(b.before[i]) + "; original " + o.describe(), checked);
+            } finally {
+                rows.set(i, null);
+            }
             String reason = r.timedOut()
                     ? "timeout: the variant ran " + r.ticks() + " loop steps (budget " + fuel + ", the original needed "
                         + o.ticks() + ") or past its time limit"

@@ -254,6 +254,18 @@ class VerifierTest {
         assertTrue(e.getMessage().contains("different rows on each call"), e.getMessage());
     }
 
+    /* Third-party bytecode from a jar: a receiver that grows its own array, sizes as ints. */
+    @Test
+    void verify_thirdPartyMethodFromJar_identicalPassesWithBoundedWork() throws Exception {
+        Class<?> c = org.objectweb.asm.ByteVector.class;
+        Path jar = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        byte[] bytes = bytes(c.getName());
+        Target t = new Target(new MethodRef(c.getName(), "putByteArray", "([BII)Lorg/objectweb/asm/ByteVector;"), bytes, false, List.of(jar));
+        Verifier verifier = new Verifier(t, SRC, null);
+        assertTrue(verifier.profile().normalReturns() > 0);
+        assertTrue(verifier.verify(variant(bytes)).inputsChecked() >= 1000);
+    }
+
     @Test
     void bytecodeCheck_originalClass_passes() {
         assertEquals(null, BytecodeCheck.check(bytes(LOOPS), VerifierTest.class.getClassLoader()));
