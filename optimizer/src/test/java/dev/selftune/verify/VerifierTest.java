@@ -267,6 +267,13 @@ class VerifierTest {
     }
 
     @Test
+    void verify_loopToFullRangeInt_stillChecksAtLeast1000Rows() {
+        Target t = target(LOOPS, "sumTo", "(I)J", true);
+        Verdict v = new Verifier(t, SRC, null).verify(variant(t.classBytes()));
+        assertTrue(v.passed() && v.inputsChecked() >= 1000, v.toString());
+    }
+
+    @Test
     void bytecodeCheck_originalClass_passes() {
         assertEquals(null, BytecodeCheck.check(bytes(LOOPS), VerifierTest.class.getClassLoader()));
         assertEquals(null, BytecodeCheck.check(bytes(COUNTER), VerifierTest.class.getClassLoader()));

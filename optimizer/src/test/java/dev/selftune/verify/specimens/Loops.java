@@ -86,4 +86,12 @@ public final class Loops {
             a[i] = i;
         }
     }
+
+    public static long sumTo(int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            s += i;
+        }
+        return s;
+    }
 }
