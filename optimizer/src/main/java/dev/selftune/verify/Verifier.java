@@ -11,6 +11,7 @@ import java.util.List;
 /**
  * Judges variants against the original: bytecode check, a fresh class loader, then a differential
  * test on every verification row (result, arguments, receiver, exception type) under a step budget.
+ * One thread at a time: the original's outcomes are recorded once, on first use.
  */
 public final class Verifier {
     /* A variant gets 64x the original's steps on a row plus a constant: enough for a worse
@@ -115,8 +116,10 @@ public final class Verifier {
                 rows.set(i, null);
             }
             String reason = r.timedOut()
-                    ? "timeout: the variant ran " + r.ticks() + " loop steps (budget " + fuel + ", the original needed "
-                        + o.ticks() + ") or past its time limit"
+                    ? (r.ticks() > fuel
+                        ? "timeout: the variant ran past its budget of " + fuel + " loop steps (the original needed " + o.ticks() + ")"
+                        : "timeout: the variant ran past its time limit of " + (deadline - now) / 1_000_000 + " ms (the original took "
+                            + o.nanos() / 1_000_000 + " ms)")
                     : Judge.compare(o, r, new Differ(fpTolerance, b.scales[i]), original.isStatic());
             if (reason != null) {
                 String cex = "input " + Abbrev.row(b.before[i]) + "; original " + o.describe() + "; variant " + r.describe();

@@ -274,6 +274,14 @@ class VerifierTest {
     }
 
     @Test
+    void verify_privateHelper_isCallableAndChecked() {
+        Target t = target(LOOPS, "maxOf", "([I)I", true);
+        assertTrue(new Verifier(t, SRC, null).verify(variant(t.classBytes())).passed());
+        byte[] b = edit(LOOPS, "maxOf", m -> replace(m, Opcodes.LDC, new LdcInsnNode(0)));
+        rejected(new Verifier(t, SRC, null).verify(variant(b)), "returns a different value");
+    }
+
+    @Test
     void bytecodeCheck_originalClass_passes() {
         assertEquals(null, BytecodeCheck.check(bytes(LOOPS), VerifierTest.class.getClassLoader()));
         assertEquals(null, BytecodeCheck.check(bytes(COUNTER), VerifierTest.class.getClassLoader()));

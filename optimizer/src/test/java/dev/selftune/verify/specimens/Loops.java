@@ -94,4 +94,12 @@ public final class Loops {
         }
         return s;
     }
+
+    private static int maxOf(int[] a) {
+        int m = Integer.MIN_VALUE;
+        for (int x : a) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
 }
