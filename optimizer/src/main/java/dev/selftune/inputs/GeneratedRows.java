@@ -18,8 +18,11 @@ final class GeneratedRows {
      * matrix products cost ~150 ms per variant where 16-square ones cost a fifth of that. */
     static final int MAX_SMALL_LENGTH = 64;
     static final int MAX_SMALL_SIDE = 16;
-    /* A big String row of 65536 chars would make an O(n*m) method (edit distance) take seconds. */
+    /* Big String rows: two 65536-char strings would make an O(n*m) method (edit distance) take
+     * seconds per call; the first String is capped at 16k chars, later ones (a pattern, the other
+     * word) at 1k, so n*m stays near 16M steps. */
     static final int MAX_BIG_STRING = 16_384;
+    static final int MAX_BIG_OTHER_STRING = 1024;
 
     private GeneratedRows() { }
 
@@ -104,12 +107,18 @@ final class GeneratedRows {
         int side = (int) Math.round(Math.sqrt(size));
         int n = hasMatrix(p) ? side : size;
         Object[] row = new Object[p.count()];
+        String first = null;
         for (int j = 0; j < p.count(); j++) {
             Type t = p.get(j);
             if (t.getSort() == Type.ARRAY) {
                 row[j] = ValueGenerator.value(t, t.getDimensions() == 2 ? side : size, mode, r);
             } else if (t.getSort() == Type.OBJECT) {
-                row[j] = ValueGenerator.string(Math.min(size, MAX_BIG_STRING), k == 0 ? Mode.UNIT : Mode.SMALL, r);
+                if (first == null) {
+                    first = ValueGenerator.string(Math.min(size, MAX_BIG_STRING), k == 0 ? Mode.UNIT : Mode.SMALL, r);
+                    row[j] = first;
+                } else {
+                    row[j] = first.substring(first.length() - Math.min(first.length(), MAX_BIG_OTHER_STRING));
+                }
             } else if (isIndexLike(t)) {
                 row[j] = box(t, k == 0 ? n : r.nextInt(17));
             } else {
