@@ -10,18 +10,20 @@ import java.util.List;
 
 /** The original's behaviour on every verification row, recorded once and compared against each variant. */
 final class Baseline {
-    /* A row on which the original itself runs longer than this is dropped, and with it every heavier
-     * big row; once the original has spent the total, the remaining rows are dropped too. Each
-     * variant re-runs every kept row, so the original's total is roughly the cost of one variant:
-     * 3 s keeps 30 variants of an O(n^2) sort at 65536 elements within minutes, not hours. */
-    static final long ORIGINAL_ROW_NANOS = 1_000_000_000L;
-    static final long ORIGINAL_TOTAL_NANOS = 3_000_000_000L;
-    static final long BIG_ROW_WEIGHT = 4096;
-    /* A small row on which the original needs more than 1M steps (a loop to a full-range n) is
-     * dropped on its own: it says little a smaller row does not, and each costs milliseconds for the
-     * original and every variant. Legitimate small rows need far less: an O(n^3) product of
-     * 16-square matrices is ~4k steps. */
+    /*
+     * Work bounds, in fuel ticks (loop steps) so that which rows are kept does not depend on how
+     * loaded the machine is: a small generated row may take 1M steps (a loop to a full-range n is
+     * dropped on its own; an O(n^3) product of 16-square matrices needs ~4k), a big row 200M (an
+     * O(n^2) sort of 65536 elements, ~1G, is dropped with every heavier row), all rows together
+     * 400M. Each variant re-runs every kept row, so this total is roughly the cost of one variant.
+     * Wall-clock limits stay as a backstop for work that does not tick (JDK calls, allocation).
+     */
     static final long SMALL_ROW_TICKS = 1_000_000;
+    static final long BIG_ROW_TICKS = 200_000_000;
+    static final long TOTAL_TICKS = 400_000_000;
+    static final long BIG_ROW_WEIGHT = 4096;
+    static final long ORIGINAL_ROW_NANOS = 2_000_000_000L;
+    static final long ORIGINAL_TOTAL_NANOS = 10_000_000_000L;
 
     final Object[][] before;
     final Outcome[] outcomes;
@@ -47,8 +49,8 @@ final class Baseline {
     /*
      * The original runs instrumented exactly like the variants, so its tick count on a row is the
      * unit a variant's fuel is measured in. Rows are ordered light to heavy; once the original
-     * exceeds the per-row time on a big row, heavier rows are skipped rather than each costing two
-     * seconds. Skipped rows have no outcome and are not counted as checked.
+     * exceeds its bound on a big row, heavier rows are skipped rather than each costing as much.
+     * Skipped rows have no outcome and are not counted as checked.
      */
     static Baseline record(Target t, InputSource src) {
         MethodRef m = t.method();
@@ -70,7 +72,10 @@ final class Baseline {
         double[] scales = new double[n];
         long skipWeight = Long.MAX_VALUE;
         long spent = 0;
+        long spentTicks = 0;
+        boolean userRows = src.provider() != null || src.file() != null;
         int ran = 0;
+        int dropped = 0;
         int normal = 0;
         boolean mutates = false;
         String firstThrown = null;
@@ -81,10 +86,12 @@ final class Baseline {
             Object[] row = rows.get(i);
             before[i] = snapshot(row);
             long weight = weight(row);
-            if (weight >= skipWeight || spent > ORIGINAL_TOTAL_NANOS) {
+            long left = TOTAL_TICKS - spentTicks;
+            if (weight >= skipWeight || spent > ORIGINAL_TOTAL_NANOS || left <= 0) {
                 continue;
             }
-            long ticks = weight >= BIG_ROW_WEIGHT ? Long.MAX_VALUE : SMALL_ROW_TICKS;
+            boolean big = weight >= BIG_ROW_WEIGHT || userRows;
+            long ticks = Math.min(left, big ? BIG_ROW_TICKS : SMALL_ROW_TICKS);
             Outcome o;
             long t0 = System.nanoTime();
             try {
@@ -95,8 +102,10 @@ final class Baseline {
                 rows.set(i, null);
                 spent += System.nanoTime() - t0;
             }
+            spentTicks += o.ticks();
             if (o.timedOut()) {
                 skipWeight = weight >= BIG_ROW_WEIGHT ? Math.min(skipWeight, weight) : skipWeight;
+                dropped++;
                 continue;
             }
             outcomes[i] = o;
@@ -110,8 +119,9 @@ final class Baseline {
         }
         String origin = src.provider() != null || src.file() != null ? "--inputs row" : "generated input";
         if (ran == 0) {
-            throw new TuneException(m.toString(), m + " runs longer than " + ORIGINAL_ROW_NANOS / 1_000_000_000L
-                    + " s on every " + origin + " it was given time for: pass --inputs with smaller arguments");
+            throw new TuneException(m.toString(), m + " did not finish within its work bound (" + SMALL_ROW_TICKS
+                    + " loop steps for a small row, " + BIG_ROW_TICKS + " for a big one) on any " + origin
+                    + " (" + dropped + " tried): pass --inputs with smaller arguments");
         }
         if (normal == 0) {
             throw new TuneException(m.toString(), m + " throws on every " + origin + " (" + firstThrown

@@ -217,6 +217,13 @@ class VerifierTest {
     }
 
     @Test
+    void profile_targetNeverFinishes_tuneExceptionAdvisesSmallerInputs() {
+        Target t = target(LOOPS, "forever", "([I)I", true);
+        TuneException e = assertThrows(TuneException.class, () -> new Verifier(t, SRC, null).profile());
+        assertTrue(e.getMessage().contains("did not finish") && e.getMessage().contains("--inputs"), e.getMessage());
+    }
+
+    @Test
     void profile_mutatingMethod_reportsMutation() {
         OriginalProfile scale = new Verifier(target(LOOPS, "scale", "([DD)V", true), SRC, null).profile();
         assertTrue(scale.mutatesArguments());

@@ -102,4 +102,12 @@ public final class Loops {
         }
         return m;
     }
+
+    public static int forever(int[] a) {
+        int i = 0;
+        while (a != null) {
+            i++;
+        }
+        return i;
+    }
 }
