@@ -41,9 +41,18 @@ final class FuelInstrumenter {
      * deadline passes. The tick only reads and writes statics added to this copy, so it takes no
      * operand stack, and inserted before a jump it leaves every existing stack map frame valid:
      * no frames are recomputed (which would need the hierarchy and could fail on odd classes).
-     * Interfaces cannot hold mutable statics: they come back null (run without fuel).
+     * Interfaces cannot hold mutable statics, and a method near the 64 KB limit may not take the
+     * extra calls: both come back null (run without fuel, wall-clock limits only).
      */
     static byte[] instrument(byte[] classBytes) {
+        try {
+            return instrumentOrFail(classBytes);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static byte[] instrumentOrFail(byte[] classBytes) {
         ClassNode cn = new ClassNode();
         new ClassReader(classBytes).accept(cn, 0);
         if ((cn.access & Opcodes.ACC_INTERFACE) != 0) {

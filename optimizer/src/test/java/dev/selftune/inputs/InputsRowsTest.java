@@ -158,6 +158,19 @@ class InputsRowsTest {
     }
 
     @Test
+    void measurementRows_instanceMethod_receiverFirstOnePerSize() throws Exception {
+        ClassLoader l = loader(COUNTER);
+        Class<?> c = Class.forName(COUNTER, true, l);
+        MethodHandle h = MethodHandles.privateLookupIn(c, MethodHandles.lookup())
+                .findVirtual(c, "add", MethodType.methodType(long.class, int[].class));
+        List<Object[]> rows = Inputs.measurementRows(ref(COUNTER, "add", "([I)J"), false,
+                new InputSource(3, new int[] {16, 1024}, null, null), l, h);
+        assertEquals(2, rows.size());
+        assertTrue(c.isInstance(rows.get(1)[0]));
+        assertEquals(1024, ((int[]) rows.get(1)[1]).length);
+    }
+
+    @Test
     void copyRow_deepCopiesArraysSharesStringsAndReceivers() {
         Object receiver = new Object();
         double[][] m = {{1, 2}, {3, 4}};
