@@ -101,16 +101,22 @@ final class GeneratedRows {
         return row;
     }
 
-    /* Big rows stress the sizes a caller named: the first in full range, the second small values. */
+    /* Big rows stress the sizes a caller named: the first in full range, the second small values.
+     * A single int is the size (the side for matrices); two or more are the range (0, .., n - 1),
+     * then (0, .., n), so (lo, hi) and (off, len) cover the whole array in at least one row. */
     private static Object[] bigRow(ParamTypes p, int size, int k, Random r) {
         Mode mode = k == 0 ? Mode.FULL : Mode.SMALL;
         int side = (int) Math.round(Math.sqrt(size));
         int n = hasMatrix(p) ? side : size;
         Object[] row = new Object[p.count()];
         String first = null;
+        int ints = indexLikeCount(p);
+        int nextIndex = 0;
         for (int j = 0; j < p.count(); j++) {
             Type t = p.get(j);
-            if (t.getSort() == Type.ARRAY) {
+            if (isIndexLike(t) && ints >= 2) {
+                row[j] = box(t, ++nextIndex < ints ? 0 : k == 0 ? n - 1 : n);
+            } else if (t.getSort() == Type.ARRAY) {
                 row[j] = ValueGenerator.value(t, t.getDimensions() == 2 ? side : size, mode, r);
             } else if (t.getSort() == Type.OBJECT) {
                 if (first == null) {
