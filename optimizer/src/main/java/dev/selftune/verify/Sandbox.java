@@ -39,16 +39,21 @@ final class Sandbox {
      * exception from the target propagates unwrapped (Method.invoke would wrap it).
      */
     static Sandbox load(Target target, byte[] classBytes) throws ReflectiveOperationException {
-        byte[] instrumented = FuelInstrumenter.instrument(classBytes);
+        FuelInstrumenter.Instrumented instrumented = FuelInstrumenter.instrument(classBytes);
         MethodRef m = target.method();
         TargetClassLoader loader = new TargetClassLoader(target.classpath(), m.owner(),
-                instrumented == null ? classBytes : instrumented);
+                instrumented == null ? classBytes : instrumented.target());
         Class<?> c = Class.forName(m.owner(), true, loader);
-        Method method = find(c, m);
-        MethodHandle h = MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflect(method);
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
+        MethodHandle h = lookup.unreflect(find(c, m));
         int arity = h.type().parameterCount();
         MethodHandle invoker = h.asType(MethodType.genericMethodType(arity)).asSpreader(Object[].class, arity);
-        return new Sandbox(loader, invoker, instrumented == null ? null : new FuelGauge(c), arity);
+        FuelGauge fuel = null;
+        if (instrumented != null) {
+            /* An interface's ticks call a holder class in its package; it must exist before the first tick. */
+            fuel = new FuelGauge(instrumented.holder() == null ? c : lookup.defineClass(instrumented.holder()));
+        }
+        return new Sandbox(loader, invoker, fuel, arity);
     }
 
     private static Method find(Class<?> c, MethodRef m) throws NoSuchMethodException {

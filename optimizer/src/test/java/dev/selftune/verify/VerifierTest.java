@@ -124,6 +124,15 @@ class VerifierTest {
     }
 
     @Test
+    void verify_infiniteLoopInInterfaceStaticMethod_rejectedAsTimeout() {
+        String shape = "dev.selftune.verify.specimens.Shape";
+        Target t = target(shape, "area", "([I)I", true);
+        assertTrue(new Verifier(t, SRC, null).verify(variant(t.classBytes())).passed());
+        byte[] b = edit(shape, "area", m -> ((IincInsnNode) first(m, Opcodes.IINC)).incr = 0);
+        rejected(new Verifier(t, SRC, null).verify(variant(b)), "timeout");
+    }
+
+    @Test
     void verify_variantThrows_rejected() {
         Target t = target(LOOPS, "sum", "([I)I", true);
         byte[] b = edit(LOOPS, "sum", m -> {
