@@ -43,6 +43,16 @@ final class Sandbox {
         MethodRef m = target.method();
         TargetClassLoader loader = new TargetClassLoader(target.classpath(), m.owner(),
                 instrumented == null ? classBytes : instrumented.target());
+        try {
+            return load(loader, m, instrumented);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            close(loader);
+            throw e;
+        }
+    }
+
+    private static Sandbox load(TargetClassLoader loader, MethodRef m, FuelInstrumenter.Instrumented instrumented)
+            throws ReflectiveOperationException {
         Class<?> c = Class.forName(m.owner(), true, loader);
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
         MethodHandle h = lookup.unreflect(find(c, m));
@@ -108,6 +118,10 @@ final class Sandbox {
     }
 
     void close() {
+        close(loader);
+    }
+
+    private static void close(TargetClassLoader loader) {
         try {
             loader.close();
         } catch (java.io.IOException ignored) {
