@@ -68,6 +68,13 @@ final class Snapshot {
             if (v instanceof Enum<?>) {
                 return new Opaque(c.getName(), ((Enum<?>) v).name());
             }
+            if (c.isHidden()) {
+                /* A lambda's class is hidden and named per loader (Foo$$Lambda$14/0x...): the same
+                 * lambda in the original and the variant must compare equal, so keep only its host. */
+                String name = c.getName();
+                int cut = name.indexOf("$$Lambda");
+                return new Opaque(cut > 0 ? name.substring(0, cut) + "$$Lambda" : "hidden", "");
+            }
             if (isJdk(c)) {
                 return jdk(v, seen, depth);
             }
