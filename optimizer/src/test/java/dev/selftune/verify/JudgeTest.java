@@ -62,6 +62,13 @@ class JudgeTest {
     }
 
     @Test
+    void differ_overflowProneRow_floatsExemptOnlyWithTolerance() {
+        assertNull(new Differ(1e-9, 1e200).diff(Double.POSITIVE_INFINITY, Double.MAX_VALUE, "r"));
+        assertNotNull(new Differ(null, 1e200).diff(Double.POSITIVE_INFINITY, Double.MAX_VALUE, "r"));
+        assertNotNull(new Differ(1e-9, 1e200).diff(1, 2, "r"), "ints are still compared");
+    }
+
+    @Test
     void differ_nestedObjects_reportPathOfFirstDifference() {
         Object a = Snapshot.of(new int[][] {{1, 2}, {3, 4}});
         Object b = Snapshot.of(new int[][] {{1, 2}, {3, 5}});
