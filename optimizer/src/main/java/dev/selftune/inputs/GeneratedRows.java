@@ -9,25 +9,36 @@ import org.objectweb.asm.Type;
 
 /** Generated verification argument lists: many small rows rich in edge cases, then a few at each size. */
 final class GeneratedRows {
-    static final int SMALL_ROWS = 1000;
+    /* 1200, not 1000: verification drops rows the original cannot finish cheaply (a loop to a
+     * full-range n), and a pass should still stand on at least 1000 checked inputs. */
+    static final int SMALL_ROWS = 1200;
     static final int BIG_ROWS_PER_SIZE = 2;
-    /* Bounds on the work of one small row: an O(n^3) method on a 32-square matrix is ~32k steps. */
+    /* Bounds on the work of one small row. Matrices get sides 0..16 (an O(n^3) method averages ~1k
+     * steps a row): each variant is a fresh class that starts interpreted, so 1000 rows of 32-square
+     * matrix products cost ~150 ms per variant where 16-square ones cost a fifth of that. */
     static final int MAX_SMALL_LENGTH = 64;
-    static final int MAX_SMALL_SIDE = 32;
-    /* A big String row of 65536 chars would make an O(n*m) method (edit distance) take seconds. */
+    static final int MAX_SMALL_SIDE = 16;
+    /* Big String rows: two 65536-char strings would make an O(n*m) method (edit distance) take
+     * seconds per call; the first String is capped at 16k chars, later ones (a pattern, the other
+     * word) at 256, so n*m stays near 4M steps (16M made edit distance cost ~0.7 s per variant). */
     static final int MAX_BIG_STRING = 16_384;
+    static final int MAX_BIG_OTHER_STRING = 256;
 
     private GeneratedRows() { }
 
-    /** Argument rows without receivers: {@link #SMALL_ROWS} small rows, then big rows by ascending size. */
+    /**
+     * Argument rows without receivers: {@link #SMALL_ROWS} small rows, then big rows by ascending
+     * size (two per size, one for matrices: a 256-square product is ~17M steps per variant).
+     */
     static List<Object[]> rows(ParamTypes p, long seed, int[] sizes) {
         List<Object[]> rows = new ArrayList<>(SMALL_ROWS + sizes.length * BIG_ROWS_PER_SIZE);
         for (int i = 0; i < SMALL_ROWS; i++) {
             rows.add(smallRow(p, i, new Random(mix(seed, i))));
         }
         int[] sorted = Arrays.stream(sizes).distinct().sorted().toArray();
+        int perSize = hasMatrix(p) ? 1 : BIG_ROWS_PER_SIZE;
         for (int size : sorted) {
-            for (int k = 0; k < BIG_ROWS_PER_SIZE; k++) {
+            for (int k = 0; k < perSize; k++) {
                 rows.add(bigRow(p, size, k, new Random(mix(seed, 1_000_000L + size * 8L + k))));
             }
         }
@@ -61,14 +72,18 @@ final class GeneratedRows {
                 Mode.FULL, Mode.FULL, Mode.UNIT};
             mode = modes[r.nextInt(modes.length)];
         }
-        int side = len <= 16 ? len : Math.min(MAX_SMALL_SIDE, 16 + (len - 16) / 3);
+        int side = len <= MAX_SMALL_SIDE ? len : len % (MAX_SMALL_SIDE + 1);
         boolean matrices = hasMatrix(p);
         int n = matrices ? side : len;
         Object[] row = new Object[p.count()];
         String firstString = null;
+        long[] range = i >= 8 && indexLikeCount(p) >= 2 && r.nextInt(3) == 0 ? range(indexLikeCount(p), n, r) : null;
+        int nextIndex = 0;
         for (int j = 0; j < p.count(); j++) {
             Type t = p.get(j);
-            if (t.getSort() == Type.ARRAY) {
+            if (range != null && isIndexLike(t)) {
+                row[j] = box(t, range[nextIndex++]);
+            } else if (t.getSort() == Type.ARRAY) {
                 int own = i >= 8 && r.nextInt(10) == 0 ? r.nextInt(n + 2) : n;
                 row[j] = ValueGenerator.value(t, own, mode, r);
             } else if (t.getSort() == Type.OBJECT) {
@@ -86,18 +101,30 @@ final class GeneratedRows {
         return row;
     }
 
-    /* Big rows stress the sizes a caller named: the first in full range, the second small values. */
+    /* Big rows stress the sizes a caller named: the first in full range, the second small values.
+     * A single int is the size (the side for matrices); two or more are the range (0, .., n - 1),
+     * then (0, .., n), so (lo, hi) and (off, len) cover the whole array in at least one row. */
     private static Object[] bigRow(ParamTypes p, int size, int k, Random r) {
         Mode mode = k == 0 ? Mode.FULL : Mode.SMALL;
         int side = (int) Math.round(Math.sqrt(size));
         int n = hasMatrix(p) ? side : size;
         Object[] row = new Object[p.count()];
+        String first = null;
+        int ints = indexLikeCount(p);
+        int nextIndex = 0;
         for (int j = 0; j < p.count(); j++) {
             Type t = p.get(j);
-            if (t.getSort() == Type.ARRAY) {
+            if (isIndexLike(t) && ints >= 2) {
+                row[j] = box(t, ++nextIndex < ints ? 0 : k == 0 ? n - 1 : n);
+            } else if (t.getSort() == Type.ARRAY) {
                 row[j] = ValueGenerator.value(t, t.getDimensions() == 2 ? side : size, mode, r);
             } else if (t.getSort() == Type.OBJECT) {
-                row[j] = ValueGenerator.string(Math.min(size, MAX_BIG_STRING), k == 0 ? Mode.UNIT : Mode.SMALL, r);
+                if (first == null) {
+                    first = ValueGenerator.string(Math.min(size, MAX_BIG_STRING), k == 0 ? Mode.UNIT : Mode.SMALL, r);
+                    row[j] = first;
+                } else {
+                    row[j] = first.substring(first.length() - Math.min(first.length(), MAX_BIG_OTHER_STRING));
+                }
             } else if (isIndexLike(t)) {
                 row[j] = box(t, k == 0 ? n : r.nextInt(17));
             } else {
@@ -107,6 +134,39 @@ final class GeneratedRows {
         return row;
     }
 
+    /*
+     * Two or more ints are usually a range into the arrays: (lo, hi), (from, to), (off, len). Drawn
+     * independently, a valid range is rare (off = 0 about 1 row in 70), so a third of such rows use
+     * (0, .., n), (0, .., n - 1) or ascending values within [0, n].
+     */
+    private static long[] range(int k, int n, Random r) {
+        long[] v = new long[k];
+        int pattern = r.nextInt(3);
+        if (pattern < 2) {
+            v[k - 1] = pattern == 0 ? n : n - 1;
+            return v;
+        }
+        for (int i = 0; i < k; i++) {
+            v[i] = r.nextInt(n + 1);
+        }
+        java.util.Arrays.sort(v);
+        return v;
+    }
+
+    static int indexLikeCount(ParamTypes p) {
+        int k = 0;
+        for (int j = 0; j < p.count(); j++) {
+            k += isIndexLike(p.get(j)) ? 1 : 0;
+        }
+        return k;
+    }
+
+    /*
+     * Index-like values stay near the data (n, n - 1, n / 2, n + 1, 0..16), go negative (small and
+     * full range), or hit MIN/MAX; random large positives are left out on purpose: as a size they
+     * make the target allocate up to 2 GB per row (new byte[len]), each failure a full GC, and
+     * verification would measure the collector. MAX_VALUE still covers overflow (lo + len).
+     */
     private static long indexLike(int n, Random r) {
         int pick = r.nextInt(20);
         if (pick < 6) return n;
@@ -116,7 +176,7 @@ final class GeneratedRows {
         if (pick < 15) return r.nextInt(17);
         if (pick < 17) return -1 - r.nextInt(16);
         if (pick < 18) return r.nextBoolean() ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-        return r.nextInt();
+        return r.nextInt() | Integer.MIN_VALUE;
     }
 
     static boolean isIndexLike(Type t) {

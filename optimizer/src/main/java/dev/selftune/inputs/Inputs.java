@@ -27,8 +27,8 @@ public final class Inputs {
     }
 
     /**
-     * Rows for differential testing: every provider/file row, then (when the types allow) 1000 small
-     * generated rows and a few at each size; receivers first for instance methods.
+     * Rows for differential testing: every provider/file row, then (when the types allow)
+     * generated rows (1200 small, a few at each size); receivers first for instance methods.
      */
     public static List<Object[]> verificationRows(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader) {
         ParamTypes p = new ParamTypes(m);

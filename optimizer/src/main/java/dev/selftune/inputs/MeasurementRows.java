@@ -26,6 +26,9 @@ final class MeasurementRows {
      * select an empty range.
      */
     static List<Object[]> generated(ParamTypes p, boolean isStatic, long seed, int[] sizes, ClassLoader loader, MethodHandle probe) {
+        if (sizes.length == 0) {
+            throw new TuneException("--sizes", "no sizes to measure " + p.method() + " at: give at least one, like --sizes 16,1024,65536");
+        }
         List<Object[]> rows = new ArrayList<>();
         for (int size : sizes) {
             boolean found = false;
@@ -84,10 +87,7 @@ final class MeasurementRows {
     }
 
     static List<long[]> configurations(ParamTypes p, int n) {
-        int k = 0;
-        for (int j = 0; j < p.count(); j++) {
-            k += GeneratedRows.isIndexLike(p.get(j)) ? 1 : 0;
-        }
+        int k = GeneratedRows.indexLikeCount(p);
         Set<List<Long>> seen = new LinkedHashSet<>();
         if (k >= 2) {
             seen.add(lastIs(k, n));

@@ -10,16 +10,38 @@ import java.util.List;
 
 /** The original's behaviour on every verification row, recorded once and compared against each variant. */
 final class Baseline {
-    /* A row on which the original itself runs longer than this is dropped, with every heavier row. */
+    /*
+     * Work bounds, in fuel ticks (loop steps) so that which rows are kept does not depend on how
+     * loaded the machine is: a small generated row may take 1M steps (a loop to a full-range n is
+     * dropped on its own; an O(n^3) product of 16-square matrices needs ~4k), a big row 200M (an
+     * O(n^2) sort of 65536 elements, ~1G, is dropped with every heavier row), all rows together
+     * 400M. Each variant re-runs every kept row, so this total is roughly the cost of one variant.
+     * Wall-clock limits stay as a backstop for work that does not tick (JDK calls, allocation).
+     */
+    static final long SMALL_ROW_TICKS = 1_000_000;
+    static final long BIG_ROW_TICKS = 200_000_000;
+    static final long TOTAL_TICKS = 400_000_000;
+    /* Rows holding at least this many array elements and chars get the big-row bound. Small generated
+     * rows hold at most ~300 per parameter, big ones start at a size (a 1024-char String pair is a
+     * big row of weight 2048); what must be dropped quickly is the light row with a huge int. */
+    static final long BIG_ROW_WEIGHT = 256;
     static final long ORIGINAL_ROW_NANOS = 2_000_000_000L;
+    static final long ORIGINAL_TOTAL_NANOS = 10_000_000_000L;
 
     final Object[][] before;
     final Outcome[] outcomes;
     final double[] scales;
     final OriginalProfile profile;
     final ClassLoader hierarchy;
+    /** Whether the original passes {@link BytecodeCheck}; if not, the check cannot judge variants. */
+    final boolean originalChecks;
+    /** Wall time the original spent on the rows it ran. */
+    final long totalNanos;
 
-    private Baseline(Object[][] before, Outcome[] outcomes, double[] scales, OriginalProfile profile, ClassLoader hierarchy) {
+    private Baseline(Object[][] before, Outcome[] outcomes, double[] scales, OriginalProfile profile, ClassLoader hierarchy,
+                     boolean originalChecks, long totalNanos) {
+        this.originalChecks = originalChecks;
+        this.totalNanos = totalNanos;
         this.before = before;
         this.outcomes = outcomes;
         this.scales = scales;
@@ -30,7 +52,8 @@ final class Baseline {
     /*
      * The original runs instrumented exactly like the variants, so its tick count on a row is the
      * unit a variant's fuel is measured in. Rows are ordered light to heavy; once the original
-     * exceeds the per-row time, heavier rows are skipped rather than each costing two seconds.
+     * exceeds its bound on a big row, heavier rows are skipped rather than each costing as much.
+     * Skipped rows have no outcome and are not counted as checked.
      */
     static Baseline record(Target t, InputSource src) {
         MethodRef m = t.method();
@@ -51,21 +74,41 @@ final class Baseline {
         Outcome[] outcomes = new Outcome[n];
         double[] scales = new double[n];
         long skipWeight = Long.MAX_VALUE;
+        long spent = 0;
+        long spentTicks = 0;
+        boolean userRows = src.provider() != null || src.file() != null;
         int ran = 0;
+        int dropped = 0;
         int normal = 0;
         boolean mutates = false;
         String firstThrown = null;
         Differ exact = new Differ(null, 0);
+        /* Each row is released once run: a call may leave a large array in its receiver, and keeping
+         * a thousand such receivers alive would make the collector thrash. */
         for (int i = 0; i < n; i++) {
             Object[] row = rows.get(i);
             before[i] = snapshot(row);
             long weight = weight(row);
-            if (weight >= skipWeight) {
+            long left = TOTAL_TICKS - spentTicks;
+            if (weight >= skipWeight || spent > ORIGINAL_TOTAL_NANOS || left <= 0) {
                 continue;
             }
-            Outcome o = sb.run(row, Long.MAX_VALUE, System.nanoTime() + ORIGINAL_ROW_NANOS);
+            boolean big = weight >= BIG_ROW_WEIGHT || userRows;
+            long ticks = Math.min(left, big ? BIG_ROW_TICKS : SMALL_ROW_TICKS);
+            Outcome o;
+            long t0 = System.nanoTime();
+            try {
+                o = sb.run(row, ticks, t0 + ORIGINAL_ROW_NANOS);
+            } catch (Sandbox.Unrecordable e) {
+                continue;
+            } finally {
+                rows.set(i, null);
+                spent += System.nanoTime() - t0;
+            }
+            spentTicks += o.ticks();
             if (o.timedOut()) {
-                skipWeight = weight;
+                skipWeight = weight >= BIG_ROW_WEIGHT ? Math.min(skipWeight, weight) : skipWeight;
+                dropped++;
                 continue;
             }
             outcomes[i] = o;
@@ -79,14 +122,17 @@ final class Baseline {
         }
         String origin = src.provider() != null || src.file() != null ? "--inputs row" : "generated input";
         if (ran == 0) {
-            throw new TuneException(m.toString(), m + " runs longer than " + ORIGINAL_ROW_NANOS / 1_000_000_000L
-                    + " s on every " + origin + ": pass --inputs with smaller arguments");
+            throw new TuneException(m.toString(), m + " did not finish within its work bound (" + SMALL_ROW_TICKS
+                    + " loop steps for a small row, " + BIG_ROW_TICKS + " for a big one) on any " + origin
+                    + " (" + dropped + " tried): pass --inputs with smaller arguments");
         }
         if (normal == 0) {
             throw new TuneException(m.toString(), m + " throws on every " + origin + " (" + firstThrown
                     + "): pass --inputs with arguments it accepts");
         }
-        return new Baseline(before, outcomes, scales, new OriginalProfile(ran, normal, mutates), sb.loader());
+        boolean checks = BytecodeCheck.check(t.classBytes(), sb.loader()) == null;
+        return new Baseline(before, outcomes, scales, new OriginalProfile(ran, normal, mutates), sb.loader(), checks,
+                spent);
     }
 
     private static void requireDeterministic(List<Object[]> a, List<Object[]> b, InputSource src) {

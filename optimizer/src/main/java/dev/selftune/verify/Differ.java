@@ -117,6 +117,9 @@ final class Differ {
             }
             return null;
         }
+        if (a instanceof Snapshot.Digest && b instanceof Snapshot.Digest) {
+            return a.equals(b) ? null : path + ": contents of a " + ((Snapshot.Digest) a).length() + "-element array differ";
+        }
         return a.equals(b) ? null : at(path, a, b);
     }
 

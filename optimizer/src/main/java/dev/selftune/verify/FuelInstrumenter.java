@@ -41,26 +41,48 @@ final class FuelInstrumenter {
      * deadline passes. The tick only reads and writes statics added to this copy, so it takes no
      * operand stack, and inserted before a jump it leaves every existing stack map frame valid:
      * no frames are recomputed (which would need the hierarchy and could fail on odd classes).
-     * Interfaces cannot hold mutable statics: they come back null (run without fuel).
+     * Interfaces cannot hold mutable statics: their fuel lives in a small holder class, defined in
+     * the same package and loader once the interface is loaded. A method near the 64 KB limit may
+     * not take the extra calls: then the result is null (run without fuel, wall-clock limit only).
      */
-    static byte[] instrument(byte[] classBytes) {
-        ClassNode cn = new ClassNode();
-        new ClassReader(classBytes).accept(cn, 0);
-        if ((cn.access & Opcodes.ACC_INTERFACE) != 0) {
+    static Instrumented instrument(byte[] classBytes) {
+        try {
+            return instrumentOrFail(classBytes);
+        } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** The verification copy, and for an interface the bytes of the class that holds its fuel (else null). */
+    record Instrumented(byte[] target, byte[] holder) { }
+
+    private static Instrumented instrumentOrFail(byte[] classBytes) {
+        ClassNode cn = new ClassNode();
+        new ClassReader(classBytes).accept(cn, 0);
+        boolean isInterface = (cn.access & Opcodes.ACC_INTERFACE) != 0;
+        String owner = isInterface ? cn.name + "$$SelftuneFuel" : cn.name;
         for (MethodNode m : cn.methods) {
             if (m.instructions.size() > 0 && !"<clinit>".equals(m.name)) {
-                addTicks(cn.name, m);
+                addTicks(owner, m);
             }
         }
+        ClassNode holder = cn;
+        if (isInterface) {
+            holder = new ClassNode();
+            holder.visit(cn.version, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, owner, null,
+                    "java/lang/Object", null);
+        }
         int acc = Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
-        cn.fields.add(new FieldNode(acc, SPENT, "J", null, null));
-        cn.fields.add(new FieldNode(acc, LIMIT, "J", null, null));
-        cn.fields.add(new FieldNode(acc, DEADLINE, "J", null, null));
-        cn.fields.add(new FieldNode(acc, ARMED, "Z", null, null));
-        cn.fields.add(new FieldNode(acc, OUT, "Ljava/lang/Throwable;", null, null));
-        cn.methods.add(tick(cn.name, (cn.version & 0xFFFF) >= Opcodes.V1_6));
+        holder.fields.add(new FieldNode(acc, SPENT, "J", null, null));
+        holder.fields.add(new FieldNode(acc, LIMIT, "J", null, null));
+        holder.fields.add(new FieldNode(acc, DEADLINE, "J", null, null));
+        holder.fields.add(new FieldNode(acc, ARMED, "Z", null, null));
+        holder.fields.add(new FieldNode(acc, OUT, "Ljava/lang/Throwable;", null, null));
+        holder.methods.add(tick(owner, (cn.version & 0xFFFF) >= Opcodes.V1_6));
+        return new Instrumented(write(cn), isInterface ? write(holder) : null);
+    }
+
+    private static byte[] write(ClassNode cn) {
         ClassWriter cw = new ClassWriter(0);
         cn.accept(cw);
         return cw.toByteArray();

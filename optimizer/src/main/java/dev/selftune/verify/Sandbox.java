@@ -11,6 +11,15 @@ import org.objectweb.asm.Type;
 
 /** One verification copy of the target class in its own fresh loader, callable row by row under fuel. */
 final class Sandbox {
+    /** The call completed but its state is too big to record (the snapshot ran out of memory). */
+    static final class Unrecordable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unrecordable(Throwable cause) {
+            super("the call's result or arguments are too big to record: " + cause, cause, false, false);
+        }
+    }
+
     private final TargetClassLoader loader;
     private final MethodHandle invoker;
     private final FuelGauge fuel;
@@ -30,16 +39,31 @@ final class Sandbox {
      * exception from the target propagates unwrapped (Method.invoke would wrap it).
      */
     static Sandbox load(Target target, byte[] classBytes) throws ReflectiveOperationException {
-        byte[] instrumented = FuelInstrumenter.instrument(classBytes);
+        FuelInstrumenter.Instrumented instrumented = FuelInstrumenter.instrument(classBytes);
         MethodRef m = target.method();
         TargetClassLoader loader = new TargetClassLoader(target.classpath(), m.owner(),
-                instrumented == null ? classBytes : instrumented);
+                instrumented == null ? classBytes : instrumented.target());
+        try {
+            return load(loader, m, instrumented);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            close(loader);
+            throw e;
+        }
+    }
+
+    private static Sandbox load(TargetClassLoader loader, MethodRef m, FuelInstrumenter.Instrumented instrumented)
+            throws ReflectiveOperationException {
         Class<?> c = Class.forName(m.owner(), true, loader);
-        Method method = find(c, m);
-        MethodHandle h = MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflect(method);
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
+        MethodHandle h = lookup.unreflect(find(c, m));
         int arity = h.type().parameterCount();
         MethodHandle invoker = h.asType(MethodType.genericMethodType(arity)).asSpreader(Object[].class, arity);
-        return new Sandbox(loader, invoker, instrumented == null ? null : new FuelGauge(c), arity);
+        FuelGauge fuel = null;
+        if (instrumented != null) {
+            /* An interface's ticks call a holder class in its package; it must exist before the first tick. */
+            fuel = new FuelGauge(instrumented.holder() == null ? c : lookup.defineClass(instrumented.holder()));
+        }
+        return new Sandbox(loader, invoker, fuel, arity);
     }
 
     private static Method find(Class<?> c, MethodRef m) throws NoSuchMethodException {
@@ -53,10 +77,6 @@ final class Sandbox {
 
     ClassLoader loader() {
         return loader;
-    }
-
-    boolean fuelled() {
-        return fuel != null;
     }
 
     /** Calls the method on {@code row} (mutated in place) with at most {@code maxTicks} steps until {@code deadline}. */
@@ -83,15 +103,25 @@ final class Sandbox {
         long ticks = fuel == null ? 0 : fuel.spent();
         boolean timedOut = thrown == FuelGauge.OutOfFuel.INSTANCE || fuel != null && ticks > maxTicks;
         Object[] after = new Object[row.length];
-        for (int i = 0; i < row.length; i++) {
-            after[i] = Snapshot.of(row[i]);
+        Object returned;
+        try {
+            for (int i = 0; i < row.length; i++) {
+                after[i] = Snapshot.of(row[i]);
+            }
+            returned = timedOut ? null : Snapshot.of(result);
+        } catch (OutOfMemoryError e) {
+            throw new Unrecordable(e);
         }
-        return new Outcome(timedOut ? null : Snapshot.of(result), after,
+        return new Outcome(returned, after,
                 thrown == null || timedOut ? null : thrown.getClass().getName(),
                 thrown == null || timedOut ? null : thrown.getMessage(), timedOut, ticks, nanos);
     }
 
     void close() {
+        close(loader);
+    }
+
+    private static void close(TargetClassLoader loader) {
         try {
             loader.close();
         } catch (java.io.IOException ignored) {

@@ -11,6 +11,7 @@ import java.util.List;
 /**
  * Judges variants against the original: bytecode check, a fresh class loader, then a differential
  * test on every verification row (result, arguments, receiver, exception type) under a step budget.
+ * One thread at a time: the original's outcomes are recorded once, on first use.
  */
 public final class Verifier {
     /* A variant gets 64x the original's steps on a row plus a constant: enough for a worse
@@ -20,6 +21,9 @@ public final class Verifier {
     static final long FUEL_CONSTANT = 1_000_000;
     static final long MIN_WALL_NANOS = 2_000_000_000L;
     static final long WALL_FACTOR = 20;
+    /* The whole differential run may take 10x the original's time plus 2 s; a slower variant is
+     * stopped (JIT noise on a loaded box stays well inside that) and could never win on speed. */
+    static final long TOTAL_FACTOR = 10;
 
     private final Target original;
     private final InputSource src;
@@ -51,7 +55,10 @@ public final class Verifier {
     /** Passed with the number of rows checked, or Rejected with the reason and a counterexample. */
     public Verdict verify(Variant v) {
         Baseline b = baseline();
-        String bad = BytecodeCheck.check(v.classBytes(), b.hierarchy);
+        /* If the original itself fails the check (a supertype missing from the class path, say), the
+         * check would reject every variant for the original's reason; the JVM's own verifier, run
+         * when the variant is loaded below, still stands guard. */
+        String bad = b.originalChecks ? BytecodeCheck.check(v.classBytes(), b.hierarchy) : null;
         if (bad != null) {
             return new Verdict.Rejected("bytecode check failed: " + bad, null, 0);
         }
@@ -85,17 +92,34 @@ public final class Verifier {
                     + " rows for the variant, " + b.outcomes.length + " for the original");
         }
         int checked = 0;
+        long start = System.nanoTime();
+        long allowed = Math.max(0, Math.min(Long.MAX_VALUE / 4, b.totalNanos * TOTAL_FACTOR)) + MIN_WALL_NANOS;
         for (int i = 0; i < rows.size(); i++) {
             Outcome o = b.outcomes[i];
             if (o == null) {
                 continue;
             }
             long fuel = saturatedFuel(o.ticks());
-            long deadline = System.nanoTime() + Math.max(MIN_WALL_NANOS, Math.min(Long.MAX_VALUE / 4, o.nanos() * WALL_FACTOR));
-            Outcome r = sb.run(rows.get(i), fuel, deadline);
+            long now = System.nanoTime();
+            if (now - start > allowed) {
+                return new Verdict.Rejected("timeout: checking the variant took " + (now - start) / 1_000_000
+                        + " ms, more than " + TOTAL_FACTOR + "x the original's " + b.totalNanos / 1_000_000 + " ms + 2 s", null, checked);
+            }
+            long deadline = now + Math.max(MIN_WALL_NANOS, Math.min(Long.MAX_VALUE / 4, o.nanos() * WALL_FACTOR));
+            Outcome r;
+            try {
+                r = sb.run(rows.get(i), fuel, deadline);
+            } catch (Sandbox.Unrecordable e) {
+                return new Verdict.Rejected("the variant's result is too big to record where the original's was not ("
+                        + e.getCause() + ")", "input " + Abbrev.row(b.before[i]) + "; original " + o.describe(), checked);
+            } finally {
+                rows.set(i, null);
+            }
             String reason = r.timedOut()
-                    ? "timeout: the variant ran " + r.ticks() + " loop steps (budget " + fuel + ", the original needed "
-                        + o.ticks() + ") or past its time limit"
+                    ? (r.ticks() > fuel
+                        ? "timeout: the variant ran past its budget of " + fuel + " loop steps (the original needed " + o.ticks() + ")"
+                        : "timeout: the variant ran past its time limit of " + (deadline - now) / 1_000_000 + " ms (the original took "
+                            + o.nanos() / 1_000_000 + " ms)")
                     : Judge.compare(o, r, new Differ(fpTolerance, b.scales[i]), original.isStatic());
             if (reason != null) {
                 String cex = "input " + Abbrev.row(b.before[i]) + "; original " + o.describe() + "; variant " + r.describe();

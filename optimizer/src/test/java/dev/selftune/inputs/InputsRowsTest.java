@@ -75,7 +75,7 @@ class InputsRowsTest {
     void verificationRows_matrices_squareWithSideFromSize() {
         MethodRef mm = ref(LOOPS, "matmul", "([[D[[D[[DI)V");
         List<Object[]> rows = Inputs.verificationRows(mm, true, new InputSource(1, new int[] {65536}, null, null), loader(LOOPS));
-        Object[] last = rows.get(rows.size() - GeneratedRows.BIG_ROWS_PER_SIZE);
+        Object[] last = rows.get(rows.size() - 1);
         double[][] a = (double[][]) last[0];
         assertEquals(256, a.length);
         assertEquals(256, a[0].length);
@@ -155,6 +155,19 @@ class InputsRowsTest {
         MethodHandle h = probe(l, SHAPES, "pick", MethodType.methodType(int.class, int[].class, int.class));
         List<Object[]> rows = Inputs.measurementRows(ref(SHAPES, "pick", "([II)I"), true, Fixtures.provider(SHAPES + "#good"), l, h);
         assertEquals(2, rows.size());
+    }
+
+    @Test
+    void measurementRows_instanceMethod_receiverFirstOnePerSize() throws Exception {
+        ClassLoader l = loader(COUNTER);
+        Class<?> c = Class.forName(COUNTER, true, l);
+        MethodHandle h = MethodHandles.privateLookupIn(c, MethodHandles.lookup())
+                .findVirtual(c, "add", MethodType.methodType(long.class, int[].class));
+        List<Object[]> rows = Inputs.measurementRows(ref(COUNTER, "add", "([I)J"), false,
+                new InputSource(3, new int[] {16, 1024}, null, null), l, h);
+        assertEquals(2, rows.size());
+        assertTrue(c.isInstance(rows.get(1)[0]));
+        assertEquals(1024, ((int[]) rows.get(1)[1]).length);
     }
 
     @Test

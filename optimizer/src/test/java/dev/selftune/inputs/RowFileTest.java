@@ -55,6 +55,18 @@ class RowFileTest {
     }
 
     @Test
+    void verificationRows_fileForInstanceMethod_prependsFreshReceivers() throws Exception {
+        Path f = dir.resolve("rows.bin");
+        Inputs.writeRows(f, List.<Object[]>of(new Object[] {new int[] {4, 5}}));
+        ClassLoader l = Fixtures.loader(Fixtures.COUNTER);
+        List<Object[]> rows = Inputs.verificationRows(Fixtures.ref(Fixtures.COUNTER, "add", "([I)J"), false,
+                new InputSource(1, new int[] {16}, null, f), l);
+        assertTrue(Class.forName(Fixtures.COUNTER, false, l).isInstance(rows.get(0)[0]));
+        assertArrayEquals(new int[] {4, 5}, (int[]) rows.get(0)[1]);
+        assertTrue(rows.size() > 1000, "generated rows follow the file's");
+    }
+
+    @Test
     void check_fileWithWrongTypes_namesRow() {
         Path f = dir.resolve("rows.bin");
         Inputs.writeRows(f, List.<Object[]>of(new Object[] {"x", 1}));

@@ -124,6 +124,15 @@ class VerifierTest {
     }
 
     @Test
+    void verify_infiniteLoopInInterfaceStaticMethod_rejectedAsTimeout() {
+        String shape = "dev.selftune.verify.specimens.Shape";
+        Target t = target(shape, "area", "([I)I", true);
+        assertTrue(new Verifier(t, SRC, null).verify(variant(t.classBytes())).passed());
+        byte[] b = edit(shape, "area", m -> ((IincInsnNode) first(m, Opcodes.IINC)).incr = 0);
+        rejected(new Verifier(t, SRC, null).verify(variant(b)), "timeout");
+    }
+
+    @Test
     void verify_variantThrows_rejected() {
         Target t = target(LOOPS, "sum", "([I)I", true);
         byte[] b = edit(LOOPS, "sum", m -> {
@@ -161,18 +170,30 @@ class VerifierTest {
         assertTrue(new Verifier(t, SRC, null).verify(variant(t.classBytes())).passed());
     }
 
+    /** The owner's bytes with the body of {@code method} replaced by the body of {@code sibling}. */
+    static byte[] swapBody(String owner, String method, String sibling) {
+        return edit(owner, method, m -> {
+            MethodNode other = method(ClassBytes.read(bytes(owner)), sibling);
+            m.instructions = other.instructions;
+            m.tryCatchBlocks = other.tryCatchBlocks;
+            m.localVariables = other.localVariables;
+            m.maxLocals = other.maxLocals;
+            m.maxStack = other.maxStack;
+        });
+    }
+
+    @Test
+    void verify_sameExceptionDifferentArgumentState_rejected() {
+        Target t = target(LOOPS, "fill", "([II)V", true);
+        Verdict.Rejected r = rejected(new Verifier(t, SRC, null).verify(variant(swapBody(LOOPS, "fill", "fillChecked"))),
+                "(both threw java.lang.ArrayIndexOutOfBoundsException)");
+        assertTrue(r.reason().contains("leaves argument 1 different"), r.reason());
+    }
+
     @Test
     void verify_reassociatedSum_rejectedBitExactAcceptedWithTolerance() {
         Target t = target(LOOPS, "sumSeq", "([D)D", true);
-        byte[] b = edit(LOOPS, "sumSeq", m -> {
-            ClassNode cn = ClassBytes.read(bytes(LOOPS));
-            MethodNode two = method(cn, "sumTwo");
-            m.instructions = two.instructions;
-            m.tryCatchBlocks = two.tryCatchBlocks;
-            m.localVariables = two.localVariables;
-            m.maxLocals = two.maxLocals;
-            m.maxStack = two.maxStack;
-        });
+        byte[] b = swapBody(LOOPS, "sumSeq", "sumTwo");
         rejected(new Verifier(t, SRC, null).verify(variant(b)), "returns a different value");
         Verdict tolerant = new Verifier(t, SRC, 1e-9).verify(variant(b));
         assertTrue(tolerant.passed(), tolerant.toString());
@@ -205,6 +226,13 @@ class VerifierTest {
     }
 
     @Test
+    void profile_targetNeverFinishes_tuneExceptionAdvisesSmallerInputs() {
+        Target t = target(LOOPS, "forever", "([I)I", true);
+        TuneException e = assertThrows(TuneException.class, () -> new Verifier(t, SRC, null).profile());
+        assertTrue(e.getMessage().contains("did not finish") && e.getMessage().contains("--inputs"), e.getMessage());
+    }
+
+    @Test
     void profile_mutatingMethod_reportsMutation() {
         OriginalProfile scale = new Verifier(target(LOOPS, "scale", "([DD)V", true), SRC, null).profile();
         assertTrue(scale.mutatesArguments());
@@ -219,6 +247,54 @@ class VerifierTest {
         OriginalProfile p = new Verifier(target(LOOPS, "divide", "(II)I", true), SRC, null).profile();
         assertTrue(p.normalReturns() < p.rows(), "some rows divide by zero: " + p);
         assertTrue(p.normalReturns() > 0);
+    }
+
+    @Test
+    void verify_instanceMethodWithProviderRows_checksProviderAndGeneratedRows() {
+        Target t = target(COUNTER, "add", "([I)J", false);
+        InputSource src = new InputSource(7, new int[] {16}, "dev.selftune.verify.specimens.Shapes#counters", null);
+        Verifier verifier = new Verifier(t, src, null);
+        assertTrue(verifier.verify(variant(t.classBytes())).inputsChecked() >= 1002);
+        byte[] b = edit(COUNTER, "add", m -> replace(m, Opcodes.ICONST_1, new InsnNode(Opcodes.ICONST_2)));
+        Verdict.Rejected r = rejected(verifier.verify(variant(b)), "receiver");
+        assertTrue(r.counterexample().contains("Counter{total=0L, calls=0, weight=Counter$$Lambda}"), r.counterexample());
+    }
+
+    @Test
+    void profile_nondeterministicProvider_tuneExceptionSaysSeedIt() {
+        Target t = target(LOOPS, "sum", "([I)I", true);
+        InputSource src = new InputSource(7, new int[] {16}, "dev.selftune.verify.specimens.Shapes#nondeterministic", null);
+        Target pick = new Target(new MethodRef("dev.selftune.verify.specimens.Shapes", "pick", "([II)I"),
+                bytes("dev.selftune.verify.specimens.Shapes"), true, t.classpath());
+        TuneException e = assertThrows(TuneException.class, () -> new Verifier(pick, src, null).profile());
+        assertTrue(e.getMessage().contains("different rows on each call"), e.getMessage());
+    }
+
+    /* Third-party bytecode from a jar: a receiver that grows its own array, sizes as ints. */
+    @Test
+    void verify_thirdPartyMethodFromJar_identicalPassesWithBoundedWork() throws Exception {
+        Class<?> c = org.objectweb.asm.ByteVector.class;
+        Path jar = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        byte[] bytes = bytes(c.getName());
+        Target t = new Target(new MethodRef(c.getName(), "putByteArray", "([BII)Lorg/objectweb/asm/ByteVector;"), bytes, false, List.of(jar));
+        Verifier verifier = new Verifier(t, SRC, null);
+        assertTrue(verifier.profile().normalReturns() > 0);
+        assertTrue(verifier.verify(variant(bytes)).inputsChecked() >= 1000);
+    }
+
+    @Test
+    void verify_loopToFullRangeInt_stillChecksAtLeast1000Rows() {
+        Target t = target(LOOPS, "sumTo", "(I)J", true);
+        Verdict v = new Verifier(t, SRC, null).verify(variant(t.classBytes()));
+        assertTrue(v.passed() && v.inputsChecked() >= 1000, v.toString());
+    }
+
+    @Test
+    void verify_privateHelper_isCallableAndChecked() {
+        Target t = target(LOOPS, "maxOf", "([I)I", true);
+        assertTrue(new Verifier(t, SRC, null).verify(variant(t.classBytes())).passed());
+        byte[] b = edit(LOOPS, "maxOf", m -> replace(m, Opcodes.LDC, new LdcInsnNode(0)));
+        rejected(new Verifier(t, SRC, null).verify(variant(b)), "returns a different value");
     }
 
     @Test

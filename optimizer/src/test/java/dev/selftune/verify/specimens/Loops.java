@@ -69,4 +69,45 @@ public final class Loops {
             }
         }
     }
+
+    /** Writes 0..n-1 into a; throws after a partial write when n exceeds the length. */
+    public static void fill(int[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+    }
+
+    /** The same as fill, but checks first: same exception, different argument state. */
+    public static void fillChecked(int[] a, int n) {
+        if (n > a.length) {
+            throw new ArrayIndexOutOfBoundsException(n);
+        }
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+    }
+
+    public static long sumTo(int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            s += i;
+        }
+        return s;
+    }
+
+    private static int maxOf(int[] a) {
+        int m = Integer.MIN_VALUE;
+        for (int x : a) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    public static int forever(int[] a) {
+        int i = 0;
+        while (a != null) {
+            i++;
+        }
+        return i;
+    }
 }

@@ -71,4 +71,12 @@ public final class Shapes {
     public static Object[][] boxedLong() {
         return new Object[][] {{new int[] {1}, 2L}};
     }
+
+    public static Object[][] counters() {
+        return new Object[][] {{new Counter(), new int[] {1, 2, 3}}, {new Counter(), new int[0]}};
+    }
+
+    public static Object[][] nondeterministic() {
+        return new Object[][] {{new int[] {(int) System.nanoTime(), (int) (Math.random() * 1000)}, 1}};
+    }
 }
