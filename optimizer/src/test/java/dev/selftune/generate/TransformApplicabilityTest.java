@@ -71,7 +71,8 @@ class TransformApplicabilityTest {
 
     @Test
     void splitAccumulators_exactReductions_apply() {
-        for (String m : List.of("intSum", "longSum", "intDot", "countPositive", "whileLoop", "stepped", "sumRange")) {
+        for (String m : List.of("intSum", "longSum", "intDot", "countPositive", "whileLoop", "stepped", "sumRange",
+                "maxInt", "minDouble")) {
             List<Map<String, Integer>> offers = offers("split-accumulators", Loops.class, m, EXACT);
             assertEquals(3, offers.size(), m + ": " + offers);
             assertEquals(0, offers.get(0).get("horner"), m);
@@ -80,7 +81,7 @@ class TransformApplicabilityTest {
 
     @Test
     void splitAccumulators_polynomialHash_offersHorner() {
-        for (String m : List.of("hashString", "hashBytes", "hashLongs", "countDown")) {
+        for (String m : List.of("hashString", "hashBytes", "hashLongs", "countDown", "hashForEach")) {
             List<Map<String, Integer>> offers = offers("split-accumulators", Loops.class, m, EXACT);
             assertEquals(3, offers.size(), m + ": " + offers);
             assertEquals(1, offers.get(0).get("horner"), m);

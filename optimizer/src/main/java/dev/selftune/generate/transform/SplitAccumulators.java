@@ -13,6 +13,7 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import dev.selftune.generate.CountedLoop;
@@ -33,7 +34,8 @@ public final class SplitAccumulators implements Transform {
      * for imul) per element however far the loop is unrolled. C2 keeps FP reductions in source
      * order (JLS 15.18.2 forbids reassociation), so double sums and dot products stay latency-bound;
      * k accumulators give k independent chains. Exact only for int/long (arithmetic mod 2^n is a
-     * commutative ring); float/double need ctx.fpReassociationAllowed(). C2 may already vectorise
+     * commutative ring), and for Math.min/max of any type (a selection, so grouping cannot change
+     * the bits); float/double sums need ctx.fpReassociationAllowed(). C2 may already vectorise
      * simple int sums (superword), so the int case is for reductions it does not vectorise.
      * Horner: h = 31*h + e is a mul+add chain (~4 cycles/element); h' = C^k*h + sum C^(k-1-j) e_j
      * leaves one add per element on the chain. JDK 21 did this for String.hashCode (JDK-8282664).
@@ -113,7 +115,7 @@ public final class SplitAccumulators implements Transform {
         method.maxLocals += (k - 1) * size;
         InsnList code = new InsnList();
         for (int j = 1; j < k; j++) {
-            code.add(LoopCode.push(r.sort(), identity(r.op())));
+            code.add(LoopCode.push(r.sort(), identity(r)));
             code.add(new VarInsnNode(Opcodes.ISTORE + sortIndex, part[j]));
         }
         LabelNode top = new LabelNode();
@@ -142,15 +144,24 @@ public final class SplitAccumulators implements Transform {
         code.add(new VarInsnNode(Opcodes.ILOAD + sortIndex, part[0]));
         for (int j = 1; j < k; j++) {
             code.add(new VarInsnNode(Opcodes.ILOAD + sortIndex, part[j]));
-            code.add(new InsnNode(combine));
+            code.add(combine == Opcodes.INVOKESTATIC ? r.opInsn().clone(Map.of()) : new InsnNode(combine));
         }
         code.add(new VarInsnNode(Opcodes.ISTORE + sortIndex, part[0]));
         return code;
     }
 
     /* The value e with e OP x == x for every x; for float/double addition that is -0.0, not +0.0. */
-    private static long identity(int op) {
-        return switch (op) {
+    private static long identity(Reduction r) {
+        if (r.op() == Opcodes.INVOKESTATIC) {
+            boolean max = ((MethodInsnNode) r.opInsn()).name.equals("max");
+            return switch (r.sort()) {
+                case 'I' -> max ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+                case 'J' -> max ? Long.MIN_VALUE : Long.MAX_VALUE;
+                case 'F' -> Float.floatToRawIntBits(max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
+                default -> Double.doubleToRawLongBits(max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+            };
+        }
+        return switch (r.op()) {
             case Opcodes.IMUL, Opcodes.LMUL -> 1;
             case Opcodes.IAND, Opcodes.LAND -> -1;
             case Opcodes.FADD -> Float.floatToRawIntBits(-0.0f);
