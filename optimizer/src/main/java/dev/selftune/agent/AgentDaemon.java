@@ -1,0 +1,266 @@
+package dev.selftune.agent;
+
+import dev.selftune.api.MethodRef;
+import dev.selftune.install.HotSwapper;
+
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The agent's one thread: applies remembered winners as their classes load, samples the host, picks
+ * hot eligible methods, captures their arguments, tunes them in a child JVM, swaps winners and guards them.
+ */
+final class AgentDaemon implements Runnable {
+    /*
+     * Everything the agent does in the host runs here, on one daemon thread at MIN_PRIORITY, inside
+     * one catch-all: the host comes first (invariant 4). Waiting is always "ticking": every 200 ms the
+     * thread applies queued wisdom and runs the guard, also while a child JVM tunes for minutes.
+     * Swaps, rollbacks and the rollback request from `attach --rollback` (another thread: the attach
+     * listener) synchronise on `this`.
+     */
+    private static volatile AgentDaemon current;
+
+    private final AgentOptions options;
+    private final Instrumentation inst;
+    private final Events events;
+    private final WisdomApplier applier = new WisdomApplier();
+    private final Map<MethodRef, String> active = new LinkedHashMap<>();
+    private final Set<MethodRef> prepared = new HashSet<>();
+    private final Set<MethodRef> done = new HashSet<>();
+    private final Environment env = Environment.current();
+    private HotSwapper swapper;
+    private Wisdom wisdom;
+    private HotMethodDetector detector;
+    private Guard guard;
+    private MethodTuner tuner;
+
+    AgentDaemon(AgentOptions options, Instrumentation inst, Events events) {
+        this.options = options;
+        this.inst = inst;
+        this.events = events;
+    }
+
+    static AgentDaemon current() {
+        return current;
+    }
+
+    /** Registers what must see class loads from the start, then starts the thread. */
+    void start() {
+        current = this;
+        if (options.wisdom() != null) {
+            inst.addTransformer(applier, false);
+        }
+        Thread t = new Thread(this, "selftune-agent");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    @Override
+    public void run() {
+        try {
+            swapper = new HotSwapper(inst, events::info);
+            loadWisdom();
+            detector = new HotMethodDetector(options.classes(), Duration.ofMillis(20));
+            detector.start();
+            guard = new Guard(detector, Duration.ofSeconds(60));
+            tuner = new MethodTuner(inst, options, events, detector, Files.createTempDirectory("selftune-agent-"));
+            events.info("sampling " + options.classes() + " (mode=" + options.mode().name().toLowerCase()
+                    + ", budget=" + options.budget().toSeconds() + "s per method, max-methods=" + options.maxMethods() + ")");
+            detectAndTune();
+            while (guard.active()) {
+                tickFor(Duration.ofSeconds(1));
+            }
+            detector.close();
+            while (applier.watching()) {
+                applyWisdom(60_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            events.error(null, "the agent stopped; the application continues untouched", t);
+        } finally {
+            if (detector != null) {
+                detector.close();
+            }
+        }
+    }
+
+    private void detectAndTune() throws InterruptedException {
+        CandidateSelector selector = new CandidateSelector(inst, events);
+        int handled = 0;
+        for (int round = 0; round < 30 && handled < options.maxMethods(); round++) {
+            tickFor(options.warmup());
+            List<Candidate> picked = selector.select(detector.ranking(), detector.totalSamples(), options.maxMethods() - handled, done);
+            for (Candidate c : picked) {
+                done.add(c.method());
+                handled++;
+                MethodTuner.Outcome o = tuner.tune(c, this::tick);
+                if (o != null && o.report().swap() && options.mode() == AgentOptions.Mode.SWAP) {
+                    install(c, o);
+                }
+            }
+        }
+        events.info("tuning finished: " + handled + " method(s) handled; sampling stops once guards end");
+    }
+
+    private void install(Candidate c, MethodTuner.Outcome o) {
+        MethodRef m = c.method();
+        TuneReport r = o.report();
+        try {
+            byte[] winner = Files.readAllBytes(r.winnerClass());
+            swap(c.owner(), m, r.winnerId(), winner);
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("variant", r.winnerId());
+            ev.put("speedup", r.speedup());
+            ev.put("speedupLow", r.speedupLow());
+            ev.put("speedupHigh", r.speedupHigh());
+            ev.put("report", o.dir().resolve("report.json").toString());
+            events.emit("swapped", m.toString(), ev);
+            guard.arm(m, r.winnerId(), c.share(), o.throwRateBefore());
+            if (wisdom != null) {
+                wisdom.remember(new WisdomEntry(m, ClassFiles.sha256(c.classBytes()), env.jvm(), env.cpu(), r.winnerId(), winner, ev));
+            }
+        } catch (Throwable t) {
+            events.error(m.toString(), "swap failed; the original stays in place", t);
+        }
+    }
+
+    private synchronized void swap(Class<?> owner, MethodRef m, String variantId, byte[] winner) {
+        if (prepared.add(m)) {
+            swapper.prepare(owner, m);
+        }
+        swapper.swap(m, variantId, winner);
+        active.put(m, variantId);
+    }
+
+    /** Rolls back one method (guard) or all (attach --rollback), emitting "rolled-back" for each. */
+    synchronized void rollback(MethodRef only, String reason, Map<String, Object> evidence) {
+        for (Map.Entry<MethodRef, String> e : Map.copyOf(active).entrySet()) {
+            if (only != null && !only.equals(e.getKey())) {
+                continue;
+            }
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("variant", e.getValue());
+            ev.put("reason", reason);
+            if (evidence != null) {
+                ev.putAll(evidence);
+            }
+            try {
+                swapper.rollback(e.getKey());
+                active.remove(e.getKey());
+                if (guard != null) {
+                    guard.disarm(e.getKey());
+                }
+                events.emit("rolled-back", e.getKey().toString(), ev);
+            } catch (Throwable t) {
+                events.error(e.getKey().toString(), "rollback failed", t);
+            }
+        }
+        if (only == null && active.isEmpty()) {
+            events.info("rollback: no swapped method remains (" + reason + ")");
+        }
+    }
+
+    private void loadWisdom() {
+        if (options.wisdom() == null) {
+            return;
+        }
+        wisdom = Wisdom.load(options.wisdom(), events);
+        Set<String> owners = wisdom.entries().stream().map(e -> e.method().owner()).filter(options.classes()::matches)
+                .collect(Collectors.toSet());
+        applier.watch(owners);
+        applier.scanLoaded(inst);
+    }
+
+    /** Applies queued wisdom for up to {@code millis}. */
+    private void applyWisdom(long millis) throws InterruptedException {
+        WisdomApplier.Pending p = applier.next(millis);
+        while (p != null) {
+            Class<?> c = WisdomApplier.resolve(p);
+            if (c == null || !WisdomApplier.initialised(c)) {
+                if (System.nanoTime() - p.since() < 120_000_000_000L) {
+                    applier.requeue(p);
+                    Thread.sleep(50);
+                }
+                return;
+            }
+            applyWisdom(c);
+            p = applier.next(0);
+        }
+    }
+
+    private void applyWisdom(Class<?> c) {
+        byte[] bytes = ClassFiles.read(c);
+        String sha = bytes == null ? null : ClassFiles.sha256(bytes);
+        for (WisdomEntry e : wisdom.forOwner(c.getName())) {
+            MethodRef m = e.method();
+            if (active.containsKey(m) || done.contains(m)) {
+                continue;
+            }
+            String stale = bytes == null ? "the class file of " + c.getName() + " cannot be read" : e.staleReason(sha, env);
+            if (stale != null) {
+                events.warn("wisdom entry for " + m + " is stale (" + stale + "): ignored, the method may be tuned again");
+                continue;
+            }
+            done.add(m);
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("variant", e.variantId());
+            ev.put("classSha256", sha);
+            ev.put("evidence", e.evidence());
+            if (options.mode() != AgentOptions.Mode.SWAP) {
+                ev.put("reason", "mode=" + options.mode().name().toLowerCase() + ": remembered winner not installed");
+                events.emit("kept", m.toString(), ev);
+                continue;
+            }
+            try {
+                swap(c, m, e.variantId(), e.winnerClass());
+                events.emit("wisdom-applied", m.toString(), ev);
+            } catch (Throwable t) {
+                events.error(m.toString(), "remembered winner could not be applied; the original stays", t);
+            }
+        }
+    }
+
+    /** One scheduling step: pending wisdom and the guard. */
+    private void tick() {
+        try {
+            if (wisdom != null) {
+                applyWisdom(0);
+            }
+            if (guard != null) {
+                for (Guard.Verdict v : guard.check()) {
+                    rollback(v.method(), v.reason(), v.evidence());
+                    if (wisdom != null) {
+                        wisdom.forget(v.method());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            events.error(null, "agent step failed", t);
+        }
+    }
+
+    private void tickFor(Duration d) throws InterruptedException {
+        long end = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < end) {
+            tick();
+            Thread.sleep(Math.max(1, Math.min(200, (end - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    /** Paths the daemon writes, for tests and the report. */
+    static Path workDirOf(AgentDaemon d) {
+        return d.tuner == null ? null : d.tuner.workDir();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.selftune.agent;
+
+import dev.selftune.api.MethodRef;
+
+/** A hot, eligible method chosen for tuning: its loaded class, the class file it came from and its samples. */
+record Candidate(MethodRef method, Class<?> owner, byte[] classBytes, long samples, long totalSamples) {
+    Candidate {
+        classBytes = classBytes.clone();
+    }
+
+    @Override
+    public byte[] classBytes() {
+        return classBytes.clone();
+    }
+
+    /** The method's share of all execution samples, 0..1. */
+    double share() {
+        return totalSamples == 0 ? 0 : (double) samples / totalSamples;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.selftune.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * Collects deep copies of captured argument lists, bounded in calls and bytes; rows holding a type
+ * that cannot be copied faithfully (anything but primitives, Strings and arrays of them) are counted and dropped.
+ */
+final class CaptureSink implements Consumer<Object[]> {
+    /*
+     * Runs on host threads, inside the host's method: it must be quick and never throw (the advice
+     * suppresses Throwable as a second line). Arrays are cloned at entry, before the method can
+     * mutate them; Strings are immutable and kept by reference. Once full, accept() is one volatile
+     * read, so the remaining time until the hook is removed costs the host next to nothing.
+     */
+    private final int maxCalls;
+    private final long maxBytes;
+    private final List<Object[]> rows = new ArrayList<>();
+    private final CountDownLatch full = new CountDownLatch(1);
+    private volatile boolean closed;
+    private long bytes;
+    private long calls;
+    private long unsupported;
+
+    CaptureSink(int maxCalls, long maxBytes) {
+        this.maxCalls = maxCalls;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void accept(Object[] args) {
+        if (closed || args == null) {
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            calls++;
+            long[] size = {0};
+            Object[] row = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                row[i] = copy(args[i], size);
+                if (row[i] == UNSUPPORTED) {
+                    unsupported++;
+                    return;
+                }
+            }
+            if (bytes + size[0] > maxBytes) {
+                close();
+                return;
+            }
+            bytes += size[0];
+            rows.add(row);
+            if (rows.size() >= maxCalls) {
+                close();
+            }
+        }
+    }
+
+    private static final Object UNSUPPORTED = new Object();
+
+    static Object copy(Object v, long[] size) {
+        if (v == null || v instanceof Number || v instanceof Boolean || v instanceof Character) {
+            size[0] += 16;
+            return v;
+        }
+        if (v instanceof String s) {
+            size[0] += 40 + 2L * s.length();
+            return s;
+        }
+        if (v instanceof int[] a) { size[0] += 16 + 4L * a.length; return a.clone(); }
+        if (v instanceof long[] a) { size[0] += 16 + 8L * a.length; return a.clone(); }
+        if (v instanceof double[] a) { size[0] += 16 + 8L * a.length; return a.clone(); }
+        if (v instanceof float[] a) { size[0] += 16 + 4L * a.length; return a.clone(); }
+        if (v instanceof byte[] a) { size[0] += 16 + a.length; return a.clone(); }
+        if (v instanceof short[] a) { size[0] += 16 + 2L * a.length; return a.clone(); }
+        if (v instanceof char[] a) { size[0] += 16 + 2L * a.length; return a.clone(); }
+        if (v instanceof boolean[] a) { size[0] += 16 + a.length; return a.clone(); }
+        if (v instanceof Object[] a && (a.getClass() == String[].class || a.getClass().getComponentType().isArray())) {
+            Object[] c = (Object[]) java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), a.length);
+            size[0] += 16 + 4L * a.length;
+            for (int i = 0; i < a.length; i++) {
+                Object e = copy(a[i], size);
+                if (e == UNSUPPORTED) {
+                    return UNSUPPORTED;
+                }
+                c[i] = e;
+            }
+            return c;
+        }
+        return UNSUPPORTED;
+    }
+
+    /** Stops accepting rows and releases whoever waits for the sink to fill. */
+    void close() {
+        closed = true;
+        full.countDown();
+    }
+
+    CountDownLatch full() {
+        return full;
+    }
+
+    synchronized List<Object[]> rows() {
+        return new ArrayList<>(rows);
+    }
+
+    synchronized long calls() {
+        return calls;
+    }
+
+    synchronized long bytes() {
+        return bytes;
+    }
+
+    synchronized long unsupported() {
+        return unsupported;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.selftune.agent;
+
+import dev.selftune.api.MethodRef;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Watches each swapped method for a guard window: rolls back when it starts throwing where the
+ * original did not, or when its sampled cost rises against the share measured before the swap.
+ */
+final class Guard {
+    /*
+     * Cost per call would need a permanent call counter in the host's method, which is exactly the
+     * overhead the call-site design avoids. The guard uses the method's share of JFR execution
+     * samples instead: with a steady workload a faster variant lowers the share and a slower one
+     * raises it. A verdict needs MIN_SAMPLES samples after the swap, so JFR's 20 ms sampling noise
+     * (a share is a binomial proportion) does not trigger rollbacks; a rise beyond 25% relative plus
+     * 2 points absolute counts as a regression. Exceptions are throwables constructed with the method
+     * on the stack (jdk.JavaExceptionThrow, on only during capture and guard windows), compared as
+     * rates with the capture window before the swap.
+     */
+    static final long MIN_SAMPLES = 50;
+
+    record Watch(MethodRef method, String variantId, double shareBefore, double throwRateBefore,
+                 long samplesAtSwap, long totalAtSwap, long throwsAtSwap, long startNanos) { }
+
+    /** A rollback the guard asks for, with its evidence. */
+    record Verdict(MethodRef method, String variantId, String reason, Map<String, Object> evidence) { }
+
+    private final HotMethodDetector detector;
+    private final Duration window;
+    private final List<Watch> watches = new ArrayList<>();
+
+    Guard(HotMethodDetector detector, Duration window) {
+        this.detector = detector;
+        this.window = window;
+    }
+
+    synchronized void arm(MethodRef method, String variantId, double shareBefore, double throwRateBefore) {
+        detector.watchThrows(method);
+        detector.trackExceptions(true);
+        watches.add(new Watch(method, variantId, shareBefore, throwRateBefore, detector.samples(method),
+                detector.totalSamples(), detector.throwsInside(method), System.nanoTime()));
+    }
+
+    synchronized boolean active() {
+        return !watches.isEmpty();
+    }
+
+    synchronized void disarm(MethodRef method) {
+        watches.removeIf(w -> w.method().equals(method));
+        if (watches.isEmpty()) {
+            detector.trackExceptions(false);
+        }
+    }
+
+    /** Checks every watch; returns the rollbacks to perform and ends expired windows. */
+    synchronized List<Verdict> check() {
+        List<Verdict> out = new ArrayList<>();
+        long now = System.nanoTime();
+        for (Watch w : new ArrayList<>(watches)) {
+            double secs = Math.max(1e-3, (now - w.startNanos()) / 1e9);
+            long thrown = detector.throwsInside(w.method()) - w.throwsAtSwap();
+            long samples = detector.samples(w.method()) - w.samplesAtSwap();
+            long total = detector.totalSamples() - w.totalAtSwap();
+            double share = total == 0 ? 0 : (double) samples / total;
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("variant", w.variantId());
+            ev.put("shareBefore", w.shareBefore());
+            ev.put("shareAfter", share);
+            ev.put("samplesAfter", samples);
+            ev.put("throwsAfter", thrown);
+            ev.put("throwRateBefore", w.throwRateBefore());
+            ev.put("seconds", secs);
+            String reason = null;
+            if (thrown >= 3 && thrown / secs > 2 * w.throwRateBefore() + 0.05) {
+                reason = "it throws more since the swap: " + thrown + " throwables in " + Math.round(secs)
+                        + " s, before " + String.format("%.2f", w.throwRateBefore()) + "/s";
+            } else if (samples >= MIN_SAMPLES && share > w.shareBefore() * 1.25 + 0.02) {
+                reason = "its sampled cost rose: " + pct(w.shareBefore()) + " of samples before, " + pct(share) + " after";
+            }
+            if (reason != null) {
+                out.add(new Verdict(w.method(), w.variantId(), reason, ev));
+                watches.remove(w);
+            } else if (now - w.startNanos() > window.toNanos()) {
+                watches.remove(w);
+            }
+        }
+        if (watches.isEmpty()) {
+            detector.trackExceptions(false);
+        }
+        return out;
+    }
+
+    private static String pct(double share) {
+        return String.format("%.1f%%", share * 100);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.selftune.agent;
+
+import dev.selftune.api.MethodRef;
+import dev.selftune.inputs.Inputs;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Handles one candidate: reports it detected, captures its real arguments, runs {@code tune} out of
+ * process within the budget and reads the decision ("kept", "rejected" or a winner for the daemon to swap).
+ */
+final class MethodTuner {
+    /*
+     * The capture window is a quarter of the budget, at most CAPTURE_WINDOW: long enough to see a
+     * few hundred calls of a hot method, short enough that the entry hook (an Object[] and boxing per
+     * call) is gone long before measuring starts. Exception tracking runs during the same window and
+     * gives the guard its "before" rate.
+     */
+    static final Duration CAPTURE_WINDOW = Duration.ofSeconds(10);
+
+    /** The result of one tuning run: the report, its directory, and the throw rate seen before. */
+    record Outcome(TuneReport report, Path dir, double throwRateBefore) { }
+
+    private final Instrumentation inst;
+    private final AgentOptions options;
+    private final Events events;
+    private final HotMethodDetector detector;
+    private final Path workDir;
+    private int serial;
+
+    MethodTuner(Instrumentation inst, AgentOptions options, Events events, HotMethodDetector detector, Path workDir) {
+        this.inst = inst;
+        this.options = options;
+        this.events = events;
+        this.detector = detector;
+        this.workDir = workDir;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** Returns the outcome, or null when nothing was tuned (mode=detect, tool failure). */
+    Outcome tune(Candidate c, Runnable tick) throws InterruptedException {
+        MethodRef m = c.method();
+        Path dir = workDir.resolve(String.format("%02d-%s", ++serial, safe(m.owner() + "." + m.name())));
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("samples", c.samples());
+        ev.put("selfSamples", detector.selfSamples(m));
+        ev.put("totalSamples", c.totalSamples());
+        ev.put("share", c.share());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            events.error(m.toString(), "cannot create work directory " + dir, e);
+            return null;
+        }
+        detector.watchThrows(m);
+        detector.trackExceptions(true);
+        long t0 = System.nanoTime();
+        long throws0 = detector.throwsInside(m);
+        Duration window = options.budget().dividedBy(4).compareTo(CAPTURE_WINDOW) < 0 ? options.budget().dividedBy(4) : CAPTURE_WINDOW;
+        CaptureSink sink = new ArgumentCapture(inst, events).capture(c.owner(), m, window);
+        double secs = Math.max(1, (System.nanoTime() - t0) / 1e9);
+        double throwRate = (detector.throwsInside(m) - throws0) / secs;
+        detector.trackExceptions(false);
+        Path inputs = writeInputs(m, sink.rows(), dir.resolve("inputs.rows"));
+        ev.put("capturedCalls", sink.rows().size());
+        ev.put("capturedBytes", sink.bytes());
+        ev.put("uncapturableCalls", sink.unsupported());
+        ev.put("inputsFile", inputs == null ? null : inputs.toString());
+        events.emit("detected", m.toString(), ev);
+        if (options.mode() == AgentOptions.Mode.DETECT) {
+            return null;
+        }
+        return runTune(c, dir, inputs, tick, throwRate);
+    }
+
+    private Outcome runTune(Candidate c, Path dir, Path inputs, Runnable tick, double throwRate) throws InterruptedException {
+        MethodRef m = c.method();
+        Path jar = TuneProcess.agentLocation();
+        if (jar == null) {
+            events.error(m.toString(), "cannot locate the selftune jar this agent was loaded from; not tuning", null);
+            return null;
+        }
+        String toolCp = Files.isDirectory(jar) ? jar + File.pathSeparator + System.getProperty("java.class.path") : jar.toString();
+        TuneProcess tp = new TuneProcess(toolCp, TuneProcess.hostJava());
+        Path out = dir.resolve("out");
+        List<String> cmd = tp.command(m, TuneProcess.hostClassPath(c.owner()), inputs, options.budget(), out);
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("budgetSeconds", options.budget().toSeconds());
+        ev.put("out", out.toString());
+        ev.put("command", String.join(" ", cmd));
+        events.emit("tuning", m.toString(), ev);
+        int exit;
+        try {
+            exit = tp.run(cmd, out, options.budget(), tick);
+        } catch (IOException e) {
+            events.error(m.toString(), "could not start the tuning JVM", e);
+            return null;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("exitCode", exit);
+        result.put("log", out.resolve("tune.log").toString());
+        TuneReport report;
+        try {
+            report = TuneReport.read(out, m.internalOwner());
+        } catch (IOException | RuntimeException e) {
+            result.put("reason", exit == -1 ? "tuning exceeded its budget and was stopped" : "tune wrote no readable report.json (" + e.getMessage() + ")");
+            result.put("logTail", tail(out.resolve("tune.log")));
+            events.emit(exit == 2 ? "rejected" : "error", m.toString(), result);
+            return null;
+        }
+        if (report.swap()) {
+            if (options.mode() == AgentOptions.Mode.ADVISE) {
+                result.put("reason", "mode=advise: winner " + report.winnerId() + " (speedup " + report.speedup() + ") not installed");
+                result.put("variant", report.winnerId());
+                result.put("speedup", report.speedup());
+                events.emit("kept", m.toString(), result);
+            }
+            return new Outcome(report, out, throwRate);
+        }
+        result.put("decision", report.decision());
+        result.put("reason", report.reason() == null ? "no improvement found" : report.reason());
+        events.emit("kept", m.toString(), result);
+        return new Outcome(report, out, throwRate);
+    }
+
+    private Path writeInputs(MethodRef m, List<Object[]> rows, Path file) {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        try {
+            Inputs.writeRows(file, rows);
+            return file;
+        } catch (RuntimeException | LinkageError e) {
+            events.warn("captured arguments of " + m + " could not be written (" + e + "); tuning uses generated inputs");
+            return null;
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

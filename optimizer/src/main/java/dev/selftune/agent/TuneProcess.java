@@ -1,0 +1,142 @@
+package dev.selftune.agent;
+
+import dev.selftune.api.MethodRef;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code tune} for one method in a child JVM at low priority — the host's java binary, the
+ * agent jar as class path, the host's class path as the target class path — and waits for its report.
+ */
+final class TuneProcess {
+    /*
+     * Out of process because measuring happens in forked JVMs (DESIGN.md, invariant 4): the host only
+     * pays for sampling and capture. Under -javaagent java.class.path does not hold the agent jar, so
+     * the child's class path is the agent's own code source; the target class path is java.class.path
+     * plus the URLs of the candidate's loader chain plus its class's code source, which covers
+     * Spring Boot style nested loaders only partially (a known gap). The child runs under `nice -n 19`
+     * where available; its output goes to a log file, never a pipe the agent would have to drain.
+     * A child that outlives budget + GRACE is killed with its descendants (JMH forks).
+     */
+    static final Duration GRACE = Duration.ofSeconds(90);
+
+    private final String toolClassPath;
+    private final String java;
+
+    TuneProcess(String toolClassPath, String java) {
+        this.toolClassPath = toolClassPath;
+        this.java = java;
+    }
+
+    /** The command line for one tuning run. */
+    List<String> command(MethodRef target, String classpath, Path inputsFile, Duration budget, Path out) {
+        List<String> cmd = new ArrayList<>();
+        if (!System.getProperty("os.name", "").toLowerCase().contains("win") && new File("/usr/bin/nice").canExecute()) {
+            cmd.add("/usr/bin/nice");
+            cmd.add("-n");
+            cmd.add("19");
+        }
+        cmd.add(java);
+        cmd.add("-cp");
+        cmd.add(toolClassPath);
+        cmd.add("dev.selftune.cli.Main");
+        cmd.add("tune");
+        cmd.add("--classpath");
+        cmd.add(classpath);
+        cmd.add("--target");
+        cmd.add(target.toString());
+        if (inputsFile != null) {
+            cmd.add("--inputs-file");
+            cmd.add(inputsFile.toString());
+        }
+        cmd.add("--budget");
+        cmd.add(Math.max(1, budget.toSeconds()) + "s");
+        cmd.add("--out");
+        cmd.add(out.toString());
+        return cmd;
+    }
+
+    /** Runs the child; {@code tick} runs about once a second while waiting (the guard). Returns the exit code, or -1 when killed. */
+    int run(List<String> cmd, Path out, Duration budget, Runnable tick) throws IOException, InterruptedException {
+        Files.createDirectories(out);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.resolve("tune.log").toFile()).start();
+        long deadline = System.nanoTime() + budget.plus(GRACE).toNanos();
+        try {
+            while (!p.waitFor(1, TimeUnit.SECONDS)) {
+                tick.run();
+                if (System.nanoTime() > deadline) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    return -1;
+                }
+            }
+            return p.exitValue();
+        } finally {
+            if (p.isAlive()) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** The host class path for a candidate: java.class.path, its loader chain's URLs and its code source. */
+    static String hostClassPath(Class<?> owner) {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!e.isBlank()) {
+                entries.add(e);
+            }
+        }
+        for (ClassLoader l = owner.getClassLoader(); l != null; l = l.getParent()) {
+            if (l instanceof URLClassLoader u) {
+                for (URL url : u.getURLs()) {
+                    addUrl(entries, url);
+                }
+            }
+        }
+        CodeSource cs = owner.getProtectionDomain().getCodeSource();
+        if (cs != null && cs.getLocation() != null) {
+            addUrl(entries, cs.getLocation());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static void addUrl(Set<String> entries, URL url) {
+        try {
+            if ("file".equals(url.getProtocol())) {
+                entries.add(Path.of(url.toURI()).toString());
+            }
+        } catch (URISyntaxException | RuntimeException ignored) {
+            // a non-file URL cannot be handed to a child JVM
+        }
+    }
+
+    /** The jar (or classes directory) the agent itself was loaded from. */
+    static Path agentLocation() {
+        try {
+            CodeSource cs = TuneProcess.class.getProtectionDomain().getCodeSource();
+            return cs == null ? null : Path.of(cs.getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The host's own java binary. */
+    static String hostJava() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.selftune.cli;
+
+import java.util.Map;
+
+/** The help texts, and a one-line hint per option for error messages. */
+final class Usage {
+    private Usage() { }
+
+    static final String MAIN = """
+            selftune: tunes hot Java methods with verified bytecode variants, measured by JMH.
+
+            usage: selftune <command> [options]
+
+            commands:
+              tune     tune one method from a class path and write a report (and the winner class) to --out
+              table    print a results table over tune --out directories: selftune table out/a out/b ...
+              attach   attach the tuning agent to a running JVM
+              aa       A/A check: how often byte-identical pairs are wrongly decided 'swap'
+              help     this text; 'selftune help tune' for the options of tune
+
+            global: --version prints the version; --debug prints stack traces of internal errors.
+            exit codes: 0 the command ran (whatever the decision), 1 internal error, 2 bad input or an ineligible target.
+            """;
+
+    static final String TUNE = """
+            usage: selftune tune --classpath <entries> --target <class>#<method>[<descriptor>] --out <dir> [options]
+
+            required:
+              --classpath <a.jar:classes/>       jars and directories holding the target, ':'-separated
+              --target <com.acme.Foo#bar>        the method; add its JVM descriptor when overloaded: com.acme.Foo#bar([II)J
+              --out <dir>                        where report.json, report.html and winner/ go (created if missing;
+                                                 only those three are replaced in an existing directory)
+            inputs:
+              --inputs <com.acme.Inputs#rows>    static no-arg method returning Object[][]: one argument list per row
+                                                 (instance methods: the row starts with the receiver)
+              --inputs-file <file>               argument rows captured by the agent
+              --sizes <16,1024,65536>            array lengths for generated arguments
+              --seed <N>                         seed for generated inputs (default 1)
+            search and decision:
+              --budget <120s>                    wall-clock budget: 120s, 90 (seconds), 2m, 1m30s, 1h (default 120s)
+              --min-speedup <1.05>               smallest gain worth a swap (default 1.05)
+              --confidence <0.95>                confidence of the speedup interval (default 0.95)
+              --allow-fp-reassociation <1e-9>    let float/double sums be reordered, within this relative tolerance
+              --policy <file>                    search policy (transforms, parameters, racing) as JSON
+            output:
+              --quiet                            no progress on stderr; the summary still goes to stdout
+              --debug                            stack traces for internal errors
+
+            example:
+              selftune tune --classpath samples/target/classes --target dev.selftune.samples.MatMul#multiply \\
+                            --budget 2m --out out/matmul
+            """;
+
+    private static final Map<String, String> HINTS = Map.ofEntries(
+            Map.entry("--classpath", "pass the jars and directories holding the target, ':'-separated, like --classpath app.jar:build/classes"),
+            Map.entry("--target", "name the method, like --target com.acme.Foo#bar or com.acme.Foo#bar(I)V"),
+            Map.entry("--out", "name the directory for the report, like --out out/foo"),
+            Map.entry("--inputs", "name a static no-arg method returning Object[][], like --inputs com.acme.Inputs#rows"),
+            Map.entry("--inputs-file", "name a file of captured argument rows"),
+            Map.entry("--sizes", "give array lengths, like --sizes 16,1024,65536"),
+            Map.entry("--budget", "give a duration, like --budget 120s, 2m or 1m30s"),
+            Map.entry("--seed", "give a whole number, like --seed 42"),
+            Map.entry("--allow-fp-reassociation", "give a relative tolerance, like --allow-fp-reassociation 1e-9"),
+            Map.entry("--min-speedup", "give a ratio, like --min-speedup 1.05"),
+            Map.entry("--confidence", "give a level, like --confidence 0.95"),
+            Map.entry("--policy", "name a policy file, like --policy policy.json"));
+
+    static String hint(String option) {
+        return HINTS.getOrDefault(option, "see 'selftune help tune'");
+    }
+}

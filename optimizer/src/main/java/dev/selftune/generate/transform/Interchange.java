@@ -1,0 +1,167 @@
+package dev.selftune.generate.transform;
+
+import dev.selftune.generate.LoopNest;
+import dev.selftune.generate.LoopNestLoop;
+import dev.selftune.generate.Transform;
+import dev.selftune.generate.TransformContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Loop interchange: swaps two perfectly nested counted loops when {@link LoopNest} proves the
+ * swap exact, e.g. the i-j-k matrix multiply becomes i-k-j. Parameter {@code nest}: which nest.
+ */
+public final class Interchange implements Transform {
+
+    /*
+     * Why: in i-j-k, b[k][j] walks down a column (a new row, often a cache miss, per k), and c[i][j]
+     * is a reduction C2 cannot vectorise. In i-k-j the inner loop streams c[i] and b[k] with unit
+     * stride, and with the rows hoisted (see Hoist) C2's superword vectorises it. C2 itself never
+     * interchanges loops (PhaseIdealLoop has no such transform).
+     *
+     * Exceptions: the written array is fresh and unescaped (LoopNestEscape), so a different order
+     * is observable only through which exception comes first when several inputs are faulty
+     * (say one null row and one short row). Such inputs are left to the differential verifier.
+     */
+
+    @Override
+    public String name() {
+        return "interchange";
+    }
+
+    @Override
+    public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
+        List<Map<String, Integer>> out = new ArrayList<>();
+        List<LoopNest> nests = LoopNest.find(method);
+        for (int i = 0; i < nests.size(); i++) {
+            if (nests.get(i).whyNotInterchangeable(owner.name, method) == null) {
+                out.add(Map.of("nest", i));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
+        Integer index = params.get("nest");
+        List<LoopNest> nests = LoopNest.find(method);
+        if (index == null || index < 0 || index >= nests.size()) {
+            return false;
+        }
+        LoopNest nest = nests.get(index);
+        if (nest.whyNotInterchangeable(owner.name, method) != null) {
+            return false;
+        }
+        rewrite(method, nest);
+        return true;
+    }
+
+    /*
+     * Before: initJ; istore j; L: iload j; BJ; if_icmpge X; initK; istore k; M: iload k; BK;
+     *         if_icmpge Y; BODY; iinc k 1; goto M; Y: iinc j 1; goto L; X:
+     * After:  initJ; istore j; iload j; BJ; if_icmpge X;              (the original first test)
+     *         initK; istore k; M': iload k; BK; if_icmpge X;
+     *           initJ; istore j; L': iload j; BJ; if_icmpge Y'; BODY; iinc j 1; goto L';
+     *         Y': iinc k 1; goto M'; X:
+     * The guard keeps evaluation exact: BK and initK run only when the j range is not empty, as
+     * before. Inits and bounds are invariant and, once evaluated without throwing, cannot throw.
+     * BODY's instructions are moved, not copied. Frames are dropped (ClassBytes recomputes them)
+     * and the debug ranges of j and k, which no longer nest, are removed.
+     */
+    private static void rewrite(MethodNode method, LoopNest nest) {
+        LoopNestLoop j = nest.outer();
+        LoopNestLoop k = nest.inner();
+        InsnList insns = method.instructions;
+        InsnList body = new InsnList();
+        AbstractInsnNode n = k.bodyStart();
+        while (n != k.step()) {
+            AbstractInsnNode next = n.getNext();
+            insns.remove(n);
+            body.add(n);
+            n = next;
+        }
+        Map<LabelNode, LabelNode> none = new HashMap<>();
+        LabelNode exit = j.exit();
+        LabelNode m2 = new LabelNode();
+        LabelNode l2 = new LabelNode();
+        LabelNode y2 = new LabelNode();
+        InsnList out = new InsnList();
+        out.add(j.init().clone(none));
+        out.add(new VarInsnNode(Opcodes.ISTORE, j.iv()));
+        addTest(out, j, none, exit);
+        out.add(k.init().clone(none));
+        out.add(new VarInsnNode(Opcodes.ISTORE, k.iv()));
+        out.add(m2);
+        addTest(out, k, none, exit);
+        out.add(j.init().clone(none));
+        out.add(new VarInsnNode(Opcodes.ISTORE, j.iv()));
+        out.add(l2);
+        addTest(out, j, none, y2);
+        out.add(body);
+        out.add(new IincInsnNode(j.iv(), 1));
+        out.add(new JumpInsnNode(Opcodes.GOTO, l2));
+        out.add(y2);
+        out.add(new IincInsnNode(k.iv(), 1));
+        out.add(new JumpInsnNode(Opcodes.GOTO, m2));
+
+        List<LabelNode> keptLabels = new ArrayList<>();
+        n = j.init();
+        AbstractInsnNode end = j.back();
+        insns.insertBefore(n, out);
+        while (true) {
+            AbstractInsnNode next = n.getNext();
+            if (n instanceof LabelNode label) {
+                keptLabels.add(label);
+            }
+            insns.remove(n);
+            if (n == end) {
+                break;
+            }
+            n = next;
+        }
+        for (LabelNode label : keptLabels) {
+            insns.insertBefore(exit, label);
+        }
+        cleanUp(method, j.iv(), k.iv());
+    }
+
+    private static void addTest(InsnList out, LoopNestLoop loop, Map<LabelNode, LabelNode> none, LabelNode target) {
+        out.add(new VarInsnNode(Opcodes.ILOAD, loop.iv()));
+        for (AbstractInsnNode b : loop.bound()) {
+            out.add(b.clone(none));
+        }
+        out.add(new JumpInsnNode(Opcodes.IF_ICMPGE, target));
+    }
+
+    /** Drops stack map frames (recomputed on write), dangling line numbers and the debug ranges of the two slots. */
+    static void cleanUp(MethodNode method, int... slots) {
+        for (AbstractInsnNode n : method.instructions.toArray()) {
+            if (n instanceof FrameNode) {
+                method.instructions.remove(n);
+            }
+        }
+        if (method.localVariables != null) {
+            for (int slot : slots) {
+                method.localVariables.removeIf(v -> v.index == slot);
+            }
+        }
+        for (AbstractInsnNode n : method.instructions.toArray()) {
+            if (n instanceof LineNumberNode line && !method.instructions.contains(line.start)) {
+                method.instructions.remove(n);
+            }
+        }
+    }
+}

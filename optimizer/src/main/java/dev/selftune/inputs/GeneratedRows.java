@@ -1,0 +1,153 @@
+package dev.selftune.inputs;
+
+import dev.selftune.inputs.ValueGenerator.Mode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.objectweb.asm.Type;
+
+/** Generated verification argument lists: many small rows rich in edge cases, then a few at each size. */
+final class GeneratedRows {
+    static final int SMALL_ROWS = 1000;
+    static final int BIG_ROWS_PER_SIZE = 2;
+    /* Bounds on the work of one small row: an O(n^3) method on a 32-square matrix is ~32k steps. */
+    static final int MAX_SMALL_LENGTH = 64;
+    static final int MAX_SMALL_SIDE = 32;
+    /* A big String row of 65536 chars would make an O(n*m) method (edit distance) take seconds. */
+    static final int MAX_BIG_STRING = 16_384;
+
+    private GeneratedRows() { }
+
+    /** Argument rows without receivers: {@link #SMALL_ROWS} small rows, then big rows by ascending size. */
+    static List<Object[]> rows(ParamTypes p, long seed, int[] sizes) {
+        List<Object[]> rows = new ArrayList<>(SMALL_ROWS + sizes.length * BIG_ROWS_PER_SIZE);
+        for (int i = 0; i < SMALL_ROWS; i++) {
+            rows.add(smallRow(p, i, new Random(mix(seed, i))));
+        }
+        int[] sorted = Arrays.stream(sizes).distinct().sorted().toArray();
+        for (int size : sorted) {
+            for (int k = 0; k < BIG_ROWS_PER_SIZE; k++) {
+                rows.add(bigRow(p, size, k, new Random(mix(seed, 1_000_000L + size * 8L + k))));
+            }
+        }
+        return rows;
+    }
+
+    /** A per-row seed, so each row is reproducible on its own (a counterexample can be regenerated). */
+    static long mix(long seed, long i) {
+        long z = seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 29);
+    }
+
+    /*
+     * The first eight rows walk lengths 0..7 (empty, length 1, odd lengths) in EDGE mode; later rows
+     * draw a length (mostly 0..64, a quarter odd) and a value mode. Arrays in a row share the length
+     * (dot products, element-wise ops need equal lengths) except one time in ten, and int parameters
+     * lean towards that length, its neighbours and small values, because ints are usually sizes,
+     * indices or counts: full-range ints alone would make most rows throw at the first index.
+     */
+    private static Object[] smallRow(ParamTypes p, int i, Random r) {
+        int len;
+        Mode mode;
+        if (i < 8) {
+            len = i;
+            mode = i % 2 == 0 ? Mode.EDGE : Mode.SMALL;
+        } else {
+            int pick = r.nextInt(20);
+            len = pick < 3 ? r.nextInt(4) : pick < 15 ? r.nextInt(MAX_SMALL_LENGTH + 1) : 2 * r.nextInt(32) + 1;
+            Mode[] modes = {Mode.EDGE, Mode.EDGE, Mode.SMALL, Mode.SMALL, Mode.SMALL, Mode.SIGNED, Mode.SIGNED,
+                Mode.FULL, Mode.FULL, Mode.UNIT};
+            mode = modes[r.nextInt(modes.length)];
+        }
+        int side = len <= 16 ? len : Math.min(MAX_SMALL_SIDE, 16 + (len - 16) / 3);
+        boolean matrices = hasMatrix(p);
+        int n = matrices ? side : len;
+        Object[] row = new Object[p.count()];
+        String firstString = null;
+        for (int j = 0; j < p.count(); j++) {
+            Type t = p.get(j);
+            if (t.getSort() == Type.ARRAY) {
+                int own = i >= 8 && r.nextInt(10) == 0 ? r.nextInt(n + 2) : n;
+                row[j] = ValueGenerator.value(t, own, mode, r);
+            } else if (t.getSort() == Type.OBJECT) {
+                String s = firstString != null && r.nextInt(3) == 0
+                        ? firstString.substring(r.nextInt(firstString.length() + 1))
+                        : ValueGenerator.string(firstString == null ? len : r.nextInt(len + 1), mode, r);
+                firstString = firstString == null ? s : firstString;
+                row[j] = s;
+            } else if (isIndexLike(t) && (hasSized(p) || r.nextBoolean())) {
+                row[j] = box(t, indexLike(n, r));
+            } else {
+                row[j] = ValueGenerator.scalar(t.getSort(), mode, r);
+            }
+        }
+        return row;
+    }
+
+    /* Big rows stress the sizes a caller named: the first in full range, the second small values. */
+    private static Object[] bigRow(ParamTypes p, int size, int k, Random r) {
+        Mode mode = k == 0 ? Mode.FULL : Mode.SMALL;
+        int side = (int) Math.round(Math.sqrt(size));
+        int n = hasMatrix(p) ? side : size;
+        Object[] row = new Object[p.count()];
+        for (int j = 0; j < p.count(); j++) {
+            Type t = p.get(j);
+            if (t.getSort() == Type.ARRAY) {
+                row[j] = ValueGenerator.value(t, t.getDimensions() == 2 ? side : size, mode, r);
+            } else if (t.getSort() == Type.OBJECT) {
+                row[j] = ValueGenerator.string(Math.min(size, MAX_BIG_STRING), k == 0 ? Mode.UNIT : Mode.SMALL, r);
+            } else if (isIndexLike(t)) {
+                row[j] = box(t, k == 0 ? n : r.nextInt(17));
+            } else {
+                row[j] = ValueGenerator.scalar(t.getSort(), k == 0 ? Mode.UNIT : mode, r);
+            }
+        }
+        return row;
+    }
+
+    private static long indexLike(int n, Random r) {
+        int pick = r.nextInt(20);
+        if (pick < 6) return n;
+        if (pick < 8) return n - 1;
+        if (pick < 9) return n / 2;
+        if (pick < 10) return n + 1;
+        if (pick < 15) return r.nextInt(17);
+        if (pick < 17) return -1 - r.nextInt(16);
+        if (pick < 18) return r.nextBoolean() ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+        return r.nextInt();
+    }
+
+    static boolean isIndexLike(Type t) {
+        int s = t.getSort();
+        return s == Type.INT || s == Type.LONG || s == Type.SHORT;
+    }
+
+    static Object box(Type t, long v) {
+        switch (t.getSort()) {
+            case Type.LONG: return v;
+            case Type.SHORT: return (short) v;
+            default: return (int) v;
+        }
+    }
+
+    static boolean hasMatrix(ParamTypes p) {
+        for (int j = 0; j < p.count(); j++) {
+            if (p.get(j).getSort() == Type.ARRAY && p.get(j).getDimensions() == 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasSized(ParamTypes p) {
+        for (int j = 0; j < p.count(); j++) {
+            int s = p.get(j).getSort();
+            if (s == Type.ARRAY || s == Type.OBJECT) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

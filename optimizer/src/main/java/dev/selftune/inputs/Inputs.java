@@ -1,0 +1,93 @@
+package dev.selftune.inputs;
+
+import dev.selftune.api.MethodRef;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Argument rows for a target: generated from its parameter types, from a provider method, or from a
+ * captured-inputs file. Every call builds fresh objects in the given class loader.
+ */
+public final class Inputs {
+    private Inputs() { }
+
+    /**
+     * Fails fast, with a {@link dev.selftune.api.TuneException} naming the fix, when no rows can be
+     * made: ungeneratable parameters, no receiver, a provider of the wrong shape, a corrupt file.
+     */
+    public static void check(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader) {
+        ParamTypes p = new ParamTypes(m);
+        if (src.provider() == null && src.file() == null) {
+            p.requireGeneratable(isStatic, loader);
+        } else {
+            userRows(p, isStatic, src, loader);
+        }
+    }
+
+    /**
+     * Rows for differential testing: every provider/file row, then (when the types allow) 1000 small
+     * generated rows and a few at each size; receivers first for instance methods.
+     */
+    public static List<Object[]> verificationRows(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader) {
+        ParamTypes p = new ParamTypes(m);
+        List<Object[]> rows = new ArrayList<>();
+        if (src.provider() != null || src.file() != null) {
+            rows.addAll(userRows(p, isStatic, src, loader));
+            if (!p.allGeneratable() || (!isStatic && !hasNoArgConstructor(p, loader))) {
+                return rows;
+            }
+        } else {
+            p.requireGeneratable(isStatic, loader);
+        }
+        List<Object[]> generated = GeneratedRows.rows(p, src.seed(), src.sizes());
+        rows.addAll(isStatic ? generated : Receivers.prepend(generated, p, loader));
+        return rows;
+    }
+
+    /**
+     * Rows for JMH: the provider/file rows (at most 64), else one generated row per size in the first
+     * configuration for which {@code probe} (the original method, receiver first) returns normally.
+     */
+    public static List<Object[]> measurementRows(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader,
+                                                 MethodHandle probe) {
+        ParamTypes p = new ParamTypes(m);
+        if (src.provider() != null || src.file() != null) {
+            List<Object[]> probeCopies = userRows(p, isStatic, src, loader);
+            return MeasurementRows.user(userRows(p, isStatic, src, loader), probeCopies, p, probe);
+        }
+        p.requireGeneratable(isStatic, loader);
+        return MeasurementRows.generated(p, isStatic, src.seed(), src.sizes(), loader, probe);
+    }
+
+    /** A copy safe to pass to a mutating method: arrays deep-copied, Strings, boxes and receivers shared. */
+    public static Object[] copyRow(Object[] row) {
+        return RowCopier.copy(row);
+    }
+
+    /** Writes rows (arguments only: primitives, boxes, primitive arrays, Strings) as a captured-inputs file. */
+    public static void writeRows(Path file, List<Object[]> rows) {
+        RowFile.write(file, rows);
+    }
+
+    /** Reads a captured-inputs file; a missing, unreadable or corrupt file is a TuneException. */
+    public static List<Object[]> readRows(Path file) {
+        return RowFile.read(file);
+    }
+
+    private static List<Object[]> userRows(ParamTypes p, boolean isStatic, InputSource src, ClassLoader loader) {
+        return src.provider() != null
+                ? ProviderRows.load(src.provider(), p, isStatic, loader)
+                : ProviderRows.fromFile(src.file(), p, isStatic, loader);
+    }
+
+    private static boolean hasNoArgConstructor(ParamTypes p, ClassLoader loader) {
+        try {
+            p.noArgConstructor(p.ownerClass(loader));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.selftune.install;
+
+import dev.selftune.api.MethodRef;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.objectweb.asm.tree.ClassNode;
+
+/**
+ * Swaps method bodies in a running JVM: {@link #prepare} once per method, then {@link #swap} and
+ * {@link #rollback} as often as wanted, each a call site retarget, never a class redefinition.
+ */
+public final class HotSwapper {
+    /*
+     * Design (DESIGN.md "Swapping in a running JVM"): prepare retransforms the class once, turning the
+     * method into an invokedynamic trampoline whose MutableCallSite starts bound to a hidden
+     * nestmate copy of the original body; swap defines the variant's method (and its helpers,
+     * lambdas) as another hidden nestmate and retargets the call site. Redefining the class per
+     * swap would be a global VM operation each time, HotSpot would refuse any added helper or
+     * lambda (JVMTI can_redefine_classes forbids adding methods), and it would undo or fight other
+     * agents' retransformations. All failures surface as InstallException to the caller;
+     * nothing here runs on application threads except the call site's exception hook.
+     * Locking: `ops` serialises the public operations; the transformer, which any thread's
+     * retransformation may call, takes only per-site monitors and never `ops`, so a retransformation
+     * started by another agent while prepare waits cannot deadlock against us.
+     */
+    /** The id {@link #active} reports when the original body runs. */
+    public static final String ORIGINAL = "original";
+
+    private final Instrumentation inst;
+    private final Consumer<String> log;
+    private final TrampolineTransformer transformer;
+    private final String keyPrefix = "selftune:" + UUID.randomUUID() + ":";
+    private final AtomicInteger serial = new AtomicInteger();
+    private final Map<MethodRef, SwapSite> sites = new ConcurrentHashMap<>();
+    private final Object ops = new Object();
+    private volatile long minSwapIntervalNanos = Duration.ofSeconds(1).toNanos();
+    private volatile SwapListener listener;
+    private boolean registered;
+
+    /** {@code log} receives one line per step, without a prefix (the agent adds {@code [selftune]}). */
+    public HotSwapper(Instrumentation inst, Consumer<String> log) {
+        this.inst = Objects.requireNonNull(inst, "inst");
+        Consumer<String> sink = Objects.requireNonNull(log, "log");
+        this.log = line -> {
+            try {
+                sink.accept(line);
+            } catch (RuntimeException ignored) {
+                // a broken log must not break a swap
+            }
+        };
+        this.transformer = new TrampolineTransformer(this.log);
+    }
+
+    /** Puts a trampoline into {@code method} of the loaded class {@code owner}; idempotent. */
+    public void prepare(Class<?> owner, MethodRef method) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(method, "method");
+        synchronized (ops) {
+            Method m = Eligibility.check(inst, owner, method);
+            MethodRef full = method.withDescriptor(Eligibility.descriptor(m));
+            if (sites.containsKey(full)) {
+                return;
+            }
+            BootBridge bridge = BootBridge.get(inst);
+            SwapSite site = new SwapSite(full, owner, m.getModifiers(), keyPrefix + serial.incrementAndGet() + ":" + full,
+                    Eligibility.siteType(m), OwnerLookup.of(owner, inst, bridge.module(), full.toString()),
+                    bridge, log, () -> listener);
+            if (!registered) {
+                inst.addTransformer(transformer, true);
+                registered = true;
+            }
+            transformer.add(site);
+            try {
+                inst.retransformClasses(owner);
+            } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+                transformer.remove(site);
+                throw new InstallException(full.toString(), InstallException.Rule.RETRANSFORM_FAILED,
+                        "the JVM refused the retransformation: " + e, "check the JVM's log; another agent may hold the class", e);
+            }
+            if (site.failure() != null || !site.linked()) {
+                transformer.remove(site);
+                throw site.failure() != null ? site.failure() : new InstallException(full.toString(),
+                        InstallException.Rule.RETRANSFORM_FAILED, "the retransformation never reached the selftune transformer",
+                        "check that the agent was started with Can-Retransform-Classes: true");
+            }
+            sites.put(full, site);
+            log.accept("prepared " + full + " (call site " + site.key + ")");
+        }
+    }
+
+    /** Makes {@code variantId}, the method as found in the whole-class {@code variantClassBytes}, the active body. */
+    public void swap(MethodRef method, String variantId, byte[] variantClassBytes) {
+        Objects.requireNonNull(variantClassBytes, "variantClassBytes");
+        if (variantId == null || variantId.isBlank() || ORIGINAL.equals(variantId)) {
+            throw new InstallException(String.valueOf(method), InstallException.Rule.BAD_VARIANT,
+                    "variant id '" + variantId + "' is empty or reserved", "name variants with their own ids; use rollback for the original");
+        }
+        synchronized (ops) {
+            SwapSite site = require(method);
+            site.checkRate(minSwapIntervalNanos);
+            MethodHandle target;
+            try {
+                ClassNode variant = MethodBodies.parse(variantClassBytes);
+                if (!variant.name.equals(method.internalOwner())) {
+                    throw new InstallException(site.element, InstallException.Rule.BAD_VARIANT, "variant " + variantId
+                            + " holds class " + variant.name.replace('/', '.'), "pass the whole class " + method.owner());
+                }
+                byte[] copy = NestmateCopy.build(variant, site.originalClass(), site.method.name(), site.method.descriptor(),
+                        true, dev.selftune.generate.ClassBytes.resourcesOf(site.owner.getClassLoader()), site.element);
+                target = site.define(copy);
+            } catch (InstallException e) {
+                throw e;
+            } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
+                throw new InstallException(site.element, InstallException.Rule.BAD_VARIANT, "variant " + variantId
+                        + " cannot be defined as a hidden nestmate: " + e, "verify the variant bytes before swapping", e);
+            }
+            site.activate(variantId, target);
+            log.accept("swapped " + site.method + " to variant " + variantId);
+        }
+    }
+
+    /** Makes the original body active again; no-op if it already is. Never rate-limited. */
+    public void rollback(MethodRef method) {
+        synchronized (ops) {
+            SwapSite site = require(method);
+            if (!ORIGINAL.equals(site.active())) {
+                String was = site.active();
+                site.activate(ORIGINAL, null);
+                log.accept("rolled back " + site.method + " from variant " + was);
+            }
+        }
+    }
+
+    /** Rolls every prepared method back; failures are collected and thrown together at the end. */
+    public void rollbackAll() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (MethodRef m : List.copyOf(sites.keySet())) {
+            try {
+                rollback(m);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            InstallException e = new InstallException("rollback of " + failures.size() + " method(s) failed", failures.get(0));
+            failures.stream().skip(1).forEach(e::addSuppressed);
+            throw e;
+        }
+    }
+
+    /** The active variant id, {@link #ORIGINAL} after prepare or rollback, null if the method is not prepared. */
+    public String active(MethodRef method) {
+        SwapSite site = find(method);
+        return site == null ? null : site.active();
+    }
+
+    /** Calls (while on probation) and exceptions since the last swap or rollback, or null if not prepared. */
+    public GuardStats guard(MethodRef method) {
+        SwapSite site = find(method);
+        return site == null ? null : site.stats();
+    }
+
+    /** Ends the call-counting probation of the active variant, leaving a zero-cost call site. */
+    public void settle(MethodRef method) {
+        synchronized (ops) {
+            require(method).settle();
+        }
+    }
+
+    /** Hears exceptions that leave prepared methods; null to stop. */
+    public void setListener(SwapListener listener) {
+        this.listener = listener;
+    }
+
+    /** The least time between two swaps of one method (default 1 s); rollbacks are never delayed. */
+    public void setMinSwapInterval(Duration interval) {
+        this.minSwapIntervalNanos = interval.toNanos();
+    }
+
+    /** The prepared methods, with their descriptors. */
+    public Set<MethodRef> prepared() {
+        return Set.copyOf(sites.keySet());
+    }
+
+    private SwapSite require(MethodRef method) {
+        SwapSite site = find(method);
+        if (site == null) {
+            throw new InstallException(String.valueOf(method), InstallException.Rule.NOT_PREPARED,
+                    "the method was not prepared (or the name is ambiguous)", "call prepare(owner, method) first");
+        }
+        return site;
+    }
+
+    private SwapSite find(MethodRef method) {
+        SwapSite site = sites.get(Objects.requireNonNull(method, "method"));
+        if (site != null || method.descriptor() != null) {
+            return site;
+        }
+        SwapSite only = null;
+        for (SwapSite s : sites.values()) {
+            if (s.method.owner().equals(method.owner()) && s.method.name().equals(method.name())) {
+                if (only != null) {
+                    return null;
+                }
+                only = s;
+            }
+        }
+        return only;
+    }
+}

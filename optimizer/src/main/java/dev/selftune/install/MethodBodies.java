@@ -1,0 +1,72 @@
+package dev.selftune.install;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceMethodVisitor;
+
+/** Small helpers over ASM trees: parsing, method lookup by name and descriptor, body comparison. */
+final class MethodBodies {
+    private MethodBodies() { }
+
+    /** Parses class bytes with expanded frames, so frames can be copied into another class unchanged. */
+    static ClassNode parse(byte[] bytes) {
+        ClassNode node = new ClassNode();
+        new ClassReader(bytes).accept(node, ClassReader.EXPAND_FRAMES);
+        return node;
+    }
+
+    static String key(String name, String desc) {
+        return name + desc;
+    }
+
+    static Map<String, MethodNode> methods(ClassNode node) {
+        Map<String, MethodNode> map = new HashMap<>();
+        for (MethodNode m : node.methods) {
+            map.put(key(m.name, m.desc), m);
+        }
+        return map;
+    }
+
+    static MethodNode find(ClassNode node, String name, String desc) {
+        for (MethodNode m : node.methods) {
+            if (m.name.equals(name) && m.desc.equals(desc)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    static boolean hasField(ClassNode node, String name, String desc) {
+        for (FieldNode f : node.fields) {
+            if (f.name.equals(name) && f.desc.equals(desc)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether two methods have the same access, instructions, handlers and debug info, label names aside. */
+    static boolean same(MethodNode a, MethodNode b) {
+        return a.access == b.access && text(a).equals(text(b));
+    }
+
+    /*
+     * Textifier names labels L0, L1… in order of appearance, so two parses of the same code give the
+     * same text even though their Label objects differ; comparing raw bytes would not work, as
+     * constant pool indexes differ between a class and its variant.
+     */
+    static String text(MethodNode m) {
+        Textifier printer = new Textifier();
+        m.accept(new TraceMethodVisitor(printer));
+        StringBuilder sb = new StringBuilder();
+        for (Object line : printer.getText()) {
+            sb.append(line);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.selftune.install;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * A retransformation-capable transformer that turns each prepared method's body into a trampoline
+ * into its call site, on the first retransformation and on every later one.
+ */
+final class TrampolineTransformer implements ClassFileTransformer {
+    /*
+     * JVMTI RetransformClasses hands every retransformation-capable transformer, in registration
+     * order, the class as initially loaded (plus the edits of the transformers before it), never the
+     * previous retransformation's result: so a trampoline must be re-applied on each one, which is
+     * how it survives a coverage or APM agent retransforming the same class later. The edit keeps
+     * the class format (JVMS 4.7, HotSpot's VM_RedefineClasses: no member added, removed, renamed
+     * or re-flagged; constant pool and BootstrapMethods may grow), so it composes with those agents.
+     * Untouched methods are copied byte for byte (ClassWriter sharing the reader's constant pool).
+     * Only classes with a prepared method are looked at, only on retransformation, and a failure
+     * returns null: the class then keeps the bytes the JVM offered, it never fails to load.
+     */
+    private final Map<Class<?>, List<SwapSite>> plans = new ConcurrentHashMap<>();
+    private final Consumer<String> log;
+
+    TrampolineTransformer(Consumer<String> log) {
+        this.log = log;
+    }
+
+    void add(SwapSite site) {
+        plans.computeIfAbsent(site.owner, k -> new CopyOnWriteArrayList<>()).add(site);
+    }
+
+    void remove(SwapSite site) {
+        List<SwapSite> sites = plans.get(site.owner);
+        if (sites != null) {
+            sites.remove(site);
+        }
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        List<SwapSite> sites = classBeingRedefined == null ? null : plans.get(classBeingRedefined);
+        if (sites == null || sites.isEmpty()) {
+            return null;
+        }
+        try {
+            List<SwapSite> linked = new ArrayList<>();
+            for (SwapSite site : sites) {
+                site.offerOriginal(classfileBuffer);
+                if (site.linked()) {
+                    linked.add(site);
+                }
+            }
+            return linked.isEmpty() ? null : rewrite(classfileBuffer, linked);
+        } catch (RuntimeException | LinkageError e) {
+            log.accept("could not put trampolines into " + className + "; it keeps its bytes: " + e);
+            return null;
+        }
+    }
+
+    static byte[] rewrite(byte[] bytes, List<SwapSite> sites) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            private String owner;
+
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+                owner = name;
+                super.visit(version, access, name, signature, superName, interfaces);
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                for (SwapSite site : sites) {
+                    if (site.method.name().equals(name) && site.method.descriptor().equals(descriptor)) {
+                        return new TrampolineBody(mv, owner, access, name, descriptor, site.key);
+                    }
+                }
+                return mv;
+            }
+        }, 0);
+        return writer.toByteArray();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.selftune.report;
+
+import dev.selftune.api.Decision;
+import dev.selftune.api.Measurement;
+import dev.selftune.api.Speedup;
+import dev.selftune.api.Step;
+import dev.selftune.api.TuneResult;
+import dev.selftune.api.Variant;
+import dev.selftune.api.VariantResult;
+import dev.selftune.api.Verdict;
+import dev.selftune.util.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a {@link TuneResult} as {@code report.json}: the decision with all of its evidence, one
+ * entry per variant, and null wherever a value was not measured.
+ */
+public final class JsonReport {
+    /** Bumped when a field changes meaning or disappears; new fields do not bump it. */
+    public static final int FORMAT = 1;
+
+    private JsonReport() { }
+
+    /** The report as pretty-printed JSON, with the default minimum effect (1.05). */
+    public static String render(TuneResult r) {
+        return render(r, OutputWriter.DEFAULT_MIN_SPEEDUP);
+    }
+
+    /** The report as pretty-printed JSON; {@code minSpeedup} is recorded for readers of the decision. */
+    public static String render(TuneResult r, double minSpeedup) {
+        return Json.write(toMap(r, minSpeedup), 2) + "\n";
+    }
+
+    /** The report as nested maps and lists, in field order, ready for {@link Json#write}. */
+    public static Map<String, Object> toMap(TuneResult r, double minSpeedup) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("target", r.target().toString());
+        Map<String, Object> method = new LinkedHashMap<>();
+        method.put("owner", r.target().owner());
+        method.put("name", r.target().name());
+        method.put("descriptor", r.target().descriptor());
+        m.put("method", method);
+        Map<String, Object> jvm = new LinkedHashMap<>();
+        jvm.put("version", r.jvmVersion());
+        jvm.put("vendor", r.jvmVendor());
+        m.put("jvm", jvm);
+        m.put("cpu", r.cpu());
+        m.put("seed", r.seed());
+        m.put("budgetSeconds", r.budgetSeconds());
+        m.put("elapsedSeconds", r.elapsedSeconds());
+        m.put("minSpeedup", minSpeedup);
+        m.put("originalClassSha256", r.originalClassBytes() == null ? null : Variant.sha256(r.originalClassBytes()));
+        m.put("baseline", measurement(r.baseline()));
+        m.put("generated", r.generated());
+        m.put("rejected", r.rejected());
+        m.put("measured", r.measured());
+        List<Object> variants = new ArrayList<>();
+        for (VariantResult v : r.variants()) {
+            variants.add(variant(v));
+        }
+        m.put("variants", variants);
+        m.put("decision", r.decision().label());
+        m.put("reason", r.decision() instanceof Decision.Keep k ? k.reason() : null);
+        m.put("winner", r.decision() instanceof Decision.Swap s ? winner(s) : null);
+        return m;
+    }
+
+    /** Reads the decision back from a {@code report.json} written by {@link OutputWriter}. */
+    public static ReportedDecision readDecision(Path reportJson) {
+        try {
+            return ReportedDecision.of(Json.parseObject(Files.readString(reportJson, StandardCharsets.UTF_8)), reportJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + reportJson + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> variant(VariantResult v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", v.variant().id());
+        m.put("parent", v.variant().parent());
+        m.put("transforms", transforms(v.variant().transforms()));
+        m.put("sha256", v.variant().bytesHash());
+        Verdict verdict = v.verdict();
+        m.put("verdict", verdict.passed() ? "passed" : "rejected");
+        m.put("inputsChecked", verdict.inputsChecked());
+        m.put("rejectReason", verdict instanceof Verdict.Rejected rj ? rj.reason() : null);
+        m.put("counterexample", verdict instanceof Verdict.Rejected rj ? rj.counterexample() : null);
+        Measurement ms = v.measurement();
+        m.put("score", ms == null ? null : ms.score());
+        m.put("error", ms == null ? null : ms.error());
+        m.put("unit", ms == null ? null : ms.unit());
+        m.put("forks", ms == null ? null : ms.forks());
+        m.put("iterations", ms == null ? null : ms.iterations());
+        putSpeedup(m, v.speedup());
+        m.put("note", v.note());
+        return m;
+    }
+
+    private static Map<String, Object> winner(Decision.Swap s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.variant().id());
+        putSpeedup(m, s.speedup());
+        m.put("transforms", transforms(s.variant().transforms()));
+        m.put("classFile", OutputWriter.winnerPath(s.variant().classBytes()));
+        m.put("classSha256", s.variant().bytesHash());
+        Map<String, Object> confirmation = new LinkedHashMap<>();
+        confirmation.put("baseline", measurement(s.baseline()));
+        confirmation.put("winner", measurement(s.winner()));
+        m.put("confirmation", confirmation);
+        return m;
+    }
+
+    private static void putSpeedup(Map<String, Object> m, Speedup s) {
+        m.put("speedup", s == null ? null : s.ratio());
+        m.put("speedupLow", s == null ? null : s.low());
+        m.put("speedupHigh", s == null ? null : s.high());
+    }
+
+    private static List<Object> transforms(List<Step> steps) {
+        List<Object> l = new ArrayList<>();
+        for (Step s : steps) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("name", s.transform());
+            t.put("params", new LinkedHashMap<>(s.params()));
+            l.add(t);
+        }
+        return l;
+    }
+
+    private static Map<String, Object> measurement(Measurement ms) {
+        if (ms == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("score", ms.score());
+        m.put("error", ms.error());
+        m.put("unit", ms.unit());
+        m.put("forks", ms.forks());
+        m.put("iterations", ms.iterations());
+        m.put("forkScores", ms.forkScores());
+        return m;
+    }
+}

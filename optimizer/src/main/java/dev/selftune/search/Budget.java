@@ -1,0 +1,66 @@
+package dev.selftune.search;
+
+import dev.selftune.api.TuneException;
+import java.time.Duration;
+
+/**
+ * The wall-clock budget of one tuning run and a running estimate of what one JMH fork costs
+ * here, so each stage can ask "how many forks still fit?" before it starts them.
+ */
+final class Budget {
+    /** Forks a decision needs at the least: one baseline plus three confirmation pairs. */
+    static final int MIN_FORKS = 7;
+    /** A cautious first guess for one short fork (JVM start, JMH set-up, warm-up, measurement). */
+    static final double INITIAL_FORK_SECONDS = 2.0;
+
+    private final double seconds;
+    private final long start;
+    private double forkSeconds = INITIAL_FORK_SECONDS;
+    private int forksSeen;
+
+    Budget(Duration budget, long startNanos) {
+        this.seconds = budget.toMillis() / 1000.0;
+        this.start = startNanos;
+    }
+
+    /** Refuses, before any work, a budget in which not even a minimal decision fits. */
+    void requireFeasible() {
+        double needed = MIN_FORKS * INITIAL_FORK_SECONDS + 4;
+        if (seconds < needed) {
+            throw new TuneException("--budget", String.format(
+                    "budget %.0fs is too small to measure anything: one JMH fork takes about %.0f s here and a decision needs at least %d; give --budget %.0fs or more",
+                    seconds, INITIAL_FORK_SECONDS, MIN_FORKS, Math.ceil(needed / 10) * 10));
+        }
+    }
+
+    double total() {
+        return seconds;
+    }
+
+    double elapsed() {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    double left() {
+        return Math.max(0, seconds - elapsed());
+    }
+
+    /** Records that {@code forks} forks took {@code wallSeconds}, refining the per-fork estimate. */
+    void recordForks(int forks, double wallSeconds) {
+        if (forks <= 0) {
+            return;
+        }
+        double per = wallSeconds / forks;
+        forkSeconds = forksSeen == 0 ? per : (forkSeconds * forksSeen + per * forks) / (forksSeen + forks);
+        forksSeen += forks;
+    }
+
+    double forkSeconds() {
+        return forkSeconds;
+    }
+
+    /** How many more forks fit in {@code seconds}, keeping a safety margin of one fork. */
+    int forksFitting(double secondsAvailable) {
+        return (int) Math.max(0, Math.floor(secondsAvailable / forkSeconds) - 1);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.selftune.target;
+
+import dev.selftune.api.MethodRef;
+import dev.selftune.api.TuneException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/** Finds the target's class file on the user's class path, resolves the method and checks it may be tuned. */
+public final class TargetLoader {
+    /** Class-file major version of Java 8, the oldest selftune reads. */
+    public static final int MIN_CLASS_VERSION = 52;
+
+    private TargetLoader() { }
+
+    public static Target load(List<Path> classpath, MethodRef ref) {
+        for (Path p : classpath) {
+            if (!Files.exists(p)) {
+                throw new TuneException(p.toString(), "class path entry " + p
+                        + " does not exist: fix --classpath (':'-separated jars and directories)");
+            }
+        }
+        if (isJdkOrSelftune(ref.owner())) {
+            throw new TuneException(ref.owner(), "class " + ref.owner()
+                    + " belongs to the JDK or to selftune itself, which are never tuned: name one of your own classes");
+        }
+        byte[] bytes = readClass(classpath, ref.owner());
+        ClassNode cn = new ClassNode();
+        try {
+            new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException e) {
+            throw new TuneException(ref.owner(), "class file of " + ref.owner() + " is not readable ("
+                    + e.getClass().getSimpleName() + "): it is corrupt or newer than this selftune's ASM", e);
+        }
+        int major = cn.version & 0xFFFF;
+        int newest = 44 + Runtime.version().feature();
+        if (major < MIN_CLASS_VERSION || major > newest) {
+            throw new TuneException(ref.owner(), "class " + ref.owner() + " has class-file version " + major
+                    + "; selftune tunes versions " + MIN_CLASS_VERSION + " (Java 8) to " + newest
+                    + " (this JVM): recompile it, or run selftune on a newer JVM");
+        }
+        MethodNode m = resolve(cn, ref);
+        Optional<String> why = Eligibility.check(cn, m);
+        if (why.isPresent()) {
+            throw new TuneException(ref.toString(), why.get());
+        }
+        MethodRef full = ref.withDescriptor(m.desc);
+        return new Target(full, bytes, (m.access & Opcodes.ACC_STATIC) != 0, classpath);
+    }
+
+    /** True for JDK classes and for classes of selftune's own code source, which are never tuned. */
+    public static boolean isJdkOrSelftune(String binaryName) {
+        if (binaryName.startsWith("java.") || binaryName.startsWith("javax.") || binaryName.startsWith("jdk.")
+                || binaryName.startsWith("sun.") || binaryName.startsWith("com.sun.")) {
+            return true;
+        }
+        java.security.CodeSource own = TargetLoader.class.getProtectionDomain().getCodeSource();
+        if (own == null) {
+            return false;
+        }
+        try (URLClassLoader self = new URLClassLoader(new URL[] {own.getLocation()}, null)) {
+            return self.findResource(binaryName.replace('.', '/') + ".class") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static MethodNode resolve(ClassNode cn, MethodRef ref) {
+        List<MethodNode> named = cn.methods.stream().filter(m -> m.name.equals(ref.name())).collect(Collectors.toList());
+        if (named.isEmpty()) {
+            String all = cn.methods.stream().map(m -> m.name).filter(n -> !n.startsWith("<")).distinct()
+                    .sorted().collect(Collectors.joining(", "));
+            throw new TuneException(ref.toString(), "class " + ref.owner() + " has no method '" + ref.name()
+                    + "'; its methods are: " + (all.isEmpty() ? "(none)" : all));
+        }
+        if (ref.descriptor() != null) {
+            return named.stream().filter(m -> m.desc.equals(ref.descriptor())).findFirst()
+                    .orElseThrow(() -> new TuneException(ref.toString(), "no overload of " + ref.owner() + "#"
+                            + ref.name() + " has descriptor " + ref.descriptor() + "; the overloads are: " + overloads(ref, named)));
+        }
+        if (named.size() > 1) {
+            throw new TuneException(ref.toString(), ref.owner() + "#" + ref.name()
+                    + " is overloaded: add the descriptor to --target, one of: " + overloads(ref, named));
+        }
+        return named.get(0);
+    }
+
+    private static String overloads(MethodRef ref, List<MethodNode> named) {
+        return named.stream().map(m -> ref.owner() + "#" + m.name + m.desc).collect(Collectors.joining(", "));
+    }
+
+    private static byte[] readClass(List<Path> classpath, String owner) {
+        String resource = owner.replace('.', '/') + ".class";
+        URL[] urls = classpath.stream().map(TargetLoader::url).toArray(URL[]::new);
+        try (URLClassLoader finder = new URLClassLoader(urls, null)) {
+            URL found = finder.findResource(resource);
+            if (found == null) {
+                throw new TuneException(owner, "class " + owner + " is not on the class path " + classpath
+                        + ": check the name (binary name, '$' for nested classes) and --classpath");
+            }
+            try (InputStream in = found.openStream()) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new TuneException(owner, "class " + owner + " could not be read from the class path: " + e.getMessage(), e);
+        }
+    }
+
+    private static URL url(Path p) {
+        try {
+            return p.toUri().toURL();
+        } catch (IOException e) {
+            throw new TuneException(p.toString(), "class path entry " + p + " is not a valid path");
+        }
+    }
+}

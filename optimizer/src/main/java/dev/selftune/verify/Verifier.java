@@ -1,0 +1,113 @@
+package dev.selftune.verify;
+
+import dev.selftune.api.TuneException;
+import dev.selftune.api.Variant;
+import dev.selftune.api.Verdict;
+import dev.selftune.inputs.InputSource;
+import dev.selftune.inputs.Inputs;
+import dev.selftune.target.Target;
+import java.util.List;
+
+/**
+ * Judges variants against the original: bytecode check, a fresh class loader, then a differential
+ * test on every verification row (result, arguments, receiver, exception type) under a step budget.
+ */
+public final class Verifier {
+    /* A variant gets 64x the original's steps on a row plus a constant: enough for a worse
+     * threshold (an insertion-sort cut-off of 1024 instead of 16 is ~17x the steps), small enough
+     * that an infinite loop on a small row is caught within milliseconds. */
+    static final long FUEL_FACTOR = 64;
+    static final long FUEL_CONSTANT = 1_000_000;
+    static final long MIN_WALL_NANOS = 2_000_000_000L;
+    static final long WALL_FACTOR = 20;
+
+    private final Target original;
+    private final InputSource src;
+    private final Double fpTolerance;
+    private Baseline baseline;
+
+    /** {@code fpTolerance} null means bit-exact; otherwise floats and doubles may differ by that relative error. */
+    public Verifier(Target original, InputSource src, Double fpTolerance) {
+        if (fpTolerance != null && !(fpTolerance > 0 && fpTolerance < 1)) {
+            throw new IllegalArgumentException("FP tolerance " + fpTolerance + " must be a relative error in (0, 1), like 1e-9");
+        }
+        this.original = original;
+        this.src = src;
+        this.fpTolerance = fpTolerance;
+    }
+
+    /** Runs the original on the verification rows (once); throws TuneException when it throws on every input. */
+    public OriginalProfile profile() {
+        return baseline().profile;
+    }
+
+    private Baseline baseline() {
+        if (baseline == null) {
+            baseline = Baseline.record(original, src);
+        }
+        return baseline;
+    }
+
+    /** Passed with the number of rows checked, or Rejected with the reason and a counterexample. */
+    public Verdict verify(Variant v) {
+        Baseline b = baseline();
+        String bad = BytecodeCheck.check(v.classBytes(), b.hierarchy);
+        if (bad != null) {
+            return new Verdict.Rejected("bytecode check failed: " + bad, null, 0);
+        }
+        Sandbox sb;
+        try {
+            sb = Sandbox.load(original, v.classBytes());
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return new Verdict.Rejected("the JVM refused to load the variant: " + e, null, 0);
+        }
+        try {
+            return differential(b, sb);
+        } finally {
+            sb.close();
+        }
+    }
+
+    /*
+     * The rows are regenerated in the variant's loader (receivers must be instances of the variant's
+     * class, and the original's rows were mutated by its calls); generation is seeded, so row i
+     * here is row i of the baseline, which Baseline.before records for the counterexample.
+     */
+    private Verdict differential(Baseline b, Sandbox sb) {
+        List<Object[]> rows;
+        try {
+            rows = Inputs.verificationRows(original.method(), original.isStatic(), src, sb.loader());
+        } catch (TuneException | LinkageError e) {
+            return new Verdict.Rejected("the variant's class breaks input generation: " + e.getMessage(), null, 0);
+        }
+        if (rows.size() != b.outcomes.length) {
+            throw new IllegalStateException("verification rows are not deterministic: " + rows.size()
+                    + " rows for the variant, " + b.outcomes.length + " for the original");
+        }
+        int checked = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Outcome o = b.outcomes[i];
+            if (o == null) {
+                continue;
+            }
+            long fuel = saturatedFuel(o.ticks());
+            long deadline = System.nanoTime() + Math.max(MIN_WALL_NANOS, Math.min(Long.MAX_VALUE / 4, o.nanos() * WALL_FACTOR));
+            Outcome r = sb.run(rows.get(i), fuel, deadline);
+            String reason = r.timedOut()
+                    ? "timeout: the variant ran " + r.ticks() + " loop steps (budget " + fuel + ", the original needed "
+                        + o.ticks() + ") or past its time limit"
+                    : Judge.compare(o, r, new Differ(fpTolerance, b.scales[i]), original.isStatic());
+            if (reason != null) {
+                String cex = "input " + Abbrev.row(b.before[i]) + "; original " + o.describe() + "; variant " + r.describe();
+                return new Verdict.Rejected(reason, cex, checked);
+            }
+            checked++;
+        }
+        return new Verdict.Passed(checked);
+    }
+
+    static long saturatedFuel(long originalTicks) {
+        return originalTicks > (Long.MAX_VALUE - FUEL_CONSTANT) / FUEL_FACTOR
+                ? Long.MAX_VALUE : originalTicks * FUEL_FACTOR + FUEL_CONSTANT;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.selftune.agent;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.selftune.util.Json;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Starts a test application in a child JVM, optionally with the shaded agent jar, and collects its output. */
+final class ChildJvm {
+    final Process process;
+    final Path stdout;
+    final Path stderr;
+
+    private ChildJvm(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** The shaded optimizer.jar; the test is skipped (not failed) when it has not been built. */
+    static Path agentJar() {
+        String prop = System.getProperty("selftune.agent.jar");
+        Path jar = prop != null ? Path.of(prop) : Path.of("target", "optimizer.jar");
+        assumeTrue(Files.isRegularFile(jar), "needs the shaded agent jar " + jar.toAbsolutePath()
+                + ": build it first with `mvn -B -DskipTests package` at the repository root (or run these tests after package)");
+        return jar.toAbsolutePath();
+    }
+
+    static String testClasses() {
+        return Path.of("target", "test-classes").toAbsolutePath().toString();
+    }
+
+    /** Starts {@code main} with {@code agentArgs} (null: no agent) and extra class path entries. */
+    static ChildJvm start(Path dir, String agentArgs, String main, List<String> extraCp, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx256m");
+        cmd.add("-XX:TieredStopAtLevel=4");
+        if (Runtime.version().feature() >= 21) {
+            cmd.add("-XX:+EnableDynamicAgentLoading");
+        }
+        if (agentArgs != null) {
+            cmd.add("-javaagent:" + agentJar() + "=" + agentArgs);
+        }
+        List<String> cp = new ArrayList<>();
+        cp.add(testClasses());
+        cp.addAll(extraCp);
+        cmd.add("-cp");
+        cmd.add(String.join(File.pathSeparator, cp));
+        cmd.add(main);
+        cmd.addAll(List.of(args));
+        Files.createDirectories(dir);
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new ChildJvm(p, out, err);
+    }
+
+    int await(long seconds) throws Exception {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("child JVM did not finish in " + seconds + " s; stderr:\n" + err());
+        }
+        return process.exitValue();
+    }
+
+    String out() throws IOException {
+        return Files.readString(stdout);
+    }
+
+    String err() throws IOException {
+        return Files.readString(stderr);
+    }
+
+    /** Polls until the file's text satisfies the condition or the time is up. */
+    static boolean waitFor(Path file, Predicate<String> condition, long seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (Files.exists(file) && condition.test(Files.readString(file))) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /** The events file as parsed JSON objects (every line must parse). */
+    static List<Map<String, Object>> events(Path file) throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(file)) {
+            out.add(Json.parseObject(line));
+        }
+        return out;
+    }
+}

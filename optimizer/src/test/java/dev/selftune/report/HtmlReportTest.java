@@ -1,0 +1,78 @@
+package dev.selftune.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+    @Test
+    void render_swap_hasChartWithEveryMeasuredVariantAndReferenceLines() {
+        String html = HtmlReport.render(ReportFixtures.swap());
+        int svg = html.indexOf("<svg class=\"chart\"");
+        assertTrue(svg > 0, "no inline SVG chart");
+        String chart = html.substring(svg, html.indexOf("</svg>", svg));
+        assertEquals(6, count(chart, "<circle"), "one dot per measured variant (v3, v4 rejected; v8 not measured)");
+        assertTrue(chart.contains("original 1.0"));
+        assertTrue(chart.contains("min 1.05"));
+        assertTrue(chart.contains("stroke-dasharray"));
+        assertTrue(chart.contains("v2  \u2605 winner"));
+    }
+
+    @Test
+    void render_counterexampleWithMarkup_isEscaped() {
+        String html = HtmlReport.render(ReportFixtures.swap());
+        assertFalse(html.contains("<script>"), "markup from a counterexample reached the page unescaped");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains("timed out after 2000 ms"));
+    }
+
+    @Test
+    void render_swap_showsOriginalAndWinnerBytecodeSideBySide() {
+        String html = HtmlReport.render(ReportFixtures.swap());
+        assertTrue(html.contains("Bytecode: original vs winner v2"));
+        assertTrue(html.contains("<div class=\"caption\">original</div>"));
+        assertTrue(html.contains("<div class=\"caption\">v2</div>"));
+        assertTrue(html.contains("dot([D[D)D"));
+        assertTrue(html.contains("DALOAD"));
+        assertTrue(html.contains("class=\"add\""), "the winner's extra lines are not marked");
+        assertFalse(html.contains("&lt;init&gt;()V</code>"), "an unchanged constructor was shown");
+    }
+
+    @Test
+    void render_keep_saysWhyAndComparesBestMeasured() {
+        String html = HtmlReport.render(ReportFixtures.keep());
+        assertTrue(html.contains("Decision: keep the original"));
+        assertTrue(html.contains("no variant&#39;s speedup interval excluded 1.0"));
+        assertTrue(html.contains("best measured variant v2 (not swapped)"));
+    }
+
+    @Test
+    void render_selfContained_noScriptsOrExternalAssets() {
+        String html = HtmlReport.render(ReportFixtures.swap());
+        assertFalse(html.contains("<script"));
+        assertFalse(html.contains("<link"));
+        assertFalse(html.contains("src=\"http"));
+        assertFalse(html.contains("url("));
+    }
+
+    /** Writes preview pages when -Dselftune.report.preview=<dir> is given, for looking at in a browser. */
+    @Test
+    void preview_whenAsked_writesBothPages() {
+        String dir = System.getProperty("selftune.report.preview");
+        if (dir != null) {
+            OutputWriter.write(ReportFixtures.swap(), Path.of(dir, "swap"));
+            OutputWriter.write(ReportFixtures.keep(), Path.of(dir, "keep"));
+        }
+    }
+
+    private static int count(String s, String sub) {
+        int n = 0;
+        for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

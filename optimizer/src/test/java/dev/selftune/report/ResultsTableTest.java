@@ -1,0 +1,25 @@
+package dev.selftune.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsTableTest {
+    @Test
+    void render_swapKeepAndFailed_oneRowEachAndTotals(@TempDir Path dir) throws Exception {
+        OutputWriter.write(ReportFixtures.swap(), dir.resolve("dot"));
+        OutputWriter.write(ReportFixtures.keep(), dir.resolve("hash"));
+        Files.createDirectory(dir.resolve("broken"));
+        String t = ResultsTable.render(List.of(dir.resolve("dot"), dir.resolve("hash"), dir.resolve("broken")));
+        assertTrue(t.lines().anyMatch(l -> l.startsWith("dot") && l.contains("swap") && l.contains("1.68x [1.59, 1.78]")
+                && l.contains("113.4")), t);
+        assertTrue(t.lines().anyMatch(l -> l.startsWith("hash") && l.contains("keep-original")), t);
+        assertTrue(t.lines().anyMatch(l -> l.startsWith("broken") && l.contains("failed")), t);
+        assertTrue(t.contains("swaps: 1 of 2; geometric mean speedup: 1.68x over the winners, 1.30x over all samples"), t);
+        assertTrue(t.contains("samples at >= 1.5x: 1; over budget + 10%: none"), t);
+    }
+}
