@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import dev.selftune.generate.transform.Hoist;
+import dev.selftune.generate.transform.Interchange;
 import dev.selftune.generate.transform.SplitAccumulators;
 import dev.selftune.generate.transform.TuneConstant;
 import dev.selftune.generate.transform.Unroll;
@@ -15,7 +17,9 @@ public final class Transforms {
     private static final Map<String, Supplier<Transform>> REGISTRY = new LinkedHashMap<>();
 
     static {
-        // Loop-nest transforms (H4): register "interchange" and "hoist" here, before the others.
+        // Loop-nest transforms first: they change the loop structure the later rules see.
+        register("interchange", Interchange::new);
+        register("hoist", Hoist::new);
         register(SplitAccumulators.NAME, SplitAccumulators::new);
         register(Unroll.NAME, Unroll::new);
         register(TuneConstant.NAME, TuneConstant::new);
