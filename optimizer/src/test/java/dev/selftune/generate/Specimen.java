@@ -69,10 +69,11 @@ final class Specimen {
 
     /** Arguments for trial {@code t}: the first trials walk the edge lengths, the rest are random. */
     static Object[] args(Class<?>[] types, Random r, int t, boolean finiteOnly) {
-        int len = t < LENGTHS.length ? LENGTHS[t] : r.nextInt(120);
+        boolean matrix = Arrays.stream(types).anyMatch(c -> c.isArray() && c.getComponentType().isArray());
+        int len = matrix ? (t < 4 ? t : r.nextInt(13)) : t < LENGTHS.length ? LENGTHS[t] : r.nextInt(120);
         Object[] args = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
-            int l = r.nextInt(10) == 0 ? r.nextInt(120) : len;
+            int l = r.nextInt(10) == 0 ? r.nextInt(matrix ? 13 : 120) : len;
             args[i] = value(types[i], r, l, finiteOnly);
         }
         return args;
@@ -91,6 +92,13 @@ final class Specimen {
             return new String(cs);
         }
         boolean small = r.nextBoolean();
+        if (type == double[][].class || type == int[][].class) {
+            Object[] m = (Object[]) java.lang.reflect.Array.newInstance(type.getComponentType(), len);
+            for (int i = 0; i < len; i++) {
+                m[i] = value(type.getComponentType(), r, len, finite);
+            }
+            return m;
+        }
         if (type == int[].class) {
             int[] a = new int[len];
             Arrays.setAll(a, i -> small ? r.nextInt(200) - 100 : r.nextInt());
@@ -165,6 +173,8 @@ final class Specimen {
                 c[i] = a.clone();
             } else if (c[i] instanceof float[] a) {
                 c[i] = a.clone();
+            } else if (c[i] instanceof Object[] a) {
+                c[i] = deepCopy(a);
             }
         }
         return c;

@@ -13,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Type;
 import dev.selftune.api.Variant;
+import dev.selftune.generate.nestspecimens.Nests;
 import dev.selftune.generate.specimens.Loops;
 import dev.selftune.generate.specimens.Sorts;
 
@@ -58,8 +59,13 @@ class TransformConformanceTest {
 
     private List<String> conformAll(List<String> transforms, int depth, int max, boolean fp, double tol, boolean finite,
                                     Map<String, Integer> counts) {
+        return conformAll(SPECIMENS, transforms, depth, max, fp, tol, finite, counts);
+    }
+
+    private List<String> conformAll(List<Class<?>> specimens, List<String> transforms, int depth, int max, boolean fp,
+                                    double tol, boolean finite, Map<String, Integer> counts) {
         List<String> failures = new ArrayList<>();
-        for (Class<?> c : SPECIMENS) {
+        for (Class<?> c : specimens) {
             for (Method m : Specimen.publicStatics(c)) {
                 List<Variant> vs = variants(c, m, transforms, depth, max, fp);
                 counts.merge(m.getName(), vs.size(), Integer::sum);
@@ -88,6 +94,15 @@ class TransformConformanceTest {
         Map<String, Integer> counts = new HashMap<>();
         List<String> failures = conformAll(List.of("split-accumulators", "unroll"), 3, 24, false, 0, false, counts);
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void allLoopTransforms_composedOnLoopNests_keepBehaviourBitForBit() {
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> failures = conformAll(List.of(Nests.class),
+                List.of("interchange", "hoist", "split-accumulators", "unroll"), 3, 24, false, 0, false, counts);
+        assertEquals(List.of(), failures);
+        assertTrue(counts.get("matmul") > 3, counts.toString());
     }
 
     @Test
