@@ -184,14 +184,15 @@ public final class CountedLoops {
     }
 
     /*
-     * The rewrites here leave the original loop behind as the remainder of a main loop whose guard
-     * is "lcmp; ifXX rem" (possibly via a combine block). Restructuring a remainder again is pure
-     * code growth: it runs fewer than factor iterations. Such loops are not reported.
+     * The rewrites here leave the original loop behind as the remainder of a main loop that tests
+     * "iload i; iload limit; if_icmpXX rem" with limit stored from "Math.max|min(JJ)J; l2i" (possibly
+     * via a combine block before rem). Restructuring a remainder again is pure code growth: it runs
+     * fewer than factor iterations. Such loops are not reported.
      */
     private static boolean isRemainder(InsnList insns, CountedLoop loop) {
         for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
-            if (n instanceof JumpInsnNode j && n.getOpcode() >= Opcodes.IFLT && n.getOpcode() <= Opcodes.IFLE
-                    && previousReal(n) != null && previousReal(n).getOpcode() == Opcodes.LCMP) {
+            if (n instanceof JumpInsnNode j && (n.getOpcode() == Opcodes.IF_ICMPGE || n.getOpcode() == Opcodes.IF_ICMPLE)
+                    && previousReal(n) instanceof VarInsnNode limit && isClampedLimit(insns, limit.var)) {
                 int steps = 0;
                 for (AbstractInsnNode w = j.label; w != null && steps < 64; w = w.getNext(), steps++) {
                     if (w == loop.head()) {
@@ -201,6 +202,20 @@ public final class CountedLoops {
                             || w.getType() == AbstractInsnNode.LOOKUPSWITCH_INSN) {
                         break;
                     }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isClampedLimit(InsnList insns, int local) {
+        for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
+            if (n.getOpcode() == Opcodes.ISTORE && ((VarInsnNode) n).var == local) {
+                AbstractInsnNode l2i = previousReal(n);
+                AbstractInsnNode clamp = l2i == null ? null : previousReal(l2i);
+                if (l2i != null && l2i.getOpcode() == Opcodes.L2I && clamp instanceof MethodInsnNode m
+                        && m.owner.equals("java/lang/Math") && m.desc.equals("(JJ)J")) {
+                    return true;
                 }
             }
         }

@@ -21,7 +21,7 @@ import dev.selftune.generate.specimens.Sorts;
 class TransformConformanceTest {
     static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class);
     static final int TRIALS = 300;
-    private final Map<Class<?>, Class<?>> originals = new HashMap<>();
+    private final Map<Class<?>, Class<?>> originals = new java.util.concurrent.ConcurrentHashMap<>();
 
     static List<Variant> variants(Class<?> c, Method m, List<String> transforms, int depth, int max, boolean fp) {
         Policy d = Policy.defaults();
@@ -31,8 +31,23 @@ class TransformConformanceTest {
         return g.generate(m.getName(), Type.getMethodDescriptor(m), Specimen.bytes(c));
     }
 
-    /** Null when {@code v} behaves like the original on every trial, else what differed. */
+    /** Null when {@code v} behaves like the original on every trial, else what differed (a hang guard stops runaway loops). */
     String conform(Class<?> c, Method m, Variant v, double tolerance, boolean finite) {
+        java.util.concurrent.FutureTask<String> task = new java.util.concurrent.FutureTask<>(
+                () -> conformNow(c, m, v, tolerance, finite));
+        Thread t = new Thread(task, "conform-" + v.id());
+        t.setDaemon(true);
+        t.start();
+        try {
+            return task.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return m.getName() + " " + v + ": did not finish (runaway loop?)";
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            return m.getName() + " " + v + ": " + e;
+        }
+    }
+
+    private String conformNow(Class<?> c, Method m, Variant v, double tolerance, boolean finite) {
         String complaints = Specimen.check(v.classBytes());
         if (!complaints.isEmpty()) {
             return m.getName() + " " + v + ": CheckClassAdapter: " + complaints;

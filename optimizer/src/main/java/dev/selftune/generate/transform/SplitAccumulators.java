@@ -41,7 +41,7 @@ public final class SplitAccumulators implements Transform {
      * leaves one add per element on the chain. JDK 21 did this for String.hashCode (JDK-8282664).
      *
      * Shape: head: init acc_1..acc_{k-1} to OP's identity
-     *        top:  if !(i + (k-1)*step REL bound) goto comb; body[acc_0]; iinc; ... body[acc_{k-1}]; iinc; goto top
+     *        top:  if !(i < limit) goto comb  [limit as in unroll]; body[acc_0]; iinc; ... body[acc_{k-1}]; iinc; goto top
      *        comb: acc = acc_0 OP ... OP acc_{k-1}
      *        rem:  original loop on acc
      * Refused: loops inside try ranges (a handler could read a partial accumulator), loops with
@@ -93,7 +93,7 @@ public final class SplitAccumulators implements Transform {
         for (Reduction r : Reductions.find(owner, method, loop, ctx.fpReassociationAllowed())) {
             if (r.local() == params.getOrDefault("local", -1) && r.horner() == horner) {
                 LabelNode rem = new LabelNode();
-                InsnList code = horner ? horner(loop, r, k, rem) : split(method, loop, r, k);
+                InsnList code = horner ? horner(method, loop, r, k, rem) : split(method, loop, r, k);
                 code.add(rem);
                 method.instructions.insert(loop.head(), code);
                 loop.backEdge().label = rem;
@@ -120,8 +120,7 @@ public final class SplitAccumulators implements Transform {
         }
         LabelNode top = new LabelNode();
         LabelNode comb = new LabelNode();
-        code.add(top);
-        code.add(LoopCode.guard(loop, k - 1, comb));
+        code.add(LoopCode.mainLoopEntry(method, loop, k - 1, top, comb));
         for (int j = 0; j < k; j++) {
             Map<AbstractInsnNode, AbstractInsnNode> twins = new HashMap<>();
             InsnList body = LoopCode.copy(loop.bodyFirst(), loop.increment(), twins);
@@ -170,7 +169,7 @@ public final class SplitAccumulators implements Transform {
         };
     }
 
-    private static InsnList horner(CountedLoop loop, Reduction r, int k, LabelNode rem) {
+    private static InsnList horner(MethodNode method, CountedLoop loop, Reduction r, int k, LabelNode rem) {
         boolean isLong = r.sort() == 'J';
         int load = isLong ? Opcodes.LLOAD : Opcodes.ILOAD;
         int mul = isLong ? Opcodes.LMUL : Opcodes.IMUL;
@@ -181,8 +180,7 @@ public final class SplitAccumulators implements Transform {
         }
         InsnList code = new InsnList();
         LabelNode top = new LabelNode();
-        code.add(top);
-        code.add(LoopCode.guard(loop, k - 1, rem));
+        code.add(LoopCode.mainLoopEntry(method, loop, k - 1, top, rem));
         code.add(new VarInsnNode(load, r.local()));
         code.add(LoopCode.push(r.sort(), power[k]));
         code.add(new InsnNode(mul));

@@ -28,8 +28,8 @@ public final class Unroll implements Transform {
      * composition (hoist/interchange then unroll). JMH decides.
      *
      * Shape produced, inserted after the loop head so outside entries still reach it:
-     *   head: if !(i + (f-1)*step REL bound) goto rem   [long arithmetic]
-     *         body_1; iinc; ... body_f; iinc; goto head
+     *   head: limit = clamp(bound - (f-1)*step)        [long arithmetic, once]
+     *   top:  if !(i < limit) goto rem; body_1; iinc; ... body_f; iinc; goto top
      *   rem:  original test; body; iinc; goto rem
      */
     @Override
@@ -65,12 +65,13 @@ public final class Unroll implements Transform {
         }
         CountedLoop loop = loops.get(index);
         LabelNode rem = new LabelNode();
+        LabelNode top = new LabelNode();
         InsnList main = new InsnList();
-        main.add(LoopCode.guard(loop, f - 1, rem));
+        main.add(LoopCode.mainLoopEntry(method, loop, f - 1, top, rem));
         for (int j = 0; j < f; j++) {
             main.add(LoopCode.copy(loop.bodyFirst(), loop.increment(), new HashMap<>()));
         }
-        main.add(new JumpInsnNode(Opcodes.GOTO, loop.head()));
+        main.add(new JumpInsnNode(Opcodes.GOTO, top));
         main.add(rem);
         method.instructions.insert(loop.head(), main);
         loop.backEdge().label = rem;
