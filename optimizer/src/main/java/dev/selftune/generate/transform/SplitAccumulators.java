@@ -18,6 +18,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import dev.selftune.generate.CountedLoop;
 import dev.selftune.generate.CountedLoops;
+import dev.selftune.generate.LoopRotation;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
 import dev.selftune.generate.transform.Reductions.Reduction;
@@ -53,7 +54,8 @@ public final class SplitAccumulators implements Transform {
     }
 
     @Override
-    public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
+    public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode original, TransformContext ctx) {
+        MethodNode method = LoopRotation.canonical(original);
         List<Integer> ks = ctx.policy().range("split-accumulators.k", List.of(2, 4, 8));
         List<Map<String, Integer>> out = new ArrayList<>();
         for (CountedLoop loop : Unroll.innermostFirst(CountedLoops.find(method))) {
@@ -81,7 +83,8 @@ public final class SplitAccumulators implements Transform {
     }
 
     @Override
-    public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
+    public boolean apply(ClassNode owner, MethodNode original, Map<String, Integer> params, TransformContext ctx) {
+        MethodNode method = LoopRotation.canonical(original);
         List<CountedLoop> loops = CountedLoops.find(method);
         int index = params.getOrDefault("loop", -1);
         int k = params.getOrDefault("k", 0);
@@ -98,6 +101,7 @@ public final class SplitAccumulators implements Transform {
                 method.instructions.insert(loop.head(), code);
                 loop.backEdge().label = rem;
                 method.maxStack = Math.max(method.maxStack, 6);
+                LoopRotation.adopt(original, method);
                 return true;
             }
         }

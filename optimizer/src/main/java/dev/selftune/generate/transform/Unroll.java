@@ -13,6 +13,7 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
 import dev.selftune.generate.CountedLoop;
 import dev.selftune.generate.CountedLoops;
+import dev.selftune.generate.LoopRotation;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
 
@@ -40,7 +41,7 @@ public final class Unroll implements Transform {
     @Override
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<Integer> factors = ctx.policy().range("unroll.factor", List.of(2, 4, 8));
-        List<CountedLoop> loops = CountedLoops.find(method);
+        List<CountedLoop> loops = CountedLoops.find(LoopRotation.canonical(method));
         List<Map<String, Integer>> out = new ArrayList<>();
         for (CountedLoop loop : innermostFirst(loops)) {
             for (int f : factors) {
@@ -56,7 +57,8 @@ public final class Unroll implements Transform {
     }
 
     @Override
-    public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
+    public boolean apply(ClassNode owner, MethodNode original, Map<String, Integer> params, TransformContext ctx) {
+        MethodNode method = LoopRotation.canonical(original);
         List<CountedLoop> loops = CountedLoops.find(method);
         int index = params.getOrDefault("loop", -1);
         int f = params.getOrDefault("factor", 0);
@@ -76,6 +78,7 @@ public final class Unroll implements Transform {
         method.instructions.insert(loop.head(), main);
         loop.backEdge().label = rem;
         method.maxStack = Math.max(method.maxStack, 4);
+        LoopRotation.adopt(original, method);
         return true;
     }
 
