@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Everything one tuning run found, with its evidence: where it ran, the baseline, every variant
- * and the decision. {@code winnerClassBytes} is the whole target class with the tuned method, or null.
+ * verified and the decision; {@code unexplored} counts generated variants the budget never reached.
  */
 public record TuneResult(
         MethodRef target,
@@ -17,10 +17,22 @@ public record TuneResult(
         Measurement baseline,
         List<VariantResult> variants,
         Decision decision,
-        byte[] originalClassBytes) {
+        byte[] originalClassBytes,
+        int unexplored) {
 
     public TuneResult {
         variants = List.copyOf(variants);
+        if (unexplored < 0) {
+            throw new IllegalArgumentException("unexplored must be >= 0, got " + unexplored);
+        }
+    }
+
+    /** A result in which every generated variant was verified. */
+    public TuneResult(MethodRef target, String jvmVersion, String jvmVendor, String cpu, long seed,
+                      double budgetSeconds, double elapsedSeconds, Measurement baseline, List<VariantResult> variants,
+                      Decision decision, byte[] originalClassBytes) {
+        this(target, jvmVersion, jvmVendor, cpu, seed, budgetSeconds, elapsedSeconds, baseline, variants, decision,
+                originalClassBytes, 0);
     }
 
     public byte[] winnerClassBytes() {
@@ -28,7 +40,7 @@ public record TuneResult(
     }
 
     public long generated() {
-        return variants.size();
+        return variants.size() + (long) unexplored;
     }
 
     public long rejected() {

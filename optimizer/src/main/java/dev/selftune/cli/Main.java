@@ -38,27 +38,18 @@ public final class Main {
         boolean debug = Arrays.asList(args).contains("--debug");
         try {
             return dispatch(args, out, err, tuner);
-        } catch (TuneException e) {
-            err.println("selftune: error: " + oneLine(e.getMessage() != null ? e.getMessage() : e.element()));
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            return BAD_INPUT;
         } catch (Throwable e) {
-            TuneException bad = badInputCause(e);
+            TuneException bad = badInput(e);
             if (bad != null) {
                 err.println("selftune: error: " + oneLine(bad.getMessage() != null ? bad.getMessage() : bad.element()));
-                if (debug) {
-                    e.printStackTrace(err);
-                }
-                return BAD_INPUT;
+            } else {
+                err.println("selftune: error: internal error: " + oneLine(String.valueOf(e))
+                        + (debug ? "" : " (run again with --debug for the stack trace)"));
             }
-            err.println("selftune: error: internal error: " + oneLine(String.valueOf(e))
-                    + (debug ? "" : " (run again with --debug for the stack trace)"));
             if (debug) {
                 e.printStackTrace(err);
             }
-            return INTERNAL_ERROR;
+            return bad != null ? BAD_INPUT : INTERNAL_ERROR;
         } finally {
             out.flush();
             err.flush();
@@ -130,8 +121,8 @@ public final class Main {
     }
 
     /* Bad input found on a worker thread arrives wrapped (ExecutionException, CompletionException). */
-    private static TuneException badInputCause(Throwable e) {
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+    private static TuneException badInput(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof TuneException t) {
                 return t;
             }

@@ -22,6 +22,11 @@ final class TuneArgs {
     private TuneArgs() { }
 
     static TuneRequest request(TuneOptions o, Progress progress) {
+        return request(o, progress, true);
+    }
+
+    /** As {@link #request(TuneOptions, Progress)}; {@code outRequired} is false for commands that write no report. */
+    static TuneRequest request(TuneOptions o, Progress progress, boolean outRequired) {
         TuneRequest.Builder b = TuneRequest.builder();
         b.classpath(classpath(o.required("--classpath")));
         String target = o.required("--target");
@@ -30,8 +35,9 @@ final class TuneArgs {
         } catch (IllegalArgumentException e) {
             throw new TuneException("--target", "--target " + e.getMessage());
         }
-        Path out = out(o.required("--out"));
-        b.out(out);
+        if (outRequired || o.get("--out") != null) {
+            b.out(out(o.required("--out")));
+        }
         String inputs = o.get("--inputs");
         if (inputs != null) {
             if (!PROVIDER.matcher(inputs).matches()) {

@@ -4,7 +4,6 @@ import dev.selftune.api.Progress;
 import dev.selftune.api.Selftune;
 import dev.selftune.api.TuneRequest;
 import dev.selftune.api.TuneResult;
-import dev.selftune.report.OutputWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +38,7 @@ final class TuneCommand {
          * idempotent and atomic, so writing here as well costs milliseconds and guarantees the
          * summary lists files that exist.
          */
-        List<Path> written = OutputWriter.write(result, request.out(), request.minSpeedup());
+        List<Path> written = Selftune.write(result, request.out(), request.minSpeedup());
         out.print(Summary.format(result, written, request.minSpeedup()));
         out.flush();
         return 0;

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -35,6 +38,24 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
         return nests;
     }
 
+    /**
+     * How many more array accesses of the body walk unit-stride after the swap than before: those
+     * whose last index is the outer induction variable (innermost after the swap) minus those whose
+     * last index is the inner one (row loads do not count). Candidates are offered best first.
+     */
+    public int strideGain() {
+        int gain = 0;
+        List<List<LoopNestExpr>> addresses = new ArrayList<>();
+        body.stores().forEach(st -> addresses.add(LoopNestExpr.address(st.array(), st.index())));
+        body.loads().stream().filter(l -> l.opcode() != Opcodes.AALOAD)
+                .forEach(l -> addresses.add(LoopNestExpr.address(l.array(), l.index())));
+        for (List<LoopNestExpr> address : addresses) {
+            int iv = LoopNestExpr.bijectiveIn(address.get(address.size() - 1), Set.of(outer.iv(), inner.iv()));
+            gain += iv == outer.iv() ? 1 : iv == inner.iv() ? -1 : 0;
+        }
+        return gain;
+    }
+
     /** The first instruction of the nest (the outer loop's init) and the last (its back edge). */
     public AbstractInsnNode first() {
         return outer.init();
@@ -44,14 +65,14 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
      * Null when the two loops may be swapped in {@code method} of class {@code owner}; otherwise
      * the rule that fails, naming the element.
      */
-    public String whyNotInterchangeable(String owner, MethodNode method) {
+    public String whyNotInterchangeable(ClassNode owner, MethodNode method) {
         int j = outer.iv();
         int k = inner.iv();
         if (j == k) {
             return "both loops use local " + j;
         }
         Set<Integer> ivs = Set.of(j, k);
-        String shape = rectangular(ivs);
+        String shape = rectangular(owner, ivs);
         if (shape != null) {
             return shape;
         }
@@ -61,12 +82,17 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
         if (LoopNestLiveness.isLiveAt(method, outer.exit(), j) || LoopNestLiveness.isLiveAt(method, outer.exit(), k)) {
             return "an induction variable is read after the nest";
         }
+        for (FieldInsnNode f : body.fields()) {
+            if (!isPlainField(owner, f)) {
+                return "the body reads field " + f.owner + "." + f.name + ", not a plain field of this class";
+            }
+        }
         if (body.stores().isEmpty()) {
             return "the body stores nothing: there is no locality to gain";
         }
         LoopNestEscape escape;
         try {
-            escape = LoopNestEscape.analyze(owner, method);
+            escape = LoopNestEscape.analyze(owner.name, method);
         } catch (AnalyzerException e) {
             return "the method does not analyse: " + e.getMessage();
         }
@@ -128,12 +154,29 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
     }
 
     /*
+     * A plain (non-volatile) field of this class: reading it more or fewer times, or earlier, is
+     * allowed by JLS 17.4 when nothing in between synchronises; a volatile read is an acquire and
+     * must stay where it is. Fields of other classes are refused: their declarations are not at hand.
+     */
+    public static boolean isPlainField(ClassNode owner, FieldInsnNode f) {
+        if (!f.owner.equals(owner.name)) {
+            return false;
+        }
+        for (FieldNode field : owner.fields) {
+            if (field.name.equals(f.name) && field.desc.equals(f.desc)) {
+                return (field.access & Opcodes.ACC_VOLATILE) == 0;
+            }
+        }
+        return false;
+    }
+
+    /*
      * The iteration space must be a rectangle: inits and bounds read neither induction variable.
      * Their other locals are invariant (the body stores no local). Bounds may read array lengths
      * and rows: nothing in the nest writes a reference into an array, so they cannot change, and
      * once evaluated without throwing they never throw.
      */
-    private String rectangular(Set<Integer> ivs) {
+    private String rectangular(ClassNode owner, Set<Integer> ivs) {
         for (AbstractInsnNode init : List.of(outer.init(), inner.init())) {
             if (init instanceof VarInsnNode v && ivs.contains(v.var)) {
                 return "a loop starts at the other loop's induction variable (not rectangular)";
@@ -151,8 +194,10 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
                     return "a bound stores a local";
                 }
             } else if (!(LoopNestLoop.isConstInt(b) || op == Opcodes.ARRAYLENGTH || op == Opcodes.AALOAD
-                    || op == Opcodes.IADD || op == Opcodes.ISUB)) {
-                return "a bound is not a constant, local, array length, row or sum of those";
+                    || op == Opcodes.IADD || op == Opcodes.ISUB
+                    || b instanceof FieldInsnNode f && f.getOpcode() != Opcodes.PUTFIELD && f.getOpcode() != Opcodes.PUTSTATIC
+                    && isPlainField(owner, f))) {
+                return "a bound is not a constant, local, plain field, array length, row or sum of those";
             }
         }
         return null;

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -14,7 +15,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * The straight-line body of an innermost loop lifted into element stores and the loads they read,
  * or the reason it cannot be: anything but pure arithmetic, local loads and array accesses refuses.
  */
-public record LoopNestBody(List<LoopNestExpr.Store> stores, List<LoopNestExpr.Element> loads) {
+public record LoopNestBody(List<LoopNestExpr.Store> stores, List<LoopNestExpr.Element> loads, List<FieldInsnNode> fields) {
 
     /** Thrown with the refused instruction and the rule it breaks. */
     public static final class Refused extends Exception {
@@ -26,15 +27,36 @@ public record LoopNestBody(List<LoopNestExpr.Store> stores, List<LoopNestExpr.El
     /*
      * Symbolic stack execution (the stack holds expression trees, the DUP family copies tree
      * references): what the interchange needs is the set of addresses each array is read and
-     * written at, in terms of the locals, so the lifting may forget evaluation order. Local stores,
-     * iinc, jumps, calls, field accesses, allocation, monitors and athrow are refused; so is
+     * written at, in terms of the locals, so the lifting may forget evaluation order. Field reads
+     * are kept (callers check they are plain, not volatile). Local stores, iinc, jumps, calls, field
+     * writes, allocation, monitors and athrow are refused; so is
      * AASTORE (it could make two rows alias). Division may throw: that only changes which exception
      * comes first, which the verifier judges downstream.
      */
     public static LoopNestBody lift(AbstractInsnNode from, AbstractInsnNode toExclusive) throws Refused {
         Deque<LoopNestExpr> stack = new ArrayDeque<>();
+        LoopNestBody body = run(from, toExclusive, stack);
+        if (!stack.isEmpty()) {
+            throw new Refused("body leaves values on the stack");
+        }
+        return body;
+    }
+
+    /** Lifts code that leaves exactly one value and stores nothing: that value, or the reason it cannot. */
+    public static LoopNestExpr liftValue(AbstractInsnNode from, AbstractInsnNode toExclusive) throws Refused {
+        Deque<LoopNestExpr> stack = new ArrayDeque<>();
+        LoopNestBody body = run(from, toExclusive, stack);
+        if (stack.size() != 1 || !body.stores.isEmpty()) {
+            throw new Refused("not a single pure value");
+        }
+        return stack.pop();
+    }
+
+    private static LoopNestBody run(AbstractInsnNode from, AbstractInsnNode toExclusive, Deque<LoopNestExpr> stack)
+            throws Refused {
         List<LoopNestExpr.Store> stores = new ArrayList<>();
         List<LoopNestExpr.Element> loads = new ArrayList<>();
+        List<FieldInsnNode> fields = new ArrayList<>();
         for (AbstractInsnNode n = from; n != toExclusive; n = n.getNext()) {
             if (n == null) {
                 throw new Refused("body runs past the end of the method");
@@ -58,6 +80,10 @@ public record LoopNestBody(List<LoopNestExpr.Store> stores, List<LoopNestExpr.El
                 LoopNestExpr value = pop(stack, n);
                 LoopNestExpr index = pop(stack, n);
                 stores.add(new LoopNestExpr.Store(op, pop(stack, n), index, value));
+            } else if (op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC) {
+                FieldInsnNode f = (FieldInsnNode) n;
+                fields.add(f);
+                stack.push(new LoopNestExpr.Field(op, f.owner, f.name, f.desc, op == Opcodes.GETFIELD ? pop(stack, n) : null));
             } else if (op >= Opcodes.POP && op <= Opcodes.SWAP) {
                 shuffle(stack, op, n);
             } else if (op >= Opcodes.IADD && op <= Opcodes.DCMPG && op != Opcodes.IINC || op == Opcodes.ARRAYLENGTH) {
@@ -72,10 +98,7 @@ public record LoopNestBody(List<LoopNestExpr.Store> stores, List<LoopNestExpr.El
                         + " in the loop body: only loads, array accesses and arithmetic are allowed");
             }
         }
-        if (!stack.isEmpty()) {
-            throw new Refused("body leaves values on the stack");
-        }
-        return new LoopNestBody(List.copyOf(stores), List.copyOf(loads));
+        return new LoopNestBody(List.copyOf(stores), List.copyOf(loads), List.copyOf(fields));
     }
 
     private static Object constant(AbstractInsnNode n) {

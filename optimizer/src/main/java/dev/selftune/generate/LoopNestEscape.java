@@ -19,9 +19,8 @@ import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
- * Which locals hold a fresh array where a loop nest starts: allocated in this method by the one store
- * that reaches there, and never escaping, so
- * no other reference in the method can alias it or any of its rows.
+ * Which locals hold a fresh array where a loop nest starts: allocated in this method by the one
+ * store that reaches there and never escaping, so no other reference can alias it or its rows.
  */
 public final class LoopNestEscape {
     private final MethodNode method;

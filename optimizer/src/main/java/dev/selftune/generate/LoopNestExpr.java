@@ -54,6 +54,17 @@ public sealed interface LoopNestExpr {
         }
     }
 
+    /** A read of a field ({@code object} is null for a static field). */
+    record Field(int opcode, String owner, String name, String desc, LoopNestExpr object) implements LoopNestExpr {
+        public int size() {
+            return desc.equals("J") || desc.equals("D") ? 2 : 1;
+        }
+
+        public boolean reads(int s) {
+            return object != null && object.reads(s);
+        }
+    }
+
     /** Any other pure operation (arithmetic, conversion, comparison, {@code ARRAYLENGTH}). */
     record Op(int opcode, List<LoopNestExpr> args) implements LoopNestExpr {
         public Op {

@@ -79,6 +79,15 @@ public final class LoopNestLiveness {
      * {@code first} (a jump, switch or handler targets a label inside), or a try range overlaps it.
      */
     public static boolean enteredFromOutside(MethodNode method, AbstractInsnNode first, AbstractInsnNode last) {
+        return enteredFromOutside(method, first, last, false);
+    }
+
+    /**
+     * As {@link #enteredFromOutside(MethodNode, AbstractInsnNode, AbstractInsnNode)}, but with
+     * {@code innerTryAllowed} a try block lying wholly inside (range and handler) does not count.
+     */
+    public static boolean enteredFromOutside(MethodNode method, AbstractInsnNode first, AbstractInsnNode last,
+                                             boolean innerTryAllowed) {
         InsnList insns = method.instructions;
         int lo = insns.indexOf(first);
         int hi = insns.indexOf(last);
@@ -94,7 +103,9 @@ public final class LoopNestLiveness {
             }
         }
         for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
-            if (inside(insns, tcb.handler, lo, hi) || insns.indexOf(tcb.start) < hi && insns.indexOf(tcb.end) > lo) {
+            boolean overlaps = inside(insns, tcb.handler, lo, hi) || insns.indexOf(tcb.start) < hi && insns.indexOf(tcb.end) > lo;
+            boolean wholly = inside(insns, tcb.start, lo, hi) && inside(insns, tcb.end, lo, hi) && inside(insns, tcb.handler, lo, hi);
+            if (overlaps && !(innerTryAllowed && wholly)) {
                 return true;
             }
         }

@@ -37,12 +37,6 @@ public record LoopNestLoop(
         return test.getNext();
     }
 
-    /** True when {@code insn} lies between the loop's head label and its back edge (inclusive). */
-    public boolean contains(InsnList insns, AbstractInsnNode insn) {
-        int i = insns.indexOf(insn);
-        return i >= insns.indexOf(head) && i <= insns.indexOf(back);
-    }
-
     /** Every loop of {@code method} in javac's counted shape, outermost first (by position of the head). */
     public static List<LoopNestLoop> find(MethodNode method) {
         List<LoopNestLoop> loops = new ArrayList<>();

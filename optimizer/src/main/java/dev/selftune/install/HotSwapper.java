@@ -29,8 +29,9 @@ public final class HotSwapper {
      * lambdas) as another hidden nestmate and retargets the call site. Redefining the class per
      * swap would be a global VM operation each time, HotSpot would refuse any added helper or
      * lambda (JVMTI can_redefine_classes forbids adding methods), and it would undo or fight other
-     * agents' retransformations. All failures surface as InstallException to the caller;
-     * nothing here runs on application threads except the call site's exception hook.
+     * agents' retransformations. All failures surface as InstallException to the caller; on
+     * application threads run only the linkage of a trampoline (a registry lookup) and of spun
+     * lambdas (checked once at swap time), and the call site's exception hook.
      * Locking: `ops` serialises the public operations; the transformer, which any thread's
      * retransformation may call, takes only per-site monitors and never `ops`, so a retransformation
      * started by another agent while prepare waits cannot deadlock against us.
@@ -68,36 +69,47 @@ public final class HotSwapper {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(method, "method");
         synchronized (ops) {
-            Method m = Eligibility.check(inst, owner, method);
-            MethodRef full = method.withDescriptor(Eligibility.descriptor(m));
-            if (sites.containsKey(full)) {
-                return;
-            }
-            BootBridge bridge = BootBridge.get(inst);
-            SwapSite site = new SwapSite(full, owner, m.getModifiers(), keyPrefix + serial.incrementAndGet() + ":" + full,
-                    Eligibility.siteType(m), OwnerLookup.of(owner, inst, bridge.module(), full.toString()),
-                    bridge, log, () -> listener);
-            if (!registered) {
-                inst.addTransformer(transformer, true);
-                registered = true;
-            }
-            transformer.add(site);
             try {
-                inst.retransformClasses(owner);
-            } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-                transformer.remove(site);
-                throw new InstallException(full.toString(), InstallException.Rule.RETRANSFORM_FAILED,
-                        "the JVM refused the retransformation: " + e, "check the JVM's log; another agent may hold the class", e);
+                prepareLocked(owner, method);
+            } catch (InstallException e) {
+                throw e;
+            } catch (RuntimeException | LinkageError e) {
+                throw new InstallException(method.toString(), InstallException.Rule.OTHER, "prepare failed: " + e,
+                        "report this with the class; the method keeps its original body", e);
             }
-            if (site.failure() != null || !site.linked()) {
-                transformer.remove(site);
-                throw site.failure() != null ? site.failure() : new InstallException(full.toString(),
-                        InstallException.Rule.RETRANSFORM_FAILED, "the retransformation never reached the selftune transformer",
-                        "check that the agent was started with Can-Retransform-Classes: true");
-            }
-            sites.put(full, site);
-            log.accept("prepared " + full + " (call site " + site.key + ")");
         }
+    }
+
+    private void prepareLocked(Class<?> owner, MethodRef method) {
+        Method m = Eligibility.check(inst, owner, method);
+        MethodRef full = method.withDescriptor(Eligibility.descriptor(m));
+        if (sites.containsKey(full)) {
+            return;
+        }
+        BootBridge bridge = BootBridge.forLoader(inst, owner.getClassLoader());
+        SwapSite site = new SwapSite(full, owner, m.getModifiers(), keyPrefix + serial.incrementAndGet() + ":" + full,
+                Eligibility.siteType(m), OwnerLookup.of(owner, inst, bridge.module(), full.toString()),
+                bridge, log, () -> listener);
+        if (!registered) {
+            inst.addTransformer(transformer, true);
+            registered = true;
+        }
+        transformer.add(site);
+        try {
+            inst.retransformClasses(owner);
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+            transformer.remove(site);
+            throw new InstallException(full.toString(), InstallException.Rule.RETRANSFORM_FAILED,
+                    "the JVM refused the retransformation: " + e, "check the JVM's log; another agent may hold the class", e);
+        }
+        if (site.failure() != null || !site.linked()) {
+            transformer.remove(site);
+            throw site.failure() != null ? site.failure() : new InstallException(full.toString(),
+                    InstallException.Rule.RETRANSFORM_FAILED, "the retransformation never reached the selftune transformer",
+                    "check that the agent was started with Can-Retransform-Classes: true");
+        }
+        sites.put(full, site);
+        log.accept("prepared " + full + " (call site " + site.key + ")");
     }
 
     /** Makes {@code variantId}, the method as found in the whole-class {@code variantClassBytes}, the active body. */
@@ -117,8 +129,8 @@ public final class HotSwapper {
                     throw new InstallException(site.element, InstallException.Rule.BAD_VARIANT, "variant " + variantId
                             + " holds class " + variant.name.replace('/', '.'), "pass the whole class " + method.owner());
                 }
-                byte[] copy = NestmateCopy.build(variant, site.originalClass(), site.method.name(), site.method.descriptor(),
-                        true, dev.selftune.generate.ClassBytes.resourcesOf(site.owner.getClassLoader()), site.element);
+                NestmateCopy.Built copy = NestmateCopy.build(variant, site.originalClass(), site.method.name(), site.method.descriptor(),
+                        true, site.bridge, dev.selftune.generate.ClassBytes.resourcesOf(site.owner.getClassLoader()), site.element);
                 target = site.define(copy);
             } catch (InstallException e) {
                 throw e;
@@ -137,7 +149,12 @@ public final class HotSwapper {
             SwapSite site = require(method);
             if (!ORIGINAL.equals(site.active())) {
                 String was = site.active();
-                site.activate(ORIGINAL, null);
+                try {
+                    site.activate(ORIGINAL, null);
+                } catch (RuntimeException | LinkageError e) {
+                    throw new InstallException(site.element, InstallException.Rule.OTHER, "rollback from " + was
+                            + " failed: " + e, "report this; the variant stays active", e);
+                }
                 log.accept("rolled back " + site.method + " from variant " + was);
             }
         }

@@ -3,9 +3,13 @@ package dev.selftune.install;
 import dev.selftune.generate.ClassBytes;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
@@ -20,7 +24,8 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Builds the bytes of a hidden nestmate class holding one method of a class (the original body, or
- * a variant's) as a static method, plus the helpers it needs: instance methods take the receiver first.
+ * a variant's) as a static method, plus the new or changed helpers it needs: instance methods take
+ * the receiver first.
  */
 final class NestmateCopy {
     /*
@@ -36,6 +41,11 @@ final class NestmateCopy {
      * $deserializeLambda$ lives in the target). invokespecial of the target's own private methods
      * becomes invokevirtual, as javac emits for nestmates since JDK 11. Frames are copied as they are:
      * a static method whose first parameter is the receiver has the same implicit first frame.
+     * Helpers identical to the running class's stay there and are called as nestmates (less code,
+     * and lambdas whose bodies stay in a named class link through LambdaMetafactory as usual);
+     * lambdas whose bodies move are linked by LambdaSpinner, since a hidden class cannot be named.
+     * A non-private tuned method calling itself still goes through the class (dispatch preserved,
+     * and recursion follows later swaps); a private one calls its copy directly.
      */
     static final String SUFFIX = "$$Selftune";
 
@@ -49,13 +59,16 @@ final class NestmateCopy {
     private final Map<String, MethodNode> declared;
     private final Map<String, MethodNode> originals;
     private final Map<String, MethodNode> moved = new LinkedHashMap<>();
+    private final List<InvokeDynamicInsnNode> spun = new ArrayList<>();
     private final String rootKey;
     private final boolean rootDispatches;
     private final ProtectedCheck protectedCheck;
+    private final BootBridge bridge;
 
     private NestmateCopy(ClassNode source, ClassNode original, String name, String desc, boolean variant,
-                         Function<String, InputStream> resources, String element) {
+                         BootBridge bridge, Function<String, InputStream> resources, String element) {
         this.source = source;
+        this.bridge = bridge;
         this.original = original;
         this.variant = variant;
         this.element = element;
@@ -75,10 +88,15 @@ final class NestmateCopy {
     }
 
     /** The hidden class bytes; the method keeps its name and takes a static descriptor ({@link #staticDesc}). */
-    static byte[] build(ClassNode source, ClassNode original, String name, String desc, boolean variant,
-                        Function<String, InputStream> resources, String element) {
-        return new NestmateCopy(source, original, name, desc, variant, resources, element).emit();
+    static Built build(ClassNode source, ClassNode original, String name, String desc, boolean variant,
+                       BootBridge bridge, Function<String, InputStream> resources, String element) {
+        NestmateCopy copy = new NestmateCopy(source, original, name, desc, variant, bridge, resources, element);
+        byte[] bytes = copy.emit();
+        return new Built(bytes, List.copyOf(copy.spun));
     }
+
+    /** The copy's bytes and its lambdas linked by {@link LambdaSpinner}, to link once at swap time as a check. */
+    record Built(byte[] bytes, List<InvokeDynamicInsnNode> lambdas) { }
 
     static String staticDesc(String owner, int access, String desc) {
         return (access & Opcodes.ACC_STATIC) != 0 ? desc : "(L" + owner + ";" + desc.substring(1);
@@ -115,63 +133,93 @@ final class NestmateCopy {
         return writer.toByteArray();
     }
 
-    /** The tuned method and, for variants, every helper of the class it reaches that must move with it. */
+    /**
+     * The tuned method and, for variants, every helper of the class it reaches that must move with it:
+     * new or changed ones, and unchanged ones that reach those (else they would call the old bodies).
+     */
     private void collect() {
-        Deque<MethodNode> work = new ArrayDeque<>();
         MethodNode root = declared.get(rootKey);
         moved.put(rootKey, root);
-        work.add(root);
+        if (!variant) {
+            return;   // the original copy calls the class's own members, all still there
+        }
+        Map<String, Set<String>> callees = new LinkedHashMap<>();
+        Deque<String> work = new ArrayDeque<>(List.of(rootKey));
         while (!work.isEmpty()) {
-            for (AbstractInsnNode insn : work.poll().instructions) {
-                if (insn instanceof MethodInsnNode mi && mi.owner.equals(host)) {
-                    consider(MethodBodies.key(mi.name, mi.desc), work);
-                } else if (insn instanceof InvokeDynamicInsnNode indy) {
-                    for (Object arg : indy.bsmArgs) {
-                        if (arg instanceof Handle h && h.getOwner().equals(host)) {
-                            consider(MethodBodies.key(h.getName(), h.getDesc()), work);
-                        }
-                    }
-                } else if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Handle h && h.getOwner().equals(host)) {
-                    consider(MethodBodies.key(h.getName(), h.getDesc()), work);
-                } else if (variant && insn instanceof FieldInsnNode fi && fi.owner.equals(host)
-                        && !MethodBodies.hasField(original, fi.name, fi.desc) && MethodBodies.hasField(source, fi.name, fi.desc)) {
-                    throw reject(InstallException.Rule.NEW_FIELD, "the variant adds field " + fi.name
-                            + ", which a running class cannot gain", "keep new state in locals or constants");
+            String key = work.poll();
+            Set<String> out = callees(declared.get(key));
+            callees.put(key, out);
+            for (String k : out) {
+                if (!callees.containsKey(k) && !work.contains(k)) {
+                    work.add(k);
                 }
             }
         }
+        for (String k : callees.keySet()) {
+            MethodNode was = originals.get(k);
+            if (was == null || !MethodBodies.same(declared.get(k), was)) {
+                moved.putIfAbsent(k, declared.get(k));
+            }
+        }
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (Map.Entry<String, Set<String>> e : callees.entrySet()) {
+                if (!moved.containsKey(e.getKey()) && e.getValue().stream().anyMatch(
+                        k -> moved.containsKey(k) && !(k.equals(rootKey) && rootDispatches))) {
+                    moved.put(e.getKey(), declared.get(e.getKey()));
+                    grew = true;
+                }
+            }
+        }
+        for (MethodNode t : moved.values()) {
+            check(t);
+        }
     }
 
-    private void consider(String key, Deque<MethodNode> work) {
-        MethodNode t = declared.get(key);
-        if (!variant || t == null || moved.containsKey(key) || "<init>".equals(t.name)
-                || (t.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-            return;   // the original keeps calling the class's own members; inherited members stay where they are
+    /** The helpers of this class {@code m} calls or refers to by handle; inherited and abstract members excluded. */
+    private Set<String> callees(MethodNode m) {
+        Set<String> out = new LinkedHashSet<>();
+        for (AbstractInsnNode insn : m.instructions) {
+            if (insn instanceof MethodInsnNode mi && mi.owner.equals(host)) {
+                out.add(MethodBodies.key(mi.name, mi.desc));
+            } else if (insn instanceof InvokeDynamicInsnNode indy) {
+                for (Object arg : indy.bsmArgs) {
+                    if (arg instanceof Handle h && h.getOwner().equals(host)) {
+                        out.add(MethodBodies.key(h.getName(), h.getDesc()));
+                    }
+                }
+            } else if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Handle h && h.getOwner().equals(host)) {
+                out.add(MethodBodies.key(h.getName(), h.getDesc()));
+            } else if (insn instanceof FieldInsnNode fi && fi.owner.equals(host)
+                    && !MethodBodies.hasField(original, fi.name, fi.desc) && MethodBodies.hasField(source, fi.name, fi.desc)) {
+                throw reject(InstallException.Rule.NEW_FIELD, "the variant adds field " + fi.name
+                        + ", which a running class cannot gain", "keep new state in locals or constants");
+            }
         }
-        MethodNode was = originals.get(key);
-        boolean changed = was != null && !MethodBodies.same(t, was);
-        boolean isPrivate = (t.access & Opcodes.ACC_PRIVATE) != 0;
-        if (!isPrivate && was != null && !changed) {
+        out.removeIf(k -> {
+            MethodNode t = declared.get(k);
+            return t == null || "<init>".equals(t.name) || (t.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0;
+        });
+        return out;
+    }
+
+    private void check(MethodNode t) {
+        if (t == declared.get(rootKey)) {
             return;
         }
         if ((t.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            if (was != null && !changed) {
-                return;
-            }
             throw reject(InstallException.Rule.SYNCHRONIZED_HELPER, "helper " + t.name + t.desc
-                    + " is synchronized and new or changed; moved out of the class it would lock another monitor",
-                    "let the variant synchronize explicitly or leave the helper unchanged");
+                    + " is synchronized and must move with the variant, where it would lock another monitor",
+                    "let the variant synchronize explicitly or leave the helper and what it calls unchanged");
         }
-        if ((t.access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) == 0 && was != null) {
+        if ((t.access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) == 0 && originals.containsKey(MethodBodies.key(t.name, t.desc))) {
             throw reject(InstallException.Rule.OVERRIDABLE_HELPER, "the variant changes overridable method "
-                    + t.name + t.desc, "change only the tuned method and private helpers");
+                    + t.name + t.desc + " (or what it calls)", "change only the tuned method and private helpers");
         }
-        moved.put(key, t);
-        work.add(t);
     }
 
     private void rewrite(MethodNode m) {
-        for (AbstractInsnNode insn : m.instructions) {
+        for (AbstractInsnNode insn : m.instructions.toArray()) {
             int op = insn.getOpcode();
             if (op == Opcodes.JSR || op == Opcodes.RET) {
                 throw reject(InstallException.Rule.OLD_CLASS_VERSION, m.name + " uses jsr/ret (class files before Java 6)",
@@ -191,6 +239,11 @@ final class NestmateCopy {
                     if (indy.bsmArgs[i] instanceof Handle h) {
                         indy.bsmArgs[i] = rewriteHandle(h);
                     }
+                }
+                if (indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory") && indy.bsmArgs.length >= 3
+                        && indy.bsmArgs[1] instanceof Handle impl && impl.getOwner().equals(copy)) {
+                    indy.bsm = bridge.lambda;   // the body moved into this hidden class: see LambdaSpinner
+                    spun.add(indy);
                 }
             } else if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Handle h) {
                 ldc.cst = rewriteHandle(h);

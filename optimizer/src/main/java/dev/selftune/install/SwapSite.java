@@ -29,7 +29,7 @@ final class SwapSite {
     final int access;
     final String element;
     private final MethodHandles.Lookup lookup;
-    private final BootBridge bridge;
+    final BootBridge bridge;
     private final Consumer<String> log;
     private final Supplier<SwapListener> listener;
 
@@ -75,8 +75,8 @@ final class SwapSite {
                     return;
                 }
             }
-            byte[] copy = NestmateCopy.build(MethodBodies.parse(classBytes), node, method.name(), method.descriptor(),
-                    false, ClassBytes.resourcesOf(owner.getClassLoader()), element);
+            NestmateCopy.Built copy = NestmateCopy.build(MethodBodies.parse(classBytes), node, method.name(), method.descriptor(),
+                    false, bridge, ClassBytes.resourcesOf(owner.getClassLoader()), element);
             MethodHandle handle = define(copy);
             synchronized (this) {
                 originalClass = node;
@@ -120,9 +120,15 @@ final class SwapSite {
         return originalClass;
     }
 
-    /** Defines a hidden nestmate from {@link NestmateCopy} bytes and finds the method in it. */
-    MethodHandle define(byte[] copy) throws ReflectiveOperationException {
-        MethodHandles.Lookup hidden = lookup.defineHiddenClass(copy, true, MethodHandles.Lookup.ClassOption.NESTMATE);
+    /**
+     * Defines a hidden nestmate from {@link NestmateCopy} bytes and finds the method in it; its
+     * spun lambdas are linked once here, so a lambda that cannot link fails the swap, not a call.
+     */
+    MethodHandle define(NestmateCopy.Built copy) throws ReflectiveOperationException {
+        MethodHandles.Lookup hidden = lookup.defineHiddenClass(copy.bytes(), true, MethodHandles.Lookup.ClassOption.NESTMATE);
+        for (org.objectweb.asm.tree.InvokeDynamicInsnNode indy : copy.lambdas()) {
+            LambdaSpinner.prelink(hidden, indy);
+        }
         return hidden.findStatic(hidden.lookupClass(), method.name(), type);
     }
 

@@ -26,15 +26,17 @@ final class TrampolineBody extends MethodVisitor {
     private final int access;
     private final String name;
     private final String descriptor;
+    private final Handle bootstrap;
     private final String key;
     private int firstLine = -1;
 
-    TrampolineBody(MethodVisitor mv, String owner, int access, String name, String descriptor, String key) {
+    TrampolineBody(MethodVisitor mv, String owner, int access, String name, String descriptor, Handle bootstrap, String key) {
         super(Opcodes.ASM9, mv);
         this.owner = owner;
         this.access = access;
         this.name = name;
         this.descriptor = descriptor;
+        this.bootstrap = bootstrap;
         this.key = key;
     }
 
@@ -55,7 +57,7 @@ final class TrampolineBody extends MethodVisitor {
             slot += arg.getSize();
         }
         Type ret = Type.getReturnType(descriptor);
-        mv.visitInvokeDynamicInsn(name, NestmateCopy.staticDesc(owner, access, descriptor), BootBridge.BOOTSTRAP, key);
+        mv.visitInvokeDynamicInsn(name, NestmateCopy.staticDesc(owner, access, descriptor), bootstrap, key);
         mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
         mv.visitMaxs(Math.max(slot, ret.getSize()), slot);
         mv.visitEnd();

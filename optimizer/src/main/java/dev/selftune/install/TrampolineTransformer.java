@@ -87,7 +87,7 @@ final class TrampolineTransformer implements ClassFileTransformer {
                 MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
                 for (SwapSite site : sites) {
                     if (site.method.name().equals(name) && site.method.descriptor().equals(descriptor)) {
-                        return new TrampolineBody(mv, owner, access, name, descriptor, site.key);
+                        return new TrampolineBody(mv, owner, access, name, descriptor, site.bridge.bootstrap, site.key);
                     }
                 }
                 return mv;

@@ -61,6 +61,7 @@ public final class JsonReport {
         m.put("originalClassSha256", r.originalClassBytes() == null ? null : Variant.sha256(r.originalClassBytes()));
         m.put("baseline", measurement(r.baseline()));
         m.put("generated", r.generated());
+        m.put("unexplored", r.unexplored());
         m.put("rejected", r.rejected());
         m.put("measured", r.measured());
         List<Object> variants = new ArrayList<>();

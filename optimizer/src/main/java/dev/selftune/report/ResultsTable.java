@@ -41,7 +41,7 @@ public final class ResultsTable {
             rows++;
             boolean swap = "swap".equals(r.get("decision"));
             Map<?, ?> w = r.get("winner") instanceof Map<?, ?> m ? m : null;
-            String speedup = "\u2014";
+            String speedup = "-";
             if (swap && w != null && w.get("speedup") instanceof Number s) {
                 speedup = String.format(Locale.ROOT, "%.2fx [%.2f, %.2f]", s.doubleValue(), num(w.get("speedupLow")), num(w.get("speedupHigh")));
                 winners.add(s.doubleValue());

@@ -58,7 +58,7 @@ class HoistTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"matmul", "checkedMatmul", "matmulInt", "transpose", "matVec"})
+    @ValueSource(strings = {"matmul", "checkedMatmul", "matmulInt", "transpose", "matVec", "dotMatmul", "dotMatVec", "times"})
     void apply_everyCandidateAfterInterchange_sameBehaviourAsOriginal(String name) {
         byte[] swapped = NestHarness.apply(original, name, new Interchange(), Map.of("nest", 0));
         for (Map<String, Integer> params : candidates(swapped, name)) {
@@ -69,6 +69,27 @@ class HoistTest {
             assertEquals(List.of(), new Interchange().candidates(cn, NestHarness.method(cn, name), NestHarness.CTX),
                     "a nest holding a versioned loop (try block) is not interchanged");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"matmul", "dotMatmul"})
+    void apply_twiceAfterInterchange_rowOfCLoadedOncePerI(String name) {
+        byte[] swapped = NestHarness.apply(original, name, new Interchange(), Map.of("nest", 0));
+        byte[] inner = NestHarness.apply(swapped, name, hoist, candidates(swapped, name).get(0));
+        Map<String, Integer> kLoop = Map.of("loop", LoopNestLoop.find(NestHarness.method(NestHarness.read(inner), name)).size() - 2);
+        assertTrue(candidates(inner, name).contains(kLoop), "the k loop, now holding a versioned j loop, is offered");
+        byte[] both = NestHarness.apply(inner, name, hoist, kLoop);
+        MethodNode m = NestHarness.method(NestHarness.read(both), name);
+        List<LoopNestLoop> loops = LoopNestLoop.find(m);
+        LoopNestLoop k = loops.get(loops.size() - 2);
+        int c = 3;
+        int cLoads = 0;
+        for (AbstractInsnNode n = k.head(); n != k.back(); n = n.getNext()) {
+            cLoads += n instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && v.var == c ? 1 : 0;
+        }
+        assertEquals(0, cLoads, "c[i] is read before the fast k loop, not in it");
+        NestHarness.assertSameBehaviour(original, both, name, 300, true);
+        NestHarness.assertSameBehaviour(inner, both, name, 300, false);
     }
 
     @Test
@@ -85,7 +106,8 @@ class HoistTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"matmul", "matmulInt", "matVec", "matmulInto", "lowerProduct", "weightedRow"})
+    @ValueSource(strings = {"matmul", "matmulInt", "matVec", "matmulInto", "lowerProduct", "weightedRow", "times",
+        "dotMatmul", "transpose"})
     void apply_everyCandidate_sameBehaviourEvenWithMixedFaults(String name) {
         List<Map<String, Integer>> offered = candidates(original, name);
         assertFalse(offered.isEmpty(), name);
@@ -93,6 +115,22 @@ class HoistTest {
             byte[] variant = NestHarness.apply(original, name, hoist, params);
             NestHarness.assertSameBehaviour(original, variant, name, 300, false);
         }
+    }
+
+    @Test
+    void apply_timesAfterInterchange_hoistsTheFieldRootedElement() {
+        byte[] swapped = NestHarness.apply(original, "times", new Interchange(), Map.of("nest", 0));
+        byte[] variant = NestHarness.apply(swapped, "times", hoist, candidates(swapped, "times").get(0));
+        MethodNode m = NestHarness.method(NestHarness.read(variant), "times");
+        LoopNestLoop fast = LoopNestLoop.find(m).get(LoopNestLoop.find(m).size() - 1);
+        List<String> body = new ArrayList<>();
+        for (AbstractInsnNode n = fast.bodyStart(); n != fast.step(); n = n.getNext()) {
+            if (n.getOpcode() >= 0) {
+                body.add(org.objectweb.asm.util.Printer.OPCODES[n.getOpcode()]);
+            }
+        }
+        assertEquals(List.of("ALOAD", "ILOAD", "DUP2", "DALOAD", "DLOAD", "ALOAD", "ILOAD", "DALOAD", "DMUL", "DADD",
+                "DASTORE"), body, "this.data[i][k] is hoisted like a local's");
     }
 
     @Test
@@ -111,8 +149,8 @@ class HoistTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rowsStored", "rowsWithCall"})
-    void candidates_aastoreOrCall_none(String name) {
+    @ValueSource(strings = {"rowsStored", "rowsWithCall", "timesShared"})
+    void candidates_aastoreCallOrVolatile_none(String name) {
         assertEquals(List.of(), candidates(original, name));
     }
 

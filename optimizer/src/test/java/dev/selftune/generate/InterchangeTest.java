@@ -39,7 +39,8 @@ class InterchangeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"matmul", "checkedMatmul", "matmulInt", "transpose", "matVec"})
+    @ValueSource(strings = {"matmul", "checkedMatmul", "matmulInt", "transpose", "matVec", "dotMatmul", "dotMatmulInt",
+        "dotMatVec", "times"})
     void apply_safeNest_sameBehaviourBitForBit(String name) {
         byte[] variant = NestHarness.apply(original, name, interchange, Map.of("nest", 0));
         int thrown = NestHarness.assertSameBehaviour(original, variant, name, 400, true);
@@ -49,9 +50,21 @@ class InterchangeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"matmulInto", "rowPrefix", "lowerProduct", "absProduct", "total", "escaped", "ivsLiveAfter",
-        "rowsStored", "rowsWithCall", "weightedRow"})
+        "rowsStored", "rowsWithCall", "weightedRow", "dotMatmulInto", "dotReadsOutput", "timesShared"})
     void candidates_unsafeOrNoNest_none(String name) {
         assertEquals(List.of(), candidates(name));
+    }
+
+    @Test
+    void apply_accumulatorMatmul_becomesZeroingLoopThenSwappedPerfectNest() {
+        assertEquals(List.of(Map.of("nest", 0)), candidates("dotMatmul"), "no perfect nest, one accumulator nest");
+        byte[] variant = NestHarness.apply(original, "dotMatmul", interchange, Map.of("nest", 0));
+        MethodNode after = NestHarness.method(NestHarness.read(variant), "dotMatmul");
+        assertEquals(4, LoopNestLoop.find(after).size(), "i, the zeroing j loop, k, j");
+        LoopNest nest = LoopNest.find(after).get(0);
+        assertEquals(1, nest.body().stores().size());
+        byte[] hoisted = NestHarness.apply(variant, "dotMatmul", new dev.selftune.generate.transform.Hoist(), Map.of("loop", 3));
+        NestHarness.assertSameBehaviour(original, hoisted, "dotMatmul", 300, true);
     }
 
     @Test

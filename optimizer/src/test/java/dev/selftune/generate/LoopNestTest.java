@@ -29,7 +29,7 @@ class LoopNestTest {
         assertEquals(1, nests.size(), "only the j-k pair has a straight-line inner body");
         LoopNest nest = nests.get(0);
         assertEquals(1, nest.body().stores().size());
-        assertNull(nest.whyNotInterchangeable(specimens.name, m));
+        assertNull(nest.whyNotInterchangeable(specimens, m));
     }
 
     @ParameterizedTest
@@ -38,7 +38,7 @@ class LoopNestTest {
         MethodNode m = method(name);
         List<LoopNest> nests = LoopNest.find(m);
         assertEquals(1, nests.size());
-        assertNull(nests.get(0).whyNotInterchangeable(specimens.name, m));
+        assertNull(nests.get(0).whyNotInterchangeable(specimens, m));
     }
 
     @ParameterizedTest
@@ -53,9 +53,32 @@ class LoopNestTest {
         MethodNode m = method(name);
         List<LoopNest> nests = LoopNest.find(m);
         assertEquals(1, nests.size());
-        String why = nests.get(0).whyNotInterchangeable(specimens.name, m);
+        String why = nests.get(0).whyNotInterchangeable(specimens, m);
         assertNotNull(why);
         assertTrue(why.contains(reason), why);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"matmul, 2", "matVec, 0", "transpose, 0"})
+    void strideGain_unitStrideAccessesWonBySwapping(String name, int gain) {
+        assertEquals(gain, LoopNest.find(method(name)).get(0).strideGain());
+    }
+
+    @Test
+    void lift_callInBody_refusedNamingTheInstruction() {
+        LoopNestLoop inner = LoopNestLoop.find(method("absProduct")).get(2);
+        LoopNestBody.Refused refused = org.junit.jupiter.api.Assertions.assertThrows(LoopNestBody.Refused.class,
+                () -> LoopNestBody.lift(inner.bodyStart(), inner.step()));
+        assertTrue(refused.getMessage().contains("INVOKESTATIC"), refused.getMessage());
+    }
+
+    @Test
+    void whyNotInterchangeable_volatileFieldInBody_refused() {
+        MethodNode m = method("timesShared");
+        String why = LoopNest.find(m).get(0).whyNotInterchangeable(specimens, m);
+        assertTrue(why.contains("shared"), why);
+        MethodNode plain = method("times");
+        assertNull(LoopNest.find(plain).get(0).whyNotInterchangeable(specimens, plain));
     }
 
     @Test

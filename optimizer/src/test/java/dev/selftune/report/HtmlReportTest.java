@@ -58,6 +58,18 @@ class HtmlReportTest {
         assertFalse(html.contains("url("));
     }
 
+    @Test
+    void render_nothingMeasuredAndNoClassBytes_stillRendersAndSaysSo() {
+        dev.selftune.api.TuneResult k = ReportFixtures.keep();
+        java.util.List<dev.selftune.api.VariantResult> rejectedOnly = k.variants().stream().filter(v -> !v.verdict().passed()).toList();
+        dev.selftune.api.TuneResult r = new dev.selftune.api.TuneResult(k.target(), k.jvmVersion(), k.jvmVendor(), k.cpu(), k.seed(),
+                k.budgetSeconds(), k.elapsedSeconds(), k.baseline(), rejectedOnly, k.decision(), null);
+        String html = HtmlReport.render(r);
+        assertTrue(html.contains("<svg class=\"chart\""));
+        assertTrue(html.contains("No variant was measured"));
+        assertTrue(html.contains("The original class bytes were not recorded."));
+    }
+
     /** Writes preview pages when -Dselftune.report.preview=<dir> is given, for looking at in a browser. */
     @Test
     void preview_whenAsked_writesBothPages() {

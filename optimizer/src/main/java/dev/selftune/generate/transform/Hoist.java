@@ -50,15 +50,29 @@ public final class Hoist implements Transform {
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<LoopNestLoop> loops = LoopNestLoop.find(method);
         List<Integer> order = new ArrayList<>();
+        Map<Integer, Integer> loads = new HashMap<>();
         for (int i = 0; i < loops.size(); i++) {
-            if (HoistAnalysis.analyse(owner, method, loops.get(i)).refusal() == null) {
+            HoistAnalysis.Result found = HoistAnalysis.analyse(owner, method, loops.get(i));
+            if (found.refusal() == null) {
                 order.add(i);
+                loads.put(i, found.loads().size());
             }
         }
-        /* Innermost (shortest) loops first: that is where a hoisted load saves most. */
-        order.sort(Comparator.comparingInt(i -> method.instructions.indexOf(loops.get(i).back())
-                - method.instructions.indexOf(loops.get(i).head())));
+        /* Deepest loops first (they run most often), then those with more loads to hoist. */
+        order.sort(Comparator.comparingInt((Integer i) -> -depth(method, loops, loops.get(i)))
+                .thenComparingInt(i -> -loads.get(i)).thenComparingInt(i -> i));
         return order.stream().map(i -> Map.of("loop", i)).toList();
+    }
+
+    private static int depth(MethodNode method, List<LoopNestLoop> loops, LoopNestLoop loop) {
+        int at = method.instructions.indexOf(loop.head());
+        int depth = 0;
+        for (LoopNestLoop other : loops) {
+            if (other != loop && method.instructions.indexOf(other.head()) < at && method.instructions.indexOf(other.back()) > at) {
+                depth++;
+            }
+        }
+        return depth;
     }
 
     @Override
@@ -123,16 +137,33 @@ public final class Hoist implements Transform {
         copy.add(fast);
         copy.add(loop.init().clone(none));
         copy.add(new VarInsnNode(Opcodes.ISTORE, loop.iv()));
-        copy.add(fastCopy(loop, byStart, temps));
+        Map<LabelNode, LabelNode> labels = new HashMap<>();
+        copy.add(fastCopy(loop, byStart, temps, labels));
+        cloneInnerTryBlocks(method, labels);
         method.instructions.insert(loop.back(), copy);
         method.instructions.insertBefore(loop.head(), out);
         method.tryCatchBlocks.add(0, new TryCatchBlockNode(tryStart, tryEnd, handler, null));
         Interchange.cleanUp(method);
     }
 
+    /*
+     * A try block wholly inside the loop (an inner loop hoisted before) gets a twin over the copy.
+     * Twins go first in the exception table, in their original order: an enclosing block listed
+     * earlier would otherwise catch for them (JVMS 4.7.3, first matching entry wins).
+     */
+    private static void cloneInnerTryBlocks(MethodNode method, Map<LabelNode, LabelNode> labels) {
+        List<TryCatchBlockNode> twins = new ArrayList<>();
+        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+            if (labels.containsKey(tcb.start) && labels.containsKey(tcb.end) && labels.containsKey(tcb.handler)) {
+                twins.add(new TryCatchBlockNode(labels.get(tcb.start), labels.get(tcb.end), labels.get(tcb.handler), tcb.type));
+            }
+        }
+        method.tryCatchBlocks.addAll(0, twins);
+    }
+
     /** A copy of the loop from its head to its back edge, internal labels renamed, hoisted loads read from their locals. */
-    private static InsnList fastCopy(LoopNestLoop loop, Map<AbstractInsnNode, HoistLoad> byStart, Map<String, Integer> temps) {
-        Map<LabelNode, LabelNode> labels = new HashMap<>();
+    private static InsnList fastCopy(LoopNestLoop loop, Map<AbstractInsnNode, HoistLoad> byStart, Map<String, Integer> temps,
+                                     Map<LabelNode, LabelNode> labels) {
         for (AbstractInsnNode n = loop.head(); n != loop.back().getNext(); n = n.getNext()) {
             if (n instanceof LabelNode label) {
                 labels.put(label, new LabelNode());

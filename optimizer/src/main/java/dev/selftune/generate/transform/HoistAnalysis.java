@@ -1,5 +1,6 @@
 package dev.selftune.generate.transform;
 
+import dev.selftune.generate.LoopNest;
 import dev.selftune.generate.LoopNestBody;
 import dev.selftune.generate.LoopNestEscape;
 import dev.selftune.generate.LoopNestExpr;
@@ -15,7 +16,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
-import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -40,15 +40,16 @@ final class HoistAnalysis {
      * - the root and index locals must not be written in the loop.
      */
     static Result analyse(ClassNode owner, MethodNode method, LoopNestLoop loop) {
-        if (LoopNestLiveness.enteredFromOutside(method, loop.head(), loop.back())) {
-            return refuse("the loop is entered by a jump from outside or overlaps a try block");
+        if (LoopNestLiveness.enteredFromOutside(method, loop.head(), loop.back(), true)) {
+            return refuse("the loop is entered by a jump from outside or overlaps a try block it does not contain");
         }
         Set<Integer> written = new HashSet<>();
+        Set<String> putFields = new HashSet<>();
         Set<Integer> storedKinds = new HashSet<>();
         for (AbstractInsnNode n = loop.head(); n != loop.back(); n = n.getNext()) {
             int op = n.getOpcode();
-            if (n instanceof VarInsnNode v && op >= Opcodes.ISTORE && op <= Opcodes.ASTORE || op == Opcodes.RET) {
-                written.add(((VarInsnNode) n).var);
+            if (n instanceof VarInsnNode v && op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
+                written.add(v.var);
             } else if (n instanceof IincInsnNode i) {
                 written.add(i.var);
             } else if (op == Opcodes.AASTORE) {
@@ -57,16 +58,20 @@ final class HoistAnalysis {
                 storedKinds.add(op - (Opcodes.IASTORE - Opcodes.IALOAD));
             } else if (op >= Opcodes.INVOKEVIRTUAL && op <= Opcodes.INVOKEDYNAMIC) {
                 return refuse("the loop calls a method, which may write any array");
+            } else if (op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC) {
+                putFields.add(fieldKey((FieldInsnNode) n));
+            } else if (op == Opcodes.JSR || op == Opcodes.RET) {
+                return refuse("the loop uses subroutines (JSR/RET), which frames cannot be computed for");
             } else if (op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) {
                 return refuse("the loop synchronises: a hoisted read could miss another thread's write");
-            } else if ((op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC) && !plainField(owner, (FieldInsnNode) n)) {
+            } else if ((op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC) && !LoopNest.isPlainField(owner, (FieldInsnNode) n)) {
                 return refuse("the loop reads a field that may be volatile");
             }
         }
         List<HoistLoad> loads = new ArrayList<>();
         Map<Integer, Set<Integer>> safeByRoot = new HashMap<>();
         for (AbstractInsnNode n = loop.head(); n != loop.back(); n = n.getNext()) {
-            HoistLoad found = match(n, written);
+            HoistLoad found = match(owner, n, written, putFields);
             if (found == null) {
                 continue;
             }
@@ -88,24 +93,52 @@ final class HoistAnalysis {
         return new Result(List.of(), reason);
     }
 
-    /** aload R; index; xaload — adjacent, with R and the index local not written in the loop. */
-    private static HoistLoad match(AbstractInsnNode n, Set<Integer> written) {
-        if (!(n instanceof VarInsnNode a) || n.getOpcode() != Opcodes.ALOAD || written.contains(a.var)) {
+    /*
+     * The array comes from a local not written in the loop (aload R), or from a plain field of this
+     * class that the loop does not write (aload s; getfield F, or getstatic F); then index; xaload,
+     * all adjacent. A field-rooted load has root -1: it is never one of the fresh arrays stored to.
+     */
+    private static HoistLoad match(ClassNode owner, AbstractInsnNode n, Set<Integer> written, Set<String> putFields) {
+        List<AbstractInsnNode> insns = new ArrayList<>();
+        int root = -1;
+        if (n instanceof VarInsnNode a && n.getOpcode() == Opcodes.ALOAD && !written.contains(a.var)) {
+            insns.add(n);
+            root = a.var;
+            if (n.getNext() instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD) {
+                if (!readable(owner, f, putFields)) {
+                    return null;
+                }
+                insns.add(f);
+                root = -1;
+            }
+        } else if (n instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETSTATIC && readable(owner, f, putFields)) {
+            insns.add(n);
+        } else {
             return null;
         }
-        AbstractInsnNode index = n.getNext();
+        AbstractInsnNode index = insns.get(insns.size() - 1).getNext();
         AbstractInsnNode load = index == null ? null : index.getNext();
         if (index == null || !HoistLoad.isIndex(index) || load == null
                 || load.getOpcode() < Opcodes.IALOAD || load.getOpcode() > Opcodes.SALOAD
                 || index instanceof VarInsnNode v && written.contains(v.var)) {
             return null;
         }
-        return new HoistLoad(List.of(n, index, load), a.var, load.getOpcode());
+        insns.add(index);
+        insns.add(load);
+        return new HoistLoad(List.copyOf(insns), root, load.getOpcode());
+    }
+
+    private static boolean readable(ClassNode owner, FieldInsnNode f, Set<String> putFields) {
+        return f.desc.startsWith("[") && LoopNest.isPlainField(owner, f) && !putFields.contains(fieldKey(f));
+    }
+
+    private static String fieldKey(FieldInsnNode f) {
+        return f.owner + "." + f.name + ":" + f.desc;
     }
 
     /** The row followed by index; xaload of a primitive: the whole element load. */
     private static HoistLoad extend(HoistLoad row, Set<Integer> written) {
-        AbstractInsnNode index = row.insns().get(2).getNext();
+        AbstractInsnNode index = row.insns().get(row.insns().size() - 1).getNext();
         AbstractInsnNode load = index == null ? null : index.getNext();
         if (index == null || !HoistLoad.isIndex(index) || load == null
                 || index instanceof VarInsnNode v && written.contains(v.var)) {
@@ -157,17 +190,5 @@ final class HoistAnalysis {
             // not straight-line or not analysable: stored kinds stay unsafe
         }
         return safe;
-    }
-
-    private static boolean plainField(ClassNode owner, FieldInsnNode f) {
-        if (!f.owner.equals(owner.name)) {
-            return false;
-        }
-        for (FieldNode field : owner.fields) {
-            if (field.name.equals(f.name) && field.desc.equals(f.desc)) {
-                return (field.access & Opcodes.ACC_VOLATILE) == 0;
-            }
-        }
-        return false;
     }
 }

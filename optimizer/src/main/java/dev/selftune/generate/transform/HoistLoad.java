@@ -9,7 +9,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * One loop-invariant load found in a loop: a row {@code a[i]} ({@code aload a; iload i; aaload})
- * or an element {@code a[i][k]} (then {@code iload k; xaload}), at one place in the code.
+ * or an element {@code a[i][k]} (then {@code iload k; xaload}), at one place in the code; the
+ * array may also come from a plain field ({@code this.a[i]}). Root: the array's local, or -1.
  */
 record HoistLoad(List<AbstractInsnNode> insns, int root, int loadOpcode) {
 
@@ -25,11 +26,6 @@ record HoistLoad(List<AbstractInsnNode> insns, int root, int loadOpcode) {
             sb.append(n.getOpcode()).append(':').append(operand(n)).append(' ');
         }
         return sb.toString();
-    }
-
-    /** The index locals read (constants read none). */
-    List<Integer> indexSlots() {
-        return insns.stream().skip(1).filter(n -> n.getOpcode() == Opcodes.ILOAD).map(n -> ((VarInsnNode) n).var).toList();
     }
 
     /** The opcode that stores the loaded value to a local ({@code ASTORE}, {@code DSTORE}, …). */
@@ -69,6 +65,9 @@ record HoistLoad(List<AbstractInsnNode> insns, int root, int loadOpcode) {
         }
         if (n instanceof LdcInsnNode l) {
             return l.cst;
+        }
+        if (n instanceof org.objectweb.asm.tree.FieldInsnNode f) {
+            return f.owner + "." + f.name;
         }
         return "";
     }

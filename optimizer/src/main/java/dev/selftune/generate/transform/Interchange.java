@@ -5,6 +5,7 @@ import dev.selftune.generate.LoopNestLoop;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Loop interchange: swaps two perfectly nested counted loops when {@link LoopNest} proves the
- * swap exact, e.g. the i-j-k matrix multiply becomes i-k-j. Parameter {@code nest}: which nest.
+ * swap exact, e.g. the i-j-k matrix multiply becomes i-k-j. Parameter {@code nest}: which nest
+ * (perfect nests first, then accumulator nests, which are first made perfect).
  */
 public final class Interchange implements Transform {
 
@@ -44,29 +46,71 @@ public final class Interchange implements Transform {
 
     @Override
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
-        List<Map<String, Integer>> out = new ArrayList<>();
+        Map<Integer, Integer> gainByIndex = new HashMap<>();
         List<LoopNest> nests = LoopNest.find(method);
         for (int i = 0; i < nests.size(); i++) {
-            if (nests.get(i).whyNotInterchangeable(owner.name, method) == null) {
-                out.add(Map.of("nest", i));
+            if (nests.get(i).whyNotInterchangeable(owner, method) == null) {
+                gainByIndex.put(i, nests.get(i).strideGain());
             }
         }
-        return out;
+        int accumulators = InterchangeAccumulator.find(owner, method).size();
+        for (int i = 0; i < accumulators; i++) {
+            LoopNest sunk = sunkNest(owner, copy(method), i);
+            if (sunk != null) {
+                gainByIndex.put(nests.size() + i, sunk.strideGain());
+            }
+        }
+        /* Most promising first: the swap that turns the most accesses into unit-stride streams. */
+        List<Integer> order = new ArrayList<>(gainByIndex.keySet());
+        order.sort(Comparator.comparingInt((Integer i) -> -gainByIndex.get(i)).thenComparingInt(i -> i));
+        return order.stream().map(i -> Map.of("nest", i)).toList();
     }
 
     @Override
     public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
         Integer index = params.get("nest");
         List<LoopNest> nests = LoopNest.find(method);
-        if (index == null || index < 0 || index >= nests.size()) {
+        if (index == null || index < 0) {
             return false;
         }
-        LoopNest nest = nests.get(index);
-        if (nest.whyNotInterchangeable(owner.name, method) != null) {
+        if (index < nests.size()) {
+            LoopNest nest = nests.get(index);
+            if (nest.whyNotInterchangeable(owner, method) != null) {
+                return false;
+            }
+            rewrite(method, nest);
+            return true;
+        }
+        int accumulator = index - nests.size();
+        if (accumulator >= InterchangeAccumulator.find(owner, method).size()
+                || sunkNest(owner, copy(method), accumulator) == null) {
             return false;
         }
-        rewrite(method, nest);
+        rewrite(method, sunkNest(owner, method, accumulator));
         return true;
+    }
+
+    /*
+     * Sinks accumulator nest number {@code index} into {@code method} and returns the perfect nest
+     * it became if that one may be swapped; null otherwise (then {@code method} is spoilt: callers
+     * pass a copy first and repeat on the real method only when the copy succeeded).
+     */
+    private static LoopNest sunkNest(ClassNode owner, MethodNode method, int index) {
+        InterchangeAccumulator.Shape shape = InterchangeAccumulator.find(owner, method).get(index);
+        InterchangeAccumulator.sink(method, shape);
+        for (LoopNest nest : LoopNest.find(method)) {
+            if (nest.outer().head() == shape.outer().head()) {
+                return nest.whyNotInterchangeable(owner, method) == null ? nest : null;
+            }
+        }
+        return null;
+    }
+
+    private static MethodNode copy(MethodNode method) {
+        MethodNode copy = new MethodNode(Opcodes.ASM9, method.access, method.name, method.desc, method.signature,
+                method.exceptions == null ? null : method.exceptions.toArray(String[]::new));
+        method.accept(copy);
+        return copy;
     }
 
     /*

@@ -4,10 +4,12 @@ import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * The bootstrap method of every selftune trampoline. A renamed copy lives in the bootstrap class
- * loader, so a class of any loader can link to it; it refers to JDK types only.
+ * The bootstrap methods of every selftune trampoline and of lambdas moved into hidden classes, with
+ * the registry of call sites they link to. Refers to JDK types only, so a renamed copy can live in
+ * the bootstrap class loader for classes that cannot see the agent.
  */
 public final class CallSiteRegistry {
     /*
@@ -16,10 +18,11 @@ public final class CallSiteRegistry {
      * (a retransformation), and then this method hands back the same MutableCallSite, so a swap
      * survives other agents' retransformations. Keys carry a random per-swapper part and are
      * registered before the trampoline exists (putIfAbsent), so nobody can bind someone else's key.
-     * This class is never loaded by the agent's own loader: the agent reaches the bootstrap copy
-     * (dev.selftune.boot.SelftuneIndy) through reflection only (see BootBridge).
+     * The agent uses this class directly where the target's loader sees it, and otherwise the
+     * bootstrap copy dev.selftune.boot.SelftuneIndy through method handles (BootBridge).
      */
     private static final ConcurrentHashMap<String, CallSite> SITES = new ConcurrentHashMap<>();
+    private static volatile Function<Object[], CallSite> lambdaLinker;
 
     private CallSiteRegistry() { }
 
@@ -40,5 +43,24 @@ public final class CallSiteRegistry {
     /** Registers {@code site} under {@code key}; false if the key is taken. */
     public static boolean register(String key, CallSite site) {
         return SITES.putIfAbsent(key, site) == null;
+    }
+
+    /**
+     * Links a lambda whose body lives in a hidden class, with LambdaMetafactory's static arguments;
+     * the agent's linker (registered once) spins the lambda class.
+     */
+    public static CallSite lambda(MethodHandles.Lookup caller, String name, MethodType type, Object... args) {
+        Function<Object[], CallSite> linker = lambdaLinker;
+        if (linker == null) {
+            throw new IllegalStateException("[selftune] no lambda linker registered for " + caller.lookupClass().getName());
+        }
+        return linker.apply(new Object[] {caller, name, type, args});
+    }
+
+    /** Registers the agent's lambda linker unless one is registered already. */
+    public static synchronized void lambdaLinker(Function<Object[], CallSite> linker) {
+        if (lambdaLinker == null) {
+            lambdaLinker = linker;
+        }
     }
 }

@@ -92,8 +92,10 @@ public final class NestHarness {
             long seed = random.nextLong();
             Object[] argsA = NestInputs.arguments(a.getParameterTypes(), new Random(seed), oneFault);
             Object[] argsB = NestInputs.arguments(a.getParameterTypes(), new Random(seed), oneFault);
-            Object ra = invoke(a, argsA);
-            Object rb = invoke(b, argsB);
+            Object selfA = receiver(a, new Random(seed), oneFault);
+            Object selfB = receiver(b, new Random(seed), oneFault);
+            Object ra = invoke(a, selfA, argsA);
+            Object rb = invoke(b, selfB, argsB);
             String where = name + " trial " + t + " args " + Arrays.deepToString(argsA);
             if (ra instanceof Throwable ea) {
                 thrown++;
@@ -103,6 +105,7 @@ public final class NestHarness {
                 assertTrue(Arrays.deepEquals(new Object[] {ra}, new Object[] {rb}), where + ": results differ");
             }
             assertTrue(Arrays.deepEquals(argsA, argsB), where + ": arguments differ afterwards");
+            assertTrue(selfA == null || Arrays.deepEquals(state(selfA), state(selfB)), where + ": receivers differ afterwards");
         }
         return thrown;
     }
@@ -111,10 +114,44 @@ public final class NestHarness {
         return Arrays.stream(c.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
     }
 
-    private static Object invoke(Method m, Object[] args) {
+    /* For instance specimens: an object whose array fields come from the seed and whose size matches. */
+    private static Object receiver(Method m, Random r, boolean oneFault) {
+        if (java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+            return null;
+        }
+        try {
+            var ctor = m.getDeclaringClass().getDeclaredConstructor();
+            ctor.setAccessible(true);
+            Object self = ctor.newInstance();
+            double[][] data = (double[][]) NestInputs.arguments(new Class<?>[] {double[][].class}, r, oneFault)[0];
+            for (String name : new String[] {"data", "shared"}) {
+                field(self, name).set(self, data);
+            }
+            field(self, "size").set(self, data.length);
+            return self;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object[] state(Object self) {
+        try {
+            return new Object[] {field(self, "data").get(self), field(self, "shared").get(self), field(self, "size").get(self)};
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.lang.reflect.Field field(Object self, String name) throws NoSuchFieldException {
+        java.lang.reflect.Field f = self.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+    }
+
+    private static Object invoke(Method m, Object self, Object[] args) {
         try {
             m.setAccessible(true);
-            return m.invoke(null, args);
+            return m.invoke(self, args);
         } catch (InvocationTargetException e) {
             return e.getCause();
         } catch (IllegalAccessException e) {

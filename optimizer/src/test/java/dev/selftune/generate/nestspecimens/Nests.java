@@ -45,6 +45,77 @@ public final class Nests {
         return c;
     }
 
+    /** The i-j-k product with a local accumulator per element, the other way it is commonly written. */
+    public static double[][] dotMatmul(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += a[i][k] * b[k][j];
+                }
+                c[i][j] = sum;
+            }
+        }
+        return c;
+    }
+
+    public static int[][] dotMatmulInt(int[][] a, int[][] b) {
+        int n = a.length;
+        int[][] c = new int[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += a[i][k] * b[k][j];
+                }
+                c[i][j] = sum;
+            }
+        }
+        return c;
+    }
+
+    public static double[] dotMatVec(double[][] a, double[] x) {
+        double[] y = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double s = 0;
+            for (int j = 0; j < x.length; j++) {
+                s += a[i][j] * x[j];
+            }
+            y[i] = s;
+        }
+        return y;
+    }
+
+    /** Must not be interchanged: the accumulator goes into a parameter. */
+    public static void dotMatmulInto(double[][] a, double[][] b, double[][] c) {
+        int n = a.length;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += a[i][k] * b[k][j];
+                }
+                c[i][j] = sum;
+            }
+        }
+    }
+
+    /** Must not be interchanged: the update reads the array being written (it would see partial sums). */
+    public static double[] dotReadsOutput(double[][] a) {
+        int n = a.length;
+        double[] y = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += a[i][j] * y[i + 1];
+            }
+            y[i] = s;
+        }
+        return y;
+    }
+
     public static int[][] matmulInt(int[][] a, int[][] b) {
         int n = a.length;
         int[][] c = new int[n][n];
@@ -202,6 +273,37 @@ public final class Nests {
     }
 
     private static double[][] kept;
+
+    /* Instance state for the object-style specimens; the harness fills it from the same seed. */
+    private double[][] data;
+    private volatile double[][] shared;
+    private int size;
+
+    /** Object style: the left operand and the size are fields of this object. */
+    public double[][] times(double[][] b) {
+        double[][] c = new double[size][size];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                for (int k = 0; k < size; k++) {
+                    c[i][j] += data[i][k] * b[k][j];
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Must not be interchanged nor hoisted: the left operand is a volatile field (each read is an acquire). */
+    public double[][] timesShared(double[][] b) {
+        double[][] c = new double[size][size];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                for (int k = 0; k < size; k++) {
+                    c[i][j] += shared[i][k] * b[k][j];
+                }
+            }
+        }
+        return c;
+    }
 
     private static void keep(double[][] c) {
         kept = c;

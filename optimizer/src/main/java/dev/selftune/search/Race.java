@@ -1,0 +1,192 @@
+package dev.selftune.search;
+
+import dev.selftune.api.Measurement;
+import dev.selftune.api.Progress;
+import dev.selftune.api.Speedup;
+import dev.selftune.api.Variant;
+import dev.selftune.api.Verdict;
+import dev.selftune.generate.Policy;
+import dev.selftune.measure.BenchSpec;
+import dev.selftune.measure.ForkPlan;
+import dev.selftune.measure.JmhMeasurer;
+import dev.selftune.measure.MeasureFailure;
+import dev.selftune.measure.Stats;
+import java.util.ArrayList;
+import org.apache.commons.math3.distribution.TDistribution;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Successive halving: variants are verified in the generator's order just before their first
+ * fork, every survivor gets one short fork, the better part (policy's keep fraction) gets another,
+ * and so on while the screening time lasts, so that losers die after one fork and the budget
+ * goes to the contenders. Variants the time never reaches are left unexplored, not judged.
+ */
+final class Race {
+    /** One contestant's evidence so far; {@code failure} is set when its fork crashed or threw. */
+    static final class Entry {
+        final Variant variant;
+        Verdict verdict;
+        final List<Double> forkScores = new ArrayList<>();
+        Measurement last;
+        String failure;
+        int rounds;
+
+        Entry(Variant variant) {
+            this.variant = variant;
+        }
+
+        double mean() {
+            return forkScores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+    }
+
+    private final JmhMeasurer measurer;
+    private final Budget budget;
+    private final Policy policy;
+    private final Progress progress;
+    private final Function<Variant, BenchSpec> specs;
+    private final ForkPlan plan;
+    private final Entry baseline;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    Race(JmhMeasurer measurer, Budget budget, Policy policy, Progress progress,
+         Function<Variant, BenchSpec> specs, ForkPlan plan, Variant original) {
+        this.measurer = measurer;
+        this.budget = budget;
+        this.policy = policy;
+        this.progress = progress;
+        this.specs = specs;
+        this.plan = plan;
+        this.baseline = new Entry(original);
+    }
+
+    /**
+     * Verifies and screens candidates in order until {@code screenSeconds} of wall time are spent;
+     * returns every entry reached (verified, and measured if it passed).
+     */
+    List<Entry> run(List<Variant> candidates, Function<Variant, Verdict> verifier, double screenSeconds) {
+        double deadline = budget.elapsed() + screenSeconds;
+        if (!measureOnce(baseline)) {
+            throw new MeasureFailure(baseline.variant.id(), "the original failed in its JMH fork: " + baseline.failure,
+                    null, "", null);
+        }
+        List<Entry> alive = new ArrayList<>();
+        int done = 0;
+        for (Variant v : candidates) {
+            if (budget.forksFitting(deadline - budget.elapsed()) < 1) {
+                break;
+            }
+            Entry e = new Entry(v);
+            entries.put(v.id(), e);
+            progress.update("verify+measure (round 1)", ++done, candidates.size(), budget.left());
+            e.verdict = verifier.apply(v);
+            if (e.verdict.passed() && measureOnce(e)) {
+                alive.add(e);
+            }
+        }
+        int round = 1;
+        while (alive.size() > 1) {
+            alive.sort(Comparator.comparingDouble(Entry::mean));
+            int keep = Math.max(1, (int) Math.ceil(alive.size() * policy.keepFraction()));
+            alive = new ArrayList<>(alive.subList(0, keep));
+            if (alive.size() < 2 || budget.forksFitting(deadline - budget.elapsed()) < alive.size() + 1) {
+                break;
+            }
+            round++;
+            measureOnce(baseline);
+            int i = 0;
+            for (Entry e : new ArrayList<>(alive)) {
+                progress.update("measure (round " + round + ")", ++i, alive.size(), budget.left());
+                if (!measureOnce(e)) {
+                    alive.remove(e);
+                }
+            }
+        }
+        return new ArrayList<>(entries.values());
+    }
+
+    Entry baseline() {
+        return baseline;
+    }
+
+    /** The fastest screened variant whose estimate beats the baseline, or null. */
+    Entry best() {
+        return entries.values().stream().filter(e -> e.verdict.passed() && e.failure == null && !e.forkScores.isEmpty())
+                .filter(e -> e.mean() < baseline.mean())
+                .min(Comparator.comparingDouble(Entry::mean)).orElse(null);
+    }
+
+    /**
+     * Screening evidence for the report: with two or more forks a side, Welch's interval on the
+     * per-fork log scores; with one fork, the delta method on both JMH errors (iterations of one JVM,
+     * which understates fork-to-fork noise: these intervals only rank, confirmation decides).
+     */
+    Speedup screeningSpeedup(Entry e, double confidence) {
+        if (baseline.forkScores.size() >= 2 && e.forkScores.size() >= 2) {
+            return Stats.unpairedSpeedup(scores(baseline), scores(e), confidence);
+        }
+        Measurement b = aggregate(baseline);
+        Measurement v = aggregate(e);
+        int df = Math.max(1, Math.min(b.iterations(), v.iterations()) - 1);
+        double seB = standardError(b);
+        double seV = standardError(v);
+        double seLog = Math.sqrt(seB * seB + seV * seV);
+        double half = new TDistribution(null, df).inverseCumulativeProbability(0.5 + confidence / 2) * seLog;
+        double log = Math.log(b.score() / v.score());
+        return new Speedup(Math.exp(log), Math.exp(log - half), Math.exp(log + half));
+    }
+
+    /* JMH's error is the 99.9% half-width t(0.9995, n-1)·s/√n; divide the t back out, relative to the score. */
+    private static double standardError(Measurement m) {
+        int df = Math.max(1, m.iterations() * m.forks() - 1);
+        double t = new TDistribution(null, df).inverseCumulativeProbability(0.9995);
+        double err = Double.isFinite(m.error()) ? m.error() : m.score();
+        return err / t / m.score();
+    }
+
+    private static double[] scores(Entry e) {
+        return e.forkScores.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /*
+     * With one fork the error JMH reports is the only spread we have (iterations of one JVM); with
+     * more forks the per-fork means are the independent samples, and the error is JMH's 99.9%
+     * convention over them.
+     */
+    Measurement aggregate(Entry e) {
+        if (e.forkScores.size() <= 1) {
+            return e.last;
+        }
+        double[] s = e.forkScores.stream().mapToDouble(Double::doubleValue).toArray();
+        double mean = e.mean();
+        double var = 0;
+        for (double x : s) {
+            var += (x - mean) * (x - mean);
+        }
+        var /= (s.length - 1);
+        double t = new TDistribution(null, s.length - 1).inverseCumulativeProbability(0.9995);
+        return new Measurement(mean, t * Math.sqrt(var / s.length), e.last.unit(), s.length, e.last.iterations(), s);
+    }
+
+    private boolean measureOnce(Entry e) {
+        double t0 = budget.elapsed();
+        try {
+            Measurement m = measurer.measure(specs.apply(e.variant), plan);
+            e.last = m;
+            for (double s : m.forkScores()) {
+                e.forkScores.add(s);
+            }
+            e.rounds++;
+            return true;
+        } catch (MeasureFailure f) {
+            e.failure = f.getMessage();
+            return false;
+        } finally {
+            budget.recordForks(plan.forks(), budget.elapsed() - t0);
+        }
+    }
+}
