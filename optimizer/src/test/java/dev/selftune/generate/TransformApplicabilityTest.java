@@ -103,6 +103,7 @@ class TransformApplicabilityTest {
         assertTrue(offers.stream().allMatch(p -> p.get("value") > 0));
         assertTrue(offers.stream().anyMatch(p -> p.get("value") == 24), offers.toString());
         assertFalse(offers("tune-constant", Sorts.class, "blocked", EXACT).isEmpty());
+        assertEquals(List.of(), offers("tune-constant", Sorts.class, "sort", EXACT), "a limit guarding a throw is not a knob");
         assertEquals(List.of(), offers("tune-constant", Loops.class, "intSum", EXACT));
     }
 
