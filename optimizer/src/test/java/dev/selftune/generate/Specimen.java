@@ -55,9 +55,14 @@ final class Specimen {
     }
 
     static List<Method> publicStatics(Class<?> c) {
+        return publicMethods(c).stream().filter(m -> Modifier.isStatic(m.getModifiers())).toList();
+    }
+
+    /** Public methods with parameters (instance ones run on a fresh receiver per variant). */
+    static List<Method> publicMethods(Class<?> c) {
         List<Method> out = new ArrayList<>();
         for (Method m : c.getDeclaredMethods()) {
-            if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
+            if (Modifier.isPublic(m.getModifiers()) && m.getParameterCount() > 0) {
                 out.add(m);
             }
         }
@@ -149,10 +154,24 @@ final class Specimen {
         }
     }
 
+    /** A receiver for an instance method, made by the class's private no-argument constructor; null for static ones. */
+    static Object receiver(Method m, Class<?> c) throws ReflectiveOperationException {
+        if (Modifier.isStatic(m.getModifiers())) {
+            return null;
+        }
+        var ctor = c.getDeclaredConstructor();
+        ctor.setAccessible(true);
+        return ctor.newInstance();
+    }
+
     static Outcome run(Method m, Object[] args) {
+        return run(m, null, args);
+    }
+
+    static Outcome run(Method m, Object receiver, Object[] args) {
         Object[] copy = deepCopy(args);
         try {
-            return new Outcome(m.invoke(null, copy), null, copy);
+            return new Outcome(m.invoke(receiver, copy), null, copy);
         } catch (InvocationTargetException e) {
             return new Outcome(null, e.getCause().getClass().getName(), copy);
         } catch (IllegalAccessException e) {

@@ -12,6 +12,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 import dev.selftune.generate.specimens.Loops;
 import dev.selftune.generate.specimens.Sorts;
+import dev.selftune.generate.specimens.Weights;
 
 /** Which shapes each transform recognises and which it refuses. */
 class TransformApplicabilityTest {
@@ -86,6 +87,12 @@ class TransformApplicabilityTest {
             assertEquals(3, offers.size(), m + ": " + offers);
             assertEquals(1, offers.get(0).get("horner"), m);
         }
+    }
+
+    @Test
+    void splitAccumulators_instanceMethodAndPrivateHelper_apply() {
+        assertEquals(3, offers("split-accumulators", Weights.class, "weighted", EXACT).size());
+        assertEquals(1, offers("split-accumulators", Weights.class, "tail", EXACT).get(0).get("horner"));
     }
 
     @Test

@@ -16,10 +16,11 @@ import dev.selftune.api.Variant;
 import dev.selftune.generate.nestspecimens.Nests;
 import dev.selftune.generate.specimens.Loops;
 import dev.selftune.generate.specimens.Sorts;
+import dev.selftune.generate.specimens.Weights;
 
 /** Every transform × every specimen method keeps behaviour, bit for bit, and every variant verifies. */
 class TransformConformanceTest {
-    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class);
+    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class);
     static final int TRIALS = 300;
     private final Map<Class<?>, Class<?>> originals = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -55,12 +56,15 @@ class TransformConformanceTest {
         try {
             Class<?> orig = originals.computeIfAbsent(c, k -> Specimen.load(k.getName(), Specimen.bytes(k)));
             Method mo = orig.getMethod(m.getName(), m.getParameterTypes());
-            Method mv = Specimen.load(c.getName(), v.classBytes()).getMethod(m.getName(), m.getParameterTypes());
+            Class<?> variant = Specimen.load(c.getName(), v.classBytes());
+            Method mv = variant.getMethod(m.getName(), m.getParameterTypes());
+            Object ro = Specimen.receiver(mo, orig);
+            Object rv = Specimen.receiver(mv, variant);
             Random r = new Random(42 + m.getName().hashCode());
             for (int t = 0; t < TRIALS; t++) {
                 Object[] args = Specimen.args(m.getParameterTypes(), r, t, finite);
-                Specimen.Outcome want = Specimen.run(mo, args);
-                Specimen.Outcome got = Specimen.run(mv, args);
+                Specimen.Outcome want = Specimen.run(mo, ro, args);
+                Specimen.Outcome got = Specimen.run(mv, rv, args);
                 if (!want.sameAs(got, tolerance)) {
                     return m.getName() + " " + v + ": on " + Specimen.describe(args) + " expected " + want.result()
                             + "/" + want.thrown() + " got " + got.result() + "/" + got.thrown();
@@ -81,7 +85,7 @@ class TransformConformanceTest {
                                     double tol, boolean finite, Map<String, Integer> counts) {
         List<String> failures = new ArrayList<>();
         for (Class<?> c : specimens) {
-            for (Method m : Specimen.publicStatics(c)) {
+            for (Method m : Specimen.publicMethods(c)) {
                 List<Variant> vs = variants(c, m, transforms, depth, max, fp);
                 counts.merge(m.getName(), vs.size(), Integer::sum);
                 for (Variant v : vs) {
@@ -132,7 +136,7 @@ class TransformConformanceTest {
         List<String> failures = new ArrayList<>();
         int sortVariants = 0;
         for (Class<?> c : SPECIMENS) {
-            for (Method m : Specimen.publicStatics(c)) {
+            for (Method m : Specimen.publicMethods(c)) {
                 for (Variant v : variants(c, m, List.of("tune-constant"), 1, 1000, false)) {
                     String complaints = Specimen.check(v.classBytes());
                     if (!complaints.isEmpty()) {
