@@ -22,7 +22,7 @@ public final class CountedLoops {
 
     /*
      * Only javac's top-tested shape is recognised (JLS 14.14.1 as compiled by javac since 1.4):
-     *   head: iload i; <bound>; if_icmpXX exit; body; iinc i c; goto head; exit:
+     *   head: iload i; <bound>; if_icmpXX exit; body; iinc i c; goto head   (exit: any label outside)
      * A loop is refused (left out) when anything could make "skip the test for a few iterations"
      * wrong: the body writes the induction variable or the bound's local, jumps back to the head
      * other than by the back edge, holds a monitor or a try/catch range, code outside jumps into
@@ -123,11 +123,12 @@ public final class CountedLoops {
             return null;
         }
         boolean upward = relation == Opcodes.IF_ICMPLT || relation == Opcodes.IF_ICMPLE;
-        if (upward != iinc.incr > 0 || !followsDirectly(back, test.label)) {
-            return null;
-        }
         int headAt = insns.indexOf(head);
         int backAt = insns.indexOf(back);
+        int exitAt = insns.indexOf(test.label);
+        if (upward != iinc.incr > 0 || (exitAt >= headAt && exitAt <= backAt)) {
+            return null;
+        }
         boolean calls = false;
         boolean jumpsOut = false;
         boolean returns = false;
@@ -184,14 +185,15 @@ public final class CountedLoops {
     }
 
     /*
-     * The rewrites here leave the original loop behind as the remainder of a main loop whose guard
-     * is "lcmp; ifXX rem" (possibly via a combine block). Restructuring a remainder again is pure
-     * code growth: it runs fewer than factor iterations. Such loops are not reported.
+     * The rewrites here leave the original loop behind as the remainder of a main loop that tests
+     * "iload i; iload limit; if_icmpXX rem" with limit stored from "Math.max|min(JJ)J; l2i" (possibly
+     * via a combine block before rem). Restructuring a remainder again is pure code growth: it runs
+     * fewer than factor iterations. Such loops are not reported.
      */
     private static boolean isRemainder(InsnList insns, CountedLoop loop) {
         for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
-            if (n instanceof JumpInsnNode j && n.getOpcode() >= Opcodes.IFLT && n.getOpcode() <= Opcodes.IFLE
-                    && previousReal(n) != null && previousReal(n).getOpcode() == Opcodes.LCMP) {
+            if (n instanceof JumpInsnNode j && (n.getOpcode() == Opcodes.IF_ICMPGE || n.getOpcode() == Opcodes.IF_ICMPLE)
+                    && previousReal(n) instanceof VarInsnNode limit && isClampedLimit(insns, limit.var)) {
                 int steps = 0;
                 for (AbstractInsnNode w = j.label; w != null && steps < 64; w = w.getNext(), steps++) {
                     if (w == loop.head()) {
@@ -201,6 +203,20 @@ public final class CountedLoops {
                             || w.getType() == AbstractInsnNode.LOOKUPSWITCH_INSN) {
                         break;
                     }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isClampedLimit(InsnList insns, int local) {
+        for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
+            if (n.getOpcode() == Opcodes.ISTORE && ((VarInsnNode) n).var == local) {
+                AbstractInsnNode l2i = previousReal(n);
+                AbstractInsnNode clamp = l2i == null ? null : previousReal(l2i);
+                if (l2i != null && l2i.getOpcode() == Opcodes.L2I && clamp instanceof MethodInsnNode m
+                        && m.owner.equals("java/lang/Math") && m.desc.equals("(JJ)J")) {
+                    return true;
                 }
             }
         }
@@ -217,16 +233,6 @@ public final class CountedLoops {
         /* String is immutable, so s.length() may be evaluated fewer times than the original does. */
         return n.getOpcode() == Opcodes.INVOKEVIRTUAL && n instanceof MethodInsnNode m
                 && m.owner.equals("java/lang/String") && m.name.equals("length") && m.desc.equals("()I");
-    }
-
-    /** True when only labels, line numbers and frames lie between {@code from} and {@code label}. */
-    private static boolean followsDirectly(AbstractInsnNode from, LabelNode label) {
-        for (AbstractInsnNode n = from.getNext(); n != null && n.getOpcode() < 0; n = n.getNext()) {
-            if (n == label) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The loop-continuation relation for the exit test {@code op}, or -1 if it is not an ordering. */

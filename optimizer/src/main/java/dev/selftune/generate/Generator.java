@@ -19,6 +19,7 @@ import org.objectweb.asm.tree.analysis.BasicVerifier;
 import dev.selftune.api.MethodRef;
 import dev.selftune.api.Step;
 import dev.selftune.api.Variant;
+import dev.selftune.target.Target;
 
 /**
  * Proposes variants of a method: every candidate of the policy's transforms, applied alone and in
@@ -51,6 +52,11 @@ public final class Generator {
      */
     private record Pending(int rank, long seq, String parent, List<Step> steps, byte[] parentBytes,
                            int position, Transform transform, int method, Map<String, Integer> params, int depth) { }
+
+    /** Variants of the target method and its private helpers, from the target's class bytes. */
+    public List<Variant> generate(Target target) {
+        return generate(target.method(), target.classBytes());
+    }
 
     /** Variants of {@code method} (descriptor optional when the name is unique) in {@code classBytes}. */
     public List<Variant> generate(MethodRef method, byte[] classBytes) {

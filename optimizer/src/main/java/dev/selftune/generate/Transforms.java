@@ -17,6 +17,7 @@ public final class Transforms {
     private static final Map<String, Supplier<Transform>> REGISTRY = new LinkedHashMap<>();
 
     static {
+        // Loop-nest transforms first: they change the loop structure the later rules see.
         register("interchange", Interchange::new);
         register("hoist", Hoist::new);
         register(SplitAccumulators.NAME, SplitAccumulators::new);

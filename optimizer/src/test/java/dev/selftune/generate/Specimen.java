@@ -55,9 +55,14 @@ final class Specimen {
     }
 
     static List<Method> publicStatics(Class<?> c) {
+        return publicMethods(c).stream().filter(m -> Modifier.isStatic(m.getModifiers())).toList();
+    }
+
+    /** Public methods with parameters (instance ones run on a fresh receiver per variant). */
+    static List<Method> publicMethods(Class<?> c) {
         List<Method> out = new ArrayList<>();
         for (Method m : c.getDeclaredMethods()) {
-            if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
+            if (Modifier.isPublic(m.getModifiers()) && m.getParameterCount() > 0) {
                 out.add(m);
             }
         }
@@ -69,10 +74,11 @@ final class Specimen {
 
     /** Arguments for trial {@code t}: the first trials walk the edge lengths, the rest are random. */
     static Object[] args(Class<?>[] types, Random r, int t, boolean finiteOnly) {
-        int len = t < LENGTHS.length ? LENGTHS[t] : r.nextInt(120);
+        boolean matrix = Arrays.stream(types).anyMatch(c -> c.isArray() && c.getComponentType().isArray());
+        int len = matrix ? (t < 4 ? t : r.nextInt(13)) : t < LENGTHS.length ? LENGTHS[t] : r.nextInt(120);
         Object[] args = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
-            int l = r.nextInt(10) == 0 ? r.nextInt(120) : len;
+            int l = r.nextInt(10) == 0 ? r.nextInt(matrix ? 13 : 120) : len;
             args[i] = value(types[i], r, l, finiteOnly);
         }
         return args;
@@ -91,6 +97,13 @@ final class Specimen {
             return new String(cs);
         }
         boolean small = r.nextBoolean();
+        if (type == double[][].class || type == int[][].class) {
+            Object[] m = (Object[]) java.lang.reflect.Array.newInstance(type.getComponentType(), len);
+            for (int i = 0; i < len; i++) {
+                m[i] = value(type.getComponentType(), r, len, finite);
+            }
+            return m;
+        }
         if (type == int[].class) {
             int[] a = new int[len];
             Arrays.setAll(a, i -> small ? r.nextInt(200) - 100 : r.nextInt());
@@ -141,10 +154,24 @@ final class Specimen {
         }
     }
 
+    /** A receiver for an instance method, made by the class's private no-argument constructor; null for static ones. */
+    static Object receiver(Method m, Class<?> c) throws ReflectiveOperationException {
+        if (Modifier.isStatic(m.getModifiers())) {
+            return null;
+        }
+        var ctor = c.getDeclaredConstructor();
+        ctor.setAccessible(true);
+        return ctor.newInstance();
+    }
+
     static Outcome run(Method m, Object[] args) {
+        return run(m, null, args);
+    }
+
+    static Outcome run(Method m, Object receiver, Object[] args) {
         Object[] copy = deepCopy(args);
         try {
-            return new Outcome(m.invoke(null, copy), null, copy);
+            return new Outcome(m.invoke(receiver, copy), null, copy);
         } catch (InvocationTargetException e) {
             return new Outcome(null, e.getCause().getClass().getName(), copy);
         } catch (IllegalAccessException e) {
@@ -165,6 +192,8 @@ final class Specimen {
                 c[i] = a.clone();
             } else if (c[i] instanceof float[] a) {
                 c[i] = a.clone();
+            } else if (c[i] instanceof Object[] a) {
+                c[i] = deepCopy(a);
             }
         }
         return c;

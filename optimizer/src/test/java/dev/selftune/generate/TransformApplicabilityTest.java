@@ -12,6 +12,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 import dev.selftune.generate.specimens.Loops;
 import dev.selftune.generate.specimens.Sorts;
+import dev.selftune.generate.specimens.Weights;
 
 /** Which shapes each transform recognises and which it refuses. */
 class TransformApplicabilityTest {
@@ -71,7 +72,8 @@ class TransformApplicabilityTest {
 
     @Test
     void splitAccumulators_exactReductions_apply() {
-        for (String m : List.of("intSum", "longSum", "intDot", "countPositive", "whileLoop", "stepped", "sumRange")) {
+        for (String m : List.of("intSum", "longSum", "intDot", "countPositive", "whileLoop", "stepped", "sumRange",
+                "maxInt", "minDouble")) {
             List<Map<String, Integer>> offers = offers("split-accumulators", Loops.class, m, EXACT);
             assertEquals(3, offers.size(), m + ": " + offers);
             assertEquals(0, offers.get(0).get("horner"), m);
@@ -80,11 +82,17 @@ class TransformApplicabilityTest {
 
     @Test
     void splitAccumulators_polynomialHash_offersHorner() {
-        for (String m : List.of("hashString", "hashBytes", "hashLongs", "countDown")) {
+        for (String m : List.of("hashString", "hashBytes", "hashLongs", "countDown", "hashForEach")) {
             List<Map<String, Integer>> offers = offers("split-accumulators", Loops.class, m, EXACT);
             assertEquals(3, offers.size(), m + ": " + offers);
             assertEquals(1, offers.get(0).get("horner"), m);
         }
+    }
+
+    @Test
+    void splitAccumulators_instanceMethodAndPrivateHelper_apply() {
+        assertEquals(3, offers("split-accumulators", Weights.class, "weighted", EXACT).size());
+        assertEquals(1, offers("split-accumulators", Weights.class, "tail", EXACT).get(0).get("horner"));
     }
 
     @Test
@@ -102,13 +110,16 @@ class TransformApplicabilityTest {
         assertTrue(offers.stream().allMatch(p -> p.get("value") > 0));
         assertTrue(offers.stream().anyMatch(p -> p.get("value") == 24), offers.toString());
         assertFalse(offers("tune-constant", Sorts.class, "blocked", EXACT).isEmpty());
+        assertEquals(List.of(), offers("tune-constant", Sorts.class, "sort", EXACT), "a limit guarding a throw is not a knob");
         assertEquals(List.of(), offers("tune-constant", Loops.class, "intSum", EXACT));
     }
 
     @Test
     void transforms_registry_resolvesByName() {
-        assertEquals(List.of("split-accumulators", "unroll", "tune-constant"), Transforms.names());
+        assertEquals(List.of("interchange", "hoist", "split-accumulators", "unroll", "tune-constant"), Transforms.names());
         assertTrue(Transforms.byName("no-such").isEmpty());
-        assertEquals(3, Transforms.all().size());
+        for (Transform t : Transforms.all()) {
+            assertEquals(t.name(), Transforms.byName(t.name()).orElseThrow().name());
+        }
     }
 }

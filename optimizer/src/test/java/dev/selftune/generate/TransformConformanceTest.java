@@ -13,14 +13,16 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Type;
 import dev.selftune.api.Variant;
+import dev.selftune.generate.nestspecimens.Nests;
 import dev.selftune.generate.specimens.Loops;
 import dev.selftune.generate.specimens.Sorts;
+import dev.selftune.generate.specimens.Weights;
 
 /** Every transform × every specimen method keeps behaviour, bit for bit, and every variant verifies. */
 class TransformConformanceTest {
-    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class);
+    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class);
     static final int TRIALS = 300;
-    private final Map<Class<?>, Class<?>> originals = new HashMap<>();
+    private final Map<Class<?>, Class<?>> originals = new java.util.concurrent.ConcurrentHashMap<>();
 
     static List<Variant> variants(Class<?> c, Method m, List<String> transforms, int depth, int max, boolean fp) {
         Policy d = Policy.defaults();
@@ -30,8 +32,23 @@ class TransformConformanceTest {
         return g.generate(m.getName(), Type.getMethodDescriptor(m), Specimen.bytes(c));
     }
 
-    /** Null when {@code v} behaves like the original on every trial, else what differed. */
+    /** Null when {@code v} behaves like the original on every trial, else what differed (a hang guard stops runaway loops). */
     String conform(Class<?> c, Method m, Variant v, double tolerance, boolean finite) {
+        java.util.concurrent.FutureTask<String> task = new java.util.concurrent.FutureTask<>(
+                () -> conformNow(c, m, v, tolerance, finite));
+        Thread t = new Thread(task, "conform-" + v.id());
+        t.setDaemon(true);
+        t.start();
+        try {
+            return task.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return m.getName() + " " + v + ": did not finish (runaway loop?)";
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            return m.getName() + " " + v + ": " + e;
+        }
+    }
+
+    private String conformNow(Class<?> c, Method m, Variant v, double tolerance, boolean finite) {
         String complaints = Specimen.check(v.classBytes());
         if (!complaints.isEmpty()) {
             return m.getName() + " " + v + ": CheckClassAdapter: " + complaints;
@@ -39,12 +56,15 @@ class TransformConformanceTest {
         try {
             Class<?> orig = originals.computeIfAbsent(c, k -> Specimen.load(k.getName(), Specimen.bytes(k)));
             Method mo = orig.getMethod(m.getName(), m.getParameterTypes());
-            Method mv = Specimen.load(c.getName(), v.classBytes()).getMethod(m.getName(), m.getParameterTypes());
+            Class<?> variant = Specimen.load(c.getName(), v.classBytes());
+            Method mv = variant.getMethod(m.getName(), m.getParameterTypes());
+            Object ro = Specimen.receiver(mo, orig);
+            Object rv = Specimen.receiver(mv, variant);
             Random r = new Random(42 + m.getName().hashCode());
             for (int t = 0; t < TRIALS; t++) {
                 Object[] args = Specimen.args(m.getParameterTypes(), r, t, finite);
-                Specimen.Outcome want = Specimen.run(mo, args);
-                Specimen.Outcome got = Specimen.run(mv, args);
+                Specimen.Outcome want = Specimen.run(mo, ro, args);
+                Specimen.Outcome got = Specimen.run(mv, rv, args);
                 if (!want.sameAs(got, tolerance)) {
                     return m.getName() + " " + v + ": on " + Specimen.describe(args) + " expected " + want.result()
                             + "/" + want.thrown() + " got " + got.result() + "/" + got.thrown();
@@ -58,9 +78,14 @@ class TransformConformanceTest {
 
     private List<String> conformAll(List<String> transforms, int depth, int max, boolean fp, double tol, boolean finite,
                                     Map<String, Integer> counts) {
+        return conformAll(SPECIMENS, transforms, depth, max, fp, tol, finite, counts);
+    }
+
+    private List<String> conformAll(List<Class<?>> specimens, List<String> transforms, int depth, int max, boolean fp,
+                                    double tol, boolean finite, Map<String, Integer> counts) {
         List<String> failures = new ArrayList<>();
-        for (Class<?> c : SPECIMENS) {
-            for (Method m : Specimen.publicStatics(c)) {
+        for (Class<?> c : specimens) {
+            for (Method m : Specimen.publicMethods(c)) {
                 List<Variant> vs = variants(c, m, transforms, depth, max, fp);
                 counts.merge(m.getName(), vs.size(), Integer::sum);
                 for (Variant v : vs) {
@@ -91,6 +116,15 @@ class TransformConformanceTest {
     }
 
     @Test
+    void allLoopTransforms_composedOnLoopNests_keepBehaviourBitForBit() {
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> failures = conformAll(List.of(Nests.class),
+                List.of("interchange", "hoist", "split-accumulators", "unroll"), 3, 24, false, 0, false, counts);
+        assertEquals(List.of(), failures);
+        assertTrue(counts.get("matmul") > 3, counts.toString());
+    }
+
+    @Test
     void splitAccumulators_fpOptIn_keepsBehaviourWithinTolerance() {
         Map<String, Integer> counts = new HashMap<>();
         List<String> failures = conformAll(List.of("split-accumulators", "unroll"), 2, 40, true, 1e-4, true, counts);
@@ -102,7 +136,7 @@ class TransformConformanceTest {
         List<String> failures = new ArrayList<>();
         int sortVariants = 0;
         for (Class<?> c : SPECIMENS) {
-            for (Method m : Specimen.publicStatics(c)) {
+            for (Method m : Specimen.publicMethods(c)) {
                 for (Variant v : variants(c, m, List.of("tune-constant"), 1, 1000, false)) {
                     String complaints = Specimen.check(v.classBytes());
                     if (!complaints.isEmpty()) {

@@ -11,15 +11,22 @@ import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import dev.selftune.generate.CountedLoop;
 
-/** Code-building pieces shared by the loop rewrites: body copies, long-arithmetic guards, constants. */
+/** Code-building pieces shared by the loop rewrites: body copies, the main-loop limit, constants. */
 final class LoopCode {
     private LoopCode() { }
 
-    /** Body instructions (without the increment) above which a rewrite declines: HotSpot will not JIT huge methods. */
-    static final int MAX_COPIED_INSNS = 2400;
+    /*
+     * Code growth has two cliffs in HotSpot: a method over 8000 bytecode bytes is not compiled at all
+     * (-XX:+DontCompileHugeMethods), and one over FreqInlineSize (325 bytes) is no longer inlined into
+     * a hot caller. The first is refused here; the second is a trade-off JMH measures.
+     */
+    /** Copied body instructions (body size times copies) above which a rewrite declines. */
+    static final int MAX_COPIED_INSNS = 1600;
 
     /*
      * A copy gets fresh labels for every label defined inside it, so its own "continue" lands on its
@@ -60,17 +67,27 @@ final class LoopCode {
     }
 
     /*
-     * "Continue while iv + ahead*step REL bound", evaluated in long arithmetic so that a bound near
-     * Integer.MAX_VALUE cannot wrap the look-ahead around. When it holds, the original test would
-     * have held for each of the next ahead+1 iterations (the step moves monotonically towards the
-     * bound and neither iv nor the bound is written in the body), so those tests may be skipped.
+     * The main loop runs while the next ahead+1 original tests would all pass: iv + ahead*step REL
+     * bound, with neither iv nor the bound written in the body and the step moving iv towards the
+     * bound. Rather than test that in long arithmetic on every trip (C2 would then not see a counted
+     * loop: no range-check elimination, no superword), the limit L = bound - ahead*step is computed
+     * once, in long arithmetic, and clamped into int range so that a bound near Integer.MIN/MAX_VALUE
+     * cannot wrap: "<" tests iv < max(L, MIN), "<=" tests iv < max(L + 1, MIN) (L + 1 <= MAX since
+     * ahead*step >= 1), and symmetrically for ">" and ">=". A clamped limit fails for every int iv,
+     * which is the truth. The bound is evaluated where the original evaluates it first (a null array
+     * throws the same NullPointerException at the same point), and the main test is
+     *   top: iload iv; iload limit; if_icmpge|if_icmple otherwise
+     * an int-compared loop like javac's own.
      */
-    static InsnList guard(CountedLoop loop, int ahead, LabelNode otherwise) {
+    static InsnList mainLoopEntry(MethodNode method, CountedLoop loop, int ahead, LabelNode top, LabelNode otherwise) {
+        int limit = method.maxLocals++;
+        boolean upward = loop.step() > 0;
+        long adjust = switch (loop.relation()) {
+            case Opcodes.IF_ICMPLE -> 1;
+            case Opcodes.IF_ICMPGE -> -1;
+            default -> 0;
+        };
         InsnList g = new InsnList();
-        g.add(new VarInsnNode(Opcodes.ILOAD, loop.inductionVar()));
-        g.add(new InsnNode(Opcodes.I2L));
-        g.add(new LdcInsnNode((long) ahead * loop.step()));
-        g.add(new InsnNode(Opcodes.LADD));
         if (loop.bound().isEmpty()) {
             g.add(new InsnNode(Opcodes.ICONST_0));
         } else {
@@ -85,14 +102,16 @@ final class LoopCode {
             }
         }
         g.add(new InsnNode(Opcodes.I2L));
-        g.add(new InsnNode(Opcodes.LCMP));
-        int exitIf = switch (loop.relation()) {
-            case Opcodes.IF_ICMPLT -> Opcodes.IFGE;
-            case Opcodes.IF_ICMPLE -> Opcodes.IFGT;
-            case Opcodes.IF_ICMPGT -> Opcodes.IFLE;
-            default -> Opcodes.IFLT;
-        };
-        g.add(new JumpInsnNode(exitIf, otherwise));
+        g.add(new LdcInsnNode(adjust - (long) ahead * loop.step()));
+        g.add(new InsnNode(Opcodes.LADD));
+        g.add(new LdcInsnNode(upward ? (long) Integer.MIN_VALUE : (long) Integer.MAX_VALUE));
+        g.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", upward ? "max" : "min", "(JJ)J", false));
+        g.add(new InsnNode(Opcodes.L2I));
+        g.add(new VarInsnNode(Opcodes.ISTORE, limit));
+        g.add(top);
+        g.add(new VarInsnNode(Opcodes.ILOAD, loop.inductionVar()));
+        g.add(new VarInsnNode(Opcodes.ILOAD, limit));
+        g.add(new JumpInsnNode(upward ? Opcodes.IF_ICMPGE : Opcodes.IF_ICMPLE, otherwise));
         return g;
     }
 

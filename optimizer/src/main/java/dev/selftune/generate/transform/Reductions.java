@@ -11,6 +11,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
@@ -102,7 +103,8 @@ final class Reductions {
             SourceValue left = atOp.getStack(atOp.getStackSize() - 2);
             SourceValue right = atOp.getStack(atOp.getStackSize() - 1);
             int opc = op.getOpcode();
-            boolean allowed = EXACT.contains(opc) || (fp && (opc == Opcodes.FADD || opc == Opcodes.DADD));
+            boolean allowed = EXACT.contains(opc) || (fp && (opc == Opcodes.FADD || opc == Opcodes.DADD))
+                    || minOrMax(op, sort);
             boolean commutes = opc != Opcodes.ISUB && opc != Opcodes.LSUB;
             if (allowed && (only(left, load) || (commutes && only(right, load)))) {
                 out.add(new Reduction(local, sort, opc, load, op, store, null, null, 0));
@@ -139,6 +141,17 @@ final class Reductions {
             }
         }
         return null;
+    }
+
+    /*
+     * Math.min/max are exact reductions for every primitive type, floating point included: they
+     * select under a total order (-0.0 below 0.0, NaN absorbing), so any grouping picks the same
+     * value, bit for bit. No FP opt-in is needed.
+     */
+    static boolean minOrMax(AbstractInsnNode n, char sort) {
+        return n instanceof MethodInsnNode m && m.getOpcode() == Opcodes.INVOKESTATIC && m.owner.equals("java/lang/Math")
+                && (m.name.equals("min") || m.name.equals("max"))
+                && m.desc.equals("(" + sort + sort + ")" + sort);
     }
 
     private static Long longConstant(AbstractInsnNode n, char sort) {

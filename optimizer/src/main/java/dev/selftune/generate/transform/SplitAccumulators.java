@@ -13,10 +13,12 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import dev.selftune.generate.CountedLoop;
 import dev.selftune.generate.CountedLoops;
+import dev.selftune.generate.LoopRotation;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
 import dev.selftune.generate.transform.Reductions.Reduction;
@@ -33,13 +35,14 @@ public final class SplitAccumulators implements Transform {
      * for imul) per element however far the loop is unrolled. C2 keeps FP reductions in source
      * order (JLS 15.18.2 forbids reassociation), so double sums and dot products stay latency-bound;
      * k accumulators give k independent chains. Exact only for int/long (arithmetic mod 2^n is a
-     * commutative ring); float/double need ctx.fpReassociationAllowed(). C2 may already vectorise
+     * commutative ring), and for Math.min/max of any type (a selection, so grouping cannot change
+     * the bits); float/double sums need ctx.fpReassociationAllowed(). C2 may already vectorise
      * simple int sums (superword), so the int case is for reductions it does not vectorise.
      * Horner: h = 31*h + e is a mul+add chain (~4 cycles/element); h' = C^k*h + sum C^(k-1-j) e_j
      * leaves one add per element on the chain. JDK 21 did this for String.hashCode (JDK-8282664).
      *
      * Shape: head: init acc_1..acc_{k-1} to OP's identity
-     *        top:  if !(i + (k-1)*step REL bound) goto comb; body[acc_0]; iinc; ... body[acc_{k-1}]; iinc; goto top
+     *        top:  if !(i < limit) goto comb  [limit as in unroll]; body[acc_0]; iinc; ... body[acc_{k-1}]; iinc; goto top
      *        comb: acc = acc_0 OP ... OP acc_{k-1}
      *        rem:  original loop on acc
      * Refused: loops inside try ranges (a handler could read a partial accumulator), loops with
@@ -51,7 +54,8 @@ public final class SplitAccumulators implements Transform {
     }
 
     @Override
-    public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
+    public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode original, TransformContext ctx) {
+        MethodNode method = LoopRotation.canonical(original);
         List<Integer> ks = ctx.policy().range("split-accumulators.k", List.of(2, 4, 8));
         List<Map<String, Integer>> out = new ArrayList<>();
         for (CountedLoop loop : Unroll.innermostFirst(CountedLoops.find(method))) {
@@ -79,7 +83,8 @@ public final class SplitAccumulators implements Transform {
     }
 
     @Override
-    public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
+    public boolean apply(ClassNode owner, MethodNode original, Map<String, Integer> params, TransformContext ctx) {
+        MethodNode method = LoopRotation.canonical(original);
         List<CountedLoop> loops = CountedLoops.find(method);
         int index = params.getOrDefault("loop", -1);
         int k = params.getOrDefault("k", 0);
@@ -91,11 +96,12 @@ public final class SplitAccumulators implements Transform {
         for (Reduction r : Reductions.find(owner, method, loop, ctx.fpReassociationAllowed())) {
             if (r.local() == params.getOrDefault("local", -1) && r.horner() == horner) {
                 LabelNode rem = new LabelNode();
-                InsnList code = horner ? horner(loop, r, k, rem) : split(method, loop, r, k);
+                InsnList code = horner ? horner(method, loop, r, k, rem) : split(method, loop, r, k);
                 code.add(rem);
                 method.instructions.insert(loop.head(), code);
                 loop.backEdge().label = rem;
                 method.maxStack = Math.max(method.maxStack, 6);
+                LoopRotation.adopt(original, method);
                 return true;
             }
         }
@@ -113,13 +119,12 @@ public final class SplitAccumulators implements Transform {
         method.maxLocals += (k - 1) * size;
         InsnList code = new InsnList();
         for (int j = 1; j < k; j++) {
-            code.add(LoopCode.push(r.sort(), identity(r.op())));
+            code.add(LoopCode.push(r.sort(), identity(r)));
             code.add(new VarInsnNode(Opcodes.ISTORE + sortIndex, part[j]));
         }
         LabelNode top = new LabelNode();
         LabelNode comb = new LabelNode();
-        code.add(top);
-        code.add(LoopCode.guard(loop, k - 1, comb));
+        code.add(LoopCode.mainLoopEntry(method, loop, k - 1, top, comb));
         for (int j = 0; j < k; j++) {
             Map<AbstractInsnNode, AbstractInsnNode> twins = new HashMap<>();
             InsnList body = LoopCode.copy(loop.bodyFirst(), loop.increment(), twins);
@@ -142,15 +147,24 @@ public final class SplitAccumulators implements Transform {
         code.add(new VarInsnNode(Opcodes.ILOAD + sortIndex, part[0]));
         for (int j = 1; j < k; j++) {
             code.add(new VarInsnNode(Opcodes.ILOAD + sortIndex, part[j]));
-            code.add(new InsnNode(combine));
+            code.add(combine == Opcodes.INVOKESTATIC ? r.opInsn().clone(Map.of()) : new InsnNode(combine));
         }
         code.add(new VarInsnNode(Opcodes.ISTORE + sortIndex, part[0]));
         return code;
     }
 
     /* The value e with e OP x == x for every x; for float/double addition that is -0.0, not +0.0. */
-    private static long identity(int op) {
-        return switch (op) {
+    private static long identity(Reduction r) {
+        if (r.op() == Opcodes.INVOKESTATIC) {
+            boolean max = ((MethodInsnNode) r.opInsn()).name.equals("max");
+            return switch (r.sort()) {
+                case 'I' -> max ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+                case 'J' -> max ? Long.MIN_VALUE : Long.MAX_VALUE;
+                case 'F' -> Float.floatToRawIntBits(max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
+                default -> Double.doubleToRawLongBits(max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+            };
+        }
+        return switch (r.op()) {
             case Opcodes.IMUL, Opcodes.LMUL -> 1;
             case Opcodes.IAND, Opcodes.LAND -> -1;
             case Opcodes.FADD -> Float.floatToRawIntBits(-0.0f);
@@ -159,7 +173,7 @@ public final class SplitAccumulators implements Transform {
         };
     }
 
-    private static InsnList horner(CountedLoop loop, Reduction r, int k, LabelNode rem) {
+    private static InsnList horner(MethodNode method, CountedLoop loop, Reduction r, int k, LabelNode rem) {
         boolean isLong = r.sort() == 'J';
         int load = isLong ? Opcodes.LLOAD : Opcodes.ILOAD;
         int mul = isLong ? Opcodes.LMUL : Opcodes.IMUL;
@@ -170,8 +184,7 @@ public final class SplitAccumulators implements Transform {
         }
         InsnList code = new InsnList();
         LabelNode top = new LabelNode();
-        code.add(top);
-        code.add(LoopCode.guard(loop, k - 1, rem));
+        code.add(LoopCode.mainLoopEntry(method, loop, k - 1, top, rem));
         code.add(new VarInsnNode(load, r.local()));
         code.add(LoopCode.push(r.sort(), power[k]));
         code.add(new InsnNode(mul));

@@ -105,7 +105,8 @@ public final class TuneConstant implements Transform {
         for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
             int op = n.getOpcode();
             Frame<SourceValue> f = frames[insns.indexOf(n)];
-            if (f != null && n instanceof JumpInsnNode && op >= Opcodes.IF_ICMPEQ && op <= Opcodes.IF_ICMPLE) {
+            if (f != null && n instanceof JumpInsnNode j && op >= Opcodes.IF_ICMPEQ && op <= Opcodes.IF_ICMPLE
+                    && !guardsThrow(j)) {
                 for (int s = 1; s <= 2; s++) {
                     collect(f.getStack(f.getStackSize() - s), frames, insns, values, true);
                 }
@@ -114,6 +115,32 @@ public final class TuneConstant implements Transform {
             }
         }
         return new ArrayList<>(values);
+    }
+
+    /*
+     * "if (bins > MAX_BINS) throw new IllegalArgumentException(...)" compares against a limit of
+     * the contract, not a tuning knob: changing it only makes the verifier reject the variant.
+     * A comparison one of whose successors reaches athrow within a few straight-line
+     * instructions is taken to be such a guard.
+     */
+    private static boolean guardsThrow(JumpInsnNode j) {
+        return throwsSoon(j.getNext()) || throwsSoon(j.label);
+    }
+
+    private static boolean throwsSoon(AbstractInsnNode from) {
+        int seen = 0;
+        for (AbstractInsnNode n = from; n != null && seen < 16; n = n.getNext()) {
+            int op = n.getOpcode();
+            if (op == Opcodes.ATHROW) {
+                return true;
+            }
+            if (n instanceof JumpInsnNode || (op >= Opcodes.IRETURN && op <= Opcodes.RETURN)
+                    || n.getType() == AbstractInsnNode.TABLESWITCH_INSN || n.getType() == AbstractInsnNode.LOOKUPSWITCH_INSN) {
+                return false;
+            }
+            seen += op >= 0 ? 1 : 0;
+        }
+        return false;
     }
 
     private static void collect(SourceValue v, Frame<SourceValue>[] frames, InsnList insns, Set<Integer> out, boolean deeper) {

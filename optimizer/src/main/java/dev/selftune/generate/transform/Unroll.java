@@ -13,6 +13,7 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
 import dev.selftune.generate.CountedLoop;
 import dev.selftune.generate.CountedLoops;
+import dev.selftune.generate.LoopRotation;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
 
@@ -28,8 +29,8 @@ public final class Unroll implements Transform {
      * composition (hoist/interchange then unroll). JMH decides.
      *
      * Shape produced, inserted after the loop head so outside entries still reach it:
-     *   head: if !(i + (f-1)*step REL bound) goto rem   [long arithmetic]
-     *         body_1; iinc; ... body_f; iinc; goto head
+     *   head: limit = clamp(bound - (f-1)*step)        [long arithmetic, once]
+     *   top:  if !(i < limit) goto rem; body_1; iinc; ... body_f; iinc; goto top
      *   rem:  original test; body; iinc; goto rem
      */
     @Override
@@ -40,7 +41,7 @@ public final class Unroll implements Transform {
     @Override
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<Integer> factors = ctx.policy().range("unroll.factor", List.of(2, 4, 8));
-        List<CountedLoop> loops = CountedLoops.find(method);
+        List<CountedLoop> loops = CountedLoops.find(LoopRotation.canonical(method));
         List<Map<String, Integer>> out = new ArrayList<>();
         for (CountedLoop loop : innermostFirst(loops)) {
             for (int f : factors) {
@@ -56,7 +57,8 @@ public final class Unroll implements Transform {
     }
 
     @Override
-    public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
+    public boolean apply(ClassNode owner, MethodNode original, Map<String, Integer> params, TransformContext ctx) {
+        MethodNode method = LoopRotation.canonical(original);
         List<CountedLoop> loops = CountedLoops.find(method);
         int index = params.getOrDefault("loop", -1);
         int f = params.getOrDefault("factor", 0);
@@ -65,16 +67,18 @@ public final class Unroll implements Transform {
         }
         CountedLoop loop = loops.get(index);
         LabelNode rem = new LabelNode();
+        LabelNode top = new LabelNode();
         InsnList main = new InsnList();
-        main.add(LoopCode.guard(loop, f - 1, rem));
+        main.add(LoopCode.mainLoopEntry(method, loop, f - 1, top, rem));
         for (int j = 0; j < f; j++) {
             main.add(LoopCode.copy(loop.bodyFirst(), loop.increment(), new HashMap<>()));
         }
-        main.add(new JumpInsnNode(Opcodes.GOTO, loop.head()));
+        main.add(new JumpInsnNode(Opcodes.GOTO, top));
         main.add(rem);
         method.instructions.insert(loop.head(), main);
         loop.backEdge().label = rem;
         method.maxStack = Math.max(method.maxStack, 4);
+        LoopRotation.adopt(original, method);
         return true;
     }
 

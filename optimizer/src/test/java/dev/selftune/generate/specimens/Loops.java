@@ -207,4 +207,28 @@ public final class Loops {
         }
         return -1;
     }
+
+    public static int maxInt(int[] a) {
+        int m = Integer.MIN_VALUE + 1;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, a[i] >> 1);
+        }
+        return m;
+    }
+
+    public static double minDouble(double[] a) {
+        double m = 1e9;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.min(a[i], m);
+        }
+        return m;
+    }
+
+    public static int hashForEach(int[] a) {
+        int h = 1;
+        for (int e : a) {
+            h = 31 * h + e;
+        }
+        return h;
+    }
 }

@@ -5,6 +5,9 @@ public final class Sorts {
     private Sorts() { }
 
     public static void sort(int[] a) {
+        if (a.length > 1_000_000) {
+            throw new IllegalArgumentException("at most 1000000 elements, got " + a.length);
+        }
         quick(a, 0, a.length - 1);
     }
 
