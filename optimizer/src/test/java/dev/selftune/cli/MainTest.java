@@ -53,9 +53,16 @@ class MainTest {
     }
 
     @Test
-    void aa_isRoutedToItsHook() {
-        CliRun run = CliRun.of("aa");
-        assertEquals(1, run.code);
-        assertTrue(run.errLine().contains("aa is not wired yet"), run.err);
+    void aa_withoutTarget_exits2WithOneLine() {
+        CliRun run = CliRun.of("aa", "--classpath", ".");
+        assertEquals(2, run.code, run.err);
+        assertTrue(run.errLine().contains("missing --target"), run.err);
+    }
+
+    @Test
+    void aa_badComparisons_exits2() {
+        CliRun run = CliRun.of("aa", "--comparisons", "many");
+        assertEquals(2, run.code, run.err);
+        assertTrue(run.errLine().contains("--comparisons 'many' is not a whole number"), run.err);
     }
 }
