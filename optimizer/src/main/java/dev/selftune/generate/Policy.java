@@ -37,9 +37,9 @@ public record Policy(
     public static Policy defaults() {
         return new Policy(
                 List.of("interchange", "hoist", "split-accumulators", "unroll", "tune-constant"),
-                Map.of("unroll.factor", List.of(2, 4, 8),
-                        "split-accumulators.k", List.of(2, 4, 8),
-                        "tune-constant.scale", List.of(25, 50, 200, 400, 800)),
+                Map.of("unroll.factor", List.of(4, 8, 2),
+                        "split-accumulators.k", List.of(4, 8, 2),
+                        "tune-constant.scale", List.of(200, 50, 400, 25, 800)),
                 3, 24, 1, 0.5, 6);
     }
 }

@@ -100,7 +100,7 @@ public final class Tuner {
         int minPairs = minPairs(req.confidence());
         int pairs = Math.max(minPairs, policy.confirmPairs());
         double left = budget.left() * 0.92;
-        double confirmSeconds = Math.min(left / 2, (2 * pairs + 1) * budget.forkSeconds());
+        double confirmSeconds = Math.min(left / 2, (2 * pairs + 1) * confirmForkSeconds(budget));
         double screenSeconds = Math.max(budget.forkSeconds() * 2, left - confirmSeconds);
         List<Race.Entry> entries;
         try {
@@ -120,10 +120,11 @@ public final class Tuner {
         } else if (best == null) {
             baseline = race.aggregate(race.baseline());
             boolean anyPassed = entries.stream().anyMatch(e -> e.verdict.passed());
-            decision = new Decision.Keep(anyPassed ? "no verified variant beat the original in screening"
-                    : "no variant passed verification");
+            decision = new Decision.Keep(entries.isEmpty()
+                    ? "the budget ran out before any variant could be screened; give a larger --budget"
+                    : anyPassed ? "no verified variant beat the original in screening" : "no variant passed verification");
         } else {
-            int p = Math.min(pairs, budget.forksFitting(budget.left() * 0.95) / 2);
+            int p = Math.min(pairs, (int) Math.floor(budget.left() * 0.95 / confirmForkSeconds(budget)) / 2);
             if (p < minPairs) {
                 baseline = race.aggregate(race.baseline());
                 decision = new Decision.Keep("budget left room for only " + Math.max(0, p) + " confirmation pairs of "
@@ -164,6 +165,11 @@ public final class Tuner {
         return new TuneResult(target.method(), env.jvmVersion(), env.jvmVendor(), env.cpu(), req.seed(),
                 budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
                 variants.size() - entries.size());
+    }
+
+    /* A confirmation fork iterates longer than a screening fork; start-up costs the same. */
+    private static double confirmForkSeconds(Budget budget) {
+        return budget.forkSeconds() + (CONFIRM.iteratingTimePerFork().toMillis() - SCREEN.iteratingTimePerFork().toMillis()) / 1000.0;
     }
 
     private static Measurement measureBaselineOnly(JmhMeasurer measurer, BenchSpec spec, Budget budget) {
