@@ -2,8 +2,8 @@ package dev.selftune.samples;
 
 /**
  * {@link PrefixSum#prefixSums} unrolled by four, with the four partial sums formed from the block
- * before the carried total is added: the carried dependency is one add per element either way, so
- * expect little (and measure it).
+ * before the carried total is added. Kept as a data point: on JDK 17 here it measured slower than
+ * the original (about 0.8×), which C2 already unrolls; the original is the best version we found.
  */
 public final class PrefixSumHand {
     private PrefixSumHand() {
