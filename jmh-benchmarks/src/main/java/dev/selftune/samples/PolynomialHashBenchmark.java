@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Original Horner hash of a String and of bytes vs selftune's winners vs a four-way split Horner.
  *
- * <p>Run: {@code java -jar jmh-benchmarks/target/benchmarks.jar PolynomialHashBenchmark -p tuned=tune-out/polynomial-hash-string}
+ * <p>Run: {@code java -jar jmh-benchmarks/target/benchmarks.jar PolynomialHashBenchmark -p tuned=tune-out} (a directory of out dirs: polynomial-hash-string/, polynomial-hash-bytes/)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

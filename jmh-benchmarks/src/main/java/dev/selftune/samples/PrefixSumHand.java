@@ -2,8 +2,8 @@ package dev.selftune.samples;
 
 /**
  * {@link PrefixSum#prefixSums} unrolled by four, with the four partial sums formed from the block
- * before the carried total is added: the carried dependency is one add per element either way, so
- * expect little (and measure it).
+ * before the carried total is added. Kept as a data point: on JDK 17 here short runs ranged from
+ * 0.65× to 1.9× of the original (no consistent gain; C2 already unrolls the original loop).
  */
 public final class PrefixSumHand {
     private PrefixSumHand() {

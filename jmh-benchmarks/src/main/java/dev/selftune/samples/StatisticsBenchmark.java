@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Original sum of squares and two-pass variance vs selftune's winners vs four accumulators (variance within 1e-9).
  *
- * <p>Run: {@code java -jar jmh-benchmarks/target/benchmarks.jar StatisticsBenchmark -p tuned=tune-out/sum-of-squares}
+ * <p>Run: {@code java -jar jmh-benchmarks/target/benchmarks.jar StatisticsBenchmark -p tuned=tune-out} (a directory of out dirs: sum-of-squares/, variance/)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -61,10 +61,14 @@ public final class TunedMethod {
         }
     }
 
-    /** Returns the winner class file of {@code original} under {@code dir} or {@code dir/sample}, or null. */
+    /**
+     * Returns the winner class file of {@code original} under {@code dir/sample}, else under {@code dir}, or
+     * null. The sample's own directory wins so that two tuned methods of one class (PolynomialHash's two
+     * hashes) each get their own winner.
+     */
     static Path locate(Path dir, String sample, Class<?> original) {
         Path relative = Path.of("winner", original.getName().replace('.', '/') + ".class");
-        for (Path candidate : new Path[] {dir.resolve(relative), dir.resolve(sample).resolve(relative)}) {
+        for (Path candidate : new Path[] {dir.resolve(sample).resolve(relative), dir.resolve(relative)}) {
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
