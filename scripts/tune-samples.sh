@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The main job: build selftune and the samples, tune every sample listed in samples/samples.tsv,
 # and print a results table (sample, decision, speedup [low, high], variants generated / rejected /
-# measured, seconds). Each sample gets BUDGET (default 40s); outputs land in OUT (default tune-out/).
+# measured, seconds). Each sample gets BUDGET (default 35s); outputs land in OUT (default tune-out/).
 #   scripts/tune-samples.sh            # everything
 #   ONLY=matmul scripts/tune-samples.sh  # one sample (name from the first column)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET=${BUDGET:-40s}
+BUDGET=${BUDGET:-35s}
 OUT=${OUT:-tune-out}
 ONLY=${ONLY:-}
 if [[ -z "${SKIP_BUILD:-}" ]]; then
