@@ -138,7 +138,8 @@ public final class Tuner {
                     budget.recordForks(2 * p, budget.elapsed() - t0);
                     baseline = c.baseline();
                     decision = Decider.decide(best.variant, c, req.minSpeedup(), req.confidence());
-                    confirmed = new VariantResult(best.variant, best.verdict, c.candidate(), c.speedup(req.confidence()),
+                    Speedup basis = c.hasCpuShares() ? c.cpuSpeedup(req.confidence()) : c.speedup(req.confidence());
+                    confirmed = new VariantResult(best.variant, best.verdict, c.candidate(), basis,
                             "confirmed in " + p + " interleaved fork pairs");
                 } catch (MeasureFailure f) {
                     baseline = race.aggregate(race.baseline());
