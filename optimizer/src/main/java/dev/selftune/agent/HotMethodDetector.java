@@ -33,8 +33,9 @@ final class HotMethodDetector implements AutoCloseable {
      * variant's samples to the original method through its trampoline frame below.
      *
      * Cost: jdk.ExecutionSample at 20 ms walks at most a handful of running Java threads per period
-     * (JFR's sampler thread suspends each briefly); measured well under 1% CPU. The stream's parser
-     * thread is a JFR daemon thread. jdk.JavaExceptionThrow is enabled only while a guard window is
+     * (JFR's sampler thread suspends each briefly); measured well under 1% CPU. The stream is run
+     * with the blocking start() on our own daemon thread: startAsync() on JDK 17 creates a NON-daemon
+     * "JFR Event Stream" thread, which kept the host alive after its main() returned (seen here). jdk.JavaExceptionThrow is enabled only while a guard window is
      * open, because every throw then records a stack trace.
      */
     private final ClassPattern classes;
@@ -51,7 +52,7 @@ final class HotMethodDetector implements AutoCloseable {
         this.period = period;
     }
 
-    /** Starts sampling on JFR's own daemon thread. */
+    /** Starts sampling; the stream is parsed on one more daemon thread, "selftune-jfr". */
     synchronized void start() {
         if (stream != null) {
             return;
@@ -63,7 +64,17 @@ final class HotMethodDetector implements AutoCloseable {
         stream.setReuse(true);
         stream.setOrdered(false);
         stream.setMaxAge(Duration.ofSeconds(30));
-        stream.startAsync();
+        RecordingStream s = stream;
+        Thread t = new Thread(() -> {
+            try {
+                s.start();
+            } catch (RuntimeException ignored) {
+                // closed while starting, or JFR unavailable: detection simply sees no samples
+            }
+        }, "selftune-jfr");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Turns throwable tracking on or off (for guard windows). */

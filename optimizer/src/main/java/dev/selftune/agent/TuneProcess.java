@@ -97,7 +97,7 @@ final class TuneProcess {
         Set<String> entries = new LinkedHashSet<>();
         for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!e.isBlank()) {
-                entries.add(e);
+                entries.add(Path.of(e).toAbsolutePath().toString());
             }
         }
         for (ClassLoader l = owner.getClassLoader(); l != null; l = l.getParent()) {

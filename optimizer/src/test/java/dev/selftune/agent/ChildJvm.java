@@ -74,6 +74,24 @@ final class ChildJvm {
         return process.exitValue();
     }
 
+    /** Kills the child and its descendants (tests stop long-running apps once they saw what they wait for). */
+    void stop() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Waits until stdout or stderr contains {@code text}; fails with both outputs when it does not appear. */
+    void expect(Path file, String text, long seconds) throws Exception {
+        if (!waitFor(file, s -> s.contains(text), seconds)) {
+            throw new AssertionError("'" + text + "' did not appear in " + file.getFileName() + " within " + seconds
+                    + " s\nstdout:\n" + tail(out()) + "\nstderr:\n" + err());
+        }
+    }
+
+    private static String tail(String s) {
+        return s.length() > 2000 ? "..." + s.substring(s.length() - 2000) : s;
+    }
+
     String out() throws IOException {
         return Files.readString(stdout);
     }
