@@ -66,6 +66,7 @@ class WisdomRestartTest {
         Path events = dir.resolve("events.jsonl");
         app = ChildJvm.start(dir, agentArgs(wisdomFile(dir, originalSha()), events), "dev.selftune.agent.apps.GreeterApp", List.of(), "60");
         app.expect(app.stdout, "\nvariant-", 60);
+        app.expect(events, "\"event\":\"wisdom-applied\"", 10);
         List<Map<String, Object>> lines = ChildJvm.events(events);
         assertTrue(lines.stream().anyMatch(e -> e.get("event").equals("wisdom-applied") && e.get("target").equals(GREET.toString())
                 && e.get("variant").equals("hand-made-v1")), app.err());
