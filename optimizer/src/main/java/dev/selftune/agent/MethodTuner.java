@@ -92,6 +92,10 @@ final class MethodTuner {
             return null;
         }
         String toolCp = Files.isDirectory(jar) ? jar + File.pathSeparator + System.getProperty("java.class.path") : jar.toString();
+        String extra = System.getProperty("selftune.tune.classpath");
+        if (extra != null && !extra.isBlank()) {
+            toolCp = extra + File.pathSeparator + toolCp;
+        }
         TuneProcess tp = new TuneProcess(toolCp, TuneProcess.hostJava());
         Path out = dir.resolve("out");
         List<String> cmd = tp.command(m, TuneProcess.hostClassPath(c.owner()), inputs, options.budget(), out);
