@@ -32,7 +32,7 @@ final class AgentDaemon implements Runnable {
     private final Instrumentation inst;
     private final Events events;
     private final WisdomApplier applier = new WisdomApplier();
-    private final Map<MethodRef, String> active = new LinkedHashMap<>();
+    private final Map<MethodRef, String> active = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<MethodRef> prepared = new HashSet<>();
     private final Set<MethodRef> done = new HashSet<>();
     private final Environment env = Environment.current();

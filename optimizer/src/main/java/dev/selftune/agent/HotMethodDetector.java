@@ -36,13 +36,22 @@ final class HotMethodDetector implements AutoCloseable {
      * (JFR's sampler thread suspends each briefly); measured well under 1% CPU. The stream is run
      * with the blocking start() on our own daemon thread: startAsync() on JDK 17 creates a NON-daemon
      * "JFR Event Stream" thread, which kept the host alive after its main() returned (seen here). jdk.JavaExceptionThrow is enabled only while a guard window is
-     * open, because every throw then records a stack trace.
+     * open, because every throw then records a stack trace. On JDK 22+ that event stays silent for
+     * a recording started after JVM start (Throwable's JFR tracing is decided at startup; seen on
+     * 25: 0 events for 1000 throws), so there the guard falls back to jdk.ExceptionStatistics, a
+     * JVM-wide throwable counter read once a second (worked in-process on 17 and 25), compared
+     * around the swap. Samples are also marked "throwing" when java.lang.Throwable frames sit above
+     * the attributed frame (only visible when the stack walk itself is sampled in Java state).
      */
     private final ClassPattern classes;
     private final Map<MethodRef, LongAdder> samples = new ConcurrentHashMap<>();
     private final Map<MethodRef, LongAdder> selfSamples = new ConcurrentHashMap<>();
     private final Map<MethodRef, LongAdder> throwsInside = new ConcurrentHashMap<>();
+    private final Map<MethodRef, LongAdder> throwingSamples = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
+    private final AtomicLong jvmThrowables = new AtomicLong();
+    /** jdk.JavaExceptionThrow works for a recording started late only before JDK 22 (see notes). */
+    static final boolean PER_METHOD_THROWS = Runtime.version().feature() < 22;
     private final Duration period;
     private RecordingStream stream;
     private boolean exceptionsOn;
@@ -61,6 +70,8 @@ final class HotMethodDetector implements AutoCloseable {
         stream.enable("jdk.ExecutionSample").withPeriod(period).withStackTrace();
         stream.onEvent("jdk.ExecutionSample", this::onSample);
         stream.onEvent("jdk.JavaExceptionThrow", this::onThrow);
+        stream.enable("jdk.ExceptionStatistics").withPeriod(Duration.ofSeconds(1));
+        stream.onEvent("jdk.ExceptionStatistics", e -> jvmThrowables.set(e.getLong("throwables")));
         stream.setReuse(true);
         stream.setOrdered(false);
         stream.setMaxAge(Duration.ofSeconds(30));
@@ -95,8 +106,21 @@ final class HotMethodDetector implements AutoCloseable {
         throwsInside.putIfAbsent(method, new LongAdder());
     }
 
+    /**
+     * Throwables attributed to the method so far: constructed with it on the stack (JDK 17–21), or,
+     * where that event is silent (JDK 22+), the JVM-wide count of jdk.ExceptionStatistics.
+     */
     long throwsInside(MethodRef method) {
+        if (!PER_METHOD_THROWS) {
+            return jvmThrowables.get();
+        }
         LongAdder a = throwsInside.get(method);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** Samples of the method spent constructing a throwable (Throwable.fillInStackTrace and friends on top of it). */
+    long throwingSamples(MethodRef method) {
+        LongAdder a = throwingSamples.get(method);
         return a == null ? 0 : a.sum();
     }
 
@@ -131,6 +155,7 @@ final class HotMethodDetector implements AutoCloseable {
             }
             total.incrementAndGet();
             boolean top = true;
+            boolean throwing = false;
             for (RecordedFrame f : st.getFrames()) {
                 RecordedMethod m = f.getMethod();
                 if (!f.isJavaFrame() || m == null || m.isHidden()) {
@@ -144,8 +169,12 @@ final class HotMethodDetector implements AutoCloseable {
                     if (top) {
                         selfSamples.computeIfAbsent(ref, k -> new LongAdder()).increment();
                     }
+                    if (throwing) {
+                        throwingSamples.computeIfAbsent(ref, k -> new LongAdder()).increment();
+                    }
                     return;
                 }
+                throwing |= owner.equals("java.lang.Throwable");
                 top = false;
             }
         } catch (RuntimeException ignored) {
