@@ -69,17 +69,13 @@ final class AgentDaemon implements Runnable {
         try {
             swapper = new HotSwapper(inst, events::info);
             loadWisdom();
-            detector = new HotMethodDetector(options.classes(), Duration.ofMillis(20));
-            detector.start();
-            guard = new Guard(detector, Duration.ofSeconds(60));
-            tuner = new MethodTuner(inst, options, events, detector, Files.createTempDirectory("selftune-agent-"));
-            events.info("sampling " + options.classes() + " (mode=" + options.mode().name().toLowerCase()
-                    + ", budget=" + options.budget().toSeconds() + "s per method, max-methods=" + options.maxMethods() + ")");
-            detectAndTune();
-            while (guard.active()) {
-                tickFor(Duration.ofSeconds(1));
+            if (startSampling()) {
+                detectAndTune();
+                while (guard.active()) {
+                    tickFor(Duration.ofSeconds(1));
+                }
+                detector.close();
             }
-            detector.close();
             while (applier.watching()) {
                 applyWisdom(60_000);
             }
@@ -92,6 +88,25 @@ final class AgentDaemon implements Runnable {
                 detector.close();
             }
         }
+    }
+
+    /** Starts JFR sampling; without it (no jdk.jfr module, JFR disabled) only remembered winners apply. */
+    private boolean startSampling() {
+        try {
+            detector = new HotMethodDetector(options.classes(), Duration.ofMillis(20));
+            detector.start();
+            guard = new Guard(detector, Duration.ofSeconds(60));
+            tuner = new MethodTuner(inst, options, events, detector, Files.createTempDirectory("selftune-agent-"));
+        } catch (Exception | LinkageError e) {
+            events.error(null, "JFR sampling is unavailable, so nothing new is tuned; remembered winners still apply", e);
+            if (detector != null) {
+                detector.close();
+            }
+            return false;
+        }
+        events.info("sampling " + options.classes() + " (mode=" + options.mode().name().toLowerCase()
+                + ", budget=" + options.budget().toSeconds() + "s per method, max-methods=" + options.maxMethods() + ")");
+        return true;
     }
 
     private void detectAndTune() throws InterruptedException {
