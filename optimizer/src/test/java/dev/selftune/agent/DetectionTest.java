@@ -59,6 +59,11 @@ class DetectionTest {
         Path events = dir.resolve("asm-events.jsonl");
         app = ChildJvm.start(dir.resolve("asm"), "include=dev.selftune.agent.apps.**,mode=detect,warmup=2s,budget=20s,events=" + events,
                 "dev.selftune.agent.apps.AsmApp", List.of(asmJar.toString()), "120");
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(ChildJvm.agentJar().toFile())) {
+            assertTrue(jar.getEntry("dev/selftune/shaded/asm/ClassReader.class") != null, "agent jar carries relocated ASM");
+            assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("org/objectweb/asm/") || e.getName().startsWith("net/bytebuddy/")),
+                    "agent jar must not carry unrelocated ASM or ByteBuddy, which would clash with the application's own");
+        }
         app.expect(events, "AsmApp#spin([J)J", 90);
         app.expect(app.stdout, "asm-ok methods=", 30);
         assertFalse(app.err().contains("[selftune] error"), app.err());
