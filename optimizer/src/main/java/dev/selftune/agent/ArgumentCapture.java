@@ -18,8 +18,13 @@ final class ArgumentCapture {
      * on that old version (JVMS/JVMTI: obsolete methods); they find no sink and skip the hook. The
      * capture happens before HotSwapper.prepare, so the two never transform the class at once.
      */
-    static final int MAX_CALLS = 200;
-    static final long MAX_BYTES = 32L << 20;
+    /*
+     * Bounds: every captured row is also measured in the JMH forks, so rows are kept few and small:
+     * with 80 captured 256x256 matrix pairs (32 MB) the original's JMH fork ran out of its time on a
+     * loaded 2-core machine (seen with MatrixMultiply in the sample app).
+     */
+    static final int MAX_CALLS = 100;
+    static final long MAX_BYTES = 8L << 20;
 
     private final Instrumentation inst;
     private final Events events;

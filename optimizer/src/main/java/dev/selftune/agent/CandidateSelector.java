@@ -93,6 +93,9 @@ final class CandidateSelector {
             return skip(m, n, total, "the class file on disk has no such method (was the class generated or woven?)");
         }
         String rule = agentRule(mn);
+        if (rule == null) {
+            rule = receiverRule(cn, mn);
+        }
         if (rule != null) {
             return skip(m, n, total, rule);
         }
@@ -115,6 +118,20 @@ final class CandidateSelector {
             return "abstract or native method has no bytecode to tune";
         }
         return null;
+    }
+
+    /** Captured rows hold arguments only, so tune must build the receiver itself, which needs a no-arg constructor. */
+    static String receiverRule(ClassNode cn, MethodNode mn) {
+        if ((mn.access & Opcodes.ACC_STATIC) != 0) {
+            return null;
+        }
+        for (MethodNode m : cn.methods) {
+            if (m.name.equals("<init>") && m.desc.equals("()V")) {
+                return null;
+            }
+        }
+        return "instance method of a class without a no-arg constructor: captured rows hold arguments only, "
+                + "so tune could not create a receiver";
     }
 
     private Candidate skip(MethodRef m, long n, long total, String reason) {
