@@ -110,7 +110,7 @@ final class AgentDaemon implements Runnable {
     }
 
     private void detectAndTune() throws InterruptedException {
-        CandidateSelector selector = new CandidateSelector(inst, events);
+        CandidateSelector selector = new CandidateSelector(inst, events, detector::selfSamples);
         int handled = 0;
         for (int round = 0; round < 30 && handled < options.maxMethods(); round++) {
             tickFor(options.warmup());

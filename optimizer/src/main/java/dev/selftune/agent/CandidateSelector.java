@@ -36,10 +36,12 @@ final class CandidateSelector {
     private final Instrumentation inst;
     private final Events events;
     private final Set<MethodRef> reported = new HashSet<>();
+    private final java.util.function.ToLongFunction<MethodRef> selfSamples;
 
-    CandidateSelector(Instrumentation inst, Events events) {
+    CandidateSelector(Instrumentation inst, Events events, java.util.function.ToLongFunction<MethodRef> selfSamples) {
         this.inst = inst;
         this.events = events;
+        this.selfSamples = selfSamples;
     }
 
     /** Up to {@code max} new candidates from the ranking, skipping methods in {@code done}. */
@@ -104,7 +106,7 @@ final class CandidateSelector {
             return skip(m, n, total, reason.get());
         }
         reported.add(m);
-        return new Candidate(m, owner, bytes, n, total);
+        return new Candidate(m, owner, bytes, n, selfSamples.applyAsLong(m), total);
     }
 
     static String agentRule(MethodNode mn) {

@@ -54,7 +54,7 @@ final class MethodTuner {
         Path dir = workDir.resolve(String.format("%02d-%s", ++serial, safe(m.owner() + "." + m.name())));
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("samples", c.samples());
-        ev.put("selfSamples", detector.selfSamples(m));
+        ev.put("selfSamples", c.selfSamples());
         ev.put("totalSamples", c.totalSamples());
         ev.put("share", c.share());
         try {
