@@ -21,10 +21,12 @@ final class ArgumentCapture {
     /*
      * Bounds: every captured row is also measured in the JMH forks, so rows are kept few and small:
      * with 80 captured 256x256 matrix pairs (32 MB) the original's JMH fork ran out of its time on a
-     * loaded 2-core machine (seen with MatrixMultiply in the sample app).
+     * loaded 2-core machine, and with 20 (8 MB) the baseline cost 55 ms/op and the pipeline left all
+     * 24 variants unexplored within a 200 s budget (MatrixMultiply in the sample app). A handful of
+     * large rows, or up to 100 small ones, is what a budget of minutes can afford.
      */
     static final int MAX_CALLS = 100;
-    static final long MAX_BYTES = 8L << 20;
+    static final long MAX_BYTES = 4L << 20;
 
     private final Instrumentation inst;
     private final Events events;
