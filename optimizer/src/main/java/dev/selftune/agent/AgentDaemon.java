@@ -32,7 +32,7 @@ final class AgentDaemon implements Runnable {
     private final Instrumentation inst;
     private final Events events;
     private final WisdomApplier applier = new WisdomApplier();
-    private final Map<MethodRef, String> active = new LinkedHashMap<>();
+    private final Map<MethodRef, String> active = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<MethodRef> prepared = new HashSet<>();
     private final Set<MethodRef> done = new HashSet<>();
     private final Environment env = Environment.current();
@@ -69,17 +69,13 @@ final class AgentDaemon implements Runnable {
         try {
             swapper = new HotSwapper(inst, events::info);
             loadWisdom();
-            detector = new HotMethodDetector(options.classes(), Duration.ofMillis(20));
-            detector.start();
-            guard = new Guard(detector, Duration.ofSeconds(60));
-            tuner = new MethodTuner(inst, options, events, detector, Files.createTempDirectory("selftune-agent-"));
-            events.info("sampling " + options.classes() + " (mode=" + options.mode().name().toLowerCase()
-                    + ", budget=" + options.budget().toSeconds() + "s per method, max-methods=" + options.maxMethods() + ")");
-            detectAndTune();
-            while (guard.active()) {
-                tickFor(Duration.ofSeconds(1));
+            if (startSampling()) {
+                detectAndTune();
+                while (guard.active()) {
+                    tickFor(Duration.ofSeconds(1));
+                }
+                detector.close();
             }
-            detector.close();
             while (applier.watching()) {
                 applyWisdom(60_000);
             }
@@ -94,8 +90,27 @@ final class AgentDaemon implements Runnable {
         }
     }
 
+    /** Starts JFR sampling; without it (no jdk.jfr module, JFR disabled) only remembered winners apply. */
+    private boolean startSampling() {
+        try {
+            detector = new HotMethodDetector(options.classes(), Duration.ofMillis(20));
+            detector.start();
+            guard = new Guard(detector, Duration.ofSeconds(60));
+            tuner = new MethodTuner(inst, options, events, detector, Files.createTempDirectory("selftune-agent-"));
+        } catch (Exception | LinkageError e) {
+            events.error(null, "JFR sampling is unavailable, so nothing new is tuned; remembered winners still apply", e);
+            if (detector != null) {
+                detector.close();
+            }
+            return false;
+        }
+        events.info("sampling " + options.classes() + " (mode=" + options.mode().name().toLowerCase()
+                + ", budget=" + options.budget().toSeconds() + "s per method, max-methods=" + options.maxMethods() + ")");
+        return true;
+    }
+
     private void detectAndTune() throws InterruptedException {
-        CandidateSelector selector = new CandidateSelector(inst, events);
+        CandidateSelector selector = new CandidateSelector(inst, events, detector::selfSamples);
         int handled = 0;
         for (int round = 0; round < 30 && handled < options.maxMethods(); round++) {
             tickFor(options.warmup());

@@ -6,29 +6,27 @@ import java.lang.instrument.Instrumentation;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
-
 /**
- * Records real argument lists of one method for a bounded time: weaves {@link CaptureAdvice} into
+ * Records real argument lists of one method for a bounded time: weaves a {@link CaptureHook} into
  * the method by retransformation, waits until the sink is full or the window closes, and removes the hook.
  */
 final class ArgumentCapture {
     /*
-     * disableClassFormatChanges() plus RETRANSFORMATION keeps the retransformation legal under JVMTI
-     * RetransformClasses: the advice is inlined into the existing method, no member is added, so it
-     * composes with other retransforming agents (coverage, APM) which run in registration order on
-     * the same class. reset() retransforms the class once more without our transformer, restoring
-     * what the other agents produce. The capture happens before HotSwapper.prepare, so the two hooks
-     * never meet on the same class.
+     * Removal is removeTransformer + one more retransformation: the JVM then rebuilds the class from
+     * its original bytes through the remaining retransforming transformers (coverage, APM), so their
+     * work is kept and ours is gone. Frames of the hooked version still on a thread's stack finish
+     * on that old version (JVMS/JVMTI: obsolete methods); they find no sink and skip the hook. The
+     * capture happens before HotSwapper.prepare, so the two never transform the class at once.
      */
-    static final int MAX_CALLS = 200;
-    static final long MAX_BYTES = 32L << 20;
+    /*
+     * Bounds: every captured row is also measured in the JMH forks, so rows are kept few and small:
+     * with 80 captured 256x256 matrix pairs (32 MB) the original's JMH fork ran out of its time on a
+     * loaded 2-core machine, and with 20 (8 MB) the baseline cost 55 ms/op and the pipeline left all
+     * 24 variants unexplored within a 200 s budget (MatrixMultiply in the sample app). A handful of
+     * large rows, or up to 100 small ones, is what a budget of minutes can afford.
+     */
+    static final int MAX_CALLS = 100;
+    static final long MAX_BYTES = 4L << 20;
 
     private final Instrumentation inst;
     private final Events events;
@@ -41,53 +39,34 @@ final class ArgumentCapture {
     /** Captures up to {@link #MAX_CALLS} calls within {@code window}; never throws. */
     CaptureSink capture(Class<?> owner, MethodRef method, Duration window) {
         CaptureSink sink = new CaptureSink(MAX_CALLS, MAX_BYTES);
-        ResettableClassFileTransformer hook = null;
-        System.getProperties().put(CaptureAdvice.SINK_KEY, sink);
+        CaptureHook hook = new CaptureHook(owner, method);
+        boolean added = false;
+        System.getProperties().put(CaptureHook.SINK_KEY, sink);
         try {
-            hook = new AgentBuilder.Default()
-                    .disableClassFormatChanges()
-                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                    .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
-                    .with(new Failures(events, method))
-                    .ignore(ElementMatchers.none())
-                    .type(ElementMatchers.is(owner))
-                    .transform((DynamicType.Builder<?> b, TypeDescription t, ClassLoader l, JavaModule m, java.security.ProtectionDomain pd) ->
-                            b.visit(Advice.to(CaptureAdvice.class).on(ElementMatchers.named(method.name())
-                                    .and(ElementMatchers.hasDescriptor(method.descriptor())))))
-                    .installOn(inst);
-            sink.full().await(window.toMillis(), TimeUnit.MILLISECONDS);
+            inst.addTransformer(hook, true);
+            added = true;
+            inst.retransformClasses(owner);
+            if (hook.failure != null || !hook.woven) {
+                events.error(method.toString(), "the capture hook could not be woven; tuning continues with generated inputs", hook.failure);
+            } else {
+                sink.full().await(window.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Exception | LinkageError e) {
             events.error(method.toString(), "argument capture failed; tuning continues with generated inputs", e);
         } finally {
             sink.close();
-            System.getProperties().remove(CaptureAdvice.SINK_KEY);
-            if (hook != null) {
+            if (added) {
+                inst.removeTransformer(hook);
                 try {
-                    hook.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-                } catch (RuntimeException e) {
-                    events.error(method.toString(), "could not remove the capture hook; it stays inert", e);
+                    inst.retransformClasses(owner);
+                } catch (Exception | LinkageError e) {
+                    events.error(method.toString(), "could not remove the capture hook; it stays, inert", e);
                 }
             }
+            System.getProperties().remove(CaptureHook.SINK_KEY);
         }
         return sink;
-    }
-
-    /** Reports ByteBuddy transformation errors as agent errors instead of dropping them. */
-    private static final class Failures extends AgentBuilder.Listener.Adapter {
-        private final Events events;
-        private final MethodRef method;
-
-        Failures(Events events, MethodRef method) {
-            this.events = events;
-            this.method = method;
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable throwable) {
-            events.error(method.toString(), "capture hook could not be woven into " + typeName, throwable);
-        }
     }
 }

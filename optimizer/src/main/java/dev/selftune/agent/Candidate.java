@@ -3,7 +3,7 @@ package dev.selftune.agent;
 import dev.selftune.api.MethodRef;
 
 /** A hot, eligible method chosen for tuning: its loaded class, the class file it came from and its samples. */
-record Candidate(MethodRef method, Class<?> owner, byte[] classBytes, long samples, long totalSamples) {
+record Candidate(MethodRef method, Class<?> owner, byte[] classBytes, long samples, long selfSamples, long totalSamples) {
     Candidate {
         classBytes = classBytes.clone();
     }

@@ -36,10 +36,12 @@ final class CandidateSelector {
     private final Instrumentation inst;
     private final Events events;
     private final Set<MethodRef> reported = new HashSet<>();
+    private final java.util.function.ToLongFunction<MethodRef> selfSamples;
 
-    CandidateSelector(Instrumentation inst, Events events) {
+    CandidateSelector(Instrumentation inst, Events events, java.util.function.ToLongFunction<MethodRef> selfSamples) {
         this.inst = inst;
         this.events = events;
+        this.selfSamples = selfSamples;
     }
 
     /** Up to {@code max} new candidates from the ranking, skipping methods in {@code done}. */
@@ -93,6 +95,9 @@ final class CandidateSelector {
             return skip(m, n, total, "the class file on disk has no such method (was the class generated or woven?)");
         }
         String rule = agentRule(mn);
+        if (rule == null) {
+            rule = receiverRule(cn, mn);
+        }
         if (rule != null) {
             return skip(m, n, total, rule);
         }
@@ -101,7 +106,7 @@ final class CandidateSelector {
             return skip(m, n, total, reason.get());
         }
         reported.add(m);
-        return new Candidate(m, owner, bytes, n, total);
+        return new Candidate(m, owner, bytes, n, selfSamples.applyAsLong(m), total);
     }
 
     static String agentRule(MethodNode mn) {
@@ -115,6 +120,20 @@ final class CandidateSelector {
             return "abstract or native method has no bytecode to tune";
         }
         return null;
+    }
+
+    /** Captured rows hold arguments only, so tune must build the receiver itself, which needs a no-arg constructor. */
+    static String receiverRule(ClassNode cn, MethodNode mn) {
+        if ((mn.access & Opcodes.ACC_STATIC) != 0) {
+            return null;
+        }
+        for (MethodNode m : cn.methods) {
+            if (m.name.equals("<init>") && m.desc.equals("()V")) {
+                return null;
+            }
+        }
+        return "instance method of a class without a no-arg constructor: captured rows hold arguments only, "
+                + "so tune could not create a receiver";
     }
 
     private Candidate skip(MethodRef m, long n, long total, String reason) {

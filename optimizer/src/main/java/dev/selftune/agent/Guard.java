@@ -20,13 +20,14 @@ final class Guard {
      * raises it. A verdict needs MIN_SAMPLES samples after the swap, so JFR's 20 ms sampling noise
      * (a share is a binomial proportion) does not trigger rollbacks; a rise beyond 25% relative plus
      * 2 points absolute counts as a regression. Exceptions are throwables constructed with the method
-     * on the stack (jdk.JavaExceptionThrow, on only during capture and guard windows), compared as
-     * rates with the capture window before the swap.
+     * on the stack (jdk.JavaExceptionThrow, on only during capture and guard windows; JDK 17–21),
+     * compared as rates with the capture window before the swap, and, on every JDK, the share of the
+     * method's samples spent inside Throwable construction, compared with the share before the swap.
      */
     static final long MIN_SAMPLES = 50;
 
-    record Watch(MethodRef method, String variantId, double shareBefore, double throwRateBefore,
-                 long samplesAtSwap, long totalAtSwap, long throwsAtSwap, long startNanos) { }
+    record Watch(MethodRef method, String variantId, double shareBefore, double throwRateBefore, double throwingShareBefore,
+                 long samplesAtSwap, long totalAtSwap, long throwsAtSwap, long throwingAtSwap, long startNanos) { }
 
     /** A rollback the guard asks for, with its evidence. */
     record Verdict(MethodRef method, String variantId, String reason, Map<String, Object> evidence) { }
@@ -43,8 +44,10 @@ final class Guard {
     synchronized void arm(MethodRef method, String variantId, double shareBefore, double throwRateBefore) {
         detector.watchThrows(method);
         detector.trackExceptions(true);
-        watches.add(new Watch(method, variantId, shareBefore, throwRateBefore, detector.samples(method),
-                detector.totalSamples(), detector.throwsInside(method), System.nanoTime()));
+        long samples = detector.samples(method);
+        long throwing = detector.throwingSamples(method);
+        watches.add(new Watch(method, variantId, shareBefore, throwRateBefore, samples == 0 ? 0 : (double) throwing / samples,
+                samples, detector.totalSamples(), detector.throwsInside(method), throwing, System.nanoTime()));
     }
 
     synchronized boolean active() {
@@ -67,6 +70,8 @@ final class Guard {
             long thrown = detector.throwsInside(w.method()) - w.throwsAtSwap();
             long samples = detector.samples(w.method()) - w.samplesAtSwap();
             long total = detector.totalSamples() - w.totalAtSwap();
+            long throwing = detector.throwingSamples(w.method()) - w.throwingAtSwap();
+            double throwingShare = samples == 0 ? 0 : (double) throwing / samples;
             double share = total == 0 ? 0 : (double) samples / total;
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("variant", w.variantId());
@@ -75,11 +80,19 @@ final class Guard {
             ev.put("samplesAfter", samples);
             ev.put("throwsAfter", thrown);
             ev.put("throwRateBefore", w.throwRateBefore());
+            ev.put("throwingSamplesAfter", throwing);
+            ev.put("throwingShareBefore", w.throwingShareBefore());
             ev.put("seconds", secs);
             String reason = null;
-            if (thrown >= 3 && thrown / secs > 2 * w.throwRateBefore() + 0.05) {
-                reason = "it throws more since the swap: " + thrown + " throwables in " + Math.round(secs)
-                        + " s, before " + String.format("%.2f", w.throwRateBefore()) + "/s";
+            boolean perMethod = HotMethodDetector.PER_METHOD_THROWS;
+            ev.put("throwsCounted", perMethod ? "method (jdk.JavaExceptionThrow)" : "JVM-wide (jdk.ExceptionStatistics)");
+            if (perMethod ? thrown >= 3 && thrown / secs > 2 * w.throwRateBefore() + 0.05
+                    : secs >= 2 && thrown >= 50 && thrown / secs > 2 * w.throwRateBefore() + 20) {
+                reason = "it throws more since the swap: " + thrown + (perMethod ? "" : " JVM-wide") + " throwables in "
+                        + Math.round(secs) + " s, before " + String.format("%.2f", w.throwRateBefore()) + "/s";
+            } else if (throwing >= 5 && throwingShare > 2 * w.throwingShareBefore() + 0.05) {
+                reason = "it throws more since the swap: " + pct(throwingShare) + " of its samples construct throwables, before "
+                        + pct(w.throwingShareBefore());
             } else if (samples >= MIN_SAMPLES && share > w.shareBefore() * 1.25 + 0.02) {
                 reason = "its sampled cost rose: " + pct(w.shareBefore()) + " of samples before, " + pct(share) + " after";
             }

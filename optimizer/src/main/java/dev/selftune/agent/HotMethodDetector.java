@@ -33,15 +33,25 @@ final class HotMethodDetector implements AutoCloseable {
      * variant's samples to the original method through its trampoline frame below.
      *
      * Cost: jdk.ExecutionSample at 20 ms walks at most a handful of running Java threads per period
-     * (JFR's sampler thread suspends each briefly); measured well under 1% CPU. The stream's parser
-     * thread is a JFR daemon thread. jdk.JavaExceptionThrow is enabled only while a guard window is
-     * open, because every throw then records a stack trace.
+     * (JFR's sampler thread suspends each briefly); measured well under 1% CPU. The stream is run
+     * with the blocking start() on our own daemon thread: startAsync() on JDK 17 creates a NON-daemon
+     * "JFR Event Stream" thread, which kept the host alive after its main() returned (seen here). jdk.JavaExceptionThrow is enabled only while a guard window is
+     * open, because every throw then records a stack trace. On JDK 22+ that event stays silent for
+     * a recording started after JVM start (Throwable's JFR tracing is decided at startup; seen on
+     * 25: 0 events for 1000 throws), so there the guard falls back to jdk.ExceptionStatistics, a
+     * JVM-wide throwable counter read once a second (worked in-process on 17 and 25), compared
+     * around the swap. Samples are also marked "throwing" when java.lang.Throwable frames sit above
+     * the attributed frame (only visible when the stack walk itself is sampled in Java state).
      */
     private final ClassPattern classes;
     private final Map<MethodRef, LongAdder> samples = new ConcurrentHashMap<>();
     private final Map<MethodRef, LongAdder> selfSamples = new ConcurrentHashMap<>();
     private final Map<MethodRef, LongAdder> throwsInside = new ConcurrentHashMap<>();
+    private final Map<MethodRef, LongAdder> throwingSamples = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
+    private final AtomicLong jvmThrowables = new AtomicLong();
+    /** jdk.JavaExceptionThrow works for a recording started late only before JDK 22 (see notes). */
+    static final boolean PER_METHOD_THROWS = Runtime.version().feature() < 22;
     private final Duration period;
     private RecordingStream stream;
     private boolean exceptionsOn;
@@ -51,7 +61,7 @@ final class HotMethodDetector implements AutoCloseable {
         this.period = period;
     }
 
-    /** Starts sampling on JFR's own daemon thread. */
+    /** Starts sampling; the stream is parsed on one more daemon thread, "selftune-jfr". */
     synchronized void start() {
         if (stream != null) {
             return;
@@ -60,10 +70,22 @@ final class HotMethodDetector implements AutoCloseable {
         stream.enable("jdk.ExecutionSample").withPeriod(period).withStackTrace();
         stream.onEvent("jdk.ExecutionSample", this::onSample);
         stream.onEvent("jdk.JavaExceptionThrow", this::onThrow);
+        stream.enable("jdk.ExceptionStatistics").withPeriod(Duration.ofSeconds(1));
+        stream.onEvent("jdk.ExceptionStatistics", e -> jvmThrowables.set(e.getLong("throwables")));
         stream.setReuse(true);
         stream.setOrdered(false);
         stream.setMaxAge(Duration.ofSeconds(30));
-        stream.startAsync();
+        RecordingStream s = stream;
+        Thread t = new Thread(() -> {
+            try {
+                s.start();
+            } catch (RuntimeException ignored) {
+                // closed while starting, or JFR unavailable: detection simply sees no samples
+            }
+        }, "selftune-jfr");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Turns throwable tracking on or off (for guard windows). */
@@ -84,8 +106,21 @@ final class HotMethodDetector implements AutoCloseable {
         throwsInside.putIfAbsent(method, new LongAdder());
     }
 
+    /**
+     * Throwables attributed to the method so far: constructed with it on the stack (JDK 17–21), or,
+     * where that event is silent (JDK 22+), the JVM-wide count of jdk.ExceptionStatistics.
+     */
     long throwsInside(MethodRef method) {
+        if (!PER_METHOD_THROWS) {
+            return jvmThrowables.get();
+        }
         LongAdder a = throwsInside.get(method);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** Samples of the method spent constructing a throwable (Throwable.fillInStackTrace and friends on top of it). */
+    long throwingSamples(MethodRef method) {
+        LongAdder a = throwingSamples.get(method);
         return a == null ? 0 : a.sum();
     }
 
@@ -120,6 +155,7 @@ final class HotMethodDetector implements AutoCloseable {
             }
             total.incrementAndGet();
             boolean top = true;
+            boolean throwing = false;
             for (RecordedFrame f : st.getFrames()) {
                 RecordedMethod m = f.getMethod();
                 if (!f.isJavaFrame() || m == null || m.isHidden()) {
@@ -133,8 +169,12 @@ final class HotMethodDetector implements AutoCloseable {
                     if (top) {
                         selfSamples.computeIfAbsent(ref, k -> new LongAdder()).increment();
                     }
+                    if (throwing) {
+                        throwingSamples.computeIfAbsent(ref, k -> new LongAdder()).increment();
+                    }
                     return;
                 }
+                throwing |= owner.equals("java.lang.Throwable");
                 top = false;
             }
         } catch (RuntimeException ignored) {

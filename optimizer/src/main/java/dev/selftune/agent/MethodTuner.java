@@ -54,7 +54,7 @@ final class MethodTuner {
         Path dir = workDir.resolve(String.format("%02d-%s", ++serial, safe(m.owner() + "." + m.name())));
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("samples", c.samples());
-        ev.put("selfSamples", detector.selfSamples(m));
+        ev.put("selfSamples", c.selfSamples());
         ev.put("totalSamples", c.totalSamples());
         ev.put("share", c.share());
         try {
@@ -92,6 +92,10 @@ final class MethodTuner {
             return null;
         }
         String toolCp = Files.isDirectory(jar) ? jar + File.pathSeparator + System.getProperty("java.class.path") : jar.toString();
+        String extra = System.getProperty("selftune.tune.classpath");
+        if (extra != null && !extra.isBlank()) {
+            toolCp = extra + File.pathSeparator + toolCp;
+        }
         TuneProcess tp = new TuneProcess(toolCp, TuneProcess.hostJava());
         Path out = dir.resolve("out");
         List<String> cmd = tp.command(m, TuneProcess.hostClassPath(c.owner()), inputs, options.budget(), out);

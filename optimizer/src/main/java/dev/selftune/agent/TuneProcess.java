@@ -30,6 +30,9 @@ final class TuneProcess {
      * Spring Boot style nested loaders only partially (a known gap). The child runs under `nice -n 19`
      * where available; its output goes to a log file, never a pipe the agent would have to drain.
      * A child that outlives budget + GRACE is killed with its descendants (JMH forks).
+     * Test hooks (host system properties): selftune.tune.main replaces the tool's main class and
+     * selftune.tune.classpath is put in front of the tool's class path, so the agent's swap and
+     * guard paths can be tested against a scripted tuner.
      */
     static final Duration GRACE = Duration.ofSeconds(90);
 
@@ -52,7 +55,7 @@ final class TuneProcess {
         cmd.add(java);
         cmd.add("-cp");
         cmd.add(toolClassPath);
-        cmd.add("dev.selftune.cli.Main");
+        cmd.add(System.getProperty("selftune.tune.main", "dev.selftune.cli.Main"));
         cmd.add("tune");
         cmd.add("--classpath");
         cmd.add(classpath);
@@ -97,7 +100,7 @@ final class TuneProcess {
         Set<String> entries = new LinkedHashSet<>();
         for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!e.isBlank()) {
-                entries.add(e);
+                entries.add(Path.of(e).toAbsolutePath().toString());
             }
         }
         for (ClassLoader l = owner.getClassLoader(); l != null; l = l.getParent()) {

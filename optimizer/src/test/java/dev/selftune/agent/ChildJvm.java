@@ -41,6 +41,12 @@ final class ChildJvm {
 
     /** Starts {@code main} with {@code agentArgs} (null: no agent) and extra class path entries. */
     static ChildJvm start(Path dir, String agentArgs, String main, List<String> extraCp, String... args) throws IOException {
+        return start(dir, agentArgs, main, extraCp, List.of(), Map.of(), args);
+    }
+
+    /** As above, with extra JVM options and environment variables. */
+    static ChildJvm start(Path dir, String agentArgs, String main, List<String> extraCp, List<String> jvmArgs,
+                          Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
@@ -48,6 +54,7 @@ final class ChildJvm {
         if (Runtime.version().feature() >= 21) {
             cmd.add("-XX:+EnableDynamicAgentLoading");
         }
+        cmd.addAll(jvmArgs);
         if (agentArgs != null) {
             cmd.add("-javaagent:" + agentJar() + "=" + agentArgs);
         }
@@ -61,7 +68,9 @@ final class ChildJvm {
         Files.createDirectories(dir);
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         return new ChildJvm(p, out, err);
     }
 
@@ -72,6 +81,24 @@ final class ChildJvm {
             throw new AssertionError("child JVM did not finish in " + seconds + " s; stderr:\n" + err());
         }
         return process.exitValue();
+    }
+
+    /** Kills the child and its descendants (tests stop long-running apps once they saw what they wait for). */
+    void stop() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Waits until stdout or stderr contains {@code text}; fails with both outputs when it does not appear. */
+    void expect(Path file, String text, long seconds) throws Exception {
+        if (!waitFor(file, s -> s.contains(text), seconds)) {
+            throw new AssertionError("'" + text + "' did not appear in " + file.getFileName() + " within " + seconds
+                    + " s\nstdout:\n" + tail(out()) + "\nstderr:\n" + err());
+        }
+    }
+
+    private static String tail(String s) {
+        return s.length() > 2000 ? "..." + s.substring(s.length() - 2000) : s;
     }
 
     String out() throws IOException {

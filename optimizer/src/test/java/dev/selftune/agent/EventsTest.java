@@ -53,6 +53,25 @@ class EventsTest {
     }
 
     @Test
+    void emit_recordsCustomJfrEvent_inCategorySelftune() throws Exception {
+        Events events = new Events(null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Path jfr = dir.resolve("events.jfr");
+        try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
+            r.enable("selftune.Event");
+            r.start();
+            events.emit("kept", "com.acme.Foo#bar(I)I", Map.of("reason", "no improvement found"));
+            r.stop();
+            r.dump(jfr);
+        }
+        jdk.jfr.consumer.RecordedEvent e = jdk.jfr.consumer.RecordingFile.readAllEvents(jfr).stream()
+                .filter(x -> x.getEventType().getName().equals("selftune.Event")).findFirst().orElseThrow();
+        assertEquals("kept", e.getString("event"));
+        assertEquals("com.acme.Foo#bar(I)I", e.getString("target"));
+        assertEquals("{\"reason\":\"no improvement found\"}", e.getString("evidence"));
+        assertEquals(List.of("selftune"), e.getEventType().getCategoryNames());
+    }
+
+    @Test
     void emit_unwritableFile_warnsOnceAndKeepsGoing() throws Exception {
         Path notADir = dir.resolve("file");
         Files.writeString(notADir, "x");

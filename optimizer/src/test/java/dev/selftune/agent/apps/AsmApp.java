@@ -29,7 +29,12 @@ public final class AsmApp {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long sum = 0;
         int[] methods = {0};
+        long tick = System.nanoTime();
         while (System.nanoTime() < end) {
+            if (System.nanoTime() - tick > 1_000_000_000L) {
+                System.out.println("asm-ok methods=" + methods[0]);
+                tick = System.nanoTime();
+            }
             sum += spin(data);
             methods[0] = 0;
             try (var in = AsmApp.class.getResourceAsStream("AsmApp.class")) {
@@ -42,6 +47,6 @@ public final class AsmApp {
                 }, 0);
             }
         }
-        System.out.println("asm-ok methods=" + methods[0] + " sum=" + sum);
+        System.out.println("done methods=" + methods[0] + " sum=" + sum);
     }
 }
