@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code attach <pid>} loads the agent into a running JVM; {@code attach <pid> --rollback} restores the original behaviour. */
-class AttachTest {
+class AttachIT {
     @TempDir
     Path dir;
     ChildJvm app;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Child JVMs with -javaagent: a bad option costs the application nothing but one clear line. */
-class AgentMainTest {
+class AgentMainIT {
     @TempDir
     Path dir;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the ineligible ones. The apps run long and are stopped once the events appeared, so a loaded
  * machine makes the test slower, not red.
  */
-class DetectionTest {
+class DetectionIT {
     @TempDir
     Path dir;
     ChildJvm app;

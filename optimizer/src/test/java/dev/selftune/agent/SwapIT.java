@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pipeline through the selftune.tune.main test hook): detect, capture, tune out of process, swap,
  * remember, roll back on request, re-apply from wisdom on restart, and roll back a faulty winner by itself.
  */
-class SwapTest {
+class SwapIT {
     static final String TARGET = "dev.selftune.agent.apps.Kernel#work(I)J";
 
     @TempDir

@@ -22,7 +22,7 @@ import org.objectweb.asm.commons.SimpleRemapper;
  * On start the agent applies a matching wisdom entry as the class loads, without tuning; stale and
  * corrupt wisdom is ignored with a warning. The entry is made by hand from a known "winner".
  */
-class WisdomRestartTest {
+class WisdomRestartIT {
     static final String APPS = "dev/selftune/agent/apps/";
     static final MethodRef GREET = MethodRef.parse("dev.selftune.agent.apps.Greeter#greet(I)Ljava/lang/String;");
 
