@@ -28,14 +28,19 @@ while IFS=$'\t' read -r name target opts || [[ -n "${name:-}" ]]; do
     NR == 1 { next }
     { gsub(/"/, ""); split($1, p, "."); m = p[length(p)]; s[m] = $5; e[m] = $6; u = $7 }
     END {
-      t = "tuned"
-      for (k in s) if (k ~ /^tuned./) { lk = tolower(k); sub(/^tuned/, "", lk); if (index(name, lk) > 0) t = k }
-      h = "hand"
-      for (k in s) if (k ~ /^hand./) { lk = tolower(k); sub(/^hand/, "", lk); if (index(name, lk) > 0) h = k }
-      o = s["original"]; eo = e["original"]
+      o = pick("original"); t = pick("tuned"); h = pick("hand")
       printf "%-24s %-22s %-22s %-22s %-22s %-22s\n", name,
-        sprintf("%.4g±%.2g %s", o, eo, u), sprintf("%.4g±%.2g", s[t], e[t]), sprintf("%.4g±%.2g", s[h], e[h]),
-        ratio(o, eo, s[t], e[t]), ratio(o, eo, s[h], e[h])
+        sprintf("%.4g±%.2g %s", s[o], e[o], u), sprintf("%.4g±%.2g", s[t], e[t]), sprintf("%.4g±%.2g", s[h], e[h]),
+        ratio(s[o], e[o], s[t], e[t]), ratio(s[o], e[o], s[h], e[h])
+    }
+    # "tuned", or "tunedString" when the sample name (dashes removed) ends in that suffix.
+    function pick(prefix,   k, suffix, flat) {
+      flat = name; gsub(/-/, "", flat)
+      for (k in s) if (index(k, prefix) == 1 && length(k) > length(prefix)) {
+        suffix = tolower(substr(k, length(prefix) + 1))
+        if (substr(flat, length(flat) - length(suffix) + 1) == suffix) return k
+      }
+      return prefix
     }
     function ratio(b, eb, v, ev,   lo, hi) {
       if (v == "" || v <= 0) return "-"

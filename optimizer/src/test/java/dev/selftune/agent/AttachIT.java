@@ -30,7 +30,7 @@ class AttachIT {
     @Test
     void attach_appliesWisdomInRunningJvm_thenRollbackRestoresOriginal() throws Exception {
         System.setProperty("selftune.agent.jar", ChildJvm.agentJar().toString());
-        Path wisdom = WisdomRestartTest.wisdomFile(dir, WisdomRestartTest.originalSha());
+        Path wisdom = WisdomRestartIT.wisdomFile(dir, WisdomRestartIT.originalSha());
         Path events = dir.resolve("events.jsonl");
         app = ChildJvm.start(dir, null, "dev.selftune.agent.apps.GreeterApp", List.of(), "40");
         assertTrue(ChildJvm.waitFor(app.stdout, s -> s.contains("original-3"), 30), "app did not start");

@@ -49,7 +49,7 @@ class WisdomRestartIT {
         Path file = dir.resolve("wisdom.json");
         Environment env = Environment.current();
         Wisdom.load(file, new Events(null, System.err)).remember(new WisdomEntry(GREET, classSha, env.jvm(), env.cpu(), "hand-made-v1",
-                winnerClass(), Map.of("speedup", 1.5, "note", "made by hand in WisdomRestartTest")));
+                winnerClass(), Map.of("speedup", 1.5, "note", "made by hand in WisdomRestartIT")));
         return file;
     }
 
