@@ -13,6 +13,16 @@ public record Environment(String jvmVersion, String jvmVendor, String cpu) {
                 System.getProperty("java.vm.vendor", "unknown"), cpuModel());
     }
 
+    /**
+     * The JVM as wisdom keys it: full runtime version plus VM name and vendor, since results differ
+     * between JDK builds and a decision is never reused across them.
+     */
+    public String jvmKey() {
+        String jvm = System.getProperty("java.runtime.version", Runtime.version().toString()) + " "
+                + System.getProperty("java.vm.name", "") + " " + jvmVendor;
+        return jvm.trim();
+    }
+
     /* /proc/cpuinfo names the model on Linux; elsewhere the architecture and core count must do. */
     static String cpuModel() {
         Path info = Path.of("/proc/cpuinfo");
