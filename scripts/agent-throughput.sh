@@ -5,13 +5,15 @@
 #     print the steady-state throughput of each (mean of the last quarter of its throughput lines),
 #     their ratio, both checksums (same work, so they must match) and when the first swap happened;
 #  3. overhead: the winners applied from wisdom at start (nothing left to tune) vs the same winner
-#     classes on the class path without the agent, OVERHEAD_RUN seconds each.
-#   scripts/agent-throughput.sh              # RUN=360 BUDGET=120s OVERHEAD_RUN=60
+#     classes on the class path without the agent, PAIRS alternating pairs of OVERHEAD_RUN seconds
+#     (steady state = mean of the second half of the throughput lines).
+#   scripts/agent-throughput.sh              # RUN=360 BUDGET=120s OVERHEAD_RUN=70 PAIRS=3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN=${RUN:-360}
 BUDGET=${BUDGET:-120s}
-OVERHEAD_RUN=${OVERHEAD_RUN:-60}
+OVERHEAD_RUN=${OVERHEAD_RUN:-70}
+PAIRS=${PAIRS:-3}
 WORK=${WORK:-$(mktemp -d)}
 JAR=$PWD/optimizer/target/optimizer.jar
 CP=$PWD/samples/target/samples.jar
@@ -21,6 +23,10 @@ echo "work dir: $WORK" >&2
 
 steady() { # mean of the last quarter of the "throughput N records/s" lines
   grep '^throughput ' "$1" | awk '{ v[NR] = $2 } END { n = NR; k = int(n * 3 / 4) + 1; s = 0; c = 0;
+    for (i = k; i <= n; i++) { s += v[i]; c++ } if (c) printf "%.0f", s / c; else print 0 }'
+}
+half() { # mean of the second half of the throughput lines
+  grep '^throughput ' "$1" | awk '{ v[NR] = $2 } END { n = NR; k = int(n / 2) + 1; s = 0; c = 0;
     for (i = k; i <= n; i++) { s += v[i]; c++ } if (c) printf "%.0f", s / c; else print 0 }'
 }
 checksum() { grep '^checksum ' "$1" | awk '{ print $2 }'; }
@@ -62,11 +68,14 @@ if [[ -z "$includes" ]]; then
   echo "no swap was made, so there is no wisdom overhead to measure"
   exit 0
 fi
-java "-javaagent:$JAR=include=$includes,wisdom=$WORK/wisdom.json,events=$WORK/events-wisdom.jsonl" \
-    -cp "$CP" $APP --seconds "$OVERHEAD_RUN" > "$WORK/wisdom.log" 2> "$WORK/wisdom.err"
-java -cp "$winners:$CP" $APP --seconds "$OVERHEAD_RUN" > "$WORK/winners.log"
-x=$(steady "$WORK/wisdom.log"); y=$(steady "$WORK/winners.log")
-echo "== overhead: winners from wisdom with the agent vs the same winners on the class path"
-echo "with agent (wisdom-applied): $x records/s; without agent: $y records/s"
-awk -v x="$x" -v y="$y" 'BEGIN { printf "agent overhead: %+.1f%%\n", (y - x) / y * 100 }'
+echo "== overhead: winners from wisdom with the agent vs the same winners on the class path ($PAIRS pairs of ${OVERHEAD_RUN}s)"
+for i in $(seq 1 "$PAIRS"); do
+  java "-javaagent:$JAR=include=$includes,wisdom=$WORK/wisdom.json,events=$WORK/events-wisdom.jsonl" \
+      -cp "$CP" $APP --seconds "$OVERHEAD_RUN" > "$WORK/wisdom-$i.log" 2> "$WORK/wisdom-$i.err"
+  java -cp "$winners:$CP" $APP --seconds "$OVERHEAD_RUN" > "$WORK/winners-$i.log"
+  x=$(half "$WORK/wisdom-$i.log"); y=$(half "$WORK/winners-$i.log")
+  echo "pair $i: with agent (wisdom-applied) $x records/s, without agent $y records/s"
+  echo "$x $y" >> "$WORK/overhead.txt"
+done
+awk '{ x += $1; y += $2 } END { printf "agent overhead (mean over pairs): %+.1f%%\n", (y - x) / y * 100 }' "$WORK/overhead.txt"
 grep -c '"event":"wisdom-applied"' "$WORK/events-wisdom.jsonl" | sed 's/^/wisdom-applied events: /'
