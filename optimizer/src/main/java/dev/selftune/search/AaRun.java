@@ -4,12 +4,10 @@ import dev.selftune.api.AaSummary;
 import dev.selftune.api.TuneRequest;
 import dev.selftune.generate.Policy;
 import dev.selftune.inputs.InputSource;
-import dev.selftune.inputs.Inputs;
 import dev.selftune.measure.AaCheck;
 import dev.selftune.measure.AaResult;
 import dev.selftune.measure.JmhMeasurer;
 import dev.selftune.target.Target;
-import dev.selftune.target.TargetClassLoader;
 import dev.selftune.target.TargetLoader;
 import dev.selftune.verify.Verifier;
 import java.io.IOException;
@@ -26,14 +24,9 @@ public final class AaRun {
 
     public static AaSummary run(TuneRequest req, int comparisons, Consumer<String> progress) {
         Target target = TargetLoader.load(req.classpath(), req.target());
-        InputSource src = new InputSource(req.seed(), req.sizes(), req.inputsProvider(), req.inputsFile());
-        try (TargetClassLoader loader = new TargetClassLoader(target.classpath(), target.method().owner(), target.classBytes())) {
-            Inputs.check(target.method(), target.isStatic(), src, loader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        InputSource src = Tuner.inputsChecked(req, target);
         boolean copyArgs = new Verifier(target, src, req.fpTolerance()).profile().mutatesArguments();
-        Policy policy = req.policyFile() == null ? Policy.defaults() : PolicyFile.load(req.policyFile());
+        Policy policy = Tuner.policy(req);
         int pairs = Math.max(Tuner.minPairs(req.confidence()), policy.confirmPairs());
         try {
             JmhMeasurer m = new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), Files.createTempDirectory("selftune-aa-"));

@@ -8,8 +8,11 @@ import java.time.Duration;
  * here, so each stage can ask "how many forks still fit?" before it starts them.
  */
 final class Budget {
-    /** Forks a decision needs at the least: one baseline plus three confirmation pairs. */
-    static final int MIN_FORKS = 7;
+    /**
+     * Forks a swap needs at the least: one baseline plus the six confirmation pairs the sign test
+     * needs at 95% (Tuner.minPairs). A budget below that could measure, but never decide swap.
+     */
+    static final int MIN_FORKS = 13;
     /** A cautious first guess for one short fork (JVM start, JMH set-up, warm-up, measurement). */
     static final double INITIAL_FORK_SECONDS = 2.0;
 

@@ -52,6 +52,21 @@ public final class Tuner {
 
     private Tuner() { }
 
+    /** The request's input source, checked against the target's parameters (a TuneException names what is wrong). */
+    static InputSource inputsChecked(TuneRequest req, Target target) {
+        InputSource src = new InputSource(req.seed(), req.sizes(), req.inputsProvider(), req.inputsFile());
+        try (TargetClassLoader loader = new TargetClassLoader(target.classpath(), target.method().owner(), target.classBytes())) {
+            Inputs.check(target.method(), target.isStatic(), src, loader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return src;
+    }
+
+    static Policy policy(TuneRequest req) {
+        return req.policyFile() == null ? Policy.defaults() : PolicyFile.load(req.policyFile());
+    }
+
     /** The fewest confirmation pairs that can ever decide swap: the t-interval's and the sign test's floor. */
     static int minPairs(double confidence) {
         return Math.max(MIN_PAIRS, Stats.minPairsForSignTest(confidence));
@@ -65,13 +80,8 @@ public final class Tuner {
 
         progress.update("load", 0, 1, budget.left());
         Target target = TargetLoader.load(req.classpath(), req.target());
-        InputSource src = new InputSource(req.seed(), req.sizes(), req.inputsProvider(), req.inputsFile());
-        try (TargetClassLoader loader = new TargetClassLoader(target.classpath(), target.method().owner(), target.classBytes())) {
-            Inputs.check(target.method(), target.isStatic(), src, loader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Policy policy = req.policyFile() == null ? Policy.defaults() : PolicyFile.load(req.policyFile());
+        InputSource src = inputsChecked(req, target);
+        Policy policy = policy(req);
 
         progress.update("profile original", 0, 1, budget.left());
         Verifier verifier = new Verifier(target, src, req.fpTolerance());
