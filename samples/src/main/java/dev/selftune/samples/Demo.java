@@ -15,42 +15,10 @@ final class Demo {
         return args.length > 0 ? Integer.parseInt(args[0]) : fallback;
     }
 
-    static double[] doubles(Random rnd, int n) {
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = rnd.nextDouble() * 2 - 1;
-        }
-        return a;
-    }
-
-    static double[][] matrix(Random rnd, int rows, int cols) {
-        double[][] m = new double[rows][];
-        for (int i = 0; i < rows; i++) {
-            m[i] = doubles(rnd, cols);
-        }
-        return m;
-    }
-
-    static int[] ints(Random rnd, int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = rnd.nextInt();
-        }
-        return a;
-    }
-
     static byte[] bytes(Random rnd, int n) {
         byte[] b = new byte[n];
         rnd.nextBytes(b);
         return b;
-    }
-
-    static String text(Random rnd, int n, String alphabet) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 
     /** Runs {@code work} a few times and prints the last result with its wall time: a smoke run, not a benchmark. */

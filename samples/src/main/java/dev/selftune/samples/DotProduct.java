@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
 /**
@@ -41,8 +42,8 @@ public final class DotProduct {
     public static void main(String[] args) {
         int n = Demo.sizeArg(args, 65536);
         Random rnd = new Random(42);
-        double[] a = Demo.doubles(rnd, n);
-        double[] b = Demo.doubles(rnd, n);
+        double[] a = Rows.doubles(rnd, n);
+        double[] b = Rows.doubles(rnd, n);
         Demo.time("dot(" + n + ")", () -> dot(a, b));
     }
 }

@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
 /**
@@ -43,8 +44,8 @@ public final class EditDistance {
     public static void main(String[] args) {
         int n = Demo.sizeArg(args, 1024);
         Random rnd = new Random(42);
-        String a = Demo.text(rnd, n, "ACGT");
-        String b = Demo.text(rnd, n, "ACGT");
+        String a = Rows.text(rnd, n, "ACGT");
+        String b = Rows.text(rnd, n, "ACGT");
         Demo.time("distance(" + n + ", " + n + ")", () -> distance(a, b));
     }
 }

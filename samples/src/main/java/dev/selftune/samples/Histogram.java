@@ -1,6 +1,7 @@
 package dev.selftune.samples;
 
 import java.util.Arrays;
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
 /**
@@ -42,7 +43,7 @@ public final class Histogram {
     public static void main(String[] args) {
         int n = Demo.sizeArg(args, 65536);
         int bins = args.length > 1 ? Integer.parseInt(args[1]) : 256;
-        int[] values = Demo.ints(new Random(42), n);
+        int[] values = Rows.ints(new Random(42), n, 0);
         Demo.time("histogram(" + n + ", " + bins + ") max count",
                 () -> Arrays.stream(histogram(values, bins)).max().orElse(0));
     }

@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
 /**
@@ -55,8 +56,8 @@ public final class MatrixMultiply {
     public static void main(String[] args) {
         int n = Demo.sizeArg(args, 256);
         Random rnd = new Random(42);
-        double[][] a = Demo.matrix(rnd, n, n);
-        double[][] b = Demo.matrix(rnd, n, n);
+        double[][] a = Rows.matrix(rnd, n, n);
+        double[][] b = Rows.matrix(rnd, n, n);
         Demo.time("multiply(" + n + "x" + n + ")[0][0]", () -> multiply(a, b)[0][0]);
     }
 }

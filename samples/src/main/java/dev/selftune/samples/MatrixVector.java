@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
 /**
@@ -44,8 +45,8 @@ public final class MatrixVector {
     public static void main(String[] args) {
         int n = Demo.sizeArg(args, 1024);
         Random rnd = new Random(42);
-        double[][] m = Demo.matrix(rnd, n, n);
-        double[] v = Demo.doubles(rnd, n);
+        double[][] m = Rows.matrix(rnd, n, n);
+        double[] v = Rows.doubles(rnd, n);
         Demo.time("multiply(" + n + "x" + n + ", v)[0]", () -> multiply(m, v)[0]);
     }
 }

@@ -1,6 +1,7 @@
 package dev.selftune.samples;
 
 import java.nio.charset.StandardCharsets;
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
 /**
@@ -41,7 +42,7 @@ public final class PolynomialHash {
 
     public static void main(String[] args) {
         int n = Demo.sizeArg(args, 65536);
-        String s = Demo.text(new Random(42), n, "abcdefghijklmnopqrstuvwxyz0123456789 ");
+        String s = Rows.text(new Random(42), n, "abcdefghijklmnopqrstuvwxyz0123456789 ");
         byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
         Demo.time("hash(String of " + n + ")", () -> hash(s));
         Demo.time("hash(byte[" + n + "])", () -> hash(bytes));

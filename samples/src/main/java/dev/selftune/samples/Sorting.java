@@ -1,6 +1,7 @@
 package dev.selftune.samples;
 
 import java.util.Arrays;
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
 /**
@@ -73,7 +74,7 @@ public final class Sorting {
 
     public static void main(String[] args) {
         int n = Demo.sizeArg(args, 65536);
-        int[] data = Demo.ints(new Random(42), n);
+        int[] data = Rows.ints(new Random(42), n, 0);
         int[] expected = data.clone();
         Arrays.sort(expected);
         Demo.time("sort(" + n + ") agrees with Arrays.sort", () -> {

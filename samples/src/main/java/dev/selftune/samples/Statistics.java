@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
 /**
@@ -60,7 +61,7 @@ public final class Statistics {
         for (int i = 0; i < n; i++) {
             ints[i] = rnd.nextInt(2001) - 1000;
         }
-        double[] doubles = Demo.doubles(rnd, n);
+        double[] doubles = Rows.doubles(rnd, n);
         Demo.time("sumOfSquares(" + n + ")", () -> sumOfSquares(ints));
         Demo.time("variance(" + n + ")", () -> variance(doubles));
     }

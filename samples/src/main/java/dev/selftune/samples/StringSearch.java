@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
 /**
@@ -39,7 +40,7 @@ public final class StringSearch {
 
     public static void main(String[] args) {
         int n = Demo.sizeArg(args, 65536);
-        String text = Demo.text(new Random(42), n, "abcdefghij") + "needle";
+        String text = Rows.text(new Random(42), n, "abcdefghij") + "needle";
         Demo.time("indexOf(text of " + text.length() + ", \"needle\")", () -> indexOf(text, "needle"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
 /**
@@ -44,7 +45,7 @@ public final class Transpose {
 
     public static void main(String[] args) {
         int n = Demo.sizeArg(args, 1024);
-        double[][] a = Demo.matrix(new Random(42), n, n);
+        double[][] a = Rows.matrix(new Random(42), n, n);
         Demo.time("transpose(" + n + "x" + n + ")[1][0]", () -> transpose(a)[n > 1 ? 1 : 0][0]);
     }
 }

@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -24,8 +25,8 @@ class EditDistanceTest {
     void distance_randomPairs_agreesWithFullTableAndIsSymmetric() {
         Random rnd = new Random(13);
         for (int round = 0; round < 200; round++) {
-            String a = Demo.text(rnd, rnd.nextInt(12), "abc");
-            String b = Demo.text(rnd, rnd.nextInt(12), "abc");
+            String a = Rows.text(rnd, rnd.nextInt(12), "abc");
+            String b = Rows.text(rnd, rnd.nextInt(12), "abc");
             assertEquals(fullTable(a, b), EditDistance.distance(a, b));
             assertEquals(EditDistance.distance(b, a), EditDistance.distance(a, b));
         }

@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +17,7 @@ class HistogramTest {
 
     @Test
     void histogram_extremeValues_countEveryValueOnce() {
-        int[] values = Demo.ints(new Random(3), 1000);
+        int[] values = Rows.ints(new Random(3), 1000, 0);
         values[0] = Integer.MIN_VALUE;
         values[1] = Integer.MAX_VALUE;
         assertEquals(1000, Arrays.stream(Histogram.histogram(values, 7)).sum());

@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +25,7 @@ class MatrixMultiplyTest {
 
     @Test
     void multiply_byIdentity_returnsEqualFreshMatrix() {
-        double[][] a = Demo.matrix(new Random(1), 5, 5);
+        double[][] a = Rows.matrix(new Random(1), 5, 5);
         double[][] id = new double[5][5];
         for (int i = 0; i < 5; i++) {
             id[i][i] = 1;

@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,8 +18,8 @@ class MatrixVectorTest {
     @Test
     void multiply_randomMatrix_agreesWithRowDotProducts() {
         Random rnd = new Random(19);
-        double[][] m = Demo.matrix(rnd, 9, 13);
-        double[] v = Demo.doubles(rnd, 13);
+        double[][] m = Rows.matrix(rnd, 9, 13);
+        double[] v = Rows.doubles(rnd, 13);
         double[] y = MatrixVector.multiply(m, v);
         for (int i = 0; i < m.length; i++) {
             assertEquals(DotProduct.dot(m[i], v), y[i]);

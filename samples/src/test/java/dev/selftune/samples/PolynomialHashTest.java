@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ class PolynomialHashTest {
     void hashString_anyText_equalsStringHashCode() {
         Random rnd = new Random(5);
         for (int n = 0; n < 100; n++) {
-            String s = Demo.text(rnd, n, "abcXYZ019 \u00e9\u4e2d");
+            String s = Rows.text(rnd, n, "abcXYZ019 \u00e9\u4e2d");
             assertEquals(s.hashCode(), PolynomialHash.hash(s), s);
         }
     }

@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.Arrays;
@@ -11,7 +12,7 @@ class SortingTest {
     void sort_randomArraysOfManyLengths_agreesWithArraysSort() {
         Random rnd = new Random(7);
         for (int n = 0; n < 200; n++) {
-            int[] a = Demo.ints(rnd, n);
+            int[] a = Rows.ints(rnd, n, 0);
             int[] expected = a.clone();
             Arrays.sort(expected);
             Sorting.sort(a);

@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -10,8 +11,8 @@ class StringSearchTest {
     void indexOf_randomTextsAndPatterns_agreesWithStringIndexOf() {
         Random rnd = new Random(11);
         for (int round = 0; round < 500; round++) {
-            String text = Demo.text(rnd, rnd.nextInt(60), "ab");
-            String pattern = Demo.text(rnd, rnd.nextInt(5), "ab");
+            String text = Rows.text(rnd, rnd.nextInt(60), "ab");
+            String pattern = Rows.text(rnd, rnd.nextInt(5), "ab");
             assertEquals(text.indexOf(pattern), StringSearch.indexOf(text, pattern), text + " / " + pattern);
         }
     }

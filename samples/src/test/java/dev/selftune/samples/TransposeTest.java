@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +19,7 @@ class TransposeTest {
 
     @Test
     void transpose_twice_returnsOriginal() {
-        double[][] a = Demo.matrix(new Random(2), 7, 3);
+        double[][] a = Rows.matrix(new Random(2), 7, 3);
         double[][] back = Transpose.transpose(Transpose.transpose(a));
         for (int i = 0; i < a.length; i++) {
             assertArrayEquals(a[i], back[i]);
