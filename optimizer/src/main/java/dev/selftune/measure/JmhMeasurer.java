@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -37,6 +38,8 @@ public final class JmhMeasurer {
     private final Path workDir;
     private final List<Path> forkClasspath;
     private final Duration forkTimeout;
+    /** How long a run may still wait for JMH's machine-wide lock, asked afresh before each run (the caller's budget). */
+    private volatile LongSupplier lockWaitMillis = () -> LOCK_WAIT_MILLIS;
     private static final AtomicInteger RUNS = new AtomicInteger();
     private volatile double lastRunSeconds;
     private volatile double lastRunCpuShare = Double.NaN;
@@ -83,6 +86,15 @@ public final class JmhMeasurer {
      */
     public JmhMeasurer withForkTimeout(Duration perFork) {
         return new JmhMeasurer(javaBinary, jvmArgs, workDir, forkClasspath, Objects.requireNonNull(perFork, "perFork"));
+    }
+
+    /**
+     * Bounds the wait for JMH's machine-wide lock (another JMH process measuring) by {@code maxMillis},
+     * asked before each run; past it the run throws {@link JmhLockTimeout} instead of measuring late.
+     */
+    public JmhMeasurer limitLockWait(LongSupplier maxMillis) {
+        this.lockWaitMillis = Objects.requireNonNull(maxMillis, "maxMillis");
+        return this;
     }
 
     /** Forks with the running JVM's {@code java} binary and no extra flags. */
@@ -243,16 +255,20 @@ public final class JmhMeasurer {
                     forkClasspath.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator)));
         }
         try {
-            long deadline = System.currentTimeMillis() + LOCK_WAIT_MILLIS;
+            long waitLimit = Math.max(0, lockWaitMillis.getAsLong());
+            long deadline = System.currentTimeMillis() + waitLimit;
             while (true) {
                 started[0] = System.nanoTime();
                 Watchdog dog = Watchdog.start(specFile, limit);
                 try {
                     return new Runner(o.build()).run();
                 } catch (RunnerException e) {
-                    if (String.valueOf(e.getMessage()).contains("Another JMH instance") && System.currentTimeMillis() < deadline) {
-                        sleep(2000);
-                        continue;
+                    if (String.valueOf(e.getMessage()).contains("Another JMH instance")) {
+                        if (System.currentTimeMillis() < deadline) {
+                            sleep(Math.min(2000, Math.max(1, deadline - System.currentTimeMillis())));
+                            continue;
+                        }
+                        throw new JmhLockTimeout(waitLimit);
                     }
                     throw new MeasureFailure(spec.label(), (dog.fired() ? "timed out after " + limit.toSeconds()
                             + " s and its fork was killed (a variant this slow is rejected); " : "")

@@ -20,6 +20,7 @@ import dev.selftune.measure.BenchSpec;
 import dev.selftune.measure.Confirmation;
 import dev.selftune.measure.Decider;
 import dev.selftune.measure.ForkPlan;
+import dev.selftune.measure.JmhLockTimeout;
 import dev.selftune.measure.JmhMeasurer;
 import dev.selftune.measure.MeasureFailure;
 import dev.selftune.measure.Stats;
@@ -72,7 +73,20 @@ public final class Tuner {
         return Math.max(MIN_PAIRS, Stats.minPairsForSignTest(confidence));
     }
 
+    /**
+     * Tunes {@code req.target()} within {@code req.budget()}. Waiting for another JMH process (JMH lets
+     * one measure at a time per machine) is bounded by the budget left; past it the run stops with a
+     * {@link TuneException} rather than overrun or measure next to it.
+     */
     public static TuneResult run(TuneRequest req) {
+        try {
+            return tuneWithinBudget(req);
+        } catch (JmhLockTimeout busy) {
+            throw new TuneException("jmh.lock", busy.getMessage(), busy);
+        }
+    }
+
+    private static TuneResult tuneWithinBudget(TuneRequest req) {
         long start = System.nanoTime();
         Budget budget = new Budget(req.budget(), start);
         Progress progress = req.progress();
@@ -98,7 +112,8 @@ public final class Tuner {
 
         Variant original = new Variant(Variant.ORIGINAL_ID, null, List.of(), target.classBytes());
         Path work = workDir();
-        JmhMeasurer measurer = new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), work);
+        JmhMeasurer measurer = new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), work)
+                .limitLockWait(() -> (long) (budget.left() * 1000));
         Function<Variant, BenchSpec> specs = v -> BenchSpec.of(target, v, src, profile.mutatesArguments(), work);
         Race race = new Race(measurer, budget, policy, progress, specs, SCREEN, original);
 
