@@ -1,8 +1,12 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
-/** Seeded benchmark inputs, so every fork and every variant sees the same data. */
+/**
+ * Seeded benchmark inputs, so every fork and every variant sees the same data; the builders are the
+ * samples' own ({@link Rows}), so benchmarks, demos and providers draw data the same way.
+ */
 public final class BenchData {
     public static final long SEED = 42;
 
@@ -10,27 +14,15 @@ public final class BenchData {
     }
 
     public static double[] doubles(Random rnd, int n) {
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = rnd.nextDouble() * 2 - 1;
-        }
-        return a;
+        return Rows.doubles(rnd, n);
     }
 
     public static double[][] matrix(Random rnd, int rows, int cols) {
-        double[][] m = new double[rows][];
-        for (int i = 0; i < rows; i++) {
-            m[i] = doubles(rnd, cols);
-        }
-        return m;
+        return Rows.matrix(rnd, rows, cols);
     }
 
     public static int[] ints(Random rnd, int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = rnd.nextInt();
-        }
-        return a;
+        return Rows.ints(rnd, n, 0);
     }
 
     public static long[] longs(Random rnd, int n) {
@@ -42,16 +34,10 @@ public final class BenchData {
     }
 
     public static byte[] bytes(Random rnd, int n) {
-        byte[] b = new byte[n];
-        rnd.nextBytes(b);
-        return b;
+        return Rows.bytes(rnd, n);
     }
 
     public static String text(Random rnd, int n, String alphabet) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-        }
-        return sb.toString();
+        return Rows.text(rnd, n, alphabet);
     }
 }

@@ -1,5 +1,6 @@
 package dev.selftune.samples;
 
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 
 /**
@@ -32,7 +33,7 @@ public final class Checksum {
 
     public static void main(String[] args) {
         int n = Demo.sizeArg(args, 65536);
-        byte[] data = Demo.bytes(new Random(42), n);
+        byte[] data = Rows.bytes(new Random(42), n);
         Demo.time("adler32(" + n + " bytes)", () -> Integer.toHexString(adler32(data)));
     }
 }

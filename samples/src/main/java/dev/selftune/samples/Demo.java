@@ -1,10 +1,9 @@
 package dev.selftune.samples;
 
-import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * Tiny helpers the samples' {@code main} methods share: seeded random inputs and a rough timer.
+ * Tiny helpers the samples' {@code main} methods share: the size argument and a rough timer (inputs come from {@code inputs.Rows}).
  * Not part of any tuned method; the real measurements live in {@code jmh-benchmarks}.
  */
 final class Demo {
@@ -13,12 +12,6 @@ final class Demo {
 
     static int sizeArg(String[] args, int fallback) {
         return args.length > 0 ? Integer.parseInt(args[0]) : fallback;
-    }
-
-    static byte[] bytes(Random rnd, int n) {
-        byte[] b = new byte[n];
-        rnd.nextBytes(b);
-        return b;
     }
 
     /** Runs {@code work} a few times and prints the last result with its wall time: a smoke run, not a benchmark. */

@@ -3,6 +3,7 @@ package dev.selftune.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import dev.selftune.samples.inputs.Rows;
 import java.util.Random;
 import java.util.zip.Adler32;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ChecksumTest {
     void adler32_randomAndAllOnesData_matchesJdkAdler32() {
         Random rnd = new Random(17);
         for (int n : new int[] {1, 2, 5551, 5552, 5553, 100_000}) {
-            for (byte[] data : new byte[][] {Demo.bytes(rnd, n), filled(n)}) {
+            for (byte[] data : new byte[][] {Rows.bytes(rnd, n), filled(n)}) {
                 Adler32 reference = new Adler32();
                 reference.update(data);
                 assertEquals((int) reference.getValue(), Checksum.adler32(data), "length " + n);

@@ -40,4 +40,10 @@ public final class Rows {
         }
         return sb.toString();
     }
+
+    public static byte[] bytes(Random rnd, int n) {
+        byte[] b = new byte[n];
+        rnd.nextBytes(b);
+        return b;
+    }
 }
