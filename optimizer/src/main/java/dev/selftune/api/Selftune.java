@@ -22,10 +22,11 @@ public final class Selftune {
 
     /**
      * Runs the decision {@code tune} would make on {@code comparisons} A/A pairs (the target against a
-     * byte-identical copy) and counts how many were wrongly decided swap.
+     * byte-identical copy) and counts how many were wrongly decided swap. Each comparison may grow by
+     * sequential looks up to {@code maxPairs} fork pairs, as tune's confirmation does when its budget allows.
      */
-    public static AaSummary aaCheck(TuneRequest request, int comparisons, java.util.function.Consumer<String> progress) {
-        return dev.selftune.search.AaRun.run(request, comparisons, progress);
+    public static AaSummary aaCheck(TuneRequest request, int comparisons, int maxPairs, java.util.function.Consumer<String> progress) {
+        return dev.selftune.search.AaRun.run(request, comparisons, maxPairs, progress);
     }
 
     /**

@@ -56,9 +56,9 @@ public final class Decider {
         double p = Stats.signTestP(a, b);
         if (p > (1 - confidence) / 2) {
             return new Decision.Keep(String.format(Locale.ROOT,
-                    "%s %s (%.0f%% CI over %d fork pairs), but only %d of %d pairs favour the variant "
+                    "%s %s (%s%% CI over %d fork pairs), but only %d of %d pairs favour the variant "
                             + "(sign test p = %.3f > %.3f; %d or more pairs, nearly all favouring it, are needed); keeping the original",
-                    basis, s, confidence * 100, c.pairs(), favouring(a, b), c.pairs(), p, (1 - confidence) / 2,
+                    basis, s, percent(confidence), c.pairs(), favouring(a, b), c.pairs(), p, (1 - confidence) / 2,
                     Stats.minPairsForSignTest(confidence)));
         }
         if (cpu && wall.ratio() < 1.0) {
@@ -80,7 +80,7 @@ public final class Decider {
         if (!(minSpeedup >= 1.0) || Double.isInfinite(minSpeedup)) {
             throw new IllegalArgumentException("minimum speedup must be >= 1.0 (1.05 means 5% faster), got " + minSpeedup);
         }
-        String ci = String.format(Locale.ROOT, "%s %s (%.0f%% CI over %d fork pairs)", basis, s, confidence * 100, pairs);
+        String ci = String.format(Locale.ROOT, "%s %s (%s%% CI over %d fork pairs)", basis, s, percent(confidence), pairs);
         if (!(s.low() > 1.0)) {
             return new Decision.Keep(ci + (s.high() < 1.0 ? " shows the variant is slower" : " does not exclude 1.0")
                     + "; keeping the original");
@@ -90,6 +90,12 @@ public final class Decider {
                     + "; keeping the original");
         }
         return new Decision.Swap(candidate, s, baseline, winner);
+    }
+
+    /** 0.95 as "95", 0.9667 as "96.7". */
+    static String percent(double confidence) {
+        String p = String.format(Locale.ROOT, "%.1f", confidence * 100);
+        return p.endsWith(".0") ? p.substring(0, p.length() - 2) : p;
     }
 
     private static int favouring(double[] a, double[] b) {

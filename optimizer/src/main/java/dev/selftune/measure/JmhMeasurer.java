@@ -125,23 +125,36 @@ public final class JmhMeasurer {
         if (pairs < 2) {
             throw new IllegalArgumentException("confirmation needs at least 2 fork pairs to state an interval, got " + pairs);
         }
+        return pairs(baseline, candidate, plan).addPairs(pairs, forkDone);
+    }
+
+    /**
+     * A confirmation that can grow: every {@code addPairs} call runs that many more fresh fork pairs,
+     * continuing the ABBA order where the last batch stopped, and returns the confirmation over all.
+     */
+    public PairSource pairs(BenchSpec baseline, BenchSpec candidate, ForkPlan plan) {
         ForkPlan one = plan.withForks(1);
         List<ForkResults> a = new ArrayList<>();
         List<ForkResults> b = new ArrayList<>();
-        int done = 0;
-        for (char side : order(pairs).toCharArray()) {
-            if (side == 'A') {
-                a.add(run(baseline, one));
-            } else {
-                b.add(run(candidate, one));
+        return (pairs, forkDone) -> {
+            if (pairs < 1) {
+                throw new IllegalArgumentException("add at least 1 fork pair, got " + pairs);
             }
-            forkDone.accept(++done);
-        }
-        ForkResults as = ForkResults.concat(a);
-        ForkResults bs = ForkResults.concat(b);
-        return new Confirmation(as.forkScores(), bs.forkScores(),
-                ForkResults.aggregate(as, plan.measurementIterations()), ForkResults.aggregate(bs, plan.measurementIterations()),
-                as.cpuShares(), bs.cpuShares());
+            int done = 0;
+            for (char side : order(a.size(), pairs).toCharArray()) {
+                if (side == 'A') {
+                    a.add(run(baseline, one));
+                } else {
+                    b.add(run(candidate, one));
+                }
+                forkDone.accept(++done);
+            }
+            ForkResults as = ForkResults.concat(a);
+            ForkResults bs = ForkResults.concat(b);
+            return new Confirmation(as.forkScores(), bs.forkScores(),
+                    ForkResults.aggregate(as, plan.measurementIterations()), ForkResults.aggregate(bs, plan.measurementIterations()),
+                    as.cpuShares(), bs.cpuShares());
+        };
     }
 
     /** Where specs, class files and JMH logs go. */
@@ -151,8 +164,13 @@ public final class JmhMeasurer {
 
     /** The fork order of a confirmation: A B, B A, A B, ... (pair i holds the i-th A and the i-th B). */
     static String order(int pairs) {
+        return order(0, pairs);
+    }
+
+    /** The order of pairs {@code first .. first + pairs - 1} of a confirmation: pair i is AB when i is even, BA when odd. */
+    static String order(int first, int pairs) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < pairs; i++) {
+        for (int i = first; i < first + pairs; i++) {
             sb.append(i % 2 == 0 ? "AB" : "BA");
         }
         return sb.toString();

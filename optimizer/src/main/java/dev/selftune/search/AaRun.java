@@ -1,11 +1,13 @@
 package dev.selftune.search;
 
 import dev.selftune.api.AaSummary;
+import dev.selftune.api.TuneException;
 import dev.selftune.api.TuneRequest;
-import dev.selftune.generate.Policy;
 import dev.selftune.inputs.InputSource;
 import dev.selftune.measure.AaCheck;
 import dev.selftune.measure.AaResult;
+import dev.selftune.measure.ForkPlan;
+import dev.selftune.measure.SequentialTest;
 import dev.selftune.measure.JmhMeasurer;
 import dev.selftune.target.Target;
 import dev.selftune.target.TargetLoader;
@@ -22,15 +24,23 @@ import java.util.function.Consumer;
 public final class AaRun {
     private AaRun() { }
 
-    public static AaSummary run(TuneRequest req, int comparisons, Consumer<String> progress) {
+    /**
+     * Runs {@code comparisons} A/A decisions, each allowed to grow by sequential looks up to
+     * {@code maxPairs} fork pairs (what tune's budget would afford; more is the harder test).
+     */
+    public static AaSummary run(TuneRequest req, int comparisons, int maxPairs, Consumer<String> progress) {
+        int first = new SequentialTest(req.confidence()).firstPairs();
+        if (maxPairs < first || maxPairs > SequentialTest.MAX_PAIRS) {
+            throw new TuneException("--max-pairs", "--max-pairs " + maxPairs + " is outside " + first + ".." + SequentialTest.MAX_PAIRS
+                    + ": below " + first + " pairs no comparison can be decided swap, and tune never confirms with more than "
+                    + SequentialTest.MAX_PAIRS + "; like --max-pairs 15");
+        }
         Target target = TargetLoader.load(req.classpath(), req.target());
         InputSource src = Tuner.inputsChecked(req, target);
         boolean copyArgs = new Verifier(target, src, req.fpTolerance()).profile().mutatesArguments();
-        Policy policy = Tuner.policy(req);
-        int pairs = Math.max(Tuner.minPairs(req.confidence()), policy.confirmPairs());
         try {
             JmhMeasurer m = new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), Files.createTempDirectory("selftune-aa-"));
-            AaResult r = AaCheck.run(target, src, comparisons, Tuner.CONFIRM, pairs, m, req.minSpeedup(), req.confidence(),
+            AaResult r = AaCheck.run(target, src, comparisons, ForkPlan.confirmation(), maxPairs, m, req.minSpeedup(), req.confidence(),
                     copyArgs, progress);
             return new AaSummary(r.pairs(), r.falseSwaps(), r.speedups(), r.seconds());
         } catch (IOException e) {

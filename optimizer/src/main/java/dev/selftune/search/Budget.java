@@ -2,6 +2,7 @@ package dev.selftune.search;
 
 import dev.selftune.api.TuneException;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * The wall-clock budget of one tuning run and a running estimate of what one JMH fork costs
@@ -20,10 +21,21 @@ final class Budget {
     private final long start;
     private double forkSeconds = INITIAL_FORK_SECONDS;
     private int forksSeen;
+    private double confirmForkSeconds;
+    private double spentForking;
+    private int confirmForksSeen;
+
+    private final LongSupplier clock;
 
     Budget(Duration budget, long startNanos) {
+        this(budget, startNanos, System::nanoTime);
+    }
+
+    /** With another clock (tests simulate whole runs on it). */
+    Budget(Duration budget, long startNanos, LongSupplier clock) {
         this.seconds = budget.toMillis() / 1000.0;
         this.start = startNanos;
+        this.clock = clock;
     }
 
     /** Refuses, before any work, a budget in which not even a minimal decision fits. */
@@ -41,7 +53,7 @@ final class Budget {
     }
 
     double elapsed() {
-        return (System.nanoTime() - start) / 1e9;
+        return (clock.getAsLong() - start) / 1e9;
     }
 
     double left() {
@@ -53,6 +65,7 @@ final class Budget {
         if (forks <= 0) {
             return;
         }
+        spentForking += wallSeconds;
         double per = wallSeconds / forks;
         forkSeconds = forksSeen == 0 ? per : (forkSeconds * forksSeen + per * forks) / (forksSeen + forks);
         forksSeen += forks;
@@ -60,6 +73,29 @@ final class Budget {
 
     double forkSeconds() {
         return forkSeconds;
+    }
+
+    /** Records that {@code forks} confirmation forks took {@code wallSeconds} (they iterate longer than screening forks). */
+    void recordConfirmForks(int forks, double wallSeconds) {
+        if (forks <= 0) {
+            return;
+        }
+        spentForking += wallSeconds;
+        confirmForkSeconds = (confirmForkSeconds * confirmForksSeen + wallSeconds) / (confirmForksSeen + forks);
+        confirmForksSeen += forks;
+    }
+
+    /**
+     * The cost of one confirmation fork: measured once confirmation forks ran, before that the
+     * screening estimate plus the extra iterating time a confirmation fork has.
+     */
+    double confirmForkSeconds(double extraIteratingSeconds) {
+        return confirmForksSeen > 0 ? confirmForkSeconds : forkSeconds + extraIteratingSeconds;
+    }
+
+    /** Wall seconds spent in forks so far (screening and confirmation). */
+    double spentForking() {
+        return spentForking;
     }
 
     /** How many more forks fit in {@code seconds}, keeping a safety margin of one fork. */

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
@@ -69,11 +70,11 @@ final class Race {
     }
 
     /**
-     * Verifies and screens candidates in order until {@code screenSeconds} of wall time are spent;
-     * returns every entry reached (verified, and measured if it passed).
+     * Verifies and screens candidates in order while {@code screenSecondsLeft} (asked before every
+     * fork, so it re-plans as the fork estimate moves) leaves room; returns every entry reached
+     * (verified, and measured if it passed).
      */
-    List<Entry> run(List<Variant> candidates, Function<Variant, Verdict> verifier, double screenSeconds) {
-        double deadline = budget.elapsed() + screenSeconds;
+    List<Entry> run(List<Variant> candidates, Function<Variant, Verdict> verifier, DoubleSupplier screenSecondsLeft) {
         if (!measureOnce(baseline)) {
             throw new MeasureFailure(baseline.variant.id(), "the original failed in its JMH fork: " + baseline.failure,
                     null, "", null);
@@ -81,7 +82,7 @@ final class Race {
         List<Entry> alive = new ArrayList<>();
         int done = 0;
         for (Variant v : candidates) {
-            if (budget.forksFitting(deadline - budget.elapsed()) < 1) {
+            if (budget.forksFitting(screenSecondsLeft.getAsDouble()) < 1) {
                 break;
             }
             Entry e = new Entry(v);
@@ -97,7 +98,7 @@ final class Race {
             alive.sort(Comparator.comparingDouble(Entry::mean));
             int keep = Math.max(1, (int) Math.ceil(alive.size() * policy.keepFraction()));
             alive = new ArrayList<>(alive.subList(0, keep));
-            if (alive.size() < 2 || budget.forksFitting(deadline - budget.elapsed()) < alive.size() + 1) {
+            if (alive.size() < 2 || budget.forksFitting(screenSecondsLeft.getAsDouble()) < alive.size() + 1) {
                 break;
             }
             round++;

@@ -3,7 +3,6 @@ package dev.selftune.search;
 import dev.selftune.api.Decision;
 import dev.selftune.api.Measurement;
 import dev.selftune.api.Progress;
-import dev.selftune.api.Speedup;
 import dev.selftune.api.TuneException;
 import dev.selftune.api.TuneRequest;
 import dev.selftune.api.TuneResult;
@@ -17,13 +16,13 @@ import dev.selftune.generate.TransformContext;
 import dev.selftune.inputs.InputSource;
 import dev.selftune.inputs.Inputs;
 import dev.selftune.measure.BenchSpec;
-import dev.selftune.measure.Confirmation;
-import dev.selftune.measure.Decider;
 import dev.selftune.measure.ForkPlan;
 import dev.selftune.measure.JmhLockTimeout;
 import dev.selftune.measure.JmhMeasurer;
 import dev.selftune.measure.MeasureFailure;
-import dev.selftune.measure.Stats;
+import dev.selftune.measure.PairSource;
+import dev.selftune.measure.SequentialConfirmer;
+import dev.selftune.measure.SequentialTest;
 import dev.selftune.target.Target;
 import dev.selftune.target.TargetClassLoader;
 import dev.selftune.target.TargetLoader;
@@ -33,7 +32,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -41,15 +39,13 @@ import java.util.function.Function;
 /**
  * One tuning run end to end: load and check the target, generate variants, verify each, race the
  * survivors with short JMH forks, confirm the best against the original in fresh interleaved forks,
- * and decide. The generator only proposes; {@link Verifier} and {@link Decider} judge.
+ * and decide. The generator only proposes; {@link Verifier} and {@link SequentialConfirmer} judge.
  */
 public final class Tuner {
-    /** Screening forks: short, one JVM each; they only rank. */
-    static final ForkPlan SCREEN = new ForkPlan(1, 3, 4, Duration.ofMillis(100));
-    /** Confirmation forks: fresh JVMs, a little longer, interleaved with the baseline. */
-    static final ForkPlan CONFIRM = new ForkPlan(1, 4, 5, Duration.ofMillis(100));
-    /** The fewest confirmation pairs that can give a meaningful t-interval. */
-    static final int MIN_PAIRS = 3;
+    /** Screening forks: the judge's plan (measure owns it); they only rank. */
+    static final ForkPlan SCREEN = ForkPlan.screening();
+    /** Of the budget left, what forks may plan on: the rest covers reports, class loading and estimate error. */
+    static final double SAFETY = 0.92;
 
     private Tuner() { }
 
@@ -68,9 +64,9 @@ public final class Tuner {
         return req.policyFile() == null ? Policy.defaults() : PolicyFile.load(req.policyFile());
     }
 
-    /** The fewest confirmation pairs that can ever decide swap: the t-interval's and the sign test's floor. */
+    /** The fewest confirmation pairs that can ever decide swap: the first look of the sequential test. */
     static int minPairs(double confidence) {
-        return Math.max(MIN_PAIRS, Stats.minPairsForSignTest(confidence));
+        return new SequentialTest(confidence).firstPairs();
     }
 
     /**
@@ -116,20 +112,20 @@ public final class Tuner {
                 .limitLockWait(() -> (long) (budget.left() * 1000));
         Function<Variant, BenchSpec> specs = v -> BenchSpec.of(target, v, src, profile.mutatesArguments(), work);
         Race race = new Race(measurer, budget, policy, progress, specs, SCREEN, original);
+        SequentialTest test = new SequentialTest(req.confidence());
 
         /*
-         * Split what is left between screening and confirmation. Confirmation gets its pairs
-         * reserved first (policy's count, at least MIN_PAIRS), screening the rest; a run whose
-         * screening reaches no faster variant ends early, which is a good, honest answer.
+         * The budget plan, re-made before every screening fork: screening may start a fork only while
+         * the first look of the confirmation (test.firstPairs() pairs, 12 forks at 95%) still fits
+         * after it at the fork cost measured so far, and, when the budget is large enough, one
+         * extension look too. A fixed split made before any fork ran (the old plan) sized the reserve
+         * with the 2 s first guess, screened to a fixed deadline and then found too little room to
+         * confirm the leader it had found (matrix-multiply: 7x in screening, ended at 13.6 s of 35 s).
          */
-        int minPairs = minPairs(req.confidence());
-        int pairs = Math.max(minPairs, policy.confirmPairs());
-        double left = budget.left() * 0.92;
-        double confirmSeconds = Math.min(left / 2, (2 * pairs + 1) * confirmForkSeconds(budget));
-        double screenSeconds = Math.max(budget.forkSeconds() * 2, left - confirmSeconds);
         List<Race.Entry> entries;
         try {
-            entries = variants.isEmpty() ? List.of() : race.run(variants, verifier::verify, screenSeconds);
+            entries = variants.isEmpty() ? List.of()
+                    : race.run(variants, verifier::verify, () -> budget.left() * SAFETY - confirmReserve(budget, test));
         } catch (MeasureFailure f) {
             throw new TuneException(target.method().toString(), "the original method fails in a JMH fork ("
                     + f.getMessage() + "): check that it runs outside your application, or pass --inputs");
@@ -146,30 +142,37 @@ public final class Tuner {
             baseline = race.aggregate(race.baseline());
             boolean anyPassed = entries.stream().anyMatch(e -> e.verdict.passed());
             decision = new Decision.Keep(entries.isEmpty()
-                    ? "the budget ran out before any variant could be screened; give a larger --budget"
+                    ? "the budget ran out before any variant could be screened; " + budgetAdvice(budget, test)
                     : anyPassed ? "no verified variant beat the original in screening" : "no variant passed verification");
+        } else if (pairsFitting(budget) < test.firstPairs()) {
+            baseline = race.aggregate(race.baseline());
+            decision = new Decision.Keep("budget left room for only " + pairsFitting(budget) + " confirmation pairs of "
+                    + test.firstPairs() + " needed; the screening leader " + best.variant.id() + " was not confirmed; "
+                    + budgetAdvice(budget, test));
         } else {
-            int p = Math.min(pairs, (int) Math.floor(budget.left() * 0.95 / confirmForkSeconds(budget)) / 2);
-            if (p < minPairs) {
-                baseline = race.aggregate(race.baseline());
-                decision = new Decision.Keep("budget left room for only " + Math.max(0, p) + " confirmation pairs of "
-                        + minPairs + " needed; the screening leader " + best.variant.id() + " was not confirmed");
-            } else {
-                progress.update("confirm " + best.variant.id(), 0, 2 * p, budget.left());
+            int forks = 2 * test.firstPairs();
+            progress.update("confirm " + best.variant.id(), 0, forks, budget.left());
+            PairSource jmh = measurer.pairs(specs.apply(original), specs.apply(best.variant), ForkPlan.confirmation());
+            PairSource timed = (n, done) -> {
+                double t0 = budget.elapsed();
                 try {
-                    double t0 = budget.elapsed();
-                    Confirmation c = measurer.confirm(specs.apply(original), specs.apply(best.variant), p, CONFIRM,
-                            done -> progress.update("confirm " + best.variant.id(), done, 2 * p, budget.left()));
-                    budget.recordForks(2 * p, budget.elapsed() - t0);
-                    baseline = c.baseline();
-                    decision = Decider.decide(best.variant, c, req.minSpeedup(), req.confidence());
-                    Speedup basis = c.hasCpuShares() ? c.cpuSpeedup(req.confidence()) : c.speedup(req.confidence());
-                    confirmed = new VariantResult(best.variant, best.verdict, c.candidate(), basis,
-                            "confirmed in " + p + " interleaved fork pairs");
-                } catch (MeasureFailure f) {
-                    baseline = race.aggregate(race.baseline());
-                    decision = new Decision.Keep("confirmation failed: " + f.getMessage());
+                    return jmh.addPairs(n, done);
+                } finally {
+                    budget.recordConfirmForks(2 * n, budget.elapsed() - t0);
                 }
+            };
+            try {
+                SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(timed, best.variant, test, req.minSpeedup(),
+                        sofar -> pairsFitting(budget),
+                        done -> progress.update("confirm " + best.variant.id(), done, Math.max(done, forks), budget.left()));
+                baseline = o.confirmation().baseline();
+                decision = o.decision();
+                confirmed = new VariantResult(best.variant, best.verdict, o.confirmation().candidate(), o.speedup(),
+                        "confirmed in " + o.pairs() + " interleaved fork pairs" + (o.looks().size() > 1
+                                ? " over " + o.looks().size() + " looks of a sequential test" : ""));
+            } catch (MeasureFailure f) {
+                baseline = race.aggregate(race.baseline());
+                decision = new Decision.Keep("confirmation failed: " + f.getMessage());
             }
         }
 
@@ -195,7 +198,33 @@ public final class Tuner {
 
     /* A confirmation fork iterates longer than a screening fork; start-up costs the same. */
     private static double confirmForkSeconds(Budget budget) {
-        return budget.forkSeconds() + (CONFIRM.iteratingTimePerFork().toMillis() - SCREEN.iteratingTimePerFork().toMillis()) / 1000.0;
+        return budget.confirmForkSeconds(
+                (ForkPlan.confirmation().iteratingTimePerFork().toMillis() - SCREEN.iteratingTimePerFork().toMillis()) / 1000.0);
+    }
+
+    /** Confirmation pairs that fit in what is left now, at the confirmation fork cost known so far. */
+    static int pairsFitting(Budget budget) {
+        return (int) Math.floor(budget.left() * 0.95 / confirmForkSeconds(budget)) / 2;
+    }
+
+    /*
+     * What screening leaves for confirmation: the first look, plus one extension look when that
+     * costs at most half the whole budget (at 35 s and 1.2 s forks: 6 pairs, 14 s; at 90 s: 10 pairs).
+     */
+    static double confirmReserve(Budget budget, SequentialTest test) {
+        double fork = confirmForkSeconds(budget);
+        double first = 2 * test.firstPairs() * fork;
+        double extended = 2 * test.nextPairs(test.firstPairs(), 1) * fork;
+        return extended <= budget.total() / 2 ? extended : first;
+    }
+
+    /** What budget would decide, from the costs measured in this run: set-up so far, the baseline, a few screening forks, the first look. */
+    static String budgetAdvice(Budget budget, SequentialTest test) {
+        double needed = (budget.elapsed() - budget.spentForking()) + (1 + 4) * budget.forkSeconds()
+                + 2 * test.firstPairs() * confirmForkSeconds(budget);
+        return String.format(java.util.Locale.ROOT,
+                "here one screening fork takes %.1f s and one confirmation fork %.1f s, so a decision needs about %.0f s: give --budget %ds or more",
+                budget.forkSeconds(), confirmForkSeconds(budget), needed, (int) (Math.ceil(needed / SAFETY / 10) * 10));
     }
 
     private static Measurement measureBaselineOnly(JmhMeasurer measurer, BenchSpec spec, Budget budget) {

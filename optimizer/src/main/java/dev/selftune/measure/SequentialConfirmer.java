@@ -1,0 +1,93 @@
+package dev.selftune.measure;
+
+import dev.selftune.api.Decision;
+import dev.selftune.api.Speedup;
+import dev.selftune.api.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Confirms a candidate in looks: measure the first pairs, decide at that look's level, and while the
+ * interval still straddles the minimum effect and the budget affords them, add pairs and look again.
+ * Every look uses {@link Decider}'s rules at the level {@link SequentialTest} allows it.
+ */
+public final class SequentialConfirmer {
+    /** One look: how many pairs, at which confidence, the speedup on the decision's basis, and what followed. */
+    public record Look(int look, int pairs, double confidence, Speedup speedup, String outcome) { }
+
+    /** The final confirmation, its decision, the speedup on the decision's basis, and every look taken. */
+    public record Outcome(Confirmation confirmation, Decision decision, Speedup speedup, boolean cpuBasis, List<Look> looks) {
+        public Outcome {
+            looks = List.copyOf(looks);
+        }
+
+        public int pairs() {
+            return confirmation.pairs();
+        }
+
+        /** The confidence of the last look, the level the final interval is stated at. */
+        public double confidence() {
+            return looks.get(looks.size() - 1).confidence();
+        }
+    }
+
+    private SequentialConfirmer() { }
+
+    /* Why futility needs no alpha: stopping when even the interval's upper end is below the minimum
+     * effect can only turn a later swap into a keep, so it never raises the false-swap rate; it only
+     * saves forks for a variant that cannot win. A look that is undecided and has no budget for the
+     * next look's sign-test floor ends as keep, saying what was affordable. */
+
+    /**
+     * Runs looks until a swap, futility, {@link SequentialTest#MAX_PAIRS} or the budget ends it.
+     * {@code affordablePairs} is asked before every extension, with the pairs so far, how many more fit now.
+     */
+    public static Outcome confirm(PairSource source, Variant candidate, SequentialTest test, double minSpeedup,
+                                  IntUnaryOperator affordablePairs, IntConsumer forkDone) {
+        int[] forks = {0};
+        IntConsumer counted = done -> forkDone.accept(forks[0] + done);
+        Confirmation c = source.addPairs(test.firstPairs(), counted);
+        forks[0] = 2 * c.pairs();
+        List<Look> looks = new ArrayList<>();
+        for (int look = 1; ; look++) {
+            double conf = test.confidenceAt(look);
+            Decision d = Decider.decide(candidate, c, minSpeedup, conf);
+            boolean cpu = c.hasCpuShares();
+            Speedup s = cpu ? c.cpuSpeedup(conf) : c.speedup(conf);
+            if (d instanceof Decision.Swap) {
+                looks.add(new Look(look, c.pairs(), conf, s, "swap"));
+                return new Outcome(c, d, s, cpu, looks);
+            }
+            String why = ((Decision.Keep) d).reason();
+            if (s.high() < minSpeedup) {
+                looks.add(new Look(look, c.pairs(), conf, s, "stop: cannot reach the minimum"));
+                return new Outcome(c, keep(why, look, c.pairs(), null), s, cpu, looks);
+            }
+            int next = test.nextPairs(c.pairs(), look);
+            if (next <= c.pairs()) {
+                looks.add(new Look(look, c.pairs(), conf, s, "stop: " + SequentialTest.MAX_PAIRS + " pairs reached"));
+                return new Outcome(c, keep(why, look, c.pairs(), "undecided at the most pairs a confirmation takes ("
+                        + SequentialTest.MAX_PAIRS + ")"), s, cpu, looks);
+            }
+            int affordable = Math.max(0, affordablePairs.applyAsInt(c.pairs()));
+            int add = Math.min(next - c.pairs(), affordable);
+            if (add < 1 || c.pairs() + add < test.minPairsAt(look + 1)) {
+                looks.add(new Look(look, c.pairs(), conf, s, "stop: budget"));
+                return new Outcome(c, keep(why, look, c.pairs(), String.format(Locale.ROOT,
+                        "undecided, and the budget left room for %d more pair(s) where look %d needs %d in all; a larger --budget may decide it",
+                        affordable, look + 1, Math.max(next, test.minPairsAt(look + 1)))), s, cpu, looks);
+            }
+            looks.add(new Look(look, c.pairs(), conf, s, "undecided: +" + add + " pairs"));
+            c = source.addPairs(add, counted);
+            forks[0] = 2 * c.pairs();
+        }
+    }
+
+    private static Decision.Keep keep(String reason, int look, int pairs, String then) {
+        String where = look == 1 ? "" : String.format(Locale.ROOT, " [look %d of a sequential test, %d pairs]", look, pairs);
+        return new Decision.Keep(reason + where + (then == null ? "" : "; " + then));
+    }
+}

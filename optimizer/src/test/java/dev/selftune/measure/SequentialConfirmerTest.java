@@ -1,0 +1,165 @@
+package dev.selftune.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selftune.api.Decision;
+import dev.selftune.api.Measurement;
+import dev.selftune.api.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sequential confirmation on simulated fork pairs: its false-swap rate over many A/A comparisons
+ * (every look allowed, up to the cap) and its power on a planted 1.2x, without JMH. The real-fork
+ * versions at reduced size are in AaCheckTest.
+ */
+class SequentialConfirmerTest {
+    private static final Variant V = new Variant("v1", Variant.ORIGINAL_ID, List.of(), new byte[] {1});
+
+    /**
+     * Fork pairs whose true log ratio is ln(speedup); each fork's time has a shared drift per pair
+     * (removed by pairing) and independent heavy-tailed noise (Student t with 3 df, scaled by sd).
+     */
+    static PairSource simulated(double speedup, double sd, long seed) {
+        Random r = new Random(seed);
+        List<double[]> pairs = new ArrayList<>();
+        return (n, done) -> {
+            for (int i = 0; i < n; i++) {
+                double drift = Math.exp(0.2 * r.nextGaussian());
+                double a = 100 * drift * Math.exp(sd * heavy(r));
+                double b = 100 / speedup * drift * Math.exp(sd * heavy(r));
+                pairs.add(new double[] {a, b});
+                done.accept(2 * (i + 1));
+            }
+            double[] as = pairs.stream().mapToDouble(p -> p[0]).toArray();
+            double[] bs = pairs.stream().mapToDouble(p -> p[1]).toArray();
+            return new Confirmation(as, bs, measurement(as), measurement(bs));
+        };
+    }
+
+    private static double heavy(Random r) {
+        double z = r.nextGaussian();
+        double chi = 0;
+        for (int k = 0; k < 3; k++) {
+            double g = r.nextGaussian();
+            chi += g * g;
+        }
+        return z / Math.sqrt(chi / 3) / Math.sqrt(3.0);   // t(3) scaled to unit variance
+    }
+
+    private static Measurement measurement(double[] forks) {
+        double mean = java.util.Arrays.stream(forks).average().orElseThrow();
+        return new Measurement(mean, 0, "ns/op", forks.length, 5, forks);
+    }
+
+    @Test
+    void confirm_manyAaComparisonsWithEveryLookAllowed_falseSwapRateStaysWithinAlpha() {
+        SequentialTest test = new SequentialTest(0.95);
+        int runs = 2000;
+        int swaps = 0;
+        int extended = 0;
+        for (int i = 0; i < runs; i++) {
+            // minimum effect 1.0: only the spending guards, the hardest case for the looks
+            SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(simulated(1.0, 0.05, i), V, test, 1.0,
+                    sofar -> SequentialTest.MAX_PAIRS, done -> { });
+            if (o.decision() instanceof Decision.Swap) {
+                swaps++;
+            }
+            if (o.looks().size() > 1) {
+                extended++;
+            }
+        }
+        assertTrue(extended > runs / 10, "the test must exercise later looks, extended " + extended);
+        assertTrue(swaps <= 0.025 * runs, swaps + " false swaps in " + runs);
+    }
+
+    @Test
+    void confirm_aaAtTheDefaultMinimum_almostNeverSwaps() {
+        SequentialTest test = new SequentialTest(0.95);
+        int swaps = 0;
+        for (int i = 0; i < 500; i++) {
+            SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(simulated(1.0, 0.08, 10_000 + i), V, test, 1.05,
+                    sofar -> SequentialTest.MAX_PAIRS, done -> { });
+            swaps += o.decision() instanceof Decision.Swap ? 1 : 0;
+        }
+        assertTrue(swaps <= 5, swaps + " false swaps in 500");
+    }
+
+    @Test
+    void confirm_plantedOnePointTwoX_isFoundInAtLeast19Of20() {
+        SequentialTest test = new SequentialTest(0.95);
+        int found = 0;
+        for (int i = 0; i < 20; i++) {
+            SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(simulated(1.2, 0.06, 500 + i), V, test, 1.05,
+                    sofar -> 15 - sofar, done -> { });
+            found += o.decision() instanceof Decision.Swap ? 1 : 0;
+        }
+        assertTrue(found >= 19, "found " + found + " of 20");
+    }
+
+    @Test
+    void confirm_straddlingWithBudget_addsPairsAndLooksAgain() {
+        SequentialTest test = new SequentialTest(0.95);
+        // noisy enough that 6 pairs cannot decide a true 1.25x, while 40 can
+        int extendedAndSwapped = 0;
+        for (int i = 0; i < 20; i++) {
+            SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(simulated(1.25, 0.25, 900 + i), V, test, 1.05,
+                    sofar -> SequentialTest.MAX_PAIRS - sofar, done -> { });
+            if (o.looks().size() > 1 && o.decision() instanceof Decision.Swap) {
+                extendedAndSwapped++;
+            }
+            for (int k = 1; k < o.looks().size(); k++) {
+                assertTrue(o.looks().get(k).pairs() > o.looks().get(k - 1).pairs());
+            }
+        }
+        assertTrue(extendedAndSwapped >= 5, "later looks decided " + extendedAndSwapped + " of 20");
+    }
+
+    @Test
+    void confirm_straddlingWithoutBudget_keepsAndSaysWhatWasAffordable() {
+        SequentialTest test = new SequentialTest(0.95);
+        PairSource straddling = (n, done) -> {
+            double[] a = new double[n];
+            double[] b = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = 100;
+                b[i] = i % 2 == 0 ? 70 : 105;   // 1.2x on average, two pairs against
+            }
+            return new Confirmation(a, b, measurement(a), measurement(b));
+        };
+        SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(straddling, V, test, 1.05, sofar -> 1, done -> { });
+        Decision.Keep k = assertInstanceOf(Decision.Keep.class, o.decision());
+        assertTrue(k.reason().contains("budget left room for 1 more pair(s)"), k.reason());
+        assertEquals(1, o.looks().size());
+        assertEquals(6, o.pairs());
+    }
+
+    @Test
+    void confirm_clearlySlower_stopsAtTheFirstLookForFutility() {
+        SequentialTest test = new SequentialTest(0.95);
+        int[] added = {0};
+        PairSource slower = (n, done) -> {
+            added[0] += n;
+            return simulated(0.8, 0.03, 7).addPairs(added[0], done);
+        };
+        SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(slower, V, test, 1.05, sofar -> 100, done -> { });
+        assertInstanceOf(Decision.Keep.class, o.decision());
+        assertEquals(1, o.looks().size());
+        assertEquals(6, added[0]);
+        assertTrue(o.looks().get(0).outcome().startsWith("stop: cannot reach"), o.looks().toString());
+    }
+
+    @Test
+    void confirm_forkProgress_countsAcrossLooks() {
+        SequentialTest test = new SequentialTest(0.95);
+        List<Integer> seen = new ArrayList<>();
+        SequentialConfirmer.confirm(simulated(1.25, 0.25, 901), V, test, 1.05, sofar -> SequentialTest.MAX_PAIRS - sofar, seen::add);
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) > seen.get(i - 1), "fork counts must rise across looks: " + seen);
+        }
+    }
+}
