@@ -3,6 +3,7 @@ package dev.selftune.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.selftune.measure.ForkPlan;
 import dev.selftune.measure.SequentialTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class BudgetPlanTest {
     private static final SequentialTest TEST = new SequentialTest(0.95);
+    /** A confirmation fork iterates this much longer than a screening fork. */
+    private static final double EXTRA = (ForkPlan.confirmation().iteratingTimePerFork().toMillis()
+            - ForkPlan.screening().iteratingTimePerFork().toMillis()) / 1000.0;
 
     /** A clock the test advances by hand. */
     private static final class Clock {
@@ -47,7 +51,7 @@ class BudgetPlanTest {
                 int pairs = Tuner.pairsFitting(b);
                 if (b.left() > 0 && pairs < TEST.firstPairs()) {
                     // only when even the start could not hold baseline + first look: advice, not a strand
-                    assertTrue(3.0 + 2 * TEST.firstPairs() * (fork + 0.2) + fork > budget * 0.92,
+                    assertTrue(3.0 + 2 * TEST.firstPairs() * (fork + EXTRA) + fork > budget * 0.92,
                             "budget " + budget + " s, fork " + fork + " s: stranded with " + pairs + " pairs after "
                                     + b.elapsed() + " s");
                 }
@@ -68,8 +72,8 @@ class BudgetPlanTest {
         small.recordForks(1, 1.2);
         Budget large = new Budget(Duration.ofSeconds(90), 0, () -> 0);
         large.recordForks(1, 1.2);
-        assertEquals(2 * 6 * 1.4, Tuner.confirmReserve(small, TEST), 1e-9);
-        assertEquals(2 * 10 * 1.4, Tuner.confirmReserve(large, TEST), 1e-9);
+        assertEquals(2 * 6 * (1.2 + EXTRA), Tuner.confirmReserve(small, TEST), 1e-9);
+        assertEquals(2 * 10 * (1.2 + EXTRA), Tuner.confirmReserve(large, TEST), 1e-9);
     }
 
     @Test
