@@ -41,12 +41,16 @@ public final class LocalNames {
         return name == null ? "local " + slot : name + " (local " + slot + ")";
     }
 
-    /** {@code text} with every {@code local N} replaced by {@link #describe}. */
+    /** {@code text} with the first {@code local N} of each slot replaced by {@link #describe}, later ones by the bare name. */
     public static String in(MethodNode method, String text) {
         Matcher m = LOCAL.matcher(text);
         StringBuilder sb = new StringBuilder();
+        Set<Integer> named = new HashSet<>();
         while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(describe(method, Integer.parseInt(m.group(1)))));
+            int slot = Integer.parseInt(m.group(1));
+            String name = of(method, slot);
+            String said = name != null && !named.add(slot) ? name : describe(method, slot);
+            m.appendReplacement(sb, Matcher.quoteReplacement(said));
         }
         m.appendTail(sb);
         return sb.toString();

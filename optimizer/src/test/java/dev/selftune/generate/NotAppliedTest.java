@@ -87,8 +87,14 @@ class NotAppliedTest {
     void notApplied_matmulIntoAParameter_namesTheParameterThatMayAlias() {
         String why = notApplied(Nests.class, "matmulInto", new Policy(List.of("interchange"), Map.of(), 1, 24, 1, 0.5, 6), false)
                 .get("interchange");
-        assertTrue(why.contains("c (local 2), which is not a fresh array: c (local 2) is a parameter: it may alias any other array"), why);
+        assertTrue(why.contains("stores go to c (local 2), which is not a fresh array: c is a parameter: it may alias any other array"), why);
         assertTrue(why.startsWith("nest over "), why);
+    }
+
+    @Test
+    void localNames_slotWithoutDebugName_staysANumber() {
+        org.objectweb.asm.tree.MethodNode m = new org.objectweb.asm.tree.MethodNode();
+        assertEquals("local 3 is a parameter; local 3 again", LocalNames.in(m, "local 3 is a parameter; local 3 again"));
     }
 
     @Test
