@@ -30,6 +30,7 @@ public final class Generator {
     private final TransformContext ctx;
     private final Function<String, InputStream> resources;
     private final List<Transform> transforms = new ArrayList<>();
+    private Map<String, String> notApplied = Map.of();
 
     public Generator(Policy policy, TransformContext ctx, Function<String, InputStream> classResources) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -71,12 +72,15 @@ public final class Generator {
                     + " not found in " + original.name);
         }
         if (!TunedMethods.hasBody(target)) {
+            notApplied = TransformTally.all("the method has no body (abstract or native): there is no code to rewrite");
             return List.of();
         }
         List<String[]> methods = new ArrayList<>();
-        for (MethodNode m : TunedMethods.of(original, target)) {
+        List<MethodNode> tuned = TunedMethods.of(original, target);
+        for (MethodNode m : tuned) {
             methods.add(new String[] {m.name, m.desc});
         }
+        TransformTally tally = new TransformTally();
         Set<String> seen = new HashSet<>();
         seen.add(Variant.sha256(classBytes));
         try {
@@ -87,14 +91,20 @@ public final class Generator {
         PriorityQueue<Pending> queue = new PriorityQueue<>(
                 Comparator.comparingInt(Pending::rank).thenComparingLong(Pending::seq));
         long[] seq = {0};
-        expand(queue, seq, Variant.ORIGINAL_ID, List.of(), classBytes, -1, -1, 0, methods);
+        expand(queue, seq, Variant.ORIGINAL_ID, List.of(), classBytes, -1, -1, 0, methods, tally);
         List<Variant> out = new ArrayList<>();
         while (!queue.isEmpty() && out.size() < policy.maxVariants()) {
             Pending p = queue.poll();
             byte[] bytes = tryApply(p, methods);
-            if (bytes == null || !seen.add(Variant.sha256(bytes))) {
+            if (bytes == null) {
+                tally.failed(p.transform());
                 continue;
             }
+            if (!seen.add(Variant.sha256(bytes))) {
+                tally.duplicate(p.transform());
+                continue;
+            }
+            tally.produced(p.transform());
             Map<String, Integer> recorded = new LinkedHashMap<>();
             recorded.put("method", p.method());
             recorded.putAll(p.params());
@@ -103,14 +113,24 @@ public final class Generator {
             String id = "v" + (out.size() + 1);
             out.add(new Variant(id, p.parent(), steps, bytes));
             if (p.depth() + 1 < policy.maxDepth()) {
-                expand(queue, seq, id, steps, bytes, p.position(), p.rank(), p.depth() + 1, methods);
+                expand(queue, seq, id, steps, bytes, p.position(), p.rank(), p.depth() + 1, methods, tally);
             }
         }
+        queue.forEach(p -> tally.unreached(p.transform()));
+        notApplied = tally.reasons(transforms, original, tuned, ctx, policy.maxVariants());
         return out;
     }
 
+    /**
+     * After {@link #generate}: for every registered transform ({@link Transforms#names()}) that produced
+     * no variant of the last method, why, in words a user can act on; empty before the first call.
+     */
+    public Map<String, String> notApplied() {
+        return notApplied;
+    }
+
     private void expand(PriorityQueue<Pending> queue, long[] seq, String parent, List<Step> steps, byte[] bytes,
-                        int after, int rank, int depth, List<String[]> methods) {
+                        int after, int rank, int depth, List<String[]> methods, TransformTally tally) {
         ClassNode cn;
         try {
             cn = ClassBytes.read(bytes);
@@ -127,9 +147,11 @@ public final class Generator {
                     for (Map<String, Integer> params : t.candidates(cn, mn, ctx)) {
                         mine.add(new Pending(0, 0, parent, steps, bytes, pos, t, mi,
                                 Collections.unmodifiableMap(new LinkedHashMap<>(params)), depth));
+                        tally.offered(t);
                     }
                 } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                    // a transform that cannot analyse this method offers nothing for it
+                    // a transform that cannot analyse this method offers nothing for it; notApplied says so
+                    tally.analysisFailed(t, methods.get(mi)[0], e);
                 }
             }
             perTransform.add(mine);

@@ -24,4 +24,13 @@ public interface Transform {
      * Returns false, leaving the method unchanged, when the parameters do not apply after all.
      */
     boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx);
+
+    /**
+     * Why {@link #candidates} offers nothing for {@code method}, in words a user can act on: the loop,
+     * local or rule that failed, from this transform's own analysis. Asked only when it offered nothing.
+     */
+    default String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
+        return "found no place in " + method.name + method.desc + " where its rule applies (" + name()
+                + " gives no finer reason; see its class documentation for the shapes it rewrites)";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.selftune.measure;
 
+import dev.selftune.api.Basis;
 import dev.selftune.api.Measurement;
 import dev.selftune.api.Speedup;
 import java.util.Arrays;
@@ -54,7 +55,8 @@ public record Confirmation(double[] baselineForkScores, double[] candidateForkSc
         if (!hasCpuShares()) {
             throw new IllegalStateException("CPU shares are unknown for this confirmation; use speedup(confidence)");
         }
-        return Stats.pairedSpeedup(times(baselineForkScores, baselineCpuShares), times(candidateForkScores, candidateCpuShares), confidence);
+        return Stats.pairedSpeedup(times(baselineForkScores, baselineCpuShares), times(candidateForkScores, candidateCpuShares), confidence)
+                .withBasis(Basis.CPU);
     }
 
     /** Per-fork CPU time per operation of the baseline (score x share), in the scores' unit. */

@@ -32,7 +32,7 @@ public final class TimeUnits {
     public static Measurement in(Measurement m, String unit) {
         double f = toNanos(1, m.unit()) / toNanos(1, unit);
         return new Measurement(m.score() * f, m.error() * f, unit, m.forks(), m.iterations(),
-                Arrays.stream(m.forkScores()).map(x -> x * f).toArray());
+                Arrays.stream(m.forkScores()).map(x -> x * f).toArray(), m.basis());
     }
 
     private static double toNanos(double v, String unit) {

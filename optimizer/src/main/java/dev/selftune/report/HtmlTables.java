@@ -31,7 +31,9 @@ final class HtmlTables {
                 h.append("\u2014");
             } else {
                 h.append("<b>").append(Html.ratio(sp.ratio())).append("</b> [").append(Html.fmt(sp.low(), 2)).append(", ")
-                        .append(Html.fmt(sp.high(), 2)).append("]");
+                        .append(Html.fmt(sp.high(), 2)).append("] <span class=\"note\">")
+                        .append(v.variant().id().equals(r.decidedVariant()) ? "confirmed, " : "screening, ")
+                        .append(sp.basis().label()).append("</span>");
             }
             h.append("</td><td class=\"note\">").append(esc(v.note())).append("</td></tr>\n");
         }
@@ -67,6 +69,8 @@ final class HtmlTables {
     static void bytecode(StringBuilder h, TuneResult r, VariantResult other) {
         String title = other == null ? "Bytecode of the original"
                 : r.winnerClassBytes() != null ? "Bytecode: original vs winner " + other.variant().id()
+                : other.variant().id().equals(r.decidedVariant()) ? "Bytecode: original vs confirmed variant "
+                        + other.variant().id() + " (not swapped)"
                 : "Bytecode: original vs best measured variant " + other.variant().id() + " (not swapped)";
         h.append("<section>\n<h2>").append(esc(title)).append("</h2>\n");
         if (r.originalClassBytes() == null) {

@@ -1,7 +1,9 @@
 package dev.selftune.report;
 
 import dev.selftune.api.Decision;
+import dev.selftune.api.ForkPlanInfo;
 import dev.selftune.api.Measurement;
+import dev.selftune.api.RunSetup;
 import dev.selftune.api.Speedup;
 import dev.selftune.api.Step;
 import dev.selftune.api.TuneResult;
@@ -55,6 +57,7 @@ public final class JsonReport {
         m.put("jvm", jvm);
         m.put("cpu", r.cpu());
         m.put("seed", r.seed());
+        putSetup(m, r.setup());
         m.put("budgetSeconds", r.budgetSeconds());
         m.put("elapsedSeconds", r.elapsedSeconds());
         m.put("minSpeedup", minSpeedup);
@@ -66,12 +69,57 @@ public final class JsonReport {
         m.put("measured", r.measured());
         List<Object> variants = new ArrayList<>();
         for (VariantResult v : r.variants()) {
-            variants.add(variant(v));
+            variants.add(variant(v, r.decidedVariant()));
         }
         m.put("variants", variants);
         m.put("decision", r.decision().label());
         m.put("reason", r.decision() instanceof Decision.Keep k ? k.reason() : null);
-        m.put("winner", r.decision() instanceof Decision.Swap s ? winner(s) : null);
+        m.put("winner", r.decision() instanceof Decision.Swap s ? winner(s, r.setup()) : null);
+        m.put("confirmed", confirmed(r));
+        m.put("notApplied", new LinkedHashMap<>(r.notApplied()));
+        return m;
+    }
+
+    /*
+     * Null setup (a result built without one) writes nulls: unknown, not "bit-exact". The plans are
+     * per JMH run; confirmation runs one fork per side at a time, interleaved, and its pair count is
+     * in confirmed.pairs.
+     */
+    private static void putSetup(Map<String, Object> m, RunSetup s) {
+        m.put("fpTolerance", s == null ? null : s.fpTolerance());
+        m.put("sizes", s == null || s.sizes() == null ? null : new ArrayList<Object>(s.sizes()));
+        m.put("inputs", s == null ? null : s.inputs());
+        m.put("forkJvmArgs", s == null ? null : new ArrayList<Object>(s.forkJvmArgs()));
+        Map<String, Object> plans = null;
+        if (s != null) {
+            plans = new LinkedHashMap<>();
+            plans.put("screening", plan(s.screening()));
+            plans.put("confirmation", plan(s.confirmation()));
+        }
+        m.put("forkPlans", plans);
+    }
+
+    private static Map<String, Object> plan(ForkPlanInfo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("forks", p.forks());
+        m.put("warmupIterations", p.warmupIterations());
+        m.put("measurementIterations", p.measurementIterations());
+        m.put("iterationMillis", p.iterationMillis());
+        return m;
+    }
+
+    /** The variant the decision is about, with its confirmed interval; null when nothing was confirmed. */
+    private static Map<String, Object> confirmed(TuneResult r) {
+        VariantResult v = r.confirmed() == null ? null : r.confirmedResult();
+        if (v == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", v.variant().id());
+        m.put("transforms", transforms(v.variant().transforms()));
+        putSpeedup(m, v.speedup());
+        m.put("pairs", v.measurement() == null ? null : v.measurement().forks());
+        m.put("toleranceBased", r.setup() == null ? null : r.setup().toleranceBased());
         return m;
     }
 
@@ -84,7 +132,7 @@ public final class JsonReport {
         }
     }
 
-    private static Map<String, Object> variant(VariantResult v) {
+    private static Map<String, Object> variant(VariantResult v, String confirmedId) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", v.variant().id());
         m.put("parent", v.variant().parent());
@@ -101,15 +149,18 @@ public final class JsonReport {
         m.put("unit", ms == null ? null : ms.unit());
         m.put("forks", ms == null ? null : ms.forks());
         m.put("iterations", ms == null ? null : ms.iterations());
+        m.put("scoreBasis", ms == null ? null : ms.basis().label());
         putSpeedup(m, v.speedup());
+        m.put("stage", v.speedup() == null ? null : v.variant().id().equals(confirmedId) ? "confirmation" : "screening");
         m.put("note", v.note());
         return m;
     }
 
-    private static Map<String, Object> winner(Decision.Swap s) {
+    private static Map<String, Object> winner(Decision.Swap s, RunSetup setup) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.variant().id());
         putSpeedup(m, s.speedup());
+        m.put("toleranceBased", setup == null ? null : setup.toleranceBased());
         m.put("transforms", transforms(s.variant().transforms()));
         m.put("classFile", OutputWriter.winnerPath(s.variant().classBytes()));
         m.put("classSha256", s.variant().bytesHash());
@@ -124,6 +175,7 @@ public final class JsonReport {
         m.put("speedup", s == null ? null : s.ratio());
         m.put("speedupLow", s == null ? null : s.low());
         m.put("speedupHigh", s == null ? null : s.high());
+        m.put("speedupBasis", s == null ? null : s.basis().label());
     }
 
     private static List<Object> transforms(List<Step> steps) {
@@ -148,6 +200,7 @@ public final class JsonReport {
         m.put("forks", ms.forks());
         m.put("iterations", ms.iterations());
         m.put("forkScores", ms.forkScores());
+        m.put("basis", ms.basis().label());
         return m;
     }
 }

@@ -1,5 +1,6 @@
 package dev.selftune.search;
 
+import dev.selftune.api.Basis;
 import dev.selftune.api.Measurement;
 import dev.selftune.api.Progress;
 import dev.selftune.api.Speedup;
@@ -43,7 +44,7 @@ final class Race {
         }
 
         /* Ranking uses CPU time per op: on a shared machine wall time also measures the scheduler
-         * (JmhMeasurer, Decider). The reported measurement stays JMH's own wall-clock score. */
+         * (JmhMeasurer, Decider). The reported measurement stays JMH's own wall-clock score (aggregate). */
         double mean() {
             return rankScores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
@@ -158,6 +159,9 @@ final class Race {
     }
 
     /*
+     * One basis per number: the reported screening score, its error and the screening speedup are
+     * all wall-clock (JMH's own scores), while ranking uses CPU time per op (mean()). Taking the mean
+     * of CPU times with the spread of wall times, as this once did, mixed the two in one number.
      * With one fork the error JMH reports is the only spread we have (iterations of one JVM); with
      * more forks the per-fork means are the independent samples, and the error is JMH's 99.9%
      * convention over them.
@@ -166,15 +170,16 @@ final class Race {
         if (e.forkScores.size() <= 1) {
             return e.last;
         }
-        double[] s = e.forkScores.stream().mapToDouble(Double::doubleValue).toArray();
-        double mean = e.mean();
+        double[] s = scores(e);
+        double mean = java.util.Arrays.stream(s).average().orElseThrow();
         double var = 0;
         for (double x : s) {
             var += (x - mean) * (x - mean);
         }
         var /= (s.length - 1);
         double t = new TDistribution(null, s.length - 1).inverseCumulativeProbability(0.9995);
-        return new Measurement(mean, t * Math.sqrt(var / s.length), e.last.unit(), s.length, e.last.iterations(), s);
+        return new Measurement(mean, t * Math.sqrt(var / s.length), e.last.unit(), s.length, e.last.iterations(), s,
+                Basis.WALL);
     }
 
     private boolean measureOnce(Entry e) {

@@ -100,8 +100,10 @@ public final class Tuner {
         progress.update("generate", 0, 1, budget.left());
         TransformContext ctx = new TransformContext(req.fpReassociationAllowed(), req.fpTolerance(), policy);
         List<Variant> variants;
+        Generator generator;
         try (TargetClassLoader resources = new TargetClassLoader(target.classpath(), target.method().owner(), target.classBytes())) {
-            variants = new Generator(policy, ctx, ClassBytes.resourcesOf(resources)).generate(target.method(), target.classBytes());
+            generator = new Generator(policy, ctx, ClassBytes.resourcesOf(resources));
+            variants = generator.generate(target.method(), target.classBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,7 +139,7 @@ public final class Tuner {
         Race.Entry best = entries.isEmpty() ? null : race.best();
         if (variants.isEmpty()) {
             baseline = measureBaselineOnly(measurer, specs.apply(original), budget);
-            decision = new Decision.Keep("no transform applies to this method");
+            decision = new Decision.Keep(RunSetups.noVariantReason(generator.notApplied()));
         } else if (best == null) {
             baseline = race.aggregate(race.baseline());
             boolean anyPassed = entries.stream().anyMatch(e -> e.verdict.passed());
@@ -193,7 +195,8 @@ public final class Tuner {
         Environment env = Environment.current();
         return new TuneResult(target.method(), env.jvmVersion(), env.jvmVendor(), env.cpu(), req.seed(),
                 budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
-                variants.size() - entries.size());
+                variants.size() - entries.size(), RunSetups.of(req, SCREEN, ForkPlan.confirmation()),
+                confirmed == null ? null : confirmed.variant().id(), generator.notApplied());
     }
 
     /* A confirmation fork iterates longer than a screening fork; start-up costs the same. */

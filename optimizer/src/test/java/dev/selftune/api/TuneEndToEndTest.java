@@ -41,14 +41,18 @@ class TuneEndToEndTest {
         assertEquals(r.generated(), r.variants().size() + r.unexplored(), "every variant is reported or counted unexplored");
         Map<String, Object> json = Json.parseObject(Files.readString(out.resolve("report.json")));
         for (String key : List.of("target", "jvm", "cpu", "seed", "budgetSeconds", "elapsedSeconds", "baseline", "variants",
-                "decision", "winner")) {
+                "decision", "winner", "fpTolerance", "sizes", "forkJvmArgs", "forkPlans", "confirmed", "notApplied")) {
             assertTrue(json.containsKey(key), "report.json lacks " + key);
         }
         assertNotNull(((Map<String, Object>) json.get("baseline")).get("score"));
+        assertEquals("wall", ((Map<String, Object>) json.get("baseline")).get("basis"));
+        assertEquals(List.of(4096L), json.get("sizes"));
+        assertEquals(null, json.get("fpTolerance"), "a bit-exact run");
+        assertTrue(((Map<String, Object>) json.get("forkPlans")).containsKey("confirmation"));
         for (Object o : (List<Object>) json.get("variants")) {
             Map<String, Object> v = (Map<String, Object>) o;
             for (String key : List.of("id", "transforms", "verdict", "inputsChecked", "rejectReason", "score", "error",
-                    "speedup", "speedupLow", "speedupHigh")) {
+                    "speedup", "speedupLow", "speedupHigh", "scoreBasis", "speedupBasis", "stage")) {
                 assertTrue(v.containsKey(key), "variant lacks " + key + ": " + v);
             }
         }

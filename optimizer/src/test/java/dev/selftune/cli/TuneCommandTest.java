@@ -83,8 +83,34 @@ class TuneCommandTest {
                 "--out", out.toString(), "--quiet");
         assertEquals(0, run.code, run.err);
         assertTrue(run.out.contains("decision    keep-original: no variant"), run.out);
-        assertTrue(run.out.contains("best        v2: 1.68x [1.58, 1.79]"), run.out);
+        assertTrue(run.out.contains("screening   best estimate v2: 1.68x [1.58, 1.79] (wall time; screening only ranks"), run.out);
+        assertFalse(run.out.contains("best        v2"), run.out);
         assertFalse(Files.exists(out.resolve("winner")));
+    }
+
+    @Test
+    void tune_keepAfterConfirmation_namesTheConfirmedVariantNotTheScreeningLeader() {
+        CliRun run = CliRun.of(r -> ReportFixtures.keepConfirmed(), "tune", "--classpath", dir.toString(), "--target", "a.B#c",
+                "--out", dir.resolve("out").toString(), "--quiet");
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.contains("confirmed   v1: 1.03x [0.97, 1.10] (cpu time, confirmed in 6 fork pairs): "
+                + "the variant this decision is about"), run.out);
+        assertTrue(run.out.contains("screening   best estimate v2: 1.68x [1.58, 1.79] (wall time; screening only ranks, "
+                + "it never decides)"), run.out);
+        assertTrue(run.out.contains("not applied interchange: needs two nested counted loops"), run.out);
+        assertTrue(run.out.contains("            tune-constant: no integer constant"), run.out);
+        assertFalse(run.out.contains("exactness"), run.out);
+    }
+
+    @Test
+    void tune_swapWithinTolerance_saysSoAndNamesTheBasis() {
+        CliRun run = CliRun.of(r -> ReportFixtures.swapWithinTolerance(), "tune", "--classpath", dir.toString(), "--target",
+                "dev.selftune.report.Dot#dot", "--out", dir.resolve("out").toString(), "--quiet");
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.contains("decision    swap v2: 1.68x [1.59, 1.78] (cpu time, confirmed in 6 fork pairs), "
+                + "clears the 1.05x minimum"), run.out);
+        assertTrue(run.out.contains("exactness   results had to agree within a relative 1.00e-09"), run.out);
+        assertFalse(run.out.contains("best estimate v2"), run.out);
     }
 
     @Test

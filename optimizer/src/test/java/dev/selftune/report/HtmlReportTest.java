@@ -50,6 +50,29 @@ class HtmlReportTest {
     }
 
     @Test
+    void render_keepAfterConfirmation_namesTheConfirmedVariantAndLabelsScreening() {
+        String html = HtmlReport.render(ReportFixtures.keepConfirmed());
+        assertTrue(html.contains("The decision is about <b>v1</b>, confirmed at 1.03x [0.97, 1.10] (CPU time)"), html);
+        assertTrue(html.contains("Best screening estimate: v2 at 1.68x [1.58, 1.79] (wall time)"), html);
+        assertTrue(html.contains("screening (one short fork a side) only ranks; it never decides"));
+        assertTrue(html.contains("Bytecode: original vs confirmed variant v1 (not swapped)"));
+        assertTrue(html.contains("confirmed, cpu"), "the variants table does not mark the confirmed interval's basis");
+    }
+
+    @Test
+    void render_setupAndNotApplied_areShown() {
+        String html = HtmlReport.render(ReportFixtures.swapWithinTolerance());
+        assertTrue(html.contains("<dt>Exactness</dt><dd>within a relative 1.0E-9 (--allow-fp-reassociation), not bit for bit</dd>"), html);
+        assertTrue(html.contains("<dt>Inputs</dt><dd>generated, sizes [16, 1024]</dd>"));
+        assertTrue(html.contains("<dt>Fork JVM flags</dt><dd>-Xmx1g</dd>"));
+        assertTrue(html.contains("<dt>Screening plan</dt><dd>1 fork \u00d7 (3 warm-up + 4 measured) \u00d7 100 ms</dd>"));
+        assertTrue(html.contains("A tolerance-based win"));
+        assertTrue(html.contains("(CPU time), confirmed interval [1.59, 1.78]"));
+        assertTrue(html.contains("Transforms that produced no variant"));
+        assertTrue(html.contains("<td class=\"tf\">interchange</td><td class=\"note\">needs two nested counted loops"), html);
+    }
+
+    @Test
     void render_selfContained_noScriptsOrExternalAssets() {
         String html = HtmlReport.render(ReportFixtures.swap());
         assertFalse(html.contains("<script"));

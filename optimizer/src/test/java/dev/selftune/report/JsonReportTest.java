@@ -104,4 +104,63 @@ class JsonReportTest {
         assertNull(d.winnerClass());
         assertTrue(d.reason().startsWith("no variant"));
     }
+
+    @Test
+    void render_keepConfirmed_recordsSetupBasesConfirmedAndNotApplied() {
+        Map<String, Object> m = Json.parseObject(JsonReport.render(ReportFixtures.keepConfirmed()));
+        assertTrue(m.containsKey("fpTolerance"));
+        assertNull(m.get("fpTolerance"), "bit-exact runs record a null tolerance");
+        assertEquals(List.of(16L, 1024L), m.get("sizes"));
+        assertEquals("generated", m.get("inputs"));
+        assertEquals(List.of("-Xmx1g"), m.get("forkJvmArgs"));
+        Map<?, ?> plans = (Map<?, ?>) m.get("forkPlans");
+        assertEquals(Map.of("forks", 1L, "warmupIterations", 3L, "measurementIterations", 4L, "iterationMillis", 100L),
+                plans.get("screening"));
+        assertEquals(Map.of("forks", 1L, "warmupIterations", 4L, "measurementIterations", 5L, "iterationMillis", 100L),
+                plans.get("confirmation"));
+        assertEquals("wall", ((Map<?, ?>) m.get("baseline")).get("basis"));
+        Map<?, ?> confirmed = (Map<?, ?>) m.get("confirmed");
+        assertEquals("v1", confirmed.get("id"));
+        assertEquals(1.03, confirmed.get("speedup"));
+        assertEquals(0.97, confirmed.get("speedupLow"));
+        assertEquals("cpu", confirmed.get("speedupBasis"));
+        assertEquals(6L, confirmed.get("pairs"));
+        assertEquals(false, confirmed.get("toleranceBased"));
+        List<?> variants = (List<?>) m.get("variants");
+        Map<?, ?> v1 = (Map<?, ?>) variants.get(1);
+        assertEquals("confirmation", v1.get("stage"));
+        assertEquals("cpu", v1.get("speedupBasis"));
+        assertEquals("wall", v1.get("scoreBasis"));
+        Map<?, ?> v2 = (Map<?, ?>) variants.get(2);
+        assertEquals("screening", v2.get("stage"));
+        assertEquals("wall", v2.get("speedupBasis"));
+        for (Object o : variants) {
+            Map<?, ?> v = (Map<?, ?>) o;
+            assertEquals(v.get("score") == null, v.get("scoreBasis") == null, "score without basis in " + v.get("id"));
+            assertEquals(v.get("speedup") == null, v.get("speedupBasis") == null, "speedup without basis in " + v.get("id"));
+        }
+        assertEquals(ReportFixtures.notApplied(), m.get("notApplied"));
+    }
+
+    @Test
+    void render_swapWithinTolerance_marksTheWinnerAndItsBasis() {
+        Map<String, Object> m = Json.parseObject(JsonReport.render(ReportFixtures.swapWithinTolerance()));
+        assertEquals(1e-9, m.get("fpTolerance"));
+        Map<?, ?> winner = (Map<?, ?>) m.get("winner");
+        assertEquals(true, winner.get("toleranceBased"));
+        assertEquals("cpu", winner.get("speedupBasis"));
+        Map<?, ?> confirmation = (Map<?, ?>) winner.get("confirmation");
+        assertEquals("wall", ((Map<?, ?>) confirmation.get("winner")).get("basis"));
+        assertEquals("v2", ((Map<?, ?>) m.get("confirmed")).get("id"));
+    }
+
+    @Test
+    void render_resultWithoutSetup_writesNullsNotGuesses() {
+        Map<String, Object> m = Json.parseObject(JsonReport.render(ReportFixtures.swap()));
+        for (String f : List.of("fpTolerance", "sizes", "inputs", "forkJvmArgs", "forkPlans", "confirmed")) {
+            assertTrue(m.containsKey(f), "missing " + f);
+            assertNull(m.get(f), f);
+        }
+        assertEquals(Map.of(), m.get("notApplied"));
+    }
 }

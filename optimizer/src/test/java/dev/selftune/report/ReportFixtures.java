@@ -1,8 +1,11 @@
 package dev.selftune.report;
 
+import dev.selftune.api.Basis;
 import dev.selftune.api.Decision;
+import dev.selftune.api.ForkPlanInfo;
 import dev.selftune.api.Measurement;
 import dev.selftune.api.MethodRef;
+import dev.selftune.api.RunSetup;
 import dev.selftune.api.Speedup;
 import dev.selftune.api.Step;
 import dev.selftune.api.TuneResult;
@@ -49,6 +52,46 @@ public final class ReportFixtures {
 
     public static TuneResult keep() {
         return result(variants(), new Decision.Keep("no variant's speedup interval excluded 1.0 with a gain of at least 1.05\u00d7"));
+    }
+
+    /** The conditions of a run: FP tolerance (null: bit-exact), sizes 16 and 1024, one fork flag, the two plans. */
+    public static RunSetup setup(Double fpTolerance) {
+        return new RunSetup(fpTolerance, List.of(16, 1024), "generated", List.of("-Xmx1g"),
+                new ForkPlanInfo(1, 3, 4, 100), new ForkPlanInfo(1, 4, 5, 100));
+    }
+
+    /** Transforms that produced nothing, with their reasons (the others produced the fixtures' variants). */
+    public static Map<String, String> notApplied() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("interchange", "needs two nested counted loops (for (int i = a; i < n; i++)), found 1");
+        m.put("tune-constant", "no integer constant of at least 3 is compared against in a branch");
+        return m;
+    }
+
+    /**
+     * A keep about a confirmed v1 (CPU time, 1.03x [0.97, 1.10] over 6 pairs) while screening's best
+     * estimate was v2 at 1.68x: the decision must be reported as v1's.
+     */
+    public static TuneResult keepConfirmed() {
+        List<VariantResult> vs = variants();
+        VariantResult v1 = vs.get(1);
+        vs.set(1, new VariantResult(v1.variant(), v1.verdict(),
+                new Measurement(398.0, 9.0, "ns/op", 6, 5, new double[] {397, 398, 399, 398, 397, 399}),
+                new Speedup(1.03, 0.97, 1.10, Basis.CPU), "confirmed in 6 interleaved fork pairs"));
+        return new TuneResult(TARGET, "17.0.15", "Debian", "cpu", 42L, 120, 80.0, ms(410.5, 7.5), vs,
+                new Decision.Keep("CPU-time speedup 1.03x [0.97, 1.10] (95% CI over 6 fork pairs) does not exclude 1.0; "
+                        + "keeping the original"), original(), 0, setup(null), "v1", notApplied());
+    }
+
+    /** A swap of v2 confirmed on CPU time, whose results only had to agree within a relative 1e-9. */
+    public static TuneResult swapWithinTolerance() {
+        List<VariantResult> vs = variants();
+        VariantResult v2 = vs.get(2);
+        Speedup s = new Speedup(1.68, 1.59, 1.78, Basis.CPU);
+        Measurement win = new Measurement(245.2, 4.0, "ns/op", 6, 5, new double[] {245, 245, 245, 246, 245, 245});
+        vs.set(2, new VariantResult(v2.variant(), v2.verdict(), win, s, "confirmed in 6 interleaved fork pairs"));
+        return new TuneResult(TARGET, "17.0.15", "Debian", "cpu", 42L, 120, 80.0, ms(410.5, 7.5), vs,
+                new Decision.Swap(v2.variant(), s, ms(412.0, 6.1), win), original(), 0, setup(1e-9), "v2", notApplied());
     }
 
     public static TuneResult result(List<VariantResult> vs, Decision d) {

@@ -1,5 +1,6 @@
 package dev.selftune.generate.transform;
 
+import dev.selftune.generate.LocalNames;
 import dev.selftune.generate.LoopNestLoop;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
@@ -62,6 +63,19 @@ public final class Hoist implements Transform {
         order.sort(Comparator.comparingInt((Integer i) -> -depth(method, loops, loops.get(i)))
                 .thenComparingInt(i -> -loads.get(i)).thenComparingInt(i -> i));
         return order.stream().map(i -> Map.of("loop", i)).toList();
+    }
+
+    @Override
+    public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
+        List<LoopNestLoop> loops = LoopNestLoop.find(method);
+        if (loops.isEmpty()) {
+            return "no counted loop in javac's for-shape (for (int i = a; i < n; i++)) to hoist loads out of";
+        }
+        List<String> why = new ArrayList<>();
+        for (LoopNestLoop loop : loops) {
+            why.add("loop over local " + loop.iv() + ": " + HoistAnalysis.analyse(owner, method, loop).refusal());
+        }
+        return LocalNames.in(method, String.join("; ", why));
     }
 
     private static int depth(MethodNode method, List<LoopNestLoop> loops, LoopNestLoop loop) {

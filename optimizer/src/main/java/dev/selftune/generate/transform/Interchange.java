@@ -1,5 +1,6 @@
 package dev.selftune.generate.transform;
 
+import dev.selftune.generate.LocalNames;
 import dev.selftune.generate.LoopNest;
 import dev.selftune.generate.LoopNestLoop;
 import dev.selftune.generate.Transform;
@@ -64,6 +65,54 @@ public final class Interchange implements Transform {
         List<Integer> order = new ArrayList<>(gainByIndex.keySet());
         order.sort(Comparator.comparingInt((Integer i) -> -gainByIndex.get(i)).thenComparingInt(i -> i));
         return order.stream().map(i -> Map.of("nest", i)).toList();
+    }
+
+    @Override
+    public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
+        List<LoopNestLoop> loops = LoopNestLoop.find(method);
+        if (loops.size() < 2) {
+            return "needs two nested counted loops (for (int i = a; i < n; i++)), found " + loops.size();
+        }
+        List<String> why = new ArrayList<>();
+        List<LoopNest> nests = LoopNest.find(method);
+        for (LoopNest nest : nests) {
+            why.add("nest " + loopsOf(method, nest.outer(), nest.inner()) + ": " + nest.whyNotInterchangeable(owner, method));
+        }
+        int accumulators = InterchangeAccumulator.find(owner, method).size();
+        for (int i = 0; i < accumulators; i++) {
+            InterchangeAccumulator.Shape shape = InterchangeAccumulator.find(owner, method).get(i);
+            why.add("accumulator nest " + loopsOf(method, shape.outer(), shape.inner()) + ": "
+                    + whyNotSunk(owner, copy(method), i));
+        }
+        why.addAll(InterchangeAccumulator.refusals(owner, method));
+        if (why.isEmpty()) {
+            return "found " + loops.size() + " counted loops but no perfectly nested pair whose inner body is straight-line "
+                    + "(no branches, calls or stores to locals), and no accumulator nest (s = 0; for (k) s += ...; c[j] = s)";
+        }
+        return LocalNames.in(method, String.join("; ", why));
+    }
+
+    /** {@code over j, k} with source names when the class has them. */
+    private static String loopsOf(MethodNode method, LoopNestLoop outer, LoopNestLoop inner) {
+        return "over " + name(method, outer.iv()) + ", " + name(method, inner.iv());
+    }
+
+    private static String name(MethodNode method, int slot) {
+        String n = LocalNames.of(method, slot);
+        return n == null ? "local " + slot : n;
+    }
+
+    /* As sunkNest, but says why the sunk nest may not be swapped (on a copy: the method is spoilt). */
+    private static String whyNotSunk(ClassNode owner, MethodNode method, int index) {
+        InterchangeAccumulator.Shape shape = InterchangeAccumulator.find(owner, method).get(index);
+        InterchangeAccumulator.sink(method, shape);
+        for (LoopNest nest : LoopNest.find(method)) {
+            if (nest.outer().head() == shape.outer().head()) {
+                String why = nest.whyNotInterchangeable(owner, method);
+                return why == null ? "applies once sunk, but the rewrite was refused" : "once sunk, " + why;
+            }
+        }
+        return "sinking the sum did not leave a perfect nest";
     }
 
     @Override

@@ -41,6 +41,17 @@ final class InterchangeAccumulator {
      * The written array is fresh and unescaped, so its intermediate states are not observable.
      */
     static List<Shape> find(ClassNode owner, MethodNode method) {
+        return scan(owner, method, new ArrayList<>());
+    }
+
+    /** Why each accumulator nest that matched the shape was refused, one sentence each (slots as {@code local N}). */
+    static List<String> refusals(ClassNode owner, MethodNode method) {
+        List<String> why = new ArrayList<>();
+        scan(owner, method, why);
+        return why;
+    }
+
+    private static List<Shape> scan(ClassNode owner, MethodNode method, List<String> refusals) {
         List<Shape> shapes = new ArrayList<>();
         List<LoopNestLoop> loops = LoopNestLoop.find(method);
         LoopNestEscape escape = null;
@@ -55,17 +66,39 @@ final class InterchangeAccumulator {
                         escape = LoopNestEscape.analyze(owner.name, method);
                     }
                 } catch (AnalyzerException e) {
+                    refusals.add("the method does not analyse: " + e.getMessage());
                     return shapes;
                 }
-                int root = LoopNestExpr.root(rootOf(shape));
-                if (root >= 0 && escape.whyNotFresh(root, outer.init()) == null && readsNot(shape, root)
-                        && !LoopNestLiveness.isLiveAt(method, outer.step(), shape.zeroStore().var)
-                        && !LoopNestLiveness.enteredFromOutside(method, outer.init(), outer.back())) {
+                String why = refusal(method, shape, escape);
+                if (why == null) {
                     shapes.add(shape);
+                } else {
+                    refusals.add("accumulator nest over local " + outer.iv() + ", local " + inner.iv() + ": " + why);
                 }
             }
         }
         return shapes;
+    }
+
+    private static String refusal(MethodNode method, Shape shape, LoopNestEscape escape) {
+        int root = LoopNestExpr.root(rootOf(shape));
+        if (root < 0) {
+            return "the sum is stored into an array not held in a local";
+        }
+        String notFresh = escape.whyNotFresh(root, shape.outer().init());
+        if (notFresh != null) {
+            return "the sum is stored into local " + root + ", which is not a fresh array: " + notFresh;
+        }
+        if (!readsNot(shape, root)) {
+            return "the summed expression reads local " + root + ", the array the sum is stored into";
+        }
+        if (LoopNestLiveness.isLiveAt(method, shape.outer().step(), shape.zeroStore().var)) {
+            return "the accumulator local " + shape.zeroStore().var + " is read after the inner loop";
+        }
+        if (LoopNestLiveness.enteredFromOutside(method, shape.outer().init(), shape.outer().back())) {
+            return "the nest is entered by a jump from outside or overlaps a try block";
+        }
+        return null;
     }
 
     private static Shape match(MethodNode method, LoopNestLoop outer, LoopNestLoop inner) {

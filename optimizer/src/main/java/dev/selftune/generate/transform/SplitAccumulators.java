@@ -18,6 +18,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import dev.selftune.generate.CountedLoop;
 import dev.selftune.generate.CountedLoops;
+import dev.selftune.generate.LocalNames;
 import dev.selftune.generate.LoopRotation;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
@@ -76,6 +77,51 @@ public final class SplitAccumulators implements Transform {
             }
         }
         return out;
+    }
+
+    @Override
+    public String whyNotApplied(ClassNode owner, MethodNode original, TransformContext ctx) {
+        List<Integer> ks = ctx.policy().range("split-accumulators.k", List.of(2, 4, 8));
+        String tooBig = Unroll.whyNoLoopFits(original, ks, "split-accumulators.k", "to split a reduction of");
+        MethodNode method = LoopRotation.canonical(original);
+        List<CountedLoop> loops = CountedLoops.find(method);
+        if (loops.isEmpty() || tooBig != null && tooBig.startsWith("the policy")) {
+            return tooBig;
+        }
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (CountedLoop loop : Unroll.innermostFirst(loops)) {
+            String why;
+            if (loop.coveredByTry()) {
+                why = "it lies inside a try block (a handler could read a partial accumulator)";
+            } else if (loop.hasJumpsOut()) {
+                why = "it breaks out early (the partial accumulators would never be combined)";
+            } else if (loop.hasReturns()) {
+                why = "it returns from inside (the partial accumulators would never be combined)";
+            } else if (Reductions.find(owner, method, loop, ctx.fpReassociationAllowed()).isEmpty()) {
+                why = noReduction(owner, method, loop, ctx);
+            } else {
+                continue;
+            }
+            byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(loop.index() + " over local " + loop.inductionVar());
+        }
+        List<String> why = new ArrayList<>();
+        byReason.forEach((reason, at) -> why.add((at.size() == 1 ? "loop " : "loops ") + String.join(", ", at) + ": " + reason));
+        if (tooBig != null) {
+            why.add(tooBig);
+        }
+        return why.isEmpty() ? Transform.super.whyNotApplied(owner, original, ctx) : LocalNames.in(original, String.join("; ", why));
+    }
+
+    private static String noReduction(ClassNode owner, MethodNode method, CountedLoop loop, TransformContext ctx) {
+        if (!ctx.fpReassociationAllowed()) {
+            for (Reduction r : Reductions.find(owner, method, loop, true)) {
+                return "it sums " + (r.sort() == 'F' ? "floats" : "doubles") + " into local " + r.local()
+                        + ", and reordering a floating-point sum changes its rounding: pass --allow-fp-reassociation "
+                        + "<relative tolerance> to allow it";
+            }
+        }
+        return "no reduction acc = acc OP e with an exact OP (int/long + - * & | ^, Math.min/max, or a Horner step "
+                + "h = C*h + e) whose accumulator is read and written once per iteration";
     }
 
     private static boolean eligible(CountedLoop loop) {

@@ -70,6 +70,16 @@ public final class TuneConstant implements Transform {
     }
 
     @Override
+    public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
+        if (Reductions.frames(owner, method) == null) {
+            return "the method's bytecode does not analyse (ASM's Analyzer failed), so its constants cannot be traced";
+        }
+        return "no integer constant of at least " + SMALLEST + " is compared against in a branch (directly or through "
+                + "one + or -) or used as a loop step; constants in a comparison that guards a throw are contract "
+                + "limits, not knobs, and are left alone";
+    }
+
+    @Override
     public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
         List<Integer> values = tunable(owner, method);
         int index = params.getOrDefault("index", -1);

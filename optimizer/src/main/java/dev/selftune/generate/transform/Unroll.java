@@ -13,6 +13,7 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
 import dev.selftune.generate.CountedLoop;
 import dev.selftune.generate.CountedLoops;
+import dev.selftune.generate.LocalNames;
 import dev.selftune.generate.LoopRotation;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
@@ -54,6 +55,33 @@ public final class Unroll implements Transform {
             }
         }
         return out;
+    }
+
+    @Override
+    public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
+        String why = whyNoLoopFits(method, ctx.policy().range("unroll.factor", List.of(2, 4, 8)), "unroll.factor", "to unroll");
+        return why != null ? why : Transform.super.whyNotApplied(owner, method, ctx);
+    }
+
+    /* Shared with split-accumulators, which copies the body k times under the same limit. */
+    static String whyNoLoopFits(MethodNode method, List<Integer> factors, String rangeKey, String purpose) {
+        List<CountedLoop> loops = CountedLoops.find(LoopRotation.canonical(method));
+        if (loops.isEmpty()) {
+            return "no counted loop (an int induction variable stepped by a constant and tested against a bound "
+                    + "the loop does not change) " + purpose;
+        }
+        int smallest = factors.stream().filter(f -> f >= 2 && f <= 16).mapToInt(Integer::intValue).min().orElse(-1);
+        if (smallest < 0) {
+            return "the policy's " + rangeKey + " range " + factors + " has no value in 2..16";
+        }
+        List<String> why = new ArrayList<>();
+        for (CountedLoop loop : loops) {
+            if (LoopCode.bodySize(loop) * smallest > LoopCode.MAX_COPIED_INSNS) {
+                why.add("loop " + loop.index() + " over local " + loop.inductionVar() + ": its body of " + LoopCode.bodySize(loop)
+                        + " instructions times " + smallest + " copies exceeds the limit of " + LoopCode.MAX_COPIED_INSNS);
+            }
+        }
+        return why.isEmpty() ? null : LocalNames.in(method, String.join("; ", why));
     }
 
     @Override
