@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.selftune.api.ForkPlanInfo;
 import dev.selftune.api.RunSetup;
 import dev.selftune.api.TuneRequest;
+import dev.selftune.measure.ForkPlan;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ class RunSetupsTest {
     @Test
     void of_generatedInputsWithTolerance_recordsSizesFlagsAndBothPlans() {
         RunSetup s = RunSetups.of(request().sizes(8, 64).allowFpReassociation(1e-9).forkJvmArg("-Xmx1g").build(),
-                Tuner.SCREEN, Tuner.CONFIRM);
+                Tuner.SCREEN, ForkPlan.confirmation());
         assertEquals(1e-9, s.fpTolerance());
         assertTrue(s.toleranceBased());
         assertEquals(List.of(8, 64), s.sizes());
@@ -30,12 +31,12 @@ class RunSetupsTest {
         assertEquals(List.of("-Xmx1g"), s.forkJvmArgs());
         assertEquals(new ForkPlanInfo(Tuner.SCREEN.forks(), Tuner.SCREEN.warmupIterations(),
                 Tuner.SCREEN.measurementIterations(), Tuner.SCREEN.iterationTime().toMillis()), s.screening());
-        assertEquals(Tuner.CONFIRM.measurementIterations(), s.confirmation().measurementIterations());
+        assertEquals(ForkPlan.confirmation().measurementIterations(), s.confirmation().measurementIterations());
     }
 
     @Test
     void of_providerRows_recordsNoSizesButTheProvider() {
-        RunSetup s = RunSetups.of(request().inputsProvider("a.Rows#rows").build(), Tuner.SCREEN, Tuner.CONFIRM);
+        RunSetup s = RunSetups.of(request().inputsProvider("a.Rows#rows").build(), Tuner.SCREEN, ForkPlan.confirmation());
         assertNull(s.sizes(), "sizes shape only generated rows");
         assertEquals("provider a.Rows#rows", s.inputs());
         assertNull(s.fpTolerance());
