@@ -17,12 +17,14 @@ import dev.selftune.generate.TransformContext;
 import dev.selftune.inputs.InputSource;
 import dev.selftune.inputs.Inputs;
 import dev.selftune.measure.BenchSpec;
+import dev.selftune.measure.CachingMeasurer;
 import dev.selftune.measure.Confirmation;
 import dev.selftune.measure.Decider;
 import dev.selftune.measure.ForkPlan;
 import dev.selftune.measure.JmhLockTimeout;
 import dev.selftune.measure.JmhMeasurer;
 import dev.selftune.measure.MeasureFailure;
+import dev.selftune.measure.Measurer;
 import dev.selftune.measure.Stats;
 import dev.selftune.target.Target;
 import dev.selftune.target.TargetClassLoader;
@@ -112,8 +114,8 @@ public final class Tuner {
 
         Variant original = new Variant(Variant.ORIGINAL_ID, null, List.of(), target.classBytes());
         Path work = workDir();
-        JmhMeasurer measurer = new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), work)
-                .limitLockWait(() -> (long) (budget.left() * 1000));
+        Measurer measurer = CachingMeasurer.over(new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), work)
+                .limitLockWait(() -> (long) (budget.left() * 1000)), req.cacheDir());
         Function<Variant, BenchSpec> specs = v -> BenchSpec.of(target, v, src, profile.mutatesArguments(), work);
         Race race = new Race(measurer, budget, policy, progress, specs, SCREEN, original);
 
@@ -198,7 +200,7 @@ public final class Tuner {
         return budget.forkSeconds() + (CONFIRM.iteratingTimePerFork().toMillis() - SCREEN.iteratingTimePerFork().toMillis()) / 1000.0;
     }
 
-    private static Measurement measureBaselineOnly(JmhMeasurer measurer, BenchSpec spec, Budget budget) {
+    private static Measurement measureBaselineOnly(Measurer measurer, BenchSpec spec, Budget budget) {
         try {
             double t0 = budget.elapsed();
             Measurement m = measurer.measure(spec, SCREEN);
