@@ -45,7 +45,7 @@ public final class Unroll implements Transform {
         List<Map<String, Integer>> out = new ArrayList<>();
         for (CountedLoop loop : innermostFirst(loops)) {
             for (int f : factors) {
-                if (f >= 2 && f <= 16 && LoopCode.bodySize(loop) * f <= LoopCode.MAX_COPIED_INSNS) {
+                if (f >= 2 && f <= ctx.policy().maxUnrollFactor() && LoopCode.bodySize(loop) * f <= ctx.policy().maxCopiedInsns()) {
                     Map<String, Integer> p = new LinkedHashMap<>();
                     p.put("loop", loop.index());
                     p.put("factor", f);
@@ -62,7 +62,7 @@ public final class Unroll implements Transform {
         List<CountedLoop> loops = CountedLoops.find(method);
         int index = params.getOrDefault("loop", -1);
         int f = params.getOrDefault("factor", 0);
-        if (index < 0 || index >= loops.size() || f < 2 || f > 16) {
+        if (index < 0 || index >= loops.size() || f < 2 || f > ctx.policy().maxUnrollFactor()) {
             return false;
         }
         CountedLoop loop = loops.get(index);
