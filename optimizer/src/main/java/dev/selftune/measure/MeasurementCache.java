@@ -66,6 +66,10 @@ public final class MeasurementCache {
 
     /** Every measurement stored under {@code key}, oldest first; empty when none or the entry is unreadable. */
     public List<Entry> load(String key) {
+        return load(key, warnings);
+    }
+
+    private List<Entry> load(String key, Consumer<String> warn) {
         Path file = fileOf(key);
         String text;
         try {
@@ -73,13 +77,13 @@ public final class MeasurementCache {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            warn(file, "cannot be read (" + e.getMessage() + ")");
+            warn(warn, file, "cannot be read (" + e.getMessage() + ")");
             return List.of();
         }
         try {
             Map<String, Object> m = Json.parseObject(text);
             if (!key.equals(m.get("key"))) {
-                warn(file, "holds another key (a hash collision or a hand edit)");
+                warn(warn, file, "holds another key (a hash collision or a hand edit)");
                 return List.of();
             }
             List<Entry> out = new ArrayList<>();
@@ -88,14 +92,14 @@ public final class MeasurementCache {
             }
             return out;
         } catch (RuntimeException e) {
-            warn(file, "is corrupt (" + e + ")");
+            warn(warn, file, "is corrupt (" + e + ")");
             return List.of();
         }
     }
 
     /** Adds {@code e} after the measurements already stored under {@code key}; a failed write is reported, not thrown. */
     public void append(String key, Entry e) {
-        List<Entry> all = new ArrayList<>(load(key));
+        List<Entry> all = new ArrayList<>(load(key, w -> { }));   // a corrupt entry was reported when read; it is replaced
         all.add(e);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("key", key);
@@ -115,7 +119,7 @@ public final class MeasurementCache {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException ex) {
-            warn(file, "cannot be written (" + ex.getMessage() + "); the measurement is used but not kept");
+            warn(warnings, file, "cannot be written (" + ex.getMessage() + "); the measurement is used but not kept");
         }
     }
 
@@ -125,7 +129,7 @@ public final class MeasurementCache {
         return dir.resolve("measurements").resolve(h.substring(0, 2)).resolve(h + ".json");
     }
 
-    private void warn(Path file, String what) {
+    private static void warn(Consumer<String> warnings, Path file, String what) {
         warnings.accept("[selftune] measurement cache entry " + file + " " + what
                 + ": ignored, the variant is measured afresh (delete the file to silence this)");
     }
