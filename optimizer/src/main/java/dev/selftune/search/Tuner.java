@@ -1,5 +1,6 @@
 package dev.selftune.search;
 
+import dev.selftune.api.CacheCounts;
 import dev.selftune.api.Decision;
 import dev.selftune.api.Measurement;
 import dev.selftune.api.Progress;
@@ -192,7 +193,8 @@ public final class Tuner {
         Environment env = Environment.current();
         return new TuneResult(target.method(), env.jvmVersion(), env.jvmVendor(), env.cpu(), req.seed(),
                 budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
-                variants.size() - entries.size());
+                variants.size() - entries.size(),
+                measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null);
     }
 
     /* A confirmation fork iterates longer than a screening fork; start-up costs the same. */
