@@ -44,6 +44,7 @@ public final class JmhMeasurer implements Measurer {
     private volatile double lastRunSeconds;
     private volatile double lastRunCpuShare = Double.NaN;
     private volatile double[] lastForkCpuShares = new double[0];
+    private volatile String environmentKey;
     private double totalForkSeconds;
     private double totalOverheadSeconds;
     private int totalForks;
@@ -165,7 +166,12 @@ public final class JmhMeasurer implements Measurer {
     /** The forks' JVM (from the {@code java} binary's home), this machine's CPU model and the forks' JVM flags. */
     @Override
     public String environmentKey() {
-        return Machine.jvmOf(javaBinary) + " | " + Machine.cpuModel() + " | " + String.join(" ", jvmArgs);
+        String k = environmentKey;
+        if (k == null) {   // asked once per cached measurement: read the JDK's release file and /proc/cpuinfo once
+            k = Machine.jvmOf(javaBinary) + " | " + Machine.cpuModel() + " | " + String.join(" ", jvmArgs);
+            environmentKey = k;
+        }
+        return k;
     }
 
     /** Wall-clock seconds of the last JMH run (all its forks, JVM start-up included). */
