@@ -11,6 +11,7 @@ import java.util.function.IntConsumer;
 /**
  * A {@link Measurer} that answers screening ({@link #measure}) from a {@link MeasurementCache} when it
  * can, and always confirms with fresh forks through its delegate: a swap never rests on a cached number.
+ * Use one per tuning run (many may share a cache): its request counts are what keep a run's forks independent.
  */
 public final class CachingMeasurer implements Measurer {
     private final Measurer delegate;
