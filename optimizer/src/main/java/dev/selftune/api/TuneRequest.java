@@ -1,5 +1,6 @@
 package dev.selftune.api;
 
+import dev.selftune.measure.MeasurementCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ public record TuneRequest(
         Path out,
         String javaBinary,
         List<String> forkJvmArgs,
-        Progress progress) {
+        Progress progress,
+        Path cacheDir) {
 
     public static final int[] DEFAULT_SIZES = {16, 1024, 65536};
 
@@ -56,6 +58,7 @@ public record TuneRequest(
         private String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         private final List<String> forkJvmArgs = new ArrayList<>();
         private Progress progress = Progress.NONE;
+        private Path cacheDir;
 
         public Builder classpath(List<Path> entries) { classpath.addAll(entries); return this; }
         public Builder classpathEntry(Path entry) { classpath.add(entry); return this; }
@@ -76,6 +79,10 @@ public record TuneRequest(
         public Builder javaBinary(String java) { javaBinary = java; return this; }
         public Builder forkJvmArg(String arg) { forkJvmArgs.add(arg); return this; }
         public Builder progress(Progress p) { progress = p; return this; }
+        /** Serve screening measurements from (and store them in) this measurement cache; null (the default) turns it off. */
+        public Builder cacheDir(Path dir) { cacheDir = dir; return this; }
+        /** The measurement cache in the user's cache directory ({@code $XDG_CACHE_HOME/selftune} or {@code ~/.cache/selftune}). */
+        public Builder defaultCache() { cacheDir = MeasurementCache.defaultDirectory(); return this; }
 
         public TuneRequest build() {
             if (target == null) {
@@ -109,7 +116,7 @@ public record TuneRequest(
                 throw new TuneException("--inputs", "pass either an --inputs provider or a captured inputs file, not both");
             }
             return new TuneRequest(classpath, target, inputsProvider, inputsFile, sizes, budget, seed, fpTolerance,
-                    minSpeedup, confidence, policyFile, out, javaBinary, forkJvmArgs, progress);
+                    minSpeedup, confidence, policyFile, out, javaBinary, forkJvmArgs, progress, cacheDir);
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * ({@code setup}, null when not recorded), the baseline, every variant verified and the decision;
  * {@code unexplored} counts generated variants the budget never reached; {@code confirmed} is the id
  * of the variant the confirmation run measured (the one the decision is about), null when none was;
- * {@code notApplied} says, per registered transform that produced no variant, why.
+ * {@code notApplied} says, per registered transform that produced no variant, why; {@code cache} the
+ * measurement cache's hits and misses, null when the run used no cache.
  */
 public record TuneResult(
         MethodRef target,
@@ -27,7 +28,8 @@ public record TuneResult(
         int unexplored,
         RunSetup setup,
         String confirmed,
-        Map<String, String> notApplied) {
+        Map<String, String> notApplied,
+        CacheCounts cache) {
 
     public TuneResult {
         variants = List.copyOf(variants);
@@ -48,12 +50,21 @@ public record TuneResult(
         }
     }
 
-    /** A result without the run's setup, confirmation id or transform explanations (tests, old callers). */
+    /** A result without the run's setup, confirmation id, transform explanations or cache (tests, old callers). */
     public TuneResult(MethodRef target, String jvmVersion, String jvmVendor, String cpu, long seed,
                       double budgetSeconds, double elapsedSeconds, Measurement baseline, List<VariantResult> variants,
                       Decision decision, byte[] originalClassBytes, int unexplored) {
         this(target, jvmVersion, jvmVendor, cpu, seed, budgetSeconds, elapsedSeconds, baseline, variants, decision,
-                originalClassBytes, unexplored, null, null, Map.of());
+                originalClassBytes, unexplored, null, null, Map.of(), null);
+    }
+
+    /** A result of a run without a measurement cache. */
+    public TuneResult(MethodRef target, String jvmVersion, String jvmVendor, String cpu, long seed,
+                      double budgetSeconds, double elapsedSeconds, Measurement baseline, List<VariantResult> variants,
+                      Decision decision, byte[] originalClassBytes, int unexplored, RunSetup setup, String confirmed,
+                      Map<String, String> notApplied) {
+        this(target, jvmVersion, jvmVendor, cpu, seed, budgetSeconds, elapsedSeconds, baseline, variants, decision,
+                originalClassBytes, unexplored, setup, confirmed, notApplied, null);
     }
 
     /** A result in which every generated variant was verified. */

@@ -52,6 +52,13 @@ final class TuneArgs {
         if (o.get("--policy") != null) {
             b.policyFile(existingFile("--policy", o.get("--policy")));
         }
+        if (o.get("--cache") != null) {
+            if (o.get("--cache").equals("default")) {
+                b.defaultCache();
+            } else {
+                b.cacheDir(cacheDir(o.get("--cache")));
+            }
+        }
         if (o.get("--sizes") != null) {
             b.sizes(sizes(o.get("--sizes")));
         }
@@ -111,6 +118,15 @@ final class TuneArgs {
                     + " is not a writable directory; pick a directory you can write to");
         }
         return out;
+    }
+
+    static Path cacheDir(String value) {
+        Path dir = path("--cache", value);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new TuneException("--cache", "--cache '" + value + "' is a file: name a directory (it is created if missing),"
+                    + " or 'default' for the user's cache directory");
+        }
+        return dir;
     }
 
     static int[] sizes(String value) {

@@ -37,13 +37,15 @@ public final class Generator {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.resources = Objects.requireNonNull(classResources, "classResources");
         for (String name : policy.transforms()) {
-            Transforms.byName(name).ifPresent(transforms::add);
+            transforms.add(Transforms.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown transform '" + name + "': known transforms are " + String.join(", ", Transforms.names()))));
         }
     }
 
     /*
      * Search order. Each transform lists its candidates most promising first, so the first level is
-     * taken round-robin across transforms (rank q for the q-th in that order). A composition applies
+     * taken round-robin across transforms (rank q for the q-th in that order); with the policy's order
+     * by-transform, every candidate of a transform comes before the next transform's. A composition applies
      * a transform that comes later in the policy's order to an emitted variant (interchange, then
      * hoist, then unroll), ranked parent rank + 1 + its own round-robin position: the best chain
      * surfaces early instead of after every single-transform variant. Candidates are applied only
@@ -157,13 +159,20 @@ public final class Generator {
             perTransform.add(mine);
         }
         int q = 0;
+        if (policy.order() == Policy.Order.BY_TRANSFORM) {
+            for (List<Pending> mine : perTransform) {
+                for (Pending p : mine) {
+                    queue.add(ranked(p, rank + 1 + q++, seq[0]++));
+                }
+            }
+            return;
+        }
         for (int round = 0; ; round++) {
             boolean any = false;
             for (List<Pending> mine : perTransform) {
                 if (round < mine.size()) {
                     Pending p = mine.get(round);
-                    queue.add(new Pending(rank + 1 + q++, seq[0]++, p.parent(), p.steps(), p.parentBytes(),
-                            p.position(), p.transform(), p.method(), p.params(), p.depth()));
+                    queue.add(ranked(p, rank + 1 + q++, seq[0]++));
                     any = true;
                 }
             }
@@ -171,6 +180,11 @@ public final class Generator {
                 return;
             }
         }
+    }
+
+    private static Pending ranked(Pending p, int rank, long seq) {
+        return new Pending(rank, seq, p.parent(), p.steps(), p.parentBytes(), p.position(), p.transform(), p.method(),
+                p.params(), p.depth());
     }
 
     private byte[] tryApply(Pending p, List<String[]> methods) {

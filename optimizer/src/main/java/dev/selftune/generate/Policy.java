@@ -1,13 +1,17 @@
 package dev.selftune.generate;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Every knob that shapes the search, and nothing else the generator reads: which transforms in
- * which order, their parameter ranges, how deep they compose, how many variants per round and the
- * racing cut-offs. Saved to and loaded from a file so the meta loop can tune the tuner.
- * The evaluator's thresholds (confidence, minimum speedup, input counts) are deliberately not here.
+ * which order, their parameter ranges and limits, how deep they compose, in what order candidates
+ * are tried, how many variants per round and the racing cut-offs. Saved to and loaded from a file
+ * so the meta loop can tune the tuner. The evaluator's thresholds (confidence, minimum speedup,
+ * input counts, fork plans) are deliberately not here.
  */
 public record Policy(
         List<String> transforms,
@@ -16,30 +20,117 @@ public record Policy(
         int maxVariants,
         int screenForks,
         double keepFraction,
-        int confirmPairs) {
+        int maxCopiedInsns,
+        int maxUnrollFactor,
+        int maxSplitAccumulators,
+        int constantSmallest,
+        int constantMax,
+        Order order) {
+
+    /** The range keys transforms read; a policy naming another is refused. */
+    public static final List<String> RANGE_KEYS = List.of(
+            "unroll.factor", "split-accumulators.k", "tune-constant.scale", "tune-constant.absolute");
+
+    /** How the generator interleaves the transforms' candidates (see Generator's search-order note). */
+    public enum Order {
+        /** Rank q goes to the q-th candidate taken round-robin across transforms: every transform's best comes early. */
+        ROUND_ROBIN,
+        /** All candidates of the first transform in policy order, then the next transform's. */
+        BY_TRANSFORM;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The order called {@code key} ({@code round-robin}, {@code by-transform}); an error names the known ones. */
+        public static Order of(String key) {
+            for (Order o : values()) {
+                if (o.key().equals(key)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("unknown order '" + key + "': known orders are round-robin, by-transform");
+        }
+    }
 
     public Policy {
         transforms = List.copyOf(transforms);
         ranges = Map.copyOf(ranges);
-        if (maxDepth < 1 || maxVariants < 1 || screenForks < 1 || confirmPairs < 2) {
-            throw new IllegalArgumentException("policy needs maxDepth, maxVariants, screenForks >= 1 and confirmPairs >= 2");
+        Objects.requireNonNull(order, "order");
+        for (String t : transforms) {
+            if (!Transforms.names().contains(t)) {
+                throw new IllegalArgumentException("unknown transform '" + t + "': known transforms are "
+                        + String.join(", ", Transforms.names()));
+            }
+        }
+        for (String k : new TreeMap<>(ranges).keySet()) {
+            if (!RANGE_KEYS.contains(k)) {
+                throw new IllegalArgumentException("unknown range '" + k + "': known ranges are " + String.join(", ", RANGE_KEYS));
+            }
+        }
+        if (maxDepth < 1 || maxVariants < 1 || screenForks < 1) {
+            throw new IllegalArgumentException("policy needs maxDepth, maxVariants and screenForks >= 1");
         }
         if (!(keepFraction > 0 && keepFraction < 1)) {
             throw new IllegalArgumentException("keepFraction must be in (0, 1), got " + keepFraction);
         }
+        if (maxCopiedInsns < 1) {
+            throw new IllegalArgumentException("maxCopiedInsns must be >= 1, got " + maxCopiedInsns);
+        }
+        if (maxUnrollFactor < 2 || maxUnrollFactor > 64 || maxSplitAccumulators < 2 || maxSplitAccumulators > 64) {
+            throw new IllegalArgumentException("maxUnrollFactor and maxSplitAccumulators must be in 2..64, got "
+                    + maxUnrollFactor + " and " + maxSplitAccumulators);
+        }
+        if (constantSmallest < 1 || constantMax < constantSmallest || constantMax > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("tune-constant limits need 1 <= constantSmallest <= constantMax <= "
+                    + Short.MAX_VALUE + ", got " + constantSmallest + " and " + constantMax);
+        }
+    }
+
+    /** A policy with the default generator limits and order. */
+    public Policy(List<String> transforms, Map<String, List<Integer>> ranges, int maxDepth, int maxVariants,
+                  int screenForks, double keepFraction) {
+        this(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
+                1600, 16, 16, 3, Short.MAX_VALUE, Order.ROUND_ROBIN);
     }
 
     /** A range by key such as {@code unroll.factor}, or {@code fallback} when the policy has none. */
     public List<Integer> range(String key, List<Integer> fallback) {
+        if (!RANGE_KEYS.contains(key)) {
+            throw new IllegalArgumentException("range '" + key + "' is not in Policy.RANGE_KEYS: add it there first");
+        }
         return ranges.getOrDefault(key, fallback);
     }
 
+    /*
+     * Limits: maxCopiedInsns is body size times copies above which unroll and split-accumulators
+     * decline (HotSpot does not compile a method over 8000 bytecode bytes, -XX:+DontCompileHugeMethods;
+     * 1600 instructions stays well below it). The factor caps bound the copies and the accumulator
+     * locals. constantSmallest: tune-constant leaves values below it alone (0, 1, 2 are almost
+     * always structure, not knobs); constantMax: the largest value it proposes.
+     */
     public static Policy defaults() {
         return new Policy(
                 List.of("interchange", "hoist", "split-accumulators", "unroll", "tune-constant"),
                 Map.of("unroll.factor", List.of(4, 8, 2),
                         "split-accumulators.k", List.of(4, 8, 2),
-                        "tune-constant.scale", List.of(200, 50, 400, 25, 800)),
-                3, 24, 1, 0.5, 6);
+                        "tune-constant.scale", List.of(200, 50, 400, 25, 800),
+                        "tune-constant.absolute", List.of(8, 16, 32, 64)),
+                3, 24, 1, 0.5);
+    }
+
+    public Policy withRanges(Map<String, List<Integer>> r) {
+        return new Policy(transforms, r, maxDepth, maxVariants, screenForks, keepFraction,
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order);
+    }
+
+    public Policy withLimits(int copiedInsns, int unrollFactor, int splitAccumulators, int smallest, int largest) {
+        return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
+                copiedInsns, unrollFactor, splitAccumulators, smallest, largest, order);
+    }
+
+    public Policy withOrder(Order o) {
+        return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, o);
     }
 }

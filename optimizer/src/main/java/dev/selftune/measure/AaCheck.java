@@ -32,14 +32,14 @@ public final class AaCheck {
 
     /** Decides {@code comparisons} A/A comparisons; copies array arguments per call when the descriptor has any. */
     public static AaResult run(Target target, InputSource inputs, int comparisons, ForkPlan plan, int maxPairs,
-                               JmhMeasurer m, double minSpeedup, double confidence) {
+                               Measurer m, double minSpeedup, double confidence) {
         return run(target, inputs, comparisons, plan, maxPairs, m, minSpeedup, confidence,
                 BenchSpec.defaultCopyArgs(target.method().descriptor()), line -> { });
     }
 
-    /** As {@link #run(Target, InputSource, int, ForkPlan, int, JmhMeasurer, double, double)}, reporting each comparison to {@code progress}. */
+    /** As {@link #run(Target, InputSource, int, ForkPlan, int, Measurer, double, double)}, reporting each comparison to {@code progress}. */
     public static AaResult run(Target target, InputSource inputs, int comparisons, ForkPlan plan, int maxPairs,
-                               JmhMeasurer m, double minSpeedup, double confidence, boolean copyArgs,
+                               Measurer m, double minSpeedup, double confidence, boolean copyArgs,
                                Consumer<String> progress) {
         if (comparisons < 1) {
             throw new IllegalArgumentException("A/A check needs at least 1 comparison, got " + comparisons);
@@ -83,7 +83,7 @@ public final class AaCheck {
         return Arrays.toString(Arrays.stream(v).map(x -> x < 10 ? Math.round(x * 100) / 100.0 : Math.round(x)).toArray());
     }
 
-    private static Path workDirOf(JmhMeasurer m) {
+    private static Path workDirOf(Measurer m) {
         return m.workDir().resolve("aa");
     }
 }

@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Measures a {@link BenchSpec} with JMH's {@link Runner} in forked JVMs through {@link GenericBenchmark},
  * and confirms a candidate against its baseline with interleaved fresh forks.
  */
-public final class JmhMeasurer {
+public final class JmhMeasurer implements Measurer {
     private static final String BENCHMARK = GenericBenchmark.class.getName() + ".run";
     private static final Object RUN_LOCK = new Object();
     private static final long LOCK_WAIT_MILLIS = Long.getLong("selftune.jmh.lockWaitMillis", 600_000);
@@ -44,6 +44,7 @@ public final class JmhMeasurer {
     private volatile double lastRunSeconds;
     private volatile double lastRunCpuShare = Double.NaN;
     private volatile double[] lastForkCpuShares = new double[0];
+    private volatile String environmentKey;
     private double totalForkSeconds;
     private double totalOverheadSeconds;
     private int totalForks;
@@ -108,6 +109,7 @@ public final class JmhMeasurer {
     }
 
     /** Measures one spec: {@code plan.forks()} forks, score ± 99.9% error (JMH's), per-fork means in ns/op. */
+    @Override
     public Measurement measure(BenchSpec spec, ForkPlan plan) {
         return ForkResults.aggregate(run(spec, plan), plan.measurementIterations());
     }
@@ -116,11 +118,13 @@ public final class JmhMeasurer {
      * Re-measures baseline (A) and candidate (B) in {@code pairs} fresh fork pairs, one fork per JMH
      * run, in ABBA order (A B, B A, A B, ...); {@code plan.forks()} is ignored.
      */
+    @Override
     public Confirmation confirm(BenchSpec baseline, BenchSpec candidate, int pairs, ForkPlan plan) {
         return confirm(baseline, candidate, pairs, plan, done -> { });
     }
 
     /** As {@link #confirm(BenchSpec, BenchSpec, int, ForkPlan)}, telling {@code forkDone} how many forks finished. */
+    @Override
     public Confirmation confirm(BenchSpec baseline, BenchSpec candidate, int pairs, ForkPlan plan, IntConsumer forkDone) {
         if (pairs < 2) {
             throw new IllegalArgumentException("confirmation needs at least 2 fork pairs to state an interval, got " + pairs);
@@ -132,6 +136,7 @@ public final class JmhMeasurer {
      * A confirmation that can grow: every {@code addPairs} call runs that many more fresh fork pairs,
      * continuing the ABBA order where the last batch stopped, and returns the confirmation over all.
      */
+    @Override
     public PairSource pairs(BenchSpec baseline, BenchSpec candidate, ForkPlan plan) {
         ForkPlan one = plan.withForks(1);
         List<ForkResults> a = new ArrayList<>();
@@ -158,6 +163,7 @@ public final class JmhMeasurer {
     }
 
     /** Where specs, class files and JMH logs go. */
+    @Override
     public Path workDir() {
         return workDir;
     }
@@ -174,6 +180,17 @@ public final class JmhMeasurer {
             sb.append(i % 2 == 0 ? "AB" : "BA");
         }
         return sb.toString();
+    }
+
+    /** The forks' JVM (from the {@code java} binary's home), this machine's CPU model and the forks' JVM flags. */
+    @Override
+    public String environmentKey() {
+        String k = environmentKey;
+        if (k == null) {   // asked once per cached measurement: read the JDK's release file and /proc/cpuinfo once
+            k = Machine.jvmOf(javaBinary) + " | " + Machine.cpuModel() + " | " + String.join(" ", jvmArgs);
+            environmentKey = k;
+        }
+        return k;
     }
 
     /** Wall-clock seconds of the last JMH run (all its forks, JVM start-up included). */
@@ -194,6 +211,7 @@ public final class JmhMeasurer {
      * {@code forkScores[i] * share[i]} is that fork's CPU time per op, the contention-proof basis
      * Decider uses; racing can rank on it too (with Stats.unpairedSpeedup).
      */
+    @Override
     public double[] lastForkCpuShares() {
         return lastForkCpuShares.clone();
     }

@@ -67,6 +67,12 @@ public final class JsonReport {
         m.put("unexplored", r.unexplored());
         m.put("rejected", r.rejected());
         m.put("measured", r.measured());
+        if (r.cache() != null) {
+            Map<String, Object> cache = new LinkedHashMap<>();
+            cache.put("hits", r.cache().hits());
+            cache.put("misses", r.cache().misses());
+            m.put("cache", cache);
+        }
         List<Object> variants = new ArrayList<>();
         for (VariantResult v : r.variants()) {
             variants.add(variant(v, r.decidedVariant()));

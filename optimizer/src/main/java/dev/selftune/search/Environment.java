@@ -1,9 +1,6 @@
 package dev.selftune.search;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import dev.selftune.measure.Machine;
 
 /** Where a measurement was made: JVM version and vendor, and the CPU model, as evidence and as a wisdom key. */
 public record Environment(String jvmVersion, String jvmVendor, String cpu) {
@@ -23,23 +20,7 @@ public record Environment(String jvmVersion, String jvmVendor, String cpu) {
         return jvm.trim();
     }
 
-    /* /proc/cpuinfo names the model on Linux; elsewhere the architecture and core count must do. */
     static String cpuModel() {
-        Path info = Path.of("/proc/cpuinfo");
-        String fallback = System.getProperty("os.arch") + " x" + Runtime.getRuntime().availableProcessors();
-        if (!Files.isReadable(info)) {
-            return fallback;
-        }
-        try {
-            List<String> lines = Files.readAllLines(info);
-            for (String line : lines) {
-                if (line.startsWith("model name") && line.contains(":")) {
-                    return line.substring(line.indexOf(':') + 1).trim() + " x" + Runtime.getRuntime().availableProcessors();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return fallback;
-        }
-        return fallback;
+        return Machine.cpuModel();
     }
 }

@@ -9,8 +9,8 @@ import dev.selftune.api.Verdict;
 import dev.selftune.generate.Policy;
 import dev.selftune.measure.BenchSpec;
 import dev.selftune.measure.ForkPlan;
-import dev.selftune.measure.JmhMeasurer;
 import dev.selftune.measure.MeasureFailure;
+import dev.selftune.measure.Measurer;
 import dev.selftune.measure.Stats;
 import java.util.ArrayList;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -23,9 +23,10 @@ import java.util.function.Function;
 
 /**
  * Successive halving: variants are verified in the generator's order just before their first
- * fork, every survivor gets one short fork, the better part (policy's keep fraction) gets another,
- * and so on while the screening time lasts, so that losers die after one fork and the budget
- * goes to the contenders. Variants the time never reaches are left unexplored, not judged.
+ * fork, every survivor gets a round of short forks (policy's screenForks), the better part
+ * (policy's keep fraction) gets another, and so on while the screening time lasts, so that losers
+ * die after one round and the budget goes to the contenders. Variants the time never reaches are
+ * left unexplored, not judged.
  */
 final class Race {
     /** One contestant's evidence so far; {@code failure} is set when its fork crashed or threw. */
@@ -50,7 +51,7 @@ final class Race {
         }
     }
 
-    private final JmhMeasurer measurer;
+    private final Measurer measurer;
     private final Budget budget;
     private final Policy policy;
     private final Progress progress;
@@ -59,14 +60,14 @@ final class Race {
     private final Entry baseline;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-    Race(JmhMeasurer measurer, Budget budget, Policy policy, Progress progress,
+    Race(Measurer measurer, Budget budget, Policy policy, Progress progress,
          Function<Variant, BenchSpec> specs, ForkPlan plan, Variant original) {
         this.measurer = measurer;
         this.budget = budget;
         this.policy = policy;
         this.progress = progress;
         this.specs = specs;
-        this.plan = plan;
+        this.plan = plan.withForks(policy.screenForks());
         this.baseline = new Entry(original);
     }
 
@@ -83,7 +84,7 @@ final class Race {
         List<Entry> alive = new ArrayList<>();
         int done = 0;
         for (Variant v : candidates) {
-            if (budget.forksFitting(screenSecondsLeft.getAsDouble()) < 1) {
+            if (budget.forksFitting(screenSecondsLeft.getAsDouble()) < plan.forks()) {
                 break;
             }
             Entry e = new Entry(v);
@@ -99,7 +100,7 @@ final class Race {
             alive.sort(Comparator.comparingDouble(Entry::mean));
             int keep = Math.max(1, (int) Math.ceil(alive.size() * policy.keepFraction()));
             alive = new ArrayList<>(alive.subList(0, keep));
-            if (alive.size() < 2 || budget.forksFitting(screenSecondsLeft.getAsDouble()) < alive.size() + 1) {
+            if (alive.size() < 2 || budget.forksFitting(screenSecondsLeft.getAsDouble()) < (alive.size() + 1) * plan.forks()) {
                 break;
             }
             round++;
@@ -184,9 +185,11 @@ final class Race {
 
     private boolean measureOnce(Entry e) {
         double t0 = budget.elapsed();
+        boolean cached = false;
         try {
             Measurement m = measurer.measure(specs.apply(e.variant), plan);
             e.last = m;
+            cached = measurer.lastWasCached();
             double[] shares = measurer.lastForkCpuShares();
             double[] scores = m.forkScores();
             for (int i = 0; i < scores.length; i++) {
@@ -200,7 +203,9 @@ final class Race {
             e.failure = f.getMessage();
             return false;
         } finally {
-            budget.recordForks(plan.forks(), budget.elapsed() - t0);
+            if (!cached) {   // a cache hit ran no fork: it must not teach the budget that forks are free
+                budget.recordForks(plan.forks(), budget.elapsed() - t0);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.selftune.search;
 
+import dev.selftune.api.CacheCounts;
 import dev.selftune.api.Decision;
 import dev.selftune.api.Measurement;
 import dev.selftune.api.Progress;
@@ -16,10 +17,12 @@ import dev.selftune.generate.TransformContext;
 import dev.selftune.inputs.InputSource;
 import dev.selftune.inputs.Inputs;
 import dev.selftune.measure.BenchSpec;
+import dev.selftune.measure.CachingMeasurer;
 import dev.selftune.measure.ForkPlan;
 import dev.selftune.measure.JmhLockTimeout;
 import dev.selftune.measure.JmhMeasurer;
 import dev.selftune.measure.MeasureFailure;
+import dev.selftune.measure.Measurer;
 import dev.selftune.measure.PairSource;
 import dev.selftune.measure.SequentialConfirmer;
 import dev.selftune.measure.SequentialTest;
@@ -110,8 +113,8 @@ public final class Tuner {
 
         Variant original = new Variant(Variant.ORIGINAL_ID, null, List.of(), target.classBytes());
         Path work = workDir();
-        JmhMeasurer measurer = new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), work)
-                .limitLockWait(() -> (long) (budget.left() * 1000));
+        Measurer measurer = CachingMeasurer.over(new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), work)
+                .limitLockWait(() -> (long) (budget.left() * 1000)), req.cacheDir());
         Function<Variant, BenchSpec> specs = v -> BenchSpec.of(target, v, src, profile.mutatesArguments(), work);
         Race race = new Race(measurer, budget, policy, progress, specs, SCREEN, original);
         SequentialTest test = new SequentialTest(req.confidence());
@@ -196,7 +199,8 @@ public final class Tuner {
         return new TuneResult(target.method(), env.jvmVersion(), env.jvmVendor(), env.cpu(), req.seed(),
                 budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
                 variants.size() - entries.size(), RunSetups.of(req, SCREEN, ForkPlan.confirmation()),
-                confirmed == null ? null : confirmed.variant().id(), generator.notApplied());
+                confirmed == null ? null : confirmed.variant().id(), generator.notApplied(),
+                measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null);
     }
 
     /* A confirmation fork iterates longer than a screening fork; start-up costs the same. */
@@ -230,7 +234,7 @@ public final class Tuner {
                 budget.forkSeconds(), confirmForkSeconds(budget), needed, (int) (Math.ceil(needed / SAFETY / 10) * 10));
     }
 
-    private static Measurement measureBaselineOnly(JmhMeasurer measurer, BenchSpec spec, Budget budget) {
+    private static Measurement measureBaselineOnly(Measurer measurer, BenchSpec spec, Budget budget) {
         try {
             double t0 = budget.elapsed();
             Measurement m = measurer.measure(spec, SCREEN);

@@ -102,7 +102,7 @@ class LoopRotationTest {
     void generator_bottomTestedLoops_variantsKeepBehaviour() throws Exception {
         byte[] bytes = bottomTested();
         Policy d = Policy.defaults();
-        Policy p = new Policy(List.of("split-accumulators", "unroll"), d.ranges(), 2, 30, 1, 0.5, 6);
+        Policy p = new Policy(List.of("split-accumulators", "unroll"), d.ranges(), 2, 30, 1, 0.5);
         Generator g = new Generator(p, TransformContext.exact(p), ClassBytes.resourcesOf(getClass().getClassLoader()));
         Class<?> original = Specimen.load(NAME, bytes);
         List<String> failures = new ArrayList<>();

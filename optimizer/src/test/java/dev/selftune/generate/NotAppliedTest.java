@@ -85,7 +85,7 @@ class NotAppliedTest {
 
     @Test
     void notApplied_matmulIntoAParameter_namesTheParameterThatMayAlias() {
-        String why = notApplied(Nests.class, "matmulInto", new Policy(List.of("interchange"), Map.of(), 1, 24, 1, 0.5, 6), false)
+        String why = notApplied(Nests.class, "matmulInto", new Policy(List.of("interchange"), Map.of(), 1, 24, 1, 0.5), false)
                 .get("interchange");
         assertTrue(why.contains("stores go to c (local 2), which is not a fresh array: c is a parameter: it may alias any other array"), why);
         assertTrue(why.startsWith("nest over "), why);
@@ -99,7 +99,7 @@ class NotAppliedTest {
 
     @Test
     void notApplied_doubleSumWithoutOptIn_saysWhichFlagAllowsIt() {
-        Policy p = new Policy(List.of("split-accumulators"), Policy.defaults().ranges(), 1, 24, 1, 0.5, 6);
+        Policy p = new Policy(List.of("split-accumulators"), Policy.defaults().ranges(), 1, 24, 1, 0.5);
         String why = notApplied(Loops.class, "doubleSum", p, false).get("split-accumulators");
         assertTrue(why.contains("sums doubles into s (local"), why);
         assertTrue(why.contains("--allow-fp-reassociation"), why);
@@ -109,7 +109,7 @@ class NotAppliedTest {
 
     @Test
     void notApplied_transformLeftOutOfThePolicy_saysSo() {
-        Map<String, String> why = notApplied(Loops.class, "intSum", new Policy(List.of("unroll"), Map.of(), 1, 24, 1, 0.5, 6), false);
+        Map<String, String> why = notApplied(Loops.class, "intSum", new Policy(List.of("unroll"), Map.of(), 1, 24, 1, 0.5), false);
         assertFalse(why.containsKey("unroll"));
         assertTrue(why.get("hoist").startsWith("not in the search policy's transforms"), why.toString());
     }
@@ -117,7 +117,7 @@ class NotAppliedTest {
     @Test
     void notApplied_candidatesBeyondTheCap_sayTheyWereNotReached() {
         Map<String, String> why = notApplied(Sorts.class, "sort", new Policy(List.of("unroll", "tune-constant"),
-                Policy.defaults().ranges(), 1, 1, 1, 0.5, 6), false);
+                Policy.defaults().ranges(), 1, 1, 1, 0.5), false);
         assertTrue(why.get("tune-constant").contains("were not reached before the policy's cap of 1 variants"), why.toString());
     }
 

@@ -26,7 +26,7 @@ class TransformConformanceTest {
 
     static List<Variant> variants(Class<?> c, Method m, List<String> transforms, int depth, int max, boolean fp) {
         Policy d = Policy.defaults();
-        Policy p = new Policy(transforms, d.ranges(), depth, max, 1, 0.5, 6);
+        Policy p = new Policy(transforms, d.ranges(), depth, max, 1, 0.5);
         TransformContext ctx = fp ? new TransformContext(true, 1e-4, p) : TransformContext.exact(p);
         Generator g = new Generator(p, ctx, ClassBytes.resourcesOf(TransformConformanceTest.class.getClassLoader()));
         return g.generate(m.getName(), Type.getMethodDescriptor(m), Specimen.bytes(c));

@@ -37,7 +37,7 @@ class UnseenBytecodeTest {
     @Test
     void generator_jdkMethodsWithLoops_variantsVerify() throws Exception {
         Policy d = Policy.defaults();
-        Policy p = new Policy(d.transforms(), d.ranges(), 2, 3, 1, 0.5, 6);
+        Policy p = new Policy(d.transforms(), d.ranges(), 2, 3, 1, 0.5);
         Generator g = new Generator(p, TransformContext.exact(p), ClassBytes.resourcesOf(null));
         List<String> failures = new ArrayList<>();
         int variants = 0;

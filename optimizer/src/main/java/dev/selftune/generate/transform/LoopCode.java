@@ -23,10 +23,9 @@ final class LoopCode {
     /*
      * Code growth has two cliffs in HotSpot: a method over 8000 bytecode bytes is not compiled at all
      * (-XX:+DontCompileHugeMethods), and one over FreqInlineSize (325 bytes) is no longer inlined into
-     * a hot caller. The first is refused here; the second is a trade-off JMH measures.
+     * a hot caller. The first is refused by the policy's maxCopiedInsns (copied body instructions,
+     * body size times copies, above which a rewrite declines); the second is a trade-off JMH measures.
      */
-    /** Copied body instructions (body size times copies) above which a rewrite declines. */
-    static final int MAX_COPIED_INSNS = 1600;
 
     /*
      * A copy gets fresh labels for every label defined inside it, so its own "continue" lands on its

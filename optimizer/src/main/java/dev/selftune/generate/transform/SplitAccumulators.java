@@ -65,7 +65,8 @@ public final class SplitAccumulators implements Transform {
             }
             for (Reduction r : Reductions.find(owner, method, loop, ctx.fpReassociationAllowed())) {
                 for (int k : ks) {
-                    if (k >= 2 && k <= 16 && LoopCode.bodySize(loop) * k <= LoopCode.MAX_COPIED_INSNS) {
+                    if (k >= 2 && k <= ctx.policy().maxSplitAccumulators()
+                            && LoopCode.bodySize(loop) * k <= ctx.policy().maxCopiedInsns()) {
                         Map<String, Integer> p = new LinkedHashMap<>();
                         p.put("loop", loop.index());
                         p.put("local", r.local());
@@ -82,7 +83,8 @@ public final class SplitAccumulators implements Transform {
     @Override
     public String whyNotApplied(ClassNode owner, MethodNode original, TransformContext ctx) {
         List<Integer> ks = ctx.policy().range("split-accumulators.k", List.of(2, 4, 8));
-        String tooBig = Unroll.whyNoLoopFits(original, ks, "split-accumulators.k", "to split a reduction of");
+        String tooBig = Unroll.whyNoLoopFits(original, ks, "split-accumulators.k", "to split a reduction of",
+                ctx.policy().maxSplitAccumulators(), ctx.policy().maxCopiedInsns());
         MethodNode method = LoopRotation.canonical(original);
         List<CountedLoop> loops = CountedLoops.find(method);
         if (loops.isEmpty() || tooBig != null && tooBig.startsWith("the policy")) {
@@ -135,7 +137,7 @@ public final class SplitAccumulators implements Transform {
         int index = params.getOrDefault("loop", -1);
         int k = params.getOrDefault("k", 0);
         boolean horner = params.getOrDefault("horner", 0) == 1;
-        if (index < 0 || index >= loops.size() || k < 2 || k > 16 || !eligible(loops.get(index))) {
+        if (index < 0 || index >= loops.size() || k < 2 || k > ctx.policy().maxSplitAccumulators() || !eligible(loops.get(index))) {
             return false;
         }
         CountedLoop loop = loops.get(index);

@@ -25,8 +25,6 @@ import dev.selftune.generate.TransformContext;
  */
 public final class TuneConstant implements Transform {
     public static final String NAME = "tune-constant";
-    private static final int SMALLEST = 3;
-    private static final List<Integer> ABSOLUTE = List.of(8, 16, 32, 64);
 
     /*
      * The ATLAS/FFTW argument: the best insertion-sort cut-off or block size depends on the cache,
@@ -35,8 +33,10 @@ public final class TuneConstant implements Transform {
      * rewrites this one may change behaviour (a step of 2 is not a step of 4): it only proposes,
      * and verification rejects the values that compute something else. A block size usually
      * appears twice (the step "i += 64" and the bound "min(i + 64, n)"), which is why every
-     * occurrence of the value changes together. Values below 3 are left alone: 0, 1 and 2 are
-     * almost always structure (base cases, halves), not tuning knobs.
+     * occurrence of the value changes together. Values below the policy's constantSmallest (3 by
+     * default) are left alone: 0, 1 and 2 are almost always structure (base cases, halves), not
+     * tuning knobs. Proposals are the policy's scales (percent of the value) and its absolute
+     * values, up to constantMax.
      */
     @Override
     public String name() {
@@ -46,18 +46,24 @@ public final class TuneConstant implements Transform {
     @Override
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<Integer> scales = ctx.policy().range("tune-constant.scale", List.of(25, 50, 200, 400, 800));
-        List<Integer> values = tunable(owner, method);
+        List<Integer> absolute = ctx.policy().range("tune-constant.absolute", List.of(8, 16, 32, 64));
+        int max = ctx.policy().constantMax();
+        List<Integer> values = tunable(owner, method, ctx.policy().constantSmallest());
         List<Map<String, Integer>> out = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             int v = values.get(i);
             Set<Integer> proposals = new LinkedHashSet<>();
             for (int s : scales) {
                 long nv = (long) v * s / 100;
-                if (nv >= 1 && nv <= Short.MAX_VALUE) {
+                if (nv >= 1 && nv <= max) {
                     proposals.add((int) nv);
                 }
             }
-            proposals.addAll(ABSOLUTE);
+            for (int a : absolute) {
+                if (a >= 1 && a <= max) {
+                    proposals.add(a);
+                }
+            }
             proposals.remove(v);
             for (int nv : proposals) {
                 Map<String, Integer> p = new LinkedHashMap<>();
@@ -74,14 +80,14 @@ public final class TuneConstant implements Transform {
         if (Reductions.frames(owner, method) == null) {
             return "the method's bytecode does not analyse (ASM's Analyzer failed), so its constants cannot be traced";
         }
-        return "no integer constant of at least " + SMALLEST + " is compared against in a branch (directly or through "
+        return "no integer constant of at least " + ctx.policy().constantSmallest() + " is compared against in a branch (directly or through "
                 + "one + or -) or used as a loop step; constants in a comparison that guards a throw are contract "
                 + "limits, not knobs, and are left alone";
     }
 
     @Override
     public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
-        List<Integer> values = tunable(owner, method);
+        List<Integer> values = tunable(owner, method, ctx.policy().constantSmallest());
         int index = params.getOrDefault("index", -1);
         int nv = params.getOrDefault("value", 0);
         if (index < 0 || index >= values.size() || nv < 1 || nv > Short.MAX_VALUE || nv == values.get(index)) {
@@ -104,8 +110,8 @@ public final class TuneConstant implements Transform {
         return true;
     }
 
-    /** Distinct constants (at least 3) compared against by if_icmpXX, directly or via one add/sub, or used as an iinc step. */
-    static List<Integer> tunable(ClassNode owner, MethodNode method) {
+    /** Distinct constants (at least {@code smallest}) compared against by if_icmpXX, directly or via one add/sub, or used as an iinc step. */
+    static List<Integer> tunable(ClassNode owner, MethodNode method, int smallest) {
         Set<Integer> values = new LinkedHashSet<>();
         Frame<SourceValue>[] frames = Reductions.frames(owner, method);
         if (frames == null) {
@@ -118,9 +124,9 @@ public final class TuneConstant implements Transform {
             if (f != null && n instanceof JumpInsnNode j && op >= Opcodes.IF_ICMPEQ && op <= Opcodes.IF_ICMPLE
                     && !guardsThrow(j)) {
                 for (int s = 1; s <= 2; s++) {
-                    collect(f.getStack(f.getStackSize() - s), frames, insns, values, true);
+                    collect(f.getStack(f.getStackSize() - s), frames, insns, values, true, smallest);
                 }
-            } else if (n instanceof IincInsnNode i && Math.abs(i.incr) >= SMALLEST) {
+            } else if (n instanceof IincInsnNode i && Math.abs(i.incr) >= smallest) {
                 values.add(Math.abs(i.incr));
             }
         }
@@ -153,19 +159,20 @@ public final class TuneConstant implements Transform {
         return false;
     }
 
-    private static void collect(SourceValue v, Frame<SourceValue>[] frames, InsnList insns, Set<Integer> out, boolean deeper) {
+    private static void collect(SourceValue v, Frame<SourceValue>[] frames, InsnList insns, Set<Integer> out, boolean deeper,
+                                int smallest) {
         if (v.insns.size() != 1) {
             return;
         }
         AbstractInsnNode src = v.insns.iterator().next();
         Integer c = CountedLoops.intConstant(src);
-        if (c != null && c >= SMALLEST) {
+        if (c != null && c >= smallest) {
             out.add(c);
         } else if (deeper && (src.getOpcode() == Opcodes.IADD || src.getOpcode() == Opcodes.ISUB)) {
             Frame<SourceValue> f = frames[insns.indexOf(src)];
             if (f != null) {
-                collect(f.getStack(f.getStackSize() - 1), frames, insns, out, false);
-                collect(f.getStack(f.getStackSize() - 2), frames, insns, out, false);
+                collect(f.getStack(f.getStackSize() - 1), frames, insns, out, false, smallest);
+                collect(f.getStack(f.getStackSize() - 2), frames, insns, out, false, smallest);
             }
         }
     }

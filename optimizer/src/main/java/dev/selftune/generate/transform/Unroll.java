@@ -46,7 +46,7 @@ public final class Unroll implements Transform {
         List<Map<String, Integer>> out = new ArrayList<>();
         for (CountedLoop loop : innermostFirst(loops)) {
             for (int f : factors) {
-                if (f >= 2 && f <= 16 && LoopCode.bodySize(loop) * f <= LoopCode.MAX_COPIED_INSNS) {
+                if (f >= 2 && f <= ctx.policy().maxUnrollFactor() && LoopCode.bodySize(loop) * f <= ctx.policy().maxCopiedInsns()) {
                     Map<String, Integer> p = new LinkedHashMap<>();
                     p.put("loop", loop.index());
                     p.put("factor", f);
@@ -59,26 +59,28 @@ public final class Unroll implements Transform {
 
     @Override
     public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
-        String why = whyNoLoopFits(method, ctx.policy().range("unroll.factor", List.of(2, 4, 8)), "unroll.factor", "to unroll");
+        String why = whyNoLoopFits(method, ctx.policy().range("unroll.factor", List.of(2, 4, 8)), "unroll.factor", "to unroll",
+                ctx.policy().maxUnrollFactor(), ctx.policy().maxCopiedInsns());
         return why != null ? why : Transform.super.whyNotApplied(owner, method, ctx);
     }
 
     /* Shared with split-accumulators, which copies the body k times under the same limit. */
-    static String whyNoLoopFits(MethodNode method, List<Integer> factors, String rangeKey, String purpose) {
+    static String whyNoLoopFits(MethodNode method, List<Integer> factors, String rangeKey, String purpose, int maxFactor,
+                                int maxCopied) {
         List<CountedLoop> loops = CountedLoops.find(LoopRotation.canonical(method));
         if (loops.isEmpty()) {
             return "no counted loop (an int induction variable stepped by a constant and tested against a bound "
                     + "the loop does not change) " + purpose;
         }
-        int smallest = factors.stream().filter(f -> f >= 2 && f <= 16).mapToInt(Integer::intValue).min().orElse(-1);
+        int smallest = factors.stream().filter(f -> f >= 2 && f <= maxFactor).mapToInt(Integer::intValue).min().orElse(-1);
         if (smallest < 0) {
-            return "the policy's " + rangeKey + " range " + factors + " has no value in 2..16";
+            return "the policy's " + rangeKey + " range " + factors + " has no value in 2.." + maxFactor;
         }
         List<String> why = new ArrayList<>();
         for (CountedLoop loop : loops) {
-            if (LoopCode.bodySize(loop) * smallest > LoopCode.MAX_COPIED_INSNS) {
+            if (LoopCode.bodySize(loop) * smallest > maxCopied) {
                 why.add("loop " + loop.index() + " over local " + loop.inductionVar() + ": its body of " + LoopCode.bodySize(loop)
-                        + " instructions times " + smallest + " copies exceeds the limit of " + LoopCode.MAX_COPIED_INSNS);
+                        + " instructions times " + smallest + " copies exceeds the policy's maxCopiedInsns of " + maxCopied);
             }
         }
         return why.isEmpty() ? null : LocalNames.in(method, String.join("; ", why));
@@ -90,7 +92,7 @@ public final class Unroll implements Transform {
         List<CountedLoop> loops = CountedLoops.find(method);
         int index = params.getOrDefault("loop", -1);
         int f = params.getOrDefault("factor", 0);
-        if (index < 0 || index >= loops.size() || f < 2 || f > 16) {
+        if (index < 0 || index >= loops.size() || f < 2 || f > ctx.policy().maxUnrollFactor()) {
             return false;
         }
         CountedLoop loop = loops.get(index);

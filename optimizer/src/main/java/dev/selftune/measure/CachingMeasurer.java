@@ -1,0 +1,112 @@
+package dev.selftune.measure;
+
+import dev.selftune.api.Measurement;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+
+/**
+ * A {@link Measurer} that answers screening ({@link #measure}) from a {@link MeasurementCache} when it
+ * can, and always confirms with fresh forks through its delegate: a swap never rests on a cached number.
+ * Use one per tuning run (many may share a cache): its request counts are what keep a run's forks independent.
+ */
+public final class CachingMeasurer implements Measurer {
+    private final Measurer delegate;
+    private final MeasurementCache cache;
+    /** Per key, how many stored measurements this measurer has already handed out. */
+    private final Map<String, Integer> used = new HashMap<>();
+    private double[] lastShares = new double[0];
+    private boolean lastCached;
+    private int hits;
+    private int misses;
+
+    /*
+     * Why a key can be asked for more than once: racing measures the baseline and each survivor again
+     * in later rounds, and each round must add an independent fork. So the n-th request for a key in
+     * this measurer's life is served by the n-th stored measurement, and past the stored ones the
+     * delegate measures and the result is appended. Re-scoring a policy (the meta loop), or a second
+     * run with the same inputs, then replays the same forks instead of running them again, and never
+     * counts one fork twice as evidence.
+     * Confirmation is never cached (DESIGN.md invariant 2): fresh, interleaved forks, whoever asks.
+     */
+    public CachingMeasurer(Measurer delegate, MeasurementCache cache) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.cache = Objects.requireNonNull(cache, "cache");
+    }
+
+    /** {@code delegate} behind a cache in {@code cacheDir}, or {@code delegate} itself when {@code cacheDir} is null. */
+    public static Measurer over(Measurer delegate, Path cacheDir) {
+        return cacheDir == null ? delegate : new CachingMeasurer(delegate, new MeasurementCache(cacheDir));
+    }
+
+    @Override
+    public synchronized Measurement measure(BenchSpec spec, ForkPlan plan) {
+        String key = MeasurementKey.of(spec, plan, delegate.environmentKey());
+        int n = used.getOrDefault(key, 0);
+        List<MeasurementCache.Entry> stored = cache.load(key);
+        used.put(key, n + 1);
+        if (n < stored.size()) {
+            MeasurementCache.Entry e = stored.get(n);
+            hits++;
+            lastCached = true;
+            lastShares = e.cpuShares();
+            return e.measurement();
+        }
+        lastCached = false;
+        lastShares = new double[0];
+        Measurement m = delegate.measure(spec, plan);
+        misses++;
+        lastShares = delegate.lastForkCpuShares();
+        cache.append(key, new MeasurementCache.Entry(m, lastShares));
+        return m;
+    }
+
+    /** Always the delegate's fresh, interleaved forks; nothing is read from or written to the cache. */
+    @Override
+    public Confirmation confirm(BenchSpec baseline, BenchSpec candidate, int pairs, ForkPlan plan, IntConsumer forkDone) {
+        return delegate.confirm(baseline, candidate, pairs, plan, forkDone);
+    }
+
+    /** Sequential confirmations, like {@link #confirm}, always run fresh forks through the delegate. */
+    @Override
+    public PairSource pairs(BenchSpec baseline, BenchSpec candidate, ForkPlan plan) {
+        return delegate.pairs(baseline, candidate, plan);
+    }
+
+    @Override
+    public synchronized double[] lastForkCpuShares() {
+        return lastShares.clone();
+    }
+
+    @Override
+    public synchronized boolean lastWasCached() {
+        return lastCached;
+    }
+
+    @Override
+    public Path workDir() {
+        return delegate.workDir();
+    }
+
+    @Override
+    public String environmentKey() {
+        return delegate.environmentKey();
+    }
+
+    /** Screening measurements served from the cache so far. */
+    public synchronized int hits() {
+        return hits;
+    }
+
+    /** Screening measurements the delegate had to run (and that were then stored) so far. */
+    public synchronized int misses() {
+        return misses;
+    }
+
+    public MeasurementCache cache() {
+        return cache;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.selftune.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selftune.api.TuneException;
+import dev.selftune.generate.Policy;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyFileTest {
+    @TempDir
+    Path dir;
+
+    /** A policy in which every component differs from the default. */
+    static Policy everyKnobChanged() {
+        return new Policy(List.of("unroll", "hoist"),
+                Map.of("unroll.factor", List.of(3), "split-accumulators.k", List.of(6),
+                        "tune-constant.scale", List.of(150), "tune-constant.absolute", List.of(24)),
+                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM);
+    }
+
+    @Test
+    void policyFile_everyKnobChanged_roundTrips() throws Exception {
+        Policy p = everyKnobChanged();
+        Policy d = Policy.defaults();
+        for (RecordComponent c : Policy.class.getRecordComponents()) {
+            assertNotEquals(c.getAccessor().invoke(d), c.getAccessor().invoke(p), c.getName() + " is left at its default here");
+            assertTrue(PolicyFile.KEYS.contains(c.getName()), c.getName() + " is not a policy file key");
+        }
+        assertEquals(Policy.class.getRecordComponents().length, PolicyFile.KEYS.size());
+        Path f = dir.resolve("p.json");
+        PolicyFile.save(p, f);
+        assertEquals(p, PolicyFile.load(f));
+    }
+
+    @Test
+    void policyFile_empty_isTheDefaults() throws Exception {
+        assertEquals(Policy.defaults(), PolicyFile.load(Files.writeString(dir.resolve("p.json"), "{}")));
+    }
+
+    @Test
+    void policyFile_defaults_roundTrip() throws Exception {
+        Path f = dir.resolve("p.json");
+        PolicyFile.save(Policy.defaults(), f);
+        assertEquals(Policy.defaults(), PolicyFile.load(f));
+    }
+
+    @Test
+    void policyFile_unknownTransform_isAnErrorNamingItAndTheKnownOnes() throws Exception {
+        String m = error("{\"transforms\": [\"unroll\", \"vectorize\"]}");
+        assertTrue(m.contains("'vectorize'") && m.contains("interchange, hoist, split-accumulators, unroll, tune-constant"), m);
+    }
+
+    @Test
+    void policyFile_unknownRange_isAnErrorNamingItAndTheKnownOnes() throws Exception {
+        String m = error("{\"ranges\": {\"unroll.factor\": [2], \"unroll.depth\": [2]}}");
+        assertTrue(m.contains("'unroll.depth'") && m.contains(String.join(", ", Policy.RANGE_KEYS)), m);
+    }
+
+    @Test
+    void policyFile_unknownKey_isAnErrorNamingItAndTheKnownOnes() throws Exception {
+        String m = error("{\"maxDepht\": 2}");
+        assertTrue(m.contains("'maxDepht'") && m.contains(String.join(", ", PolicyFile.KEYS)), m);
+    }
+
+    @Test
+    void policyFile_unknownOrder_isAnErrorNamingTheKnownOnes() throws Exception {
+        String m = error("{\"order\": \"random\"}");
+        assertTrue(m.contains("'random'") && m.contains("round-robin, by-transform"), m);
+    }
+
+    @Test
+    void policyFile_knobOfTheWrongType_isAnErrorNotTheDefault() throws Exception {
+        assertTrue(error("{\"maxDepth\": \"3\"}").contains("'maxDepth'"));
+        assertTrue(error("{\"maxVariants\": 2.5}").contains("'maxVariants'"));
+        assertTrue(error("{\"ranges\": {\"unroll.factor\": [2, \"x\"]}}").contains("ranges.unroll.factor"));
+        assertTrue(error("{\"transforms\": \"unroll\"}").contains("'transforms'"));
+    }
+
+    @Test
+    void policyFile_badValue_saysHowToFixIt() throws Exception {
+        assertTrue(error("{\"maxUnrollFactor\": 1}").contains("leave out --policy"));
+    }
+
+    private String error(String json) throws Exception {
+        Path f = Files.writeString(dir.resolve("bad.json"), json);
+        return assertThrows(TuneException.class, () -> PolicyFile.load(f)).getMessage();
+    }
+
+    @Test
+    void fromMap_confirmPairs_isRefusedAsAJudgingRule() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PolicyFile.fromMap(Map.of("confirmPairs", 3)));
+        assertTrue(e.getMessage().contains("'confirmPairs' is not a policy knob") && e.getMessage().contains("judge"), e.getMessage());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.selftune.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selftune.api.Progress;
+import dev.selftune.api.Step;
+import dev.selftune.api.Variant;
+import dev.selftune.api.Verdict;
+import dev.selftune.generate.Policy;
+import dev.selftune.inputs.InputSource;
+import dev.selftune.measure.BenchSpec;
+import dev.selftune.measure.CachingMeasurer;
+import dev.selftune.measure.FakeMeasurer;
+import dev.selftune.measure.ForkPlan;
+import dev.selftune.measure.MeasurementCache;
+import dev.selftune.measure.Measurer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Race through the Measurer interface: it reads the policy's screen forks and is not fooled by cache hits. */
+class RaceTest {
+    @TempDir
+    Path dir;
+
+    private final Variant original = new Variant(Variant.ORIGINAL_ID, null, List.of(), new byte[] {0});
+
+    private List<Variant> variants(int n) {
+        List<Variant> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add(new Variant("v" + i, Variant.ORIGINAL_ID, List.of(new Step("unroll", Map.of("factor", i))), new byte[] {(byte) i}));
+        }
+        return out;
+    }
+
+    private Function<Variant, BenchSpec> specs() {
+        return v -> {
+            Path file = dir.resolve("classes").resolve(v.id() + ".class");
+            try {
+                Files.createDirectories(file.getParent());
+                Files.write(file, v.classBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new BenchSpec(v.id(), List.of(dir), "a.B", "m", "()I", true, file, new InputSource(1, new int[] {16}, null, null), false);
+        };
+    }
+
+    private Policy screenForks(int n) {
+        Policy d = Policy.defaults();
+        return new Policy(d.transforms(), d.ranges(), d.maxDepth(), d.maxVariants(), n, d.keepFraction());
+    }
+
+    private Race race(Measurer m, Policy p, Budget b) {
+        return new Race(m, b, p, Progress.NONE, specs(), ForkPlan.tiny(), original);
+    }
+
+    @Test
+    void race_policyScreenForks_setsTheForksOfEveryScreeningRun() {
+        for (int forks : new int[] {1, 3}) {
+            FakeMeasurer fake = new FakeMeasurer(dir, "env");
+            race(fake, screenForks(forks), new Budget(Duration.ofSeconds(600), System.nanoTime()))
+                    .run(variants(4), v -> new Verdict.Passed(10), () -> 120.0);
+            assertTrue(fake.plans.size() >= 5, "baseline and four variants: " + fake.plans.size());
+            assertTrue(fake.plans.stream().allMatch(p -> p.forks() == forks), "screenForks " + forks + ": " + fake.plans);
+        }
+    }
+
+    @Test
+    void race_servedFromTheCache_runsNoForkAndLeavesTheBudgetsForkEstimate() {
+        Path cache = dir.resolve("cache");
+        FakeMeasurer first = new FakeMeasurer(dir, "env");
+        Budget b1 = new Budget(Duration.ofSeconds(600), System.nanoTime());
+        race(new CachingMeasurer(first, new MeasurementCache(cache)), screenForks(1), b1).run(variants(3), v -> new Verdict.Passed(10), () -> 120.0);
+        assertTrue(b1.forkSeconds() < 1, "fresh (instant, fake) forks teach the budget: " + b1.forkSeconds());
+
+        FakeMeasurer second = new FakeMeasurer(dir, "env");
+        CachingMeasurer cached = new CachingMeasurer(second, new MeasurementCache(cache));
+        Budget b2 = new Budget(Duration.ofSeconds(600), System.nanoTime());
+        race(cached, screenForks(1), b2).run(variants(3), v -> new Verdict.Passed(10), () -> 120.0);
+        assertEquals(0, second.measured.size(), "every screening fork of the same run was cached");
+        assertEquals(first.measured.size(), cached.hits());
+        assertEquals(Budget.INITIAL_FORK_SECONDS, b2.forkSeconds(), "a cache hit is not a fork");
+    }
+}
