@@ -14,7 +14,7 @@ class RaceAggregateTest {
     private static final Variant ORIGINAL = new Variant(Variant.ORIGINAL_ID, null, List.of(), new byte[] {1});
 
     private static Race race() {
-        return new Race(null, null, null, null, null, null, ORIGINAL);
+        return new Race(null, null, dev.selftune.generate.Policy.defaults(), null, null, dev.selftune.measure.ForkPlan.screening(), ORIGINAL);
     }
 
     /** An entry screened in forks scoring {@code wall} ns/op with the thread on a CPU {@code share} of the time. */
