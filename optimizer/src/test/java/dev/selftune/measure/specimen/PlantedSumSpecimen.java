@@ -1,8 +1,8 @@
 package dev.selftune.measure.specimen;
 
 /**
- * Specimen for the power check at 1.2x: SumSpecimen.sum plus a second pass over a fifth of the
- * array, written like the first so C2 compiles both alike (about 1.2 times the work).
+ * Specimen for the power check at 1.2x: SumSpecimen.sum plus a second pass over a quarter of the
+ * array, written like the first so C2 compiles both alike (a quarter more work over the loops; about 1.2 times the time with the call around them).
  */
 public class PlantedSumSpecimen {
     private int bias = 1;
@@ -13,7 +13,7 @@ public class PlantedSumSpecimen {
             s += x;
         }
         int t = 0;
-        for (int i = 0; i < a.length / 5; i++) {
+        for (int i = 0; i < a.length / 4; i++) {
             t += a[i];
         }
         return t == 0x5eed ? s + 1 : s;   // keeps the second loop alive; the same answer unless t hits the seed
