@@ -20,10 +20,7 @@ import dev.selftune.target.Target;
 import dev.selftune.target.TargetClassLoader;
 import dev.selftune.target.TargetLoader;
 import dev.selftune.verify.Verifier;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,8 +37,6 @@ import org.objectweb.asm.tree.MethodNode;
  * Java 1.1 to 6 with JSR/RET subroutines and no frames, and on a published Java 1.1 library.
  */
 class OldClassPipelineTest {
-    private static final int[][] ROWS = {{}, {5}, {1, 2, 3, 4, 5, 6, 7}, {-3, 9, 27, 81, 243, 729, -1, 0, 4, 4, 4}};
-
     @TempDir
     Path dir;
 
@@ -140,27 +135,6 @@ class OldClassPipelineTest {
 
     /** Original and variant, each in a fresh loader, on the same rows: same result, same array after, same exception. */
     static void assertSameBehaviour(List<Path> cp, byte[] original, byte[] variant) throws Exception {
-        assertEquals(outcomes(cp, original), outcomes(cp, variant));
-    }
-
-    private static List<String> outcomes(List<Path> cp, byte[] bytes) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (TargetClassLoader l = new TargetClassLoader(cp, OldClasses.NAME, bytes)) {
-            Class<?> c = l.targetClass();
-            for (String name : List.of("sumFinally", "sum")) {
-                Method m = c.getMethod(name, int[].class);
-                for (int[] row : ROWS) {
-                    int[] a = row.clone();
-                    out.add(name + " " + m.invoke(null, (Object) a) + " " + java.util.Arrays.toString(a));
-                }
-                try {
-                    m.invoke(null, (Object) null);
-                    out.add(name + " null: returned");
-                } catch (InvocationTargetException e) {
-                    out.add(name + " null: " + e.getCause().getClass().getName());
-                }
-            }
-        }
-        return out;
+        assertEquals(OldClasses.outcomes(cp, original), OldClasses.outcomes(cp, variant));
     }
 }

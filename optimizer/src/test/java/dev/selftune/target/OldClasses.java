@@ -3,7 +3,12 @@ package dev.selftune.target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -17,6 +22,8 @@ import org.objectweb.asm.Opcodes;
 public final class OldClasses {
     public static final String NAME = "old.Kernels";
     public static final String INTERNAL = "old/Kernels";
+
+    private static final int[][] ROWS = {{}, {5}, {1, 2, 3, 4, 5, 6, 7}, {-3, 9, 27, 81, 243, 729, -1, 0, 4, 4, 4}};
 
     private OldClasses() { }
 
@@ -50,7 +57,31 @@ public final class OldClasses {
         }
     }
 
-    /** What {@code sumFinally} computes: the sum of {@code a}, then (finally) {@code a[0]++} when a is not empty. */
+    /**
+     * What {@code sumFinally} and {@code sum} of {@code bytes} (defined in a fresh loader over
+     * {@code classpath}) do on a few rows and on null: result, the array after, or the exception.
+     */
+    public static List<String> outcomes(List<Path> classpath, byte[] bytes) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (TargetClassLoader l = new TargetClassLoader(classpath, NAME, bytes)) {
+            Class<?> c = l.targetClass();
+            for (String name : List.of("sumFinally", "sum")) {
+                Method m = c.getMethod(name, int[].class);
+                for (int[] row : ROWS) {
+                    int[] a = row.clone();
+                    out.add(name + " " + m.invoke(null, (Object) a) + " " + Arrays.toString(a));
+                }
+                try {
+                    out.add(name + " null: returned " + m.invoke(null, (Object) null));
+                } catch (InvocationTargetException e) {
+                    out.add(name + " null: " + e.getCause().getClass().getName());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What {@code sumFinally}: the sum of {@code a}, then (finally) {@code a[0]++} when a is not empty. */
     public static int sumFinallyExpected(int[] a) {
         int s = 0;
         try {
