@@ -16,15 +16,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.InvokeDynamicInsnNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.BasicVerifier;
@@ -83,12 +79,7 @@ class ClassBytesVersionTest {
     @Test
     void writeChanged_classLiteralInJava11Class_raisedTo49AndSaysWhy() throws Exception {
         byte[] original = OldClasses.kernels(Opcodes.V1_1);
-        ClassNode cn = ClassBytes.read(original);
-        InsnList pre = new InsnList();
-        pre.add(new LdcInsnNode(Type.getObjectType(OldClasses.INTERNAL)));
-        pre.add(new InsnNode(Opcodes.POP));
-        TunedMethods.find(cn, "sum", "([I)J").instructions.insert(pre);
-        byte[] out = ClassBytes.writeChanged(original, cn, Set.of(SUM), ClassBytes.resourcesOf(null));
+        byte[] out = OldClasses.withSumPrefix(original, OldClasses.classLiteral());
         assertEquals(49, ClassVersion.major(out));
         assertEquals(0, ClassVersion.minor(out));
         assertEquals(Map.of(), framedMethods(out), "49 needs no frames");
@@ -101,16 +92,7 @@ class ClassBytesVersionTest {
     @Test
     void writeChanged_invokedynamicInJava11ClassWithJsr_raisedTo51WithFramesEverywhereAndNoJsr() throws Exception {
         byte[] original = OldClasses.kernels(Opcodes.V1_1);
-        ClassNode cn = ClassBytes.read(original);
-        InsnList pre = new InsnList();
-        pre.add(new InsnNode(Opcodes.ICONST_1));
-        pre.add(new InvokeDynamicInsnNode("makeConcatWithConstants", "(I)Ljava/lang/String;",
-                new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/StringConcatFactory", "makeConcatWithConstants",
-                        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-                                + "Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", false), "n=\u0001"));
-        pre.add(new InsnNode(Opcodes.POP));
-        TunedMethods.find(cn, "sum", "([I)J").instructions.insert(pre);
-        byte[] out = ClassBytes.writeChanged(original, cn, Set.of(SUM), ClassBytes.resourcesOf(null));
+        byte[] out = OldClasses.withSumPrefix(original, OldClasses.invokedynamic());
         assertEquals(51, ClassVersion.major(out));
         ClassNode back = plain(out);
         for (MethodNode m : back.methods) {

@@ -9,20 +9,12 @@ import dev.selftune.api.Speedup;
 import dev.selftune.api.Variant;
 import dev.selftune.api.VariantResult;
 import dev.selftune.api.Verdict;
-import dev.selftune.generate.ClassBytes;
-import dev.selftune.generate.TunedMethods;
 import dev.selftune.target.OldClasses;
 import dev.selftune.util.Json;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 
 /** {@code classVersion} in report.json and the "Class file" line of report.html. */
 class ClassVersionReportTest {
@@ -51,12 +43,7 @@ class ClassVersionReportTest {
     @SuppressWarnings("unchecked")
     void render_swapRaisedJava11Class_reportsBothVersionsAndWhy() {
         byte[] original = OldClasses.kernels(Opcodes.V1_1);
-        ClassNode cn = ClassBytes.read(original);
-        InsnList pre = new InsnList();
-        pre.add(new LdcInsnNode(Type.getObjectType(OldClasses.INTERNAL)));
-        pre.add(new InsnNode(Opcodes.POP));
-        TunedMethods.find(cn, "sum", "([I)J").instructions.insert(pre);
-        byte[] raised = ClassBytes.writeChanged(original, cn, Set.of("sum([I)J"), ClassBytes.resourcesOf(null));
+        byte[] raised = OldClasses.withSumPrefix(original, OldClasses.classLiteral());
         Variant winner = new Variant("v1", Variant.ORIGINAL_ID, List.of(), raised);
         Decision d = new Decision.Swap(winner, new Speedup(1.3, 1.2, 1.4), ReportFixtures.ms(100, 1), ReportFixtures.ms(77, 1));
         var r = new dev.selftune.api.TuneResult(dev.selftune.api.MethodRef.parse(OldClasses.NAME + "#sum([I)J"), "17", "x", "cpu",

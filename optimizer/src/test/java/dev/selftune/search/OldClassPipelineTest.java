@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.selftune.api.Decision;
+import dev.selftune.api.Measurement;
 import dev.selftune.api.MethodRef;
+import dev.selftune.api.Selftune;
+import dev.selftune.api.Speedup;
+import dev.selftune.api.TuneResult;
 import dev.selftune.api.Variant;
+import dev.selftune.api.VariantResult;
 import dev.selftune.api.Verdict;
 import dev.selftune.generate.ClassBytes;
 import dev.selftune.generate.Generator;
@@ -19,10 +25,14 @@ import dev.selftune.target.OldClasses;
 import dev.selftune.target.Target;
 import dev.selftune.target.TargetClassLoader;
 import dev.selftune.target.TargetLoader;
+import dev.selftune.util.Json;
 import dev.selftune.verify.Verifier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,7 +102,7 @@ class OldClassPipelineTest {
         byte[] original = OldClasses.kernels(Opcodes.V1_1);
         List<Path> cp = List.of(OldClasses.write(dir, original));
         List<Variant> vs = verifiedVariants(cp, OldClasses.NAME + "#sumFinally", 16, 1024);
-        Set<String> transforms = new java.util.TreeSet<>();
+        Set<String> transforms = new TreeSet<>();
         for (Variant v : vs) {
             v.transforms().forEach(s -> transforms.add(s.transform()));
             assertEquals(3, ClassVersion.minor(v.classBytes()), "45.3 stays 45.3");
@@ -100,6 +110,29 @@ class OldClassPipelineTest {
                     v + " carries a frames attribute, which a 45 class file does not use");
         }
         assertTrue(transforms.contains("unroll"), "transforms applied: " + transforms);
+    }
+
+    /* No API seam runs tune without forked JMH: the verified variant is made the winner by hand and written through the API. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void write_java11WinnerWithSubroutinesTuned_reportAndWinnerClassLoadAndBehave() throws Exception {
+        byte[] original = OldClasses.kernels(Opcodes.V1_1);
+        List<Path> cp = List.of(OldClasses.write(dir.resolve("cp"), original));
+        Variant winner = verifiedVariants(cp, OldClasses.NAME + "#sumFinally", 16, 1024).get(0);
+        Measurement ms = new Measurement(10, 0.1, "ns/op", 1, 1, new double[] {10});
+        TuneResult r = new TuneResult(MethodRef.parse(OldClasses.NAME + "#sumFinally([I)I"), "17", "vendor", "cpu", 7, 60, 1, ms,
+                List.of(new VariantResult(winner, new Verdict.Passed(1), ms, null, "")),
+                new Decision.Swap(winner, new Speedup(1.2, 1.1, 1.3), ms, ms), original);
+        Path out = dir.resolve("out");
+        Selftune.write(r, out, 1.05);
+
+        Map<String, Object> v = (Map<String, Object>) Json.parseObject(Files.readString(out.resolve("report.json"))).get("classVersion");
+        assertEquals(45, ((Number) v.get("original")).intValue());
+        assertEquals(45, ((Number) v.get("written")).intValue());
+        assertNull(v.get("reason"));
+        byte[] written = Files.readAllBytes(out.resolve("winner/" + OldClasses.INTERNAL + ".class"));
+        assertArrayEquals(winner.classBytes(), written);
+        assertSameBehaviour(cp, original, written);
     }
 
     /* SciMark 2.0 (NIST, Maven Central) is compiled for Java 1.1: class files 45.3, loops in old javac's shape. */

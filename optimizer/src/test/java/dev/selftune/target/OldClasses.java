@@ -1,5 +1,7 @@
 package dev.selftune.target;
 
+import dev.selftune.generate.ClassBytes;
+import dev.selftune.generate.TunedMethods;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,10 +11,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 
 /**
  * Class files as old compilers wrote them, built with ASM at any version and without frames:
@@ -43,6 +54,35 @@ public final class OldClasses {
         sum(cw);
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /**
+     * {@code original} rewritten by {@link ClassBytes#writeChanged} with {@code sum} starting with
+     * {@code before} (a stack-neutral sequence), as a transform would write it.
+     */
+    public static byte[] withSumPrefix(byte[] original, AbstractInsnNode... before) {
+        ClassNode cn = ClassBytes.read(original);
+        InsnList pre = new InsnList();
+        for (AbstractInsnNode n : before) {
+            pre.add(n);
+        }
+        TunedMethods.find(cn, "sum", "([I)J").instructions.insert(pre);
+        return ClassBytes.writeChanged(original, cn, Set.of("sum([I)J"), ClassBytes.resourcesOf(null));
+    }
+
+    /** A string concatenation by invokedynamic, its result dropped: needs class-file version 51. */
+    public static AbstractInsnNode[] invokedynamic() {
+        Handle bsm = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/StringConcatFactory", "makeConcatWithConstants",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                        + "Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", false);
+        return new AbstractInsnNode[] {new InsnNode(Opcodes.ICONST_1),
+            new InvokeDynamicInsnNode("makeConcatWithConstants", "(I)Ljava/lang/String;", bsm, "n=\u0001"),
+            new InsnNode(Opcodes.POP)};
+    }
+
+    /** A class literal loaded and dropped: needs class-file version 49. */
+    public static AbstractInsnNode[] classLiteral() {
+        return new AbstractInsnNode[] {new LdcInsnNode(Type.getObjectType(INTERNAL)), new InsnNode(Opcodes.POP)};
     }
 
     /** Writes {@code bytes} as {@code old/Kernels.class} under {@code dir}; returns {@code dir}. */
