@@ -35,6 +35,10 @@ public final class TargetLoader {
                     + " belongs to the JDK or to selftune itself, which are never tuned: name one of your own classes");
         }
         byte[] bytes = readClass(classpath, ref.owner());
+        if (bytes.length >= 8 && ClassVersion.major(bytes) == ClassVersion.OLDEST && ClassVersion.minor(bytes) < 3) {
+            throw new TuneException(ref.owner(), "class " + ref.owner() + " has class-file version 45." + ClassVersion.minor(bytes)
+                    + ", the JDK 1.0 layout (one-byte max_stack) that selftune cannot read: recompile it with any later javac");
+        }
         ClassNode cn = new ClassNode();
         try {
             new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES);

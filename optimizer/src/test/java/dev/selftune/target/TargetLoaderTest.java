@@ -109,4 +109,14 @@ class TargetLoaderTest {
         assertEquals("class old.Kernels has class-file version " + tooNew + "; selftune tunes versions 45 (Java 1.1) to "
                 + (tooNew - 1) + " (this JVM): recompile it, or run selftune on a newer JVM", e.getMessage());
     }
+
+    @Test
+    void load_jdk10LayoutClass_refusedInOneLine(@TempDir Path dir) {
+        byte[] bytes = OldClasses.kernels(Opcodes.V1_1);
+        bytes[5] = 2;
+        List<Path> cp = List.of(OldClasses.write(dir, bytes));
+        TuneException e = assertThrows(TuneException.class, () -> TargetLoader.load(cp, MethodRef.parse(OldClasses.NAME + "#sum")));
+        assertEquals("class old.Kernels has class-file version 45.2, the JDK 1.0 layout (one-byte max_stack) that selftune "
+                + "cannot read: recompile it with any later javac", e.getMessage());
+    }
 }
