@@ -26,13 +26,17 @@ import dev.selftune.target.Target;
 import dev.selftune.target.TargetClassLoader;
 import dev.selftune.target.TargetLoader;
 import dev.selftune.util.Json;
+import dev.selftune.verify.BytecodeCheck;
 import dev.selftune.verify.Verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,6 +158,42 @@ class OldClassPipelineTest {
                 assertArrayEquals(a[i], b[i], 0.0, v + " row " + i);
             }
         }
+    }
+
+    /* Every method of every SciMark class: variants pass the static check and the JVM's verifier (linking verifies). */
+    @Test
+    void generate_everyScimarkMethod_variantsPassBytecodeCheckAndLink() throws Exception {
+        Path jar = Path.of(jnt.scimark2.SOR.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Policy p = Policy.defaults();
+        int variants = 0;
+        List<String> failures = new ArrayList<>();
+        try (JarFile jf = new JarFile(jar.toFile());
+             TargetClassLoader resources = new TargetClassLoader(List.of(jar), "none", new byte[0])) {
+            Generator g = new Generator(p, TransformContext.exact(p), ClassBytes.resourcesOf(resources));
+            for (JarEntry e : java.util.Collections.list(jf.entries())) {
+                if (!e.getName().startsWith("jnt/scimark2/") || !e.getName().endsWith(".class")) {
+                    continue;
+                }
+                byte[] bytes = jf.getInputStream(e).readAllBytes();
+                String name = e.getName().substring(0, e.getName().length() - 6).replace('/', '.');
+                for (MethodNode m : ClassBytes.read(bytes).methods) {
+                    for (Variant v : g.generate(m.name, m.desc, bytes)) {
+                        variants++;
+                        String bad = BytecodeCheck.check(v.classBytes(), resources);
+                        try (TargetClassLoader l = new TargetClassLoader(List.of(jar), name, v.classBytes())) {
+                            l.targetClass().getDeclaredMethods();
+                        } catch (LinkageError le) {
+                            bad = (bad == null ? "" : bad + "; ") + le;
+                        }
+                        if (bad != null) {
+                            failures.add(name + "#" + m.name + m.desc + " " + v + ": " + bad);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(variants >= 20, "variants of SciMark: " + variants);
     }
 
     private static double[][] grid(int n) {
