@@ -104,8 +104,8 @@ public final class ClassVersion {
     }
 
     /**
-     * Why {@code written} has a newer version than {@code original}, naming the first method and
-     * instruction that needs it; null when the version was kept.
+     * Why {@code written} has a newer version than {@code original}, naming the method and the
+     * instruction that needs the newest version; null when the version was kept.
      */
     public static String raiseReason(byte[] original, byte[] written) {
         int from = major(original);
@@ -115,14 +115,17 @@ public final class ClassVersion {
         }
         ClassNode cn = new ClassNode();
         new ClassReader(written).accept(cn, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        Need top = new Need(from, null);
+        String where = null;
         for (MethodNode m : cn.methods) {
             Need need = needed(m);
-            if (need.major() > from) {
-                return "raised from " + describe(from) + " to " + describe(to) + ": " + m.name + m.desc + " uses "
-                        + need.feature() + ", which needs class-file version " + need.major() + " or later" + framesNote(from, to);
+            if (need.major() > top.major()) {
+                top = need;
+                where = m.name + m.desc;
             }
         }
-        return "raised from " + describe(from) + " to " + describe(to) + framesNote(from, to);
+        return "raised from " + describe(from) + " to " + describe(to) + (where == null ? "" : ": " + where + " uses "
+                + top.feature() + ", which needs class-file version " + top.major() + " or later") + framesNote(from, to);
     }
 
     private static String framesNote(int from, int to) {

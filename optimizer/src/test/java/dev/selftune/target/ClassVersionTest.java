@@ -3,9 +3,15 @@ package dev.selftune.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.selftune.generate.ClassBytes;
+import dev.selftune.generate.TunedMethods;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -45,9 +51,30 @@ class ClassVersionTest {
         assertNull(ClassVersion.raiseReason(b, b));
     }
 
-    private static MethodNode method(org.objectweb.asm.tree.AbstractInsnNode n) {
+    private static MethodNode method(AbstractInsnNode n) {
         MethodNode m = new MethodNode(Opcodes.ACC_STATIC, "m", "()V", null, null);
         m.instructions.add(n);
         return m;
+    }
+
+    @Test
+    void raiseReason_featuresInTwoMethods_namesTheOneThatSetTheVersion() {
+        byte[] original = OldClasses.kernels(Opcodes.V1_1);
+        ClassNode cn = ClassBytes.read(original);
+        prefix(TunedMethods.find(cn, "sumFinally", "([I)I"), OldClasses.classLiteral());
+        prefix(TunedMethods.find(cn, "sum", "([I)J"), OldClasses.invokedynamic());
+        byte[] raised = ClassBytes.writeChanged(original, cn, Set.of("sumFinally([I)I", "sum([I)J"), ClassBytes.resourcesOf(null));
+        assertEquals(51, ClassVersion.major(raised));
+        assertEquals("raised from 45 (Java 1.1) to 51 (Java 7): sum([I)J uses invokedynamic, which needs class-file version 51 "
+                + "or later; every method now carries stack-map frames, with JSR subroutines inlined",
+                ClassVersion.raiseReason(original, raised));
+    }
+
+    private static void prefix(MethodNode m, AbstractInsnNode... insns) {
+        InsnList l = new InsnList();
+        for (AbstractInsnNode n : insns) {
+            l.add(n);
+        }
+        m.instructions.insert(l);
     }
 }
