@@ -66,7 +66,7 @@ public final class HtmlReport {
         h.append("</dl>\n</header>\n");
     }
 
-    /** {@code 45 (Java 1.1); winner written as 49 (Java 5): raised from …}, or null when unknown. */
+    /** {@code version 45 (Java 1.1); the winner keeps it} or {@code …; winner raised from 45 (Java 1.1) to …}; null when unknown. */
     static String classVersion(TuneResult r) {
         Map<String, Object> v = JsonReport.classVersion(r);
         if (v == null) {
