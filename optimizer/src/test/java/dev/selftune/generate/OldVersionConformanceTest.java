@@ -61,9 +61,7 @@ class OldVersionConformanceTest {
         List<Class<?>> specimens = new ArrayList<>(TransformConformanceTest.SPECIMENS);
         specimens.add(Nests.class);
         TransformConformanceTest suite = new TransformConformanceTest();
-        Policy d = Policy.defaults();
-        Policy p = new Policy(List.of("interchange", "hoist", "split-accumulators", "unroll", "tune-constant"), d.ranges(),
-                2, 24, 1, 0.5, 6);
+        Policy p = Policy.defaults();
         Generator g = new Generator(p, TransformContext.exact(p), ClassBytes.resourcesOf(getClass().getClassLoader()));
         List<String> failures = new ArrayList<>();
         int methods = 0;
