@@ -5,44 +5,78 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.JSRInlinerAdapter;
 import org.objectweb.asm.tree.ClassNode;
+import dev.selftune.target.ClassVersion;
 
-/** Reads and writes class bytes; frames are computed with supertypes read from class files, never loaded. */
+/**
+ * Reads and writes class bytes of every version from 45 (Java 1.1); frames are computed with
+ * supertypes read from class files, never loaded.
+ */
 public final class ClassBytes {
     private ClassBytes() { }
 
+    /*
+     * Old javac (before 1.4.2) compiled finally blocks into JSR/RET subroutines. No transform or
+     * frame computation understands them (ASM's COMPUTE_FRAMES refuses them), so bodies are read
+     * with the subroutines inlined, as ASM's JSRInlinerAdapter does. Only classes up to version 50
+     * can hold them (JVMS 4.9.1), so newer ones are read directly.
+     */
     public static ClassNode read(byte[] bytes) {
         ClassNode cn = new ClassNode();
-        new ClassReader(bytes).accept(cn, 0);
+        ClassReader reader = new ClassReader(bytes);
+        if (ClassVersion.major(bytes) > ClassVersion.FRAMES) {
+            reader.accept(cn, 0);
+            return cn;
+        }
+        reader.accept(new ClassVisitor(Opcodes.ASM9, cn) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                return new JSRInlinerAdapter(super.visitMethod(access, name, desc, sig, ex), access, name, desc, sig, ex);
+            }
+        }, 0);
         return cn;
     }
 
     /**
-     * Writes {@code cn} computing max stack and frames. {@code resources} opens a class file by
-     * internal name ({@code java/lang/Object}) or returns null; it is how supertypes are resolved
-     * without loading classes (inside an agent, loading would run static initialisers).
+     * Writes {@code cn} computing max stack, and frames from version 50 on (older class files have
+     * none). {@code resources} opens a class file by internal name ({@code java/lang/Object}) or
+     * returns null; it is how supertypes are resolved without loading classes (inside an agent,
+     * loading would run static initialisers).
      */
     public static byte[] write(ClassNode cn, Function<String, InputStream> resources) {
-        ClassWriter cw = new HierarchyWriter(resources);
+        ClassWriter cw = new HierarchyWriter(flags(cn.version & 0xFFFF), resources);
         cn.accept(cw);
         return cw.toByteArray();
     }
 
     /**
-     * Writes {@code cn}, read from {@code original}, recomputing frames only for the methods named
-     * in {@code changed} ({@code name + descriptor}); every other method's bytes are copied as they are.
+     * Writes {@code cn}, read from {@code original} with {@link #read}, recomputing only the methods
+     * named in {@code changed} ({@code name + descriptor}); every other method's bytes are copied as
+     * they are. When a changed method uses an instruction the class's version cannot hold, the whole
+     * class is written at the lowest version that holds it ({@link ClassVersion#needed}).
      */
     public static byte[] writeChanged(byte[] original, ClassNode cn, java.util.Set<String> changed,
                                       Function<String, InputStream> resources) {
-        ClassReader cr = new ClassReader(original);
-        ClassWriter cw = new HierarchyWriter(cr, resources);
+        int major = ClassVersion.major(original);
+        int needed = major;
         java.util.Map<String, org.objectweb.asm.tree.MethodNode> tuned = new java.util.HashMap<>();
         for (org.objectweb.asm.tree.MethodNode m : cn.methods) {
             if (changed.contains(m.name + m.desc)) {
                 tuned.put(m.name + m.desc, m);
+                needed = Math.max(needed, ClassVersion.needed(m).major());
             }
         }
+        if (needed > major) {
+            cn.version = needed;
+            return write(cn, resources);
+        }
+        ClassReader cr = new ClassReader(original);
+        ClassWriter cw = new HierarchyWriter(cr, flags(major), resources);
         cr.accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9, cw) {
             @Override
             public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
@@ -65,6 +99,11 @@ public final class ClassBytes {
         };
     }
 
+    /* Before 50 the JVM ignores frames (ASM would write them as a CLDC StackMap attribute). */
+    private static int flags(int major) {
+        return major >= ClassVersion.FRAMES ? ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS : ClassWriter.COMPUTE_MAXS;
+    }
+
     /*
      * ClassWriter.getCommonSuperClass loads classes with Class.forName by default; here it walks
      * superclass chains read from class files instead (ASM FAQ, "COMPUTE_FRAMES"). Interfaces
@@ -73,14 +112,14 @@ public final class ClassBytes {
     private static final class HierarchyWriter extends ClassWriter {
         private final Function<String, InputStream> resources;
 
-        HierarchyWriter(Function<String, InputStream> resources) {
-            super(COMPUTE_FRAMES | COMPUTE_MAXS);
+        HierarchyWriter(int flags, Function<String, InputStream> resources) {
+            super(flags);
             this.resources = resources;
         }
 
         /* With the reader, ASM copies the constant pool and every untouched method's bytes verbatim. */
-        HierarchyWriter(ClassReader source, Function<String, InputStream> resources) {
-            super(source, COMPUTE_FRAMES | COMPUTE_MAXS);
+        HierarchyWriter(ClassReader source, int flags, Function<String, InputStream> resources) {
+            super(source, flags);
             this.resources = resources;
         }
 

@@ -16,7 +16,7 @@ final class Eligibility {
      * own jar are never touched (DESIGN invariant 4); hidden classes, arrays and classes the JVM
      * reports unmodifiable cannot be retransformed (Instrumentation.isModifiableClass); abstract and
      * native methods have no body to move; constructors and initialisers cannot be entered twice.
-     * The class file version (invokedynamic needs 51) is checked on the bytes, at retransformation.
+     * A class file before 51 is raised to 51 by the trampoline (TrampolineTransformer.rewrite).
      */
     private Eligibility() { }
 

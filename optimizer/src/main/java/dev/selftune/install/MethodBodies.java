@@ -1,5 +1,7 @@
 package dev.selftune.install;
 
+import dev.selftune.generate.ClassBytes;
+import dev.selftune.target.ClassVersion;
 import java.util.HashMap;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
@@ -13,8 +15,14 @@ import org.objectweb.asm.util.TraceMethodVisitor;
 final class MethodBodies {
     private MethodBodies() { }
 
-    /** Parses class bytes with expanded frames, so frames can be copied into another class unchanged. */
+    /**
+     * Parses class bytes with expanded frames, so frames can be copied into another class unchanged;
+     * a class before 51 has JSR subroutines inlined instead (its copies get frames computed).
+     */
     static ClassNode parse(byte[] bytes) {
+        if (ClassVersion.major(bytes) < ClassVersion.TYPE_CHECKED) {
+            return ClassBytes.read(bytes);
+        }
         ClassNode node = new ClassNode();
         new ClassReader(bytes).accept(node, ClassReader.EXPAND_FRAMES);
         return node;

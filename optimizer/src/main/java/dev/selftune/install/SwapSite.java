@@ -8,7 +8,6 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -64,10 +63,6 @@ final class SwapSite {
             if (body == null || body.instructions.size() == 0) {
                 throw new InstallException(element, InstallException.Rule.NOT_FOUND,
                         "the class bytes being retransformed hold no body for the method", "check the descriptor");
-            }
-            if ((node.version & 0xFFFF) < Opcodes.V1_7) {
-                throw new InstallException(element, InstallException.Rule.OLD_CLASS_VERSION, "class file version "
-                        + (node.version & 0xFFFF) + " predates invokedynamic (51, Java 7)", "recompile the class for Java 7 or later");
             }
             String text = MethodBodies.text(body);
             synchronized (this) {

@@ -1,5 +1,7 @@
 package dev.selftune.install;
 
+import dev.selftune.generate.ClassBytes;
+import dev.selftune.target.ClassVersion;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * A retransformation-capable transformer that turns each prepared method's body into a trampoline
@@ -71,15 +74,32 @@ final class TrampolineTransformer implements ClassFileTransformer {
     }
 
     static byte[] rewrite(byte[] bytes, List<SwapSite> sites) {
-        ClassReader reader = new ClassReader(bytes);
-        ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+        if (ClassVersion.major(bytes) >= ClassVersion.TYPE_CHECKED) {
+            ClassReader reader = new ClassReader(bytes);
+            ClassWriter writer = new ClassWriter(reader, 0);
+            reader.accept(trampolines(writer, sites, 0), 0);
+            return writer.toByteArray();
+        }
+        /*
+         * invokedynamic needs class-file version 51, and from 51 every method needs frames and no
+         * JSR (JVMS 4.10.1): a class older than that is raised, its subroutines inlined and every
+         * frame computed, supertypes read from the owner's class files. Retransformation may change
+         * the version (checked on 17 and 25); a class whose frames cannot be computed keeps its bytes.
+         */
+        ClassNode raised = new ClassNode();
+        ClassBytes.read(bytes).accept(trampolines(raised, sites, ClassVersion.TYPE_CHECKED));
+        return ClassBytes.write(raised, ClassBytes.resourcesOf(sites.get(0).owner.getClassLoader()));
+    }
+
+    /* Passes the class to {@code next} with each prepared method's body replaced; {@code version} > 0 replaces the version. */
+    private static ClassVisitor trampolines(ClassVisitor next, List<SwapSite> sites, int version) {
+        return new ClassVisitor(Opcodes.ASM9, next) {
             private String owner;
 
             @Override
-            public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+            public void visit(int v, int access, String name, String signature, String superName, String[] interfaces) {
                 owner = name;
-                super.visit(version, access, name, signature, superName, interfaces);
+                super.visit(version > 0 ? version : v, access, name, signature, superName, interfaces);
             }
 
             @Override
@@ -92,7 +112,6 @@ final class TrampolineTransformer implements ClassFileTransformer {
                 }
                 return mv;
             }
-        }, 0);
-        return writer.toByteArray();
+        };
     }
 }

@@ -9,9 +9,11 @@ import dev.selftune.api.Step;
 import dev.selftune.api.TuneResult;
 import dev.selftune.api.VariantResult;
 import dev.selftune.api.Verdict;
+import dev.selftune.target.ClassVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -57,12 +59,28 @@ public final class HtmlReport {
         meta(h, "JVM", r.jvmVersion() + (r.jvmVendor() == null ? "" : " \u00b7 " + r.jvmVendor()));
         meta(h, "CPU", r.cpu());
         meta(h, "Seed", r.seed());
+        meta(h, "Class file", classVersion(r));
         meta(h, "Budget", Html.fmt(r.budgetSeconds(), 0) + " s");
         meta(h, "Elapsed", Html.fmt(r.elapsedSeconds(), 1) + " s");
         meta(h, "Baseline", r.baseline() == null ? "not measured" : score(r.baseline()) + " \u00b7 "
                 + r.baseline().forks() + " forks \u00d7 " + r.baseline().iterations() + " iterations");
         HtmlSetup.meta(r, (k, v) -> meta(h, k, v));
         h.append("</dl>\n</header>\n");
+    }
+
+    /** {@code version 45 (Java 1.1); the winner keeps it} or {@code …; winner raised from 45 (Java 1.1) to …}; null when unknown. */
+    static String classVersion(TuneResult r) {
+        Map<String, Object> v = JsonReport.classVersion(r);
+        if (v == null) {
+            return null;
+        }
+        String line = "version " + ClassVersion.describe((Integer) v.get("original"));
+        if (v.get("reason") != null) {
+            line += "; winner " + v.get("reason");
+        } else if (v.get("written") != null) {
+            line += "; the winner keeps it";
+        }
+        return line;
     }
 
     private static void meta(StringBuilder h, String key, Object value) {

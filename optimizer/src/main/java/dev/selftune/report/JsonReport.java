@@ -10,6 +10,7 @@ import dev.selftune.api.TuneResult;
 import dev.selftune.api.Variant;
 import dev.selftune.api.VariantResult;
 import dev.selftune.api.Verdict;
+import dev.selftune.target.ClassVersion;
 import dev.selftune.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,7 @@ public final class JsonReport {
         m.put("elapsedSeconds", r.elapsedSeconds());
         m.put("minSpeedup", minSpeedup);
         m.put("originalClassSha256", r.originalClassBytes() == null ? null : Variant.sha256(r.originalClassBytes()));
+        m.put("classVersion", classVersion(r));
         m.put("baseline", measurement(r.baseline()));
         m.put("generated", r.generated());
         m.put("unexplored", r.unexplored());
@@ -126,6 +128,22 @@ public final class JsonReport {
         putSpeedup(m, v.speedup());
         m.put("pairs", v.measurement() == null ? null : v.measurement().forks());
         m.put("toleranceBased", r.setup() == null ? null : r.setup().toleranceBased());
+        return m;
+    }
+
+    /**
+     * The class-file version of the original and of the winner as written (null without a winner),
+     * and why it was raised (null when kept); null when the original bytes are unknown.
+     */
+    static Map<String, Object> classVersion(TuneResult r) {
+        if (r.originalClassBytes() == null) {
+            return null;
+        }
+        byte[] winner = r.winnerClassBytes();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("original", ClassVersion.major(r.originalClassBytes()));
+        m.put("written", winner == null ? null : ClassVersion.major(winner));
+        m.put("reason", winner == null ? null : ClassVersion.raiseReason(r.originalClassBytes(), winner));
         return m;
     }
 

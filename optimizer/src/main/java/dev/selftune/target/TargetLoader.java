@@ -18,8 +18,8 @@ import org.objectweb.asm.tree.MethodNode;
 
 /** Finds the target's class file on the user's class path, resolves the method and checks it may be tuned. */
 public final class TargetLoader {
-    /** Class-file major version of Java 8, the oldest selftune reads. */
-    public static final int MIN_CLASS_VERSION = 52;
+    /** Class-file major version of Java 1.1, the oldest selftune reads. */
+    public static final int MIN_CLASS_VERSION = ClassVersion.OLDEST;
 
     private TargetLoader() { }
 
@@ -35,6 +35,10 @@ public final class TargetLoader {
                     + " belongs to the JDK or to selftune itself, which are never tuned: name one of your own classes");
         }
         byte[] bytes = readClass(classpath, ref.owner());
+        if (bytes.length >= 8 && ClassVersion.major(bytes) == ClassVersion.OLDEST && ClassVersion.minor(bytes) < 3) {
+            throw new TuneException(ref.owner(), "class " + ref.owner() + " has class-file version 45." + ClassVersion.minor(bytes)
+                    + ", the JDK 1.0 layout (one-byte max_stack) that selftune cannot read: recompile it with any later javac");
+        }
         ClassNode cn = new ClassNode();
         try {
             new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES);
@@ -43,10 +47,10 @@ public final class TargetLoader {
                     + e.getClass().getSimpleName() + "): it is corrupt or newer than this selftune's ASM", e);
         }
         int major = cn.version & 0xFFFF;
-        int newest = 44 + Runtime.version().feature();
+        int newest = ClassVersion.newestRunnable();
         if (major < MIN_CLASS_VERSION || major > newest) {
             throw new TuneException(ref.owner(), "class " + ref.owner() + " has class-file version " + major
-                    + "; selftune tunes versions " + MIN_CLASS_VERSION + " (Java 8) to " + newest
+                    + "; selftune tunes versions " + MIN_CLASS_VERSION + " (Java 1.1) to " + newest
                     + " (this JVM): recompile it, or run selftune on a newer JVM");
         }
         MethodNode m = resolve(cn, ref);

@@ -1,5 +1,6 @@
 package dev.selftune.target;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.Opcodes;
 
 class TargetLoaderTest {
     private static final String SHAPES = Shapes.class.getName();
@@ -83,5 +86,37 @@ class TargetLoaderTest {
     @Test
     void load_jdkClass_refused() {
         assertTrue(refused("java.util.Arrays#sort([I)V").getMessage().contains("JDK"));
+    }
+
+    @Test
+    void load_java11ClassWithSubroutines_resolvesWithItsBytesUnchanged(@TempDir Path dir) {
+        byte[] bytes = OldClasses.kernels(Opcodes.V1_1);
+        Target t = TargetLoader.load(List.of(OldClasses.write(dir, bytes)), MethodRef.parse(OldClasses.NAME + "#sumFinally"));
+        assertEquals("([I)I", t.method().descriptor());
+        assertArrayEquals(bytes, t.classBytes());
+    }
+
+    @Test
+    void load_classNewerThanThisJvm_refusedInOneLine(@TempDir Path dir) {
+        byte[] bytes = OldClasses.kernels(Opcodes.V1_1);
+        int tooNew = ClassVersion.newestRunnable() + 1;
+        bytes[4] = 0;
+        bytes[5] = 0;
+        bytes[6] = (byte) (tooNew >> 8);
+        bytes[7] = (byte) tooNew;
+        List<Path> cp = List.of(OldClasses.write(dir, bytes));
+        TuneException e = assertThrows(TuneException.class, () -> TargetLoader.load(cp, MethodRef.parse(OldClasses.NAME + "#sum")));
+        assertEquals("class old.Kernels has class-file version " + tooNew + "; selftune tunes versions 45 (Java 1.1) to "
+                + (tooNew - 1) + " (this JVM): recompile it, or run selftune on a newer JVM", e.getMessage());
+    }
+
+    @Test
+    void load_jdk10LayoutClass_refusedInOneLine(@TempDir Path dir) {
+        byte[] bytes = OldClasses.kernels(Opcodes.V1_1);
+        bytes[5] = 2;
+        List<Path> cp = List.of(OldClasses.write(dir, bytes));
+        TuneException e = assertThrows(TuneException.class, () -> TargetLoader.load(cp, MethodRef.parse(OldClasses.NAME + "#sum")));
+        assertEquals("class old.Kernels has class-file version 45.2, the JDK 1.0 layout (one-byte max_stack) that selftune "
+                + "cannot read: recompile it with any later javac", e.getMessage());
     }
 }
