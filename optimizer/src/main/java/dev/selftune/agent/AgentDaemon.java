@@ -149,12 +149,41 @@ final class AgentDaemon implements Runnable {
         }
     }
 
-    private synchronized void swap(Class<?> owner, MethodRef m, String variantId, byte[] winner) {
+    synchronized void swap(Class<?> owner, MethodRef m, String variantId, byte[] winner) {
         if (prepared.add(m)) {
             swapper.prepare(owner, m);
         }
         swapper.swap(m, variantId, winner);
         active.put(m, variantId);
+    }
+
+    /**
+     * Ends the probation of {@code variantId} once its guard window passed clean: the call site drops
+     * the swapper's per-call counter (exceptions are still reported); emits "settled". A method rolled
+     * back or swapped again meanwhile is left alone.
+     */
+    synchronized boolean settle(MethodRef m, String variantId, Map<String, Object> evidence) {
+        if (!variantId.equals(active.get(m))) {
+            return false;
+        }
+        try {
+            swapper.settle(m);
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("variant", variantId);
+            if (evidence != null) {
+                ev.putAll(evidence);
+            }
+            events.emit("settled", m.toString(), ev);
+            return true;
+        } catch (Throwable t) {
+            events.error(m.toString(), "could not end the probation; the variant stays, counting its calls", t);
+            return false;
+        }
+    }
+
+    /** For tests: the swapper the daemon uses (normally made on its thread). */
+    void useSwapper(HotSwapper swapper) {
+        this.swapper = swapper;
     }
 
     /** Rolls back one method (guard) or all (attach --rollback), emitting "rolled-back" for each. */
@@ -239,6 +268,7 @@ final class AgentDaemon implements Runnable {
             try {
                 swap(c, m, e.variantId(), e.winnerClass());
                 events.emit("wisdom-applied", m.toString(), ev);
+                settle(m, e.variantId(), Map.of("reason", "a remembered winner, verified and guarded when it was tuned"));
             } catch (Throwable t) {
                 events.error(m.toString(), "remembered winner could not be applied; the original stays", t);
             }
@@ -253,6 +283,10 @@ final class AgentDaemon implements Runnable {
             }
             if (guard != null) {
                 for (Guard.Verdict v : guard.check()) {
+                    if (!v.rollback()) {
+                        settle(v.method(), v.variantId(), v.evidence());
+                        continue;
+                    }
                     rollback(v.method(), v.reason(), v.evidence());
                     if (wisdom != null) {
                         wisdom.forget(v.method());
