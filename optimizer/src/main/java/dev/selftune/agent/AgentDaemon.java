@@ -33,7 +33,8 @@ final class AgentDaemon implements Runnable {
     private final Events events;
     private final WisdomApplier applier = new WisdomApplier();
     private final Map<MethodRef, String> active = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Set<MethodRef> prepared = new HashSet<>();
+    /** The class each active swap went into, weakly: two loaders may hold a class of one name (HotSwapper keys by class). */
+    private final Map<MethodRef, java.lang.ref.WeakReference<Class<?>>> owners = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<MethodRef> done = new HashSet<>();
     private final Environment env = Environment.current();
     private HotSwapper swapper;
@@ -150,11 +151,10 @@ final class AgentDaemon implements Runnable {
     }
 
     synchronized void swap(Class<?> owner, MethodRef m, String variantId, byte[] winner) {
-        if (prepared.add(m)) {
-            swapper.prepare(owner, m);
-        }
-        swapper.swap(m, variantId, winner);
+        swapper.prepare(owner, m);   // idempotent per class
+        swapper.swap(owner, m, variantId, winner);
         active.put(m, variantId);
+        owners.put(m, new java.lang.ref.WeakReference<>(owner));
     }
 
     /**
@@ -167,7 +167,7 @@ final class AgentDaemon implements Runnable {
             return false;
         }
         try {
-            swapper.settle(m);
+            swapper.settle(ownerOf(m), m);
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("variant", variantId);
             if (evidence != null) {
@@ -179,6 +179,12 @@ final class AgentDaemon implements Runnable {
             events.error(m.toString(), "could not end the probation; the variant stays, counting its calls", t);
             return false;
         }
+    }
+
+    /** The class the active swap of {@code m} went into; null (any class of that name) if unknown. */
+    private Class<?> ownerOf(MethodRef m) {
+        java.lang.ref.WeakReference<Class<?>> ref = owners.get(m);
+        return ref == null ? null : ref.get();
     }
 
     /** For tests: the swapper the daemon uses (normally made on its thread). */
@@ -199,8 +205,9 @@ final class AgentDaemon implements Runnable {
                 ev.putAll(evidence);
             }
             try {
-                swapper.rollback(e.getKey());
+                swapper.rollback(ownerOf(e.getKey()), e.getKey());
                 active.remove(e.getKey());
+                owners.remove(e.getKey());
                 if (guard != null) {
                     guard.disarm(e.getKey());
                 }

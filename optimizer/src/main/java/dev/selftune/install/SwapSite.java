@@ -86,7 +86,7 @@ final class SwapSite {
                     guard = newGuard(HotSwapper.ORIGINAL, false);
                     activeTarget = handle;
                     site = new MutableCallSite(guard.wrap(handle));
-                    bridge.register(key, site);
+                    bridge.register(owner, key, site);
                 } else if (HotSwapper.ORIGINAL.equals(guard.variantId)) {
                     bind(guard, handle);
                     log.accept("refreshed the original body of " + element + " after another agent's retransformation");

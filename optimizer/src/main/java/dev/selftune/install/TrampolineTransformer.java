@@ -5,7 +5,8 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collections;
+import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.objectweb.asm.ClassReader;
@@ -30,7 +31,14 @@ final class TrampolineTransformer implements ClassFileTransformer {
      * Only classes with a prepared method are looked at, only on retransformation, and a failure
      * returns null: the class then keeps the bytes the JVM offered, it never fails to load.
      */
-    private final Map<Class<?>, List<SwapSite>> plans = new ConcurrentHashMap<>();
+    private final ClassValue<List<SwapSite>> plans = new ClassValue<>() {
+        @Override
+        protected List<SwapSite> computeValue(Class<?> owner) {
+            return new CopyOnWriteArrayList<>();
+        }
+    };
+    /** The classes with plans, held weakly so that a dropped class loader can be collected. */
+    private final Map<Class<?>, Boolean> planned = Collections.synchronizedMap(new WeakHashMap<>());
     private final Consumer<String> log;
 
     TrampolineTransformer(Consumer<String> log) {
@@ -38,20 +46,19 @@ final class TrampolineTransformer implements ClassFileTransformer {
     }
 
     void add(SwapSite site) {
-        plans.computeIfAbsent(site.owner, k -> new CopyOnWriteArrayList<>()).add(site);
+        plans.get(site.owner).add(site);
+        planned.put(site.owner, Boolean.TRUE);
     }
 
     void remove(SwapSite site) {
-        List<SwapSite> sites = plans.get(site.owner);
-        if (sites != null) {
-            sites.remove(site);
-        }
+        plans.get(site.owner).remove(site);
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        List<SwapSite> sites = classBeingRedefined == null ? null : plans.get(classBeingRedefined);
+        List<SwapSite> sites = classBeingRedefined == null || !planned.containsKey(classBeingRedefined)
+                ? null : plans.get(classBeingRedefined);
         if (sites == null || sites.isEmpty()) {
             return null;
         }
