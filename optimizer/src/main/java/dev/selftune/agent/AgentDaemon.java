@@ -36,6 +36,8 @@ final class AgentDaemon implements Runnable {
     /** The class each active swap went into, weakly: two loaders may hold a class of one name (HotSwapper keys by class). */
     private final Map<MethodRef, java.lang.ref.WeakReference<Class<?>>> owners = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<MethodRef> done = new HashSet<>();
+    /** Variants the swapper rolled back itself because someone redefined their class (heard on that thread, handled on ours). */
+    private final java.util.Queue<Guard.Verdict> dropped = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Environment env = Environment.current();
     private HotSwapper swapper;
     private Wisdom wisdom;
@@ -68,7 +70,7 @@ final class AgentDaemon implements Runnable {
     @Override
     public void run() {
         try {
-            swapper = new HotSwapper(inst, events::info);
+            useSwapper(new HotSwapper(inst, events::info));
             loadWisdom();
             if (startSampling()) {
                 detectAndTune();
@@ -190,6 +192,33 @@ final class AgentDaemon implements Runnable {
     /** For tests: the swapper the daemon uses (normally made on its thread). */
     void useSwapper(HotSwapper swapper) {
         this.swapper = swapper;
+        swapper.setListener(new dev.selftune.install.SwapListener() {
+            @Override
+            public void exceptionCrossed(MethodRef method, String variantId, Throwable thrown) { }
+
+            @Override
+            public void variantDropped(MethodRef method, String variantId, String reason) {
+                dropped.add(new Guard.Verdict(method, variantId, reason, Map.of()));
+            }
+        });
+    }
+
+    /** Records the rollbacks the swapper made on its own (a redefined class): "rolled-back" events, guards disarmed. */
+    synchronized void noteDropped() {
+        for (Guard.Verdict v; (v = dropped.poll()) != null; ) {
+            if (!v.variantId().equals(active.get(v.method()))) {
+                continue;
+            }
+            active.remove(v.method());
+            owners.remove(v.method());
+            if (guard != null) {
+                guard.disarm(v.method());
+            }
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("variant", v.variantId());
+            ev.put("reason", v.reason());
+            events.emit("rolled-back", v.method().toString(), ev);
+        }
     }
 
     /** Rolls back one method (guard) or all (attach --rollback), emitting "rolled-back" for each. */
@@ -285,6 +314,7 @@ final class AgentDaemon implements Runnable {
     /** One scheduling step: pending wisdom and the guard. */
     private void tick() {
         try {
+            noteDropped();
             if (wisdom != null) {
                 applyWisdom(0);
             }

@@ -106,6 +106,7 @@ public final class HotSwapper {
                 bridge, log, () -> listener);
         if (!registered) {
             inst.addTransformer(transformer, true);
+            inst.addTransformer(transformer.watch, false);
             registered = true;
         }
         transformer.add(site);

@@ -41,6 +41,25 @@ final class TrampolineTransformer implements ClassFileTransformer {
     private final Map<Class<?>, Boolean> planned = Collections.synchronizedMap(new WeakHashMap<>());
     private final Consumer<String> log;
 
+    /*
+     * Redefinition vs retransformation: java.lang.instrument calls retransformation-incapable
+     * transformers for class definitions and redefinitions only, never for retransformations, and
+     * before the capable ones (ClassFileTransformer javadoc, "order of transformation"). `watch`
+     * is such a transformer: it marks, on the redefining thread, that the bytes this transformer is
+     * about to see are someone's redefinition (an IDE HotSwap, JDWP), not a retransformation.
+     */
+    private final ThreadLocal<Class<?>> redefining = new ThreadLocal<>();
+    final ClassFileTransformer watch = new ClassFileTransformer() {
+        @Override
+        public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+                                ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+            if (classBeingRedefined != null && planned.containsKey(classBeingRedefined)) {
+                redefining.set(classBeingRedefined);
+            }
+            return null;
+        }
+    };
+
     TrampolineTransformer(Consumer<String> log) {
         this.log = log;
     }
@@ -62,10 +81,12 @@ final class TrampolineTransformer implements ClassFileTransformer {
         if (sites == null || sites.isEmpty()) {
             return null;
         }
+        boolean redefined = redefining.get() == classBeingRedefined;
+        redefining.remove();
         try {
             List<SwapSite> linked = new ArrayList<>();
             for (SwapSite site : sites) {
-                site.offerOriginal(classfileBuffer);
+                site.offerOriginal(classfileBuffer, redefined);
                 if (site.linked()) {
                     linked.add(site);
                 }

@@ -85,4 +85,43 @@ class ProbationTest {
         assertFalse(d.settle(m, "v1", Map.of()), "rolled back: nothing to settle");
         assertEquals(HotSwapper.ORIGINAL, swapper.active(m));
     }
+
+    static final class Redefined {
+        static int h(int x) {
+            return x + 10;
+        }
+    }
+
+    @Test
+    void classRedefinedByADebugger_variantDropped_emitsRolledBackAndForgetsTheSwap() throws Exception {
+        HotSwapper swapper = new HotSwapper(ByteBuddyAgent.install(), line -> { });
+        Path eventsFile = dir.resolve("events.jsonl");
+        AgentDaemon d = daemon(swapper, eventsFile);
+        MethodRef m = new MethodRef(Redefined.class.getName(), "h", "(I)I");
+        byte[] original = ClassFiles.read(Redefined.class);
+        d.swap(Redefined.class, m, "v1", original);
+        byte[] edited = original.clone();   // the IDE's edit: the constant 10 becomes 11 (bipush 10 -> bipush 11)
+        int at = indexOf(edited, new byte[] {0x10, 10, 0x60});
+        edited[at + 1] = 11;
+        ByteBuddyAgent.install().redefineClasses(new java.lang.instrument.ClassDefinition(Redefined.class, edited));
+        assertEquals(16, Redefined.h(5));
+        assertEquals(HotSwapper.ORIGINAL, swapper.active(m));
+        d.noteDropped();
+        String log = Files.readString(eventsFile);
+        assertTrue(log.contains("\"rolled-back\"") && log.contains("redefined"), log);
+        assertFalse(d.settle(m, "v1", Map.of()), "no longer active in the agent's view");
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("pattern not found");
+    }
 }
