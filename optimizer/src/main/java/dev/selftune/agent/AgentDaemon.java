@@ -145,7 +145,7 @@ final class AgentDaemon implements Runnable {
             events.emit("swapped", m.toString(), ev);
             guard.arm(m, r.winnerId(), c.share(), o.throwRateBefore());
             if (wisdom != null) {
-                wisdom.remember(new WisdomEntry(m, ClassFiles.sha256(c.classBytes()), env.jvm(), env.cpu(), r.winnerId(), winner, ev));
+                wisdom.remember(new WisdomEntry(m, ClassFiles.sha256(c.classBytes()), env, r.winnerId(), winner, ev));
             }
         } catch (Throwable t) {
             events.error(m.toString(), "swap failed; the original stays in place", t);

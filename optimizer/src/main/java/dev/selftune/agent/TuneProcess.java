@@ -44,8 +44,17 @@ final class TuneProcess {
         this.java = java;
     }
 
-    /** The command line for one tuning run. */
+    /** The command line for one tuning run, with this host's code-generation flags. */
     List<String> command(MethodRef target, String classpath, Path inputsFile, Duration budget, Path out) {
+        return command(target, classpath, inputsFile, budget, out, CodegenFlags.host());
+    }
+
+    /**
+     * The command line for one tuning run whose child and forks run with {@code codegenFlags}: the
+     * host's flags that change code generation ({@link CodegenFlags}), so the winner is measured as it
+     * will run in the host, and the report's environment matches the wisdom key.
+     */
+    List<String> command(MethodRef target, String classpath, Path inputsFile, Duration budget, Path out, List<String> codegenFlags) {
         List<String> cmd = new ArrayList<>();
         if (!System.getProperty("os.name", "").toLowerCase().contains("win") && new File("/usr/bin/nice").canExecute()) {
             cmd.add("/usr/bin/nice");
@@ -53,6 +62,7 @@ final class TuneProcess {
             cmd.add("19");
         }
         cmd.add(java);
+        cmd.addAll(codegenFlags);
         cmd.add("-cp");
         cmd.add(toolClassPath);
         cmd.add(System.getProperty("selftune.tune.main", "dev.selftune.cli.Main"));
@@ -69,6 +79,9 @@ final class TuneProcess {
         cmd.add(Math.max(1, budget.toSeconds()) + "s");
         cmd.add("--out");
         cmd.add(out.toString());
+        if (!codegenFlags.isEmpty()) {
+            cmd.add("--fork-jvm-flags=" + String.join(" ", codegenFlags));
+        }
         return cmd;
     }
 

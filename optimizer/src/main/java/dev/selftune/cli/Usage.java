@@ -42,6 +42,8 @@ final class Usage {
               --confidence <0.95>                confidence of the speedup interval (default 0.95)
               --allow-fp-reassociation <1e-9>    let float/double sums be reordered, within this relative tolerance
               --policy <file>                    search policy (transforms, parameters, racing) as JSON
+              --fork-jvm-flags=<"-XX:UseAVX=2 ..."> JVM flags for the measuring forks, space-separated (the agent
+                                                 passes the host's code-generation flags)
             output:
               --quiet                            no progress on stderr; the summary still goes to stdout
               --debug                            stack traces for internal errors
@@ -63,7 +65,8 @@ final class Usage {
             Map.entry("--allow-fp-reassociation", "give a relative tolerance, like --allow-fp-reassociation 1e-9"),
             Map.entry("--min-speedup", "give a ratio, like --min-speedup 1.05"),
             Map.entry("--confidence", "give a level, like --confidence 0.95"),
-            Map.entry("--policy", "name a policy file, like --policy policy.json"));
+            Map.entry("--policy", "name a policy file, like --policy policy.json"),
+            Map.entry("--fork-jvm-flags", "give JVM flags, space-separated, like --fork-jvm-flags=\"-XX:UseAVX=2 -XX:-UseSuperWord\""));
 
     static String hint(String option) {
         return HINTS.getOrDefault(option, "see 'selftune help tune'");
