@@ -47,7 +47,8 @@ class WisdomRestartIT {
 
     static Path wisdomFile(Path dir, String classSha) throws Exception {
         Path file = dir.resolve("wisdom.json");
-        Environment env = Environment.current();
+        Environment here = Environment.current();
+        Environment env = new Environment(here.jvm(), here.cpu(), CodegenFlags.key(ChildJvm.CODEGEN_FLAGS));
         Wisdom.load(file, new Events(null, System.err)).remember(new WisdomEntry(GREET, classSha, env, "hand-made-v1",
                 winnerClass(), Map.of("speedup", 1.5, "note", "made by hand in WisdomRestartIT")));
         return file;
