@@ -63,6 +63,9 @@ final class TuneProcess {
         }
         cmd.add(java);
         cmd.addAll(codegenFlags);
+        if (Runtime.version().feature() >= 23) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow");   // JMH's Unsafe use in the child (cli.Relaunch explains)
+        }
         cmd.add("-cp");
         cmd.add(toolClassPath);
         cmd.add(System.getProperty("selftune.tune.main", "dev.selftune.cli.Main"));
