@@ -1,6 +1,7 @@
 package dev.selftune.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,5 +84,16 @@ class TargetLoaderTest {
     @Test
     void load_jdkClass_refused() {
         assertTrue(refused("java.util.Arrays#sort([I)V").getMessage().contains("JDK"));
+    }
+
+    @Test
+    void isJdkOrSelftune_decidedByPackage_bundledLibrariesOfTheUserAreTunable() {
+        assertTrue(TargetLoader.isJdkOrSelftune("java.util.Arrays"));
+        assertTrue(TargetLoader.isJdkOrSelftune("dev.selftune.measure.Stats"));
+        assertTrue(TargetLoader.isJdkOrSelftune("org.openjdk.jmh.util.Utils"), "JMH is bundled under its own name");
+        assertFalse(TargetLoader.isJdkOrSelftune("org.apache.commons.math3.transform.FastFourierTransformer"),
+                "on the class path here, but a user's commons-math3 is theirs to tune");
+        assertFalse(TargetLoader.isJdkOrSelftune("dev.selftune.samples.MatrixMultiply"));
+        assertFalse(TargetLoader.isJdkOrSelftune("com.acme.Foo"));
     }
 }
