@@ -52,6 +52,8 @@ final class OwnerLookup {
                 throw new IllegalAccessException("the grant's lookup lost full privilege on " + owner.getName());
             }
             return full;
+        } catch (VirtualMachineError e) {
+            throw e;
         } catch (Throwable e) {
             throw new InstallException(element, InstallException.Rule.NO_PRIVATE_ACCESS,
                     "cannot obtain a full-privilege lookup on " + owner.getName() + " (module " + theirs
