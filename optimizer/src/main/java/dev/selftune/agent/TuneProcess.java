@@ -50,9 +50,10 @@ final class TuneProcess {
     }
 
     /**
-     * The command line for one tuning run whose child and forks run with {@code codegenFlags}: the
-     * host's flags that change code generation ({@link CodegenFlags}), so the winner is measured as it
-     * will run in the host, and the report's environment matches the wisdom key.
+     * The command line for one tuning run whose JMH forks run with {@code codegenFlags}: the host's
+     * flags that change code generation ({@link CodegenFlags}), so the winner is measured as it will
+     * run in the host. The child itself does not get them: its own code is not what is measured, and
+     * a host running -Xint or -XX:TieredStopAtLevel=1 would make its verification crawl.
      */
     List<String> command(MethodRef target, String classpath, Path inputsFile, Duration budget, Path out, List<String> codegenFlags) {
         List<String> cmd = new ArrayList<>();
@@ -62,7 +63,6 @@ final class TuneProcess {
             cmd.add("19");
         }
         cmd.add(java);
-        cmd.addAll(codegenFlags);
         if (Runtime.version().feature() >= 23) {
             cmd.add("--sun-misc-unsafe-memory-access=allow");   // JMH's Unsafe use in the child (cli.Relaunch explains)
         }

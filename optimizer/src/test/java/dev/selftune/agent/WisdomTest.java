@@ -129,10 +129,10 @@ class WisdomTest {
     }
 
     @Test
-    void tuneCommand_hostWithCodegenFlags_childAndForksGetThem() {
+    void tuneCommand_hostWithCodegenFlags_forksGetThemTheChildDoesNot() {
         java.util.List<String> cmd = new TuneProcess("tool.jar", "java").command(M, "app.jar", null, java.time.Duration.ofSeconds(60),
                 Path.of("out"), java.util.List.of("-XX:UseAVX=2", "-XX:-UseSuperWord"));
-        assertEquals(java.util.List.of("-XX:UseAVX=2", "-XX:-UseSuperWord"), cmd.subList(cmd.indexOf("java") + 1, cmd.indexOf("-cp")));
+        assertTrue(cmd.subList(0, cmd.indexOf("-cp")).stream().noneMatch(a -> a.startsWith("-XX:")), cmd.toString());
         assertTrue(cmd.contains("--fork-jvm-flags=-XX:UseAVX=2 -XX:-UseSuperWord"), cmd.toString());
         java.util.List<String> plain = new TuneProcess("tool.jar", "java").command(M, "app.jar", null, java.time.Duration.ofSeconds(60),
                 Path.of("out"), java.util.List.of());
