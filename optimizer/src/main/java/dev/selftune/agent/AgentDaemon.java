@@ -33,8 +33,11 @@ final class AgentDaemon implements Runnable {
     private final Events events;
     private final WisdomApplier applier = new WisdomApplier();
     private final Map<MethodRef, String> active = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Set<MethodRef> prepared = new HashSet<>();
+    /** The class each active swap went into, weakly: two loaders may hold a class of one name (HotSwapper keys by class). */
+    private final Map<MethodRef, java.lang.ref.WeakReference<Class<?>>> owners = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<MethodRef> done = new HashSet<>();
+    /** Variants the swapper rolled back itself because someone redefined their class (heard on that thread, handled on ours). */
+    private final java.util.Queue<Guard.Verdict> dropped = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Environment env = Environment.current();
     private HotSwapper swapper;
     private Wisdom wisdom;
@@ -67,7 +70,7 @@ final class AgentDaemon implements Runnable {
     @Override
     public void run() {
         try {
-            swapper = new HotSwapper(inst, events::info);
+            useSwapper(new HotSwapper(inst, events::info));
             loadWisdom();
             if (startSampling()) {
                 detectAndTune();
@@ -142,19 +145,80 @@ final class AgentDaemon implements Runnable {
             events.emit("swapped", m.toString(), ev);
             guard.arm(m, r.winnerId(), c.share(), o.throwRateBefore());
             if (wisdom != null) {
-                wisdom.remember(new WisdomEntry(m, ClassFiles.sha256(c.classBytes()), env.jvm(), env.cpu(), r.winnerId(), winner, ev));
+                wisdom.remember(new WisdomEntry(m, ClassFiles.sha256(c.classBytes()), env, r.winnerId(), winner, ev));
             }
         } catch (Throwable t) {
             events.error(m.toString(), "swap failed; the original stays in place", t);
         }
     }
 
-    private synchronized void swap(Class<?> owner, MethodRef m, String variantId, byte[] winner) {
-        if (prepared.add(m)) {
-            swapper.prepare(owner, m);
-        }
-        swapper.swap(m, variantId, winner);
+    synchronized void swap(Class<?> owner, MethodRef m, String variantId, byte[] winner) {
+        swapper.prepare(owner, m);   // idempotent per class
+        swapper.swap(owner, m, variantId, winner);
         active.put(m, variantId);
+        owners.put(m, new java.lang.ref.WeakReference<>(owner));
+    }
+
+    /**
+     * Ends the probation of {@code variantId} once its guard window passed clean: the call site drops
+     * the swapper's per-call counter (exceptions are still reported); emits "settled". A method rolled
+     * back or swapped again meanwhile is left alone.
+     */
+    synchronized boolean settle(MethodRef m, String variantId, Map<String, Object> evidence) {
+        if (!variantId.equals(active.get(m))) {
+            return false;
+        }
+        try {
+            swapper.settle(ownerOf(m), m);
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("variant", variantId);
+            if (evidence != null) {
+                ev.putAll(evidence);
+            }
+            events.emit("settled", m.toString(), ev);
+            return true;
+        } catch (Throwable t) {
+            events.error(m.toString(), "could not end the probation; the variant stays, counting its calls", t);
+            return false;
+        }
+    }
+
+    /** The class the active swap of {@code m} went into; null (any class of that name) if unknown. */
+    private Class<?> ownerOf(MethodRef m) {
+        java.lang.ref.WeakReference<Class<?>> ref = owners.get(m);
+        return ref == null ? null : ref.get();
+    }
+
+    /** For tests: the swapper the daemon uses (normally made on its thread). */
+    void useSwapper(HotSwapper swapper) {
+        this.swapper = swapper;
+        swapper.setListener(new dev.selftune.install.SwapListener() {
+            @Override
+            public void exceptionCrossed(MethodRef method, String variantId, Throwable thrown) { }
+
+            @Override
+            public void variantDropped(MethodRef method, String variantId, String reason) {
+                dropped.add(new Guard.Verdict(method, variantId, reason, Map.of()));
+            }
+        });
+    }
+
+    /** Records the rollbacks the swapper made on its own (a redefined class): "rolled-back" events, guards disarmed. */
+    synchronized void noteDropped() {
+        for (Guard.Verdict v; (v = dropped.poll()) != null; ) {
+            if (!v.variantId().equals(active.get(v.method()))) {
+                continue;
+            }
+            active.remove(v.method());
+            owners.remove(v.method());
+            if (guard != null) {
+                guard.disarm(v.method());
+            }
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("variant", v.variantId());
+            ev.put("reason", v.reason());
+            events.emit("rolled-back", v.method().toString(), ev);
+        }
     }
 
     /** Rolls back one method (guard) or all (attach --rollback), emitting "rolled-back" for each. */
@@ -170,8 +234,9 @@ final class AgentDaemon implements Runnable {
                 ev.putAll(evidence);
             }
             try {
-                swapper.rollback(e.getKey());
+                swapper.rollback(ownerOf(e.getKey()), e.getKey());
                 active.remove(e.getKey());
+                owners.remove(e.getKey());
                 if (guard != null) {
                     guard.disarm(e.getKey());
                 }
@@ -239,6 +304,7 @@ final class AgentDaemon implements Runnable {
             try {
                 swap(c, m, e.variantId(), e.winnerClass());
                 events.emit("wisdom-applied", m.toString(), ev);
+                settle(m, e.variantId(), Map.of("reason", "a remembered winner, verified and guarded when it was tuned"));
             } catch (Throwable t) {
                 events.error(m.toString(), "remembered winner could not be applied; the original stays", t);
             }
@@ -248,11 +314,16 @@ final class AgentDaemon implements Runnable {
     /** One scheduling step: pending wisdom and the guard. */
     private void tick() {
         try {
+            noteDropped();
             if (wisdom != null) {
                 applyWisdom(0);
             }
             if (guard != null) {
                 for (Guard.Verdict v : guard.check()) {
+                    if (!v.rollback()) {
+                        settle(v.method(), v.variantId(), v.evidence());
+                        continue;
+                    }
                     rollback(v.method(), v.reason(), v.evidence());
                     if (wisdom != null) {
                         wisdom.forget(v.method());

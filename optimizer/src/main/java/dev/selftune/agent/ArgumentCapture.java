@@ -1,6 +1,7 @@
 package dev.selftune.agent;
 
 import dev.selftune.api.MethodRef;
+import dev.selftune.install.CaptureChannel;
 
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
@@ -15,7 +16,7 @@ final class ArgumentCapture {
      * Removal is removeTransformer + one more retransformation: the JVM then rebuilds the class from
      * its original bytes through the remaining retransforming transformers (coverage, APM), so their
      * work is kept and ours is gone. Frames of the hooked version still on a thread's stack finish
-     * on that old version (JVMS/JVMTI: obsolete methods); they find no sink and skip the hook. The
+     * on that old version (JVMS/JVMTI: obsolete methods); their hook reaches a closed channel, a no-op. The
      * capture happens before HotSwapper.prepare, so the two never transform the class at once.
      */
     /*
@@ -39,9 +40,16 @@ final class ArgumentCapture {
     /** Captures up to {@link #MAX_CALLS} calls within {@code window}; never throws. */
     CaptureSink capture(Class<?> owner, MethodRef method, Duration window) {
         CaptureSink sink = new CaptureSink(MAX_CALLS, MAX_BYTES);
-        CaptureHook hook = new CaptureHook(owner, method);
+        CaptureChannel channel;
+        try {
+            channel = CaptureChannel.open(inst, owner.getClassLoader(), sink).attach(owner);
+        } catch (RuntimeException | LinkageError e) {
+            events.error(method.toString(), "argument capture is not possible here; tuning continues with generated inputs", e);
+            sink.close();
+            return sink;
+        }
+        CaptureHook hook = new CaptureHook(owner, method, channel);
         boolean added = false;
-        System.getProperties().put(CaptureHook.SINK_KEY, sink);
         try {
             inst.addTransformer(hook, true);
             added = true;
@@ -57,6 +65,7 @@ final class ArgumentCapture {
             events.error(method.toString(), "argument capture failed; tuning continues with generated inputs", e);
         } finally {
             sink.close();
+            channel.close();
             if (added) {
                 inst.removeTransformer(hook);
                 try {
@@ -65,7 +74,6 @@ final class ArgumentCapture {
                     events.error(method.toString(), "could not remove the capture hook; it stays, inert", e);
                 }
             }
-            System.getProperties().remove(CaptureHook.SINK_KEY);
         }
         return sink;
     }

@@ -1,52 +1,51 @@
 package dev.selftune.agent;
 
 import dev.selftune.api.MethodRef;
+import dev.selftune.install.CaptureChannel;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Label;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
  * A retransforming transformer that weaves an entry hook into one method: the hook boxes the
- * arguments into an {@code Object[]} and hands them to the {@code Consumer} found under {@link #SINK_KEY}
- * in the system properties, and does nothing when there is none.
+ * arguments into an {@code Object[]} and hands them, through an invokedynamic, to the agent's
+ * {@link CaptureChannel} (whose sink may already be disconnected).
  */
 final class CaptureHook implements ClassFileTransformer {
-    /** System-properties key of the current {@code Consumer<Object[]>} sink. */
-    static final String SINK_KEY = "dev.selftune.agent.capture-sink";
-
     /*
      * Written with ASM rather than ByteBuddy Advice: on JDK 24+ ByteBuddy's AgentBuilder reaches for
      * sun.misc.Unsafe (ClassInjector.UsingUnsafe) and the JVM prints "terminally deprecated method in
      * sun.misc.Unsafe" warnings into the host's stderr (JEP 471/498, seen here on 25); it also loads
      * hundreds of classes into the host for what is a dozen instructions.
      *
-     * The woven code names only JDK types (System, Properties, Consumer), so it links in any class
-     * loader, also ones that do not delegate to the system loader (OSGi, app servers). It adds no
-     * member and no constant the JVMS forbids on retransformation (JVMTI RetransformClasses: no
-     * schema change), so it composes with other retransforming agents. Frames: the class is read
-     * with EXPAND_FRAMES and the two frames the hook needs are written in F_NEW form from the method
-     * descriptor (at entry the locals are exactly `this` and the parameters); nothing is computed, so
-     * no supertype is ever loaded from inside a transformer. A NOP after the hook keeps its last
-     * frame from sharing an offset with a frame of the original code at offset 0.
+     * The woven code names only JDK types and one invokedynamic whose bootstrap method is the
+     * trampolines' (CaptureChannel: the class's loader sees the agent or the bootstrap copy), so
+     * no sink object sits in global state (System.getProperties() held it once, which broke hosts
+     * iterating their properties). It adds no member and no constant the JVMS forbids on
+     * retransformation (JVMTI RetransformClasses: no schema change; the constant pool and
+     * BootstrapMethods may grow), so it composes with other retransforming agents. The hook is
+     * straight-line code: no branch, so no stack map frame is needed or written.
      */
     private final Class<?> owner;
     private final MethodRef method;
+    private final Handle bootstrap;
+    private final String key;
     volatile Throwable failure;
     volatile boolean woven;
 
-    CaptureHook(Class<?> owner, MethodRef method) {
+    CaptureHook(Class<?> owner, MethodRef method, CaptureChannel channel) {
         this.owner = owner;
         this.method = method;
+        this.bootstrap = channel.bootstrap();
+        this.key = channel.key();
     }
 
     @Override
@@ -55,7 +54,7 @@ final class CaptureHook implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] out = weave(classFile, method.name(), method.descriptor());
+            byte[] out = weave(classFile, method.name(), method.descriptor(), bootstrap, key);
             woven = out != null;
             return out;
         } catch (Throwable t) {
@@ -65,18 +64,17 @@ final class CaptureHook implements ClassFileTransformer {
     }
 
     /** The class file with the hook at the entry of {@code name desc}, or null when the method is absent. */
-    static byte[] weave(byte[] classFile, String name, String desc) {
+    static byte[] weave(byte[] classFile, String name, String desc, Handle bootstrap, String key) {
         ClassReader cr = new ClassReader(classFile);
         ClassWriter cw = new ClassWriter(0);
         boolean[] found = {false};
         cr.accept(new ClassVisitor(Opcodes.ASM9, cw) {
-            private String internalName;
-            private boolean frames;
-
             @Override
             public void visit(int version, int access, String n, String sig, String sup, String[] itf) {
-                internalName = n;
-                frames = (version & 0xFFFF) >= Opcodes.V1_6;
+                if ((version & 0xFFFF) < Opcodes.V1_7) {
+                    throw new IllegalArgumentException(n.replace('/', '.') + ": class file version " + (version & 0xFFFF)
+                            + " predates invokedynamic (51, Java 7); its arguments cannot be captured");
+                }
                 super.visit(version, access, n, sig, sup, itf);
             }
 
@@ -85,41 +83,32 @@ final class CaptureHook implements ClassFileTransformer {
                 MethodVisitor mv = super.visitMethod(access, n, d, sig, ex);
                 if (n.equals(name) && d.equals(desc) && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) {
                     found[0] = true;
-                    return new EntryHook(mv, access, internalName, desc, frames);
+                    return new EntryHook(mv, access, desc, bootstrap, key);
                 }
                 return mv;
             }
-        }, ClassReader.EXPAND_FRAMES);
+        }, 0);
         return found[0] ? cw.toByteArray() : null;
     }
 
     /** Inserts the hook at the start of the code and makes room for it on the operand stack. */
     private static final class EntryHook extends MethodVisitor {
         private final boolean isStatic;
-        private final String owner;
         private final Type[] args;
-        private final boolean frames;
+        private final Handle bootstrap;
+        private final String key;
 
-        EntryHook(MethodVisitor mv, int access, String owner, String desc, boolean frames) {
+        EntryHook(MethodVisitor mv, int access, String desc, Handle bootstrap, String key) {
             super(Opcodes.ASM9, mv);
             this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
-            this.owner = owner;
             this.args = Type.getArgumentTypes(desc);
-            this.frames = frames;
+            this.bootstrap = bootstrap;
+            this.key = key;
         }
 
         @Override
         public void visitCode() {
             super.visitCode();
-            Label skip = new Label();
-            Label end = new Label();
-            visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/System", "getProperties", "()Ljava/util/Properties;", false);
-            visitLdcInsn(SINK_KEY);
-            visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/util/Properties", "get", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
-            visitInsn(Opcodes.DUP);
-            visitTypeInsn(Opcodes.INSTANCEOF, "java/util/function/Consumer");
-            visitJumpInsn(Opcodes.IFEQ, skip);
-            visitTypeInsn(Opcodes.CHECKCAST, "java/util/function/Consumer");
             push(args.length);
             visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
             int slot = isStatic ? 0 : 1;
@@ -131,40 +120,12 @@ final class CaptureHook implements ClassFileTransformer {
                 visitInsn(Opcodes.AASTORE);
                 slot += args[i].getSize();
             }
-            visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/function/Consumer", "accept", "(Ljava/lang/Object;)V", true);
-            visitJumpInsn(Opcodes.GOTO, end);
-            visitLabel(skip);
-            frame(new Object[] {"java/lang/Object"});
-            visitInsn(Opcodes.POP);
-            visitLabel(end);
-            frame(new Object[0]);
-            visitInsn(Opcodes.NOP);
+            visitInvokeDynamicInsn(CaptureChannel.NAME, CaptureChannel.DESCRIPTOR, bootstrap, key);
         }
 
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
             super.visitMaxs(maxStack + 8, maxLocals);
-        }
-
-        private void frame(Object[] stack) {
-            if (!frames) {
-                return;
-            }
-            List<Object> locals = new ArrayList<>();
-            if (!isStatic) {
-                locals.add(owner);
-            }
-            for (Type t : args) {
-                locals.add(switch (t.getSort()) {
-                    case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
-                    case Type.FLOAT -> Opcodes.FLOAT;
-                    case Type.LONG -> Opcodes.LONG;
-                    case Type.DOUBLE -> Opcodes.DOUBLE;
-                    case Type.ARRAY -> t.getDescriptor();
-                    default -> t.getInternalName();
-                });
-            }
-            visitFrame(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.length, stack);
         }
 
         private void push(int n) {

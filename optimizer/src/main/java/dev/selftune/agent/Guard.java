@@ -29,8 +29,16 @@ final class Guard {
     record Watch(MethodRef method, String variantId, double shareBefore, double throwRateBefore, double throwingShareBefore,
                  long samplesAtSwap, long totalAtSwap, long throwsAtSwap, long throwingAtSwap, long startNanos) { }
 
-    /** A rollback the guard asks for, with its evidence. */
-    record Verdict(MethodRef method, String variantId, String reason, Map<String, Object> evidence) { }
+    /**
+     * What the guard asks for, with its evidence: a rollback ({@code reason} set), or, once the window
+     * passed without regression, the end of probation ({@code reason} null): the agent then settles
+     * the call site so the variant stops paying the swapper's call counter.
+     */
+    record Verdict(MethodRef method, String variantId, String reason, Map<String, Object> evidence) {
+        boolean rollback() {
+            return reason != null;
+        }
+    }
 
     private final HotMethodDetector detector;
     private final Duration window;
@@ -61,7 +69,7 @@ final class Guard {
         }
     }
 
-    /** Checks every watch; returns the rollbacks to perform and ends expired windows. */
+    /** Checks every watch; returns the rollbacks to perform and the windows that ended clean (to settle). */
     synchronized List<Verdict> check() {
         List<Verdict> out = new ArrayList<>();
         long now = System.nanoTime();
@@ -100,6 +108,7 @@ final class Guard {
                 out.add(new Verdict(w.method(), w.variantId(), reason, ev));
                 watches.remove(w);
             } else if (now - w.startNanos() > window.toNanos()) {
+                out.add(new Verdict(w.method(), w.variantId(), null, ev));
                 watches.remove(w);
             }
         }

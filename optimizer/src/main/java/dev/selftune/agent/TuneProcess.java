@@ -44,8 +44,18 @@ final class TuneProcess {
         this.java = java;
     }
 
-    /** The command line for one tuning run. */
+    /** The command line for one tuning run, with this host's code-generation flags. */
     List<String> command(MethodRef target, String classpath, Path inputsFile, Duration budget, Path out) {
+        return command(target, classpath, inputsFile, budget, out, CodegenFlags.host());
+    }
+
+    /**
+     * The command line for one tuning run whose JMH forks run with {@code codegenFlags}: the host's
+     * flags that change code generation ({@link CodegenFlags}), so the winner is measured as it will
+     * run in the host. The child itself does not get them: its own code is not what is measured, and
+     * a host running -Xint or -XX:TieredStopAtLevel=1 would make its verification crawl.
+     */
+    List<String> command(MethodRef target, String classpath, Path inputsFile, Duration budget, Path out, List<String> codegenFlags) {
         List<String> cmd = new ArrayList<>();
         if (!System.getProperty("os.name", "").toLowerCase().contains("win") && new File("/usr/bin/nice").canExecute()) {
             cmd.add("/usr/bin/nice");
@@ -53,6 +63,9 @@ final class TuneProcess {
             cmd.add("19");
         }
         cmd.add(java);
+        if (Runtime.version().feature() >= 23) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow");   // JMH's Unsafe use in the child (cli.Relaunch explains)
+        }
         cmd.add("-cp");
         cmd.add(toolClassPath);
         cmd.add(System.getProperty("selftune.tune.main", "dev.selftune.cli.Main"));
@@ -69,6 +82,9 @@ final class TuneProcess {
         cmd.add(Math.max(1, budget.toSeconds()) + "s");
         cmd.add("--out");
         cmd.add(out.toString());
+        if (!codegenFlags.isEmpty()) {
+            cmd.add("--fork-jvm-flags=" + String.join(" ", codegenFlags));
+        }
         return cmd;
     }
 

@@ -19,12 +19,12 @@ import java.util.Map;
  */
 final class Wisdom {
     /*
-     * Format: {"format":"selftune-wisdom/1","entries":[WisdomEntry.toJson()...]}. Saving writes a
+     * Format: {"format":"selftune-wisdom/2","entries":[WisdomEntry.toJson()...]}. Saving writes a
      * sibling temp file and moves it over the old one (atomic on POSIX), so a host killed mid-save
      * leaves the previous file intact. A corrupt file is moved aside to <file>.corrupt before the
      * first save, so the user's data is never silently overwritten.
      */
-    static final String FORMAT = "selftune-wisdom/1";
+    static final String FORMAT = "selftune-wisdom/2";
 
     private final Path file;
     private final Events events;
@@ -87,7 +87,8 @@ final class Wisdom {
     /** Adds or replaces the entry for the same key and saves; failures are warnings. */
     synchronized void remember(WisdomEntry entry) {
         entries.removeIf(e -> e.key().equals(entry.key()) || e.method().equals(entry.method())
-                && e.classSha256().equals(entry.classSha256()) && e.jvm().equals(entry.jvm()) && e.cpu().equals(entry.cpu()));
+                && e.classSha256().equals(entry.classSha256()) && e.jvm().equals(entry.jvm()) && e.cpu().equals(entry.cpu())
+                && e.flags().equals(entry.flags()));
         entries.add(entry);
         save();
     }

@@ -80,6 +80,18 @@ final class TuneArgs {
                     ? decimal("--confidence", c.substring(0, c.length() - 1), "0.95") / 100
                     : decimal("--confidence", c, "0.95"));
         }
+        if (o.get("--fork-jvm-flags") != null) {
+            for (String flag : o.get("--fork-jvm-flags").trim().split("\\s+")) {
+                if (flag.isEmpty()) {
+                    continue;
+                }
+                if (!flag.startsWith("-")) {
+                    throw new TuneException("--fork-jvm-flags", "--fork-jvm-flags: '" + flag + "' is not a JVM flag: "
+                            + Usage.hint("--fork-jvm-flags"));
+                }
+                b.forkJvmArg(flag);
+            }
+        }
         return b.progress(progress).build();
     }
 

@@ -13,7 +13,8 @@ import java.util.Set;
 final class TuneOptions {
     /** Options that take a value, in the order usage lists them. */
     static final List<String> VALUED = List.of("--classpath", "--target", "--inputs", "--inputs-file", "--sizes",
-            "--budget", "--seed", "--allow-fp-reassociation", "--min-speedup", "--confidence", "--policy", "--cache", "--out");
+            "--budget", "--seed", "--allow-fp-reassociation", "--min-speedup", "--confidence", "--policy", "--cache", "--out",
+            "--fork-jvm-flags");
     static final Set<String> FLAGS = Set.of("--quiet", "--debug", "--help", "-h");
 
     private final Map<String, String> values = new LinkedHashMap<>();

@@ -44,6 +44,8 @@ final class Usage {
               --policy <file>                    search policy (transforms, parameters, racing) as JSON
               --cache <dir|default>              reuse screening measurements kept in <dir> (default: ~/.cache/selftune);
                                                  confirmation always runs fresh forks
+              --fork-jvm-flags=<"-XX:UseAVX=2 ..."> JVM flags for the measuring forks, space-separated (the agent
+                                                 passes the host's code-generation flags)
             output:
               --quiet                            no progress on stderr; the summary still goes to stdout
               --debug                            stack traces for internal errors
@@ -66,7 +68,8 @@ final class Usage {
             Map.entry("--min-speedup", "give a ratio, like --min-speedup 1.05"),
             Map.entry("--confidence", "give a level, like --confidence 0.95"),
             Map.entry("--policy", "name a policy file, like --policy policy.json"),
-            Map.entry("--cache", "name a cache directory, or 'default' for ~/.cache/selftune, like --cache default"));
+            Map.entry("--cache", "name a cache directory, or 'default' for ~/.cache/selftune, like --cache default"),
+            Map.entry("--fork-jvm-flags", "give JVM flags, space-separated, like --fork-jvm-flags=\"-XX:UseAVX=2 -XX:-UseSuperWord\""));
 
     static String hint(String option) {
         return HINTS.getOrDefault(option, "see 'selftune help tune'");

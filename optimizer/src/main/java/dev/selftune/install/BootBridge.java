@@ -57,7 +57,7 @@ final class BootBridge {
         this.lambda = new Handle(Opcodes.H_INVOKESTATIC, name, "lambda",
                 BSM_DESC + "[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", false);
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-        this.register = lookup.findStatic(registry, "register", MethodType.methodType(boolean.class, String.class, CallSite.class));
+        this.register = lookup.findStatic(registry, "register", MethodType.methodType(boolean.class, Class.class, String.class, CallSite.class));
         Function<Object[], CallSite> linker = LambdaSpinner::link;
         lookup.findStatic(registry, "lambdaLinker", MethodType.methodType(void.class, Function.class)).invoke(linker);
     }
@@ -116,10 +116,10 @@ final class BootBridge {
         return registry.getModule();
     }
 
-    void register(String key, CallSite site) {
+    void register(Class<?> owner, String key, CallSite site) {
         boolean fresh;
         try {
-            fresh = (boolean) register.invokeExact(key, site);
+            fresh = (boolean) register.invokeExact(owner, key, site);
         } catch (Throwable t) {
             throw new IllegalStateException("registering call site " + key + " failed", t);
         }

@@ -7,6 +7,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.WeakHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +47,18 @@ public final class HotSwapper {
     private final TrampolineTransformer transformer;
     private final String keyPrefix = "selftune:" + UUID.randomUUID() + ":";
     private final AtomicInteger serial = new AtomicInteger();
-    private final Map<MethodRef, SwapSite> sites = new ConcurrentHashMap<>();
+    /*
+     * Sites hang off their owner Class (a ClassValue), and the owners are listed weakly: two loaders
+     * defining the same class name get their own sites, and a loader the application drops can be
+     * collected with its classes, sites and hidden copies (CallSiteRegistry does the same).
+     */
+    private final ClassValue<Map<MethodRef, SwapSite>> sitesOf = new ClassValue<>() {
+        @Override
+        protected Map<MethodRef, SwapSite> computeValue(Class<?> owner) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+    private final Map<Class<?>, Boolean> owners = Collections.synchronizedMap(new WeakHashMap<>());
     private final Object ops = new Object();
     private volatile long minSwapIntervalNanos = Duration.ofSeconds(1).toNanos();
     private volatile SwapListener listener;
@@ -83,7 +97,7 @@ public final class HotSwapper {
     private void prepareLocked(Class<?> owner, MethodRef method) {
         Method m = Eligibility.check(inst, owner, method);
         MethodRef full = method.withDescriptor(Eligibility.descriptor(m));
-        if (sites.containsKey(full)) {
+        if (sitesOf.get(owner).containsKey(full)) {
             return;
         }
         BootBridge bridge = BootBridge.forLoader(inst, owner.getClassLoader());
@@ -92,6 +106,7 @@ public final class HotSwapper {
                 bridge, log, () -> listener);
         if (!registered) {
             inst.addTransformer(transformer, true);
+            inst.addTransformer(transformer.watch, false);
             registered = true;
         }
         transformer.add(site);
@@ -108,19 +123,25 @@ public final class HotSwapper {
                     InstallException.Rule.RETRANSFORM_FAILED, "the retransformation never reached the selftune transformer",
                     "check that the agent was started with Can-Retransform-Classes: true");
         }
-        sites.put(full, site);
+        sitesOf.get(owner).put(full, site);
+        owners.put(owner, Boolean.TRUE);
         log.accept("prepared " + full + " (call site " + site.key + ")");
     }
 
     /** Makes {@code variantId}, the method as found in the whole-class {@code variantClassBytes}, the active body. */
     public void swap(MethodRef method, String variantId, byte[] variantClassBytes) {
+        swap(null, method, variantId, variantClassBytes);
+    }
+
+    /** As {@link #swap(MethodRef, String, byte[])} for the method of this very class ({@code owner} null: the only one of that name). */
+    public void swap(Class<?> owner, MethodRef method, String variantId, byte[] variantClassBytes) {
         Objects.requireNonNull(variantClassBytes, "variantClassBytes");
         if (variantId == null || variantId.isBlank() || ORIGINAL.equals(variantId)) {
             throw new InstallException(String.valueOf(method), InstallException.Rule.BAD_VARIANT,
                     "variant id '" + variantId + "' is empty or reserved", "name variants with their own ids; use rollback for the original");
         }
         synchronized (ops) {
-            SwapSite site = require(method);
+            SwapSite site = require(owner, method);
             site.checkRate(minSwapIntervalNanos);
             MethodHandle target;
             try {
@@ -145,8 +166,18 @@ public final class HotSwapper {
 
     /** Makes the original body active again; no-op if it already is. Never rate-limited. */
     public void rollback(MethodRef method) {
+        rollback(null, method);
+    }
+
+    /** As {@link #rollback(MethodRef)} for the method of this very class ({@code owner} null: the only one of that name). */
+    public void rollback(Class<?> owner, MethodRef method) {
         synchronized (ops) {
-            SwapSite site = require(method);
+            rollback(require(owner, method));
+        }
+    }
+
+    private void rollback(SwapSite site) {
+        synchronized (ops) {
             if (!ORIGINAL.equals(site.active())) {
                 String was = site.active();
                 try {
@@ -163,9 +194,9 @@ public final class HotSwapper {
     /** Rolls every prepared method back; failures are collected and thrown together at the end. */
     public void rollbackAll() {
         List<RuntimeException> failures = new ArrayList<>();
-        for (MethodRef m : List.copyOf(sites.keySet())) {
+        for (SwapSite site : sites()) {
             try {
-                rollback(m);
+                rollback(site);
             } catch (RuntimeException e) {
                 failures.add(e);
             }
@@ -179,20 +210,35 @@ public final class HotSwapper {
 
     /** The active variant id, {@link #ORIGINAL} after prepare or rollback, null if the method is not prepared. */
     public String active(MethodRef method) {
-        SwapSite site = find(method);
+        return active(null, method);
+    }
+
+    /** As {@link #active(MethodRef)} for the method of this very class ({@code owner} null: the only one of that name). */
+    public String active(Class<?> owner, MethodRef method) {
+        SwapSite site = find(owner, method);
         return site == null ? null : site.active();
     }
 
     /** Calls (while on probation) and exceptions since the last swap or rollback, or null if not prepared. */
     public GuardStats guard(MethodRef method) {
-        SwapSite site = find(method);
+        return guard(null, method);
+    }
+
+    /** As {@link #guard(MethodRef)} for the method of this very class ({@code owner} null: the only one of that name). */
+    public GuardStats guard(Class<?> owner, MethodRef method) {
+        SwapSite site = find(owner, method);
         return site == null ? null : site.stats();
     }
 
     /** Ends the call-counting probation of the active variant, leaving a zero-cost call site. */
     public void settle(MethodRef method) {
+        settle(null, method);
+    }
+
+    /** As {@link #settle(MethodRef)} for the method of this very class ({@code owner} null: the only one of that name). */
+    public void settle(Class<?> owner, MethodRef method) {
         synchronized (ops) {
-            require(method).settle();
+            require(owner, method).settle();
         }
     }
 
@@ -208,30 +254,53 @@ public final class HotSwapper {
 
     /** The prepared methods, with their descriptors. */
     public Set<MethodRef> prepared() {
-        return Set.copyOf(sites.keySet());
+        Set<MethodRef> out = new LinkedHashSet<>();
+        for (SwapSite s : sites()) {
+            out.add(s.method);
+        }
+        return Set.copyOf(out);
     }
 
-    private SwapSite require(MethodRef method) {
-        SwapSite site = find(method);
+    private List<Class<?>> liveOwners() {
+        synchronized (owners) {
+            return new ArrayList<>(owners.keySet());
+        }
+    }
+
+    private List<SwapSite> sites() {
+        List<SwapSite> out = new ArrayList<>();
+        for (Class<?> c : liveOwners()) {
+            out.addAll(sitesOf.get(c).values());
+        }
+        return out;
+    }
+
+    private SwapSite require(Class<?> owner, MethodRef method) {
+        SwapSite site = find(owner, method);
         if (site == null) {
             throw new InstallException(String.valueOf(method), InstallException.Rule.NOT_PREPARED,
-                    "the method was not prepared (or the name is ambiguous)", "call prepare(owner, method) first");
+                    "the method was not prepared (or the name is ambiguous: several prepared methods or class loaders match)",
+                    "call prepare(owner, method) first, or pass the owner class and the descriptor");
         }
         return site;
     }
 
-    private SwapSite find(MethodRef method) {
-        SwapSite site = sites.get(Objects.requireNonNull(method, "method"));
-        if (site != null || method.descriptor() != null) {
-            return site;
-        }
+    /** The site of {@code method} in {@code owner}, or, with {@code owner} null, in the only live prepared class of that name. */
+    private SwapSite find(Class<?> owner, MethodRef method) {
+        Objects.requireNonNull(method, "method");
         SwapSite only = null;
-        for (SwapSite s : sites.values()) {
-            if (s.method.owner().equals(method.owner()) && s.method.name().equals(method.name())) {
-                if (only != null) {
-                    return null;
+        for (Class<?> c : owner != null ? List.<Class<?>>of(owner) : liveOwners()) {
+            if (!c.getName().equals(method.owner()) || (owner != null && !owners.containsKey(c))) {
+                continue;
+            }
+            for (SwapSite s : sitesOf.get(c).values()) {
+                if (s.method.name().equals(method.name())
+                        && (method.descriptor() == null || method.descriptor().equals(s.method.descriptor()))) {
+                    if (only != null) {
+                        return null;
+                    }
+                    only = s;
                 }
-                only = s;
             }
         }
         return only;

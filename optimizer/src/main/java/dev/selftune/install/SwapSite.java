@@ -55,8 +55,12 @@ final class SwapSite {
         this.element = method.toString();
     }
 
-    /** Called by the transformer with the bytes of each retransformation of the owner, in that thread. */
-    void offerOriginal(byte[] classBytes) {
+    /**
+     * Called by the transformer with the bytes of each retransformation of the owner, in that thread;
+     * {@code redefined} when they are someone's redefinition (HotSwap, JDWP): a changed body then
+     * rolls an active variant back, since the variant was made from, and verified against, the old one.
+     */
+    void offerOriginal(byte[] classBytes, boolean redefined) {
         try {
             ClassNode node = MethodBodies.parse(classBytes);
             MethodNode body = MethodBodies.find(node, method.name(), method.descriptor());
@@ -65,6 +69,7 @@ final class SwapSite {
                         "the class bytes being retransformed hold no body for the method", "check the descriptor");
             }
             String text = MethodBodies.text(body);
+            String dropped = null;
             synchronized (this) {
                 if (text.equals(originalText)) {
                     return;
@@ -81,10 +86,26 @@ final class SwapSite {
                     guard = newGuard(HotSwapper.ORIGINAL, false);
                     activeTarget = handle;
                     site = new MutableCallSite(guard.wrap(handle));
-                    bridge.register(key, site);
+                    bridge.register(owner, key, site);
                 } else if (HotSwapper.ORIGINAL.equals(guard.variantId)) {
                     bind(guard, handle);
-                    log.accept("refreshed the original body of " + element + " after another agent's retransformation");
+                    log.accept("refreshed the original body of " + element + " after another agent's "
+                            + (redefined ? "redefinition" : "retransformation"));
+                } else if (redefined) {
+                    dropped = guard.variantId;
+                    bind(newGuard(HotSwapper.ORIGINAL, false), handle);
+                    log.accept("rolled back " + element + " from variant " + dropped
+                            + ": its class was redefined with a different body, which now runs");
+                }
+            }
+            if (dropped != null) {
+                try {
+                    SwapListener l = listener.get();
+                    if (l != null) {
+                        l.variantDropped(method, dropped, "the class was redefined (HotSwap, JDWP or another agent) with a different body");
+                    }
+                } catch (RuntimeException ignored) {
+                    // the rollback happened; a failing listener must not undo the redefinition
                 }
             }
         } catch (InstallException e) {

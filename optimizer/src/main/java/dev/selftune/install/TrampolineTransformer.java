@@ -7,7 +7,8 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collections;
+import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.objectweb.asm.ClassReader;
@@ -33,35 +34,62 @@ final class TrampolineTransformer implements ClassFileTransformer {
      * Only classes with a prepared method are looked at, only on retransformation, and a failure
      * returns null: the class then keeps the bytes the JVM offered, it never fails to load.
      */
-    private final Map<Class<?>, List<SwapSite>> plans = new ConcurrentHashMap<>();
+    private final ClassValue<List<SwapSite>> plans = new ClassValue<>() {
+        @Override
+        protected List<SwapSite> computeValue(Class<?> owner) {
+            return new CopyOnWriteArrayList<>();
+        }
+    };
+    /** The classes with plans, held weakly so that a dropped class loader can be collected. */
+    private final Map<Class<?>, Boolean> planned = Collections.synchronizedMap(new WeakHashMap<>());
     private final Consumer<String> log;
+
+    /*
+     * Redefinition vs retransformation: java.lang.instrument calls retransformation-incapable
+     * transformers for class definitions and redefinitions only, never for retransformations, and
+     * before the capable ones (ClassFileTransformer javadoc, "order of transformation"). `watch`
+     * is such a transformer: it marks, on the redefining thread, that the bytes this transformer is
+     * about to see are someone's redefinition (an IDE HotSwap, JDWP), not a retransformation.
+     */
+    private final ThreadLocal<Class<?>> redefining = new ThreadLocal<>();
+    final ClassFileTransformer watch = new ClassFileTransformer() {
+        @Override
+        public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+                                ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+            if (classBeingRedefined != null && planned.containsKey(classBeingRedefined)) {
+                redefining.set(classBeingRedefined);
+            }
+            return null;
+        }
+    };
 
     TrampolineTransformer(Consumer<String> log) {
         this.log = log;
     }
 
     void add(SwapSite site) {
-        plans.computeIfAbsent(site.owner, k -> new CopyOnWriteArrayList<>()).add(site);
+        plans.get(site.owner).add(site);
+        planned.put(site.owner, Boolean.TRUE);
     }
 
     void remove(SwapSite site) {
-        List<SwapSite> sites = plans.get(site.owner);
-        if (sites != null) {
-            sites.remove(site);
-        }
+        plans.get(site.owner).remove(site);
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        List<SwapSite> sites = classBeingRedefined == null ? null : plans.get(classBeingRedefined);
+        List<SwapSite> sites = classBeingRedefined == null || !planned.containsKey(classBeingRedefined)
+                ? null : plans.get(classBeingRedefined);
         if (sites == null || sites.isEmpty()) {
             return null;
         }
+        boolean redefined = redefining.get() == classBeingRedefined;
+        redefining.remove();
         try {
             List<SwapSite> linked = new ArrayList<>();
             for (SwapSite site : sites) {
-                site.offerOriginal(classfileBuffer);
+                site.offerOriginal(classfileBuffer, redefined);
                 if (site.linked()) {
                     linked.add(site);
                 }

@@ -52,7 +52,8 @@ public final class JmhMeasurer implements Measurer {
     /* JVM flags: JMH's default for a fork is the calling JVM's own input arguments, which would carry
      * -javaagent, -agentlib:jdwp (a second debugger on the same port) or surefire's flags into every
      * fork. We always pass jvmArgs explicitly, so a fork runs with exactly the flags given here (the
-     * agent passes the host's relevant flags), plus -D selftune.bench.spec appended.
+     * agent passes the host's relevant flags), plus -D selftune.bench.spec appended, and on JDK 23+
+     * --sun-misc-unsafe-memory-access=allow in front (ForkFlags: JMH's own use of sun.misc.Unsafe).
      * Class path: JMH builds the fork's -cp from System.getProperty("java.class.path") at launch
      * (Runner.addClasspath). Under -javaagent that property lacks the agent jar (DESIGN.md), so an
      * override swaps the property for the duration of the run, under RUN_LOCK.
@@ -259,7 +260,7 @@ public final class JmhMeasurer implements Measurer {
                 .threads(1)
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .jvm(javaBinary)
-                .jvmArgs(jvmArgs.toArray(new String[0]))
+                .jvmArgs(ForkFlags.quietUnsafe(javaBinary, jvmArgs).toArray(new String[0]))
                 .jvmArgsAppend(append.toArray(new String[0]))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL)

@@ -68,6 +68,18 @@ public final class TargetLoader {
                 || binaryName.startsWith("sun.") || binaryName.startsWith("com.sun.")) {
             return true;
         }
+        /*
+         * By package, not by presence in the jar: the shaded jar also holds the libraries selftune
+         * bundles (relocated under dev.selftune.shaded, except JMH, see optimizer/pom.xml), and a
+         * user's own copy of such a library (commons-math3, say) is theirs to tune. Under dev.selftune
+         * the jar decides, so the samples (dev.selftune.samples, another module) stay tunable.
+         */
+        if (binaryName.startsWith("org.openjdk.jmh.")) {
+            return true;
+        }
+        if (!binaryName.startsWith("dev.selftune.")) {
+            return false;
+        }
         java.security.CodeSource own = TargetLoader.class.getProtectionDomain().getCodeSource();
         if (own == null) {
             return false;

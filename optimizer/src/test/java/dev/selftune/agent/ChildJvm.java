@@ -38,6 +38,9 @@ final class ChildJvm {
         return jar.toAbsolutePath();
     }
 
+    /** The child's flags that change code generation (wisdom keys them: see CodegenFlags). */
+    static final List<String> CODEGEN_FLAGS = List.of("-XX:TieredStopAtLevel=4");
+
     static String testClasses() {
         return Path.of("target", "test-classes").toAbsolutePath().toString();
     }
@@ -53,7 +56,7 @@ final class ChildJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
-        cmd.add("-XX:TieredStopAtLevel=4");
+        cmd.addAll(CODEGEN_FLAGS);
         if (Runtime.version().feature() >= 21) {
             cmd.add("-XX:+EnableDynamicAgentLoading");
         }

@@ -47,8 +47,9 @@ class WisdomRestartIT {
 
     static Path wisdomFile(Path dir, String classSha) throws Exception {
         Path file = dir.resolve("wisdom.json");
-        Environment env = Environment.current();
-        Wisdom.load(file, new Events(null, System.err)).remember(new WisdomEntry(GREET, classSha, env.jvm(), env.cpu(), "hand-made-v1",
+        Environment here = Environment.current();
+        Environment env = new Environment(here.jvm(), here.cpu(), CodegenFlags.key(ChildJvm.CODEGEN_FLAGS));
+        Wisdom.load(file, new Events(null, System.err)).remember(new WisdomEntry(GREET, classSha, env, "hand-made-v1",
                 winnerClass(), Map.of("speedup", 1.5, "note", "made by hand in WisdomRestartIT")));
         return file;
     }
@@ -89,7 +90,7 @@ class WisdomRestartIT {
     @Test
     void corruptFile_ignoredWithWarning_appRunsNormally() throws Exception {
         Path wisdom = dir.resolve("wisdom.json");
-        Files.writeString(wisdom, "{\"format\":\"selftune-wisdom/1\",\"entries\":[{\"method\":");
+        Files.writeString(wisdom, "{\"format\":\"selftune-wisdom/2\",\"entries\":[{\"method\":");
         app = ChildJvm.start(dir, agentArgs(wisdom, dir.resolve("events.jsonl")), "dev.selftune.agent.apps.GreeterApp", List.of(), "60");
         app.expect(app.stderr, "[selftune] warning: wisdom file " + wisdom + " is corrupt", 60);
         app.expect(app.stdout, "original-5\n", 30);

@@ -26,7 +26,7 @@ class WisdomTest {
     static final String SHA = "ab".repeat(32);
 
     static WisdomEntry entry(Environment env) {
-        return new WisdomEntry(M, SHA, env.jvm(), env.cpu(), "v1", new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+        return new WisdomEntry(M, SHA, env, "v1", new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2, 3, 4, 5, 6, 7, 8, 9},
                 Map.of("speedup", 1.5));
     }
 
@@ -57,7 +57,7 @@ class WisdomTest {
     @Test
     void load_corruptFile_warnsAndIsEmpty_thenMovedAsideOnSave() throws Exception {
         Path file = dir.resolve("wisdom.json");
-        Files.writeString(file, "{\"format\": \"selftune-wisdom/1\", \"entries\": [ {");
+        Files.writeString(file, "{\"format\": \"selftune-wisdom/2\", \"entries\": [ {");
         Wisdom w = Wisdom.load(file, events);
         assertTrue(w.entries().isEmpty());
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("[selftune] warning: wisdom file"), err.toString(StandardCharsets.UTF_8));
@@ -83,5 +83,59 @@ class WisdomTest {
         Wisdom.load(file, events).remember(entry(Environment.current()));
         Files.writeString(file, Files.readString(file).replace("\"variantId\": \"v1\"", "\"variantId\": \"v2\"").replace(SHA, "cd".repeat(32)));
         assertTrue(Wisdom.load(file, events).entries().isEmpty());
+    }
+
+    @Test
+    void load_tamperedWinnerBytes_refusedWithAWarning() throws Exception {
+        Path file = dir.resolve("wisdom.json");
+        Wisdom.load(file, events).remember(entry(Environment.current()));
+        String good = java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        String evil = java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2, 3, 4, 5, 6, 7, 8, 10});
+        String text = Files.readString(file);
+        assertTrue(text.contains(good));
+        Files.writeString(file, text.replace(good, evil));
+        assertTrue(Wisdom.load(file, events).entries().isEmpty());
+        String warning = err.toString(StandardCharsets.UTF_8);
+        assertTrue(warning.contains("wisdom entry #0") && warning.contains("do not match their SHA-256"), warning);
+    }
+
+    @Test
+    void load_entryWithoutWinnerHash_refusedWithAWarning() throws Exception {
+        Path file = dir.resolve("wisdom.json");
+        Wisdom.load(file, events).remember(entry(Environment.current()));
+        Files.writeString(file, Files.readString(file).replaceAll("\"winnerSha256\": \"[0-9a-f]+\",", ""));
+        assertTrue(Wisdom.load(file, events).entries().isEmpty());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("'winnerSha256' is missing"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void staleReason_otherCodegenFlags_notApplied() {
+        Environment here = Environment.current();
+        WisdomEntry avx2 = entry(new Environment(here.jvm(), here.cpu(), "-XX:UseAVX=2"));
+        String why = avx2.staleReason(SHA, new Environment(here.jvm(), here.cpu(), "-XX:UseAVX=2 -XX:-UseSuperWord"));
+        assertNotNull(why);
+        assertTrue(why.contains("code-generation flags"), why);
+        assertNull(avx2.staleReason(SHA, new Environment(here.jvm(), here.cpu(), "-XX:UseAVX=2")));
+        assertTrue(!avx2.key().equals(entry(new Environment(here.jvm(), here.cpu(), "")).key()), "flags join the key");
+    }
+
+    @Test
+    void codegenFlags_fromInputArguments_keepsOnlyTheListedOnesInOrder() {
+        assertEquals(java.util.List.of("-XX:UseAVX=2", "-XX:-UseSuperWord", "-XX:TieredStopAtLevel=1", "-Xint", "-XX:-TieredCompilation",
+                        "-XX:+UseVectorCmov", "-XX:MaxVectorSize=16"),
+                CodegenFlags.of(java.util.List.of("-Xmx1g", "-XX:UseAVX=2", "-Dfoo=bar", "-XX:-UseSuperWord", "-javaagent:x.jar",
+                        "-XX:TieredStopAtLevel=1", "-Xint", "-XX:-TieredCompilation", "-XX:+UseVectorCmov", "-XX:MaxVectorSize=16",
+                        "-XX:+PrintCompilation", "-XX:UseAVXFoo=1")));
+    }
+
+    @Test
+    void tuneCommand_hostWithCodegenFlags_forksGetThemTheChildDoesNot() {
+        java.util.List<String> cmd = new TuneProcess("tool.jar", "java").command(M, "app.jar", null, java.time.Duration.ofSeconds(60),
+                Path.of("out"), java.util.List.of("-XX:UseAVX=2", "-XX:-UseSuperWord"));
+        assertTrue(cmd.subList(0, cmd.indexOf("-cp")).stream().noneMatch(a -> a.startsWith("-XX:")), cmd.toString());
+        assertTrue(cmd.contains("--fork-jvm-flags=-XX:UseAVX=2 -XX:-UseSuperWord"), cmd.toString());
+        java.util.List<String> plain = new TuneProcess("tool.jar", "java").command(M, "app.jar", null, java.time.Duration.ofSeconds(60),
+                Path.of("out"), java.util.List.of());
+        assertTrue(plain.stream().noneMatch(a -> a.startsWith("--fork-jvm-flags")), plain.toString());
     }
 }

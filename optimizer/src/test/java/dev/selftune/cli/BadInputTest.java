@@ -52,7 +52,8 @@ class BadInputTest {
                 Arguments.of("missing policy file", "--policy nope.json", "--policy 'nope.json' is not a file"),
                 Arguments.of("positional argument", "stray", "unexpected argument 'stray'"),
                 Arguments.of("option twice", "--seed 1 --seed 2", "option --seed is given twice"),
-                Arguments.of("flag with value", "--quiet=yes", "option --quiet takes no value"));
+                Arguments.of("flag with value", "--quiet=yes", "option --quiet takes no value"),
+                Arguments.of("fork flag not a flag", "--fork-jvm-flags=Xint", "--fork-jvm-flags: 'Xint' is not a JVM flag"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -36,6 +36,7 @@ class ChildJvmTest {
         assumeTrue(Files.isExecutable(JDK25.resolve("bin/java")), "JDK 25 not installed at " + JDK25);
         String out = run(JDK25);
         assertTrue(out.contains("SMOKE OK 25"), out);
+        assertTrue(out.lines().noneMatch(l -> l.contains("sun.misc.Unsafe")), "the agent's own code must not touch sun.misc.Unsafe: " + out);
     }
 
     private String run(Path javaHome) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package dev.selftune.target;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,5 +119,16 @@ class TargetLoaderTest {
         TuneException e = assertThrows(TuneException.class, () -> TargetLoader.load(cp, MethodRef.parse(OldClasses.NAME + "#sum")));
         assertEquals("class old.Kernels has class-file version 45.2, the JDK 1.0 layout (one-byte max_stack) that selftune "
                 + "cannot read: recompile it with any later javac", e.getMessage());
+    }
+
+    @Test
+    void isJdkOrSelftune_decidedByPackage_bundledLibrariesOfTheUserAreTunable() {
+        assertTrue(TargetLoader.isJdkOrSelftune("java.util.Arrays"));
+        assertTrue(TargetLoader.isJdkOrSelftune("dev.selftune.measure.Stats"));
+        assertTrue(TargetLoader.isJdkOrSelftune("org.openjdk.jmh.util.Utils"), "JMH is bundled under its own name");
+        assertFalse(TargetLoader.isJdkOrSelftune("org.apache.commons.math3.transform.FastFourierTransformer"),
+                "on the class path here, but a user's commons-math3 is theirs to tune");
+        assertFalse(TargetLoader.isJdkOrSelftune("dev.selftune.samples.MatrixMultiply"));
+        assertFalse(TargetLoader.isJdkOrSelftune("com.acme.Foo"));
     }
 }
