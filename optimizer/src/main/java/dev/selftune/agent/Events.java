@@ -21,7 +21,7 @@ final class Events {
     /** The stable prefix of every line the agent prints (pinned in EventsTest). */
     static final String PREFIX = "[selftune] ";
     static final Set<String> KINDS = Set.of("detected", "skipped", "tuning", "rejected", "swapped", "kept",
-            "rolled-back", "wisdom-applied", "error");
+            "rolled-back", "wisdom-applied", "settled", "error", "paused", "resumed");
 
     /*
      * Never throws: an unwritable events file is reported once on stderr and then ignored, and a

@@ -106,7 +106,17 @@ final class MethodTuner {
         events.emit("tuning", m.toString(), ev);
         int exit;
         try {
-            exit = tp.run(cmd, out, options.budget(), tick);
+            exit = tp.run(cmd, out, options.budget(), tick, new TuneProcess.Pacing() {
+                @Override
+                public void paused(String why) {
+                    events.emit("paused", m.toString(), Map.of("reason", why));
+                }
+
+                @Override
+                public void resumed(double pausedSeconds) {
+                    events.emit("resumed", m.toString(), Map.of("pausedSeconds", Math.round(pausedSeconds * 10) / 10.0));
+                }
+            });
         } catch (IOException e) {
             events.error(m.toString(), "could not start the tuning JVM", e);
             return null;

@@ -35,6 +35,23 @@ final class TuneProcess {
      * guard paths can be tested against a scripted tuner.
      */
     static final Duration GRACE = Duration.ofSeconds(90);
+    static final String TASKSET = "/usr/bin/taskset";
+    static final String KILL = "/usr/bin/kill";
+
+    /** Told when the child is paused because the host needs the CPU, and when it resumes. */
+    interface Pacing {
+        void paused(String why);
+
+        void resumed(double pausedSeconds);
+
+        Pacing NONE = new Pacing() {
+            @Override
+            public void paused(String why) { }
+
+            @Override
+            public void resumed(double pausedSeconds) { }
+        };
+    }
 
     private final String toolClassPath;
     private final String java;
@@ -57,6 +74,12 @@ final class TuneProcess {
      */
     List<String> command(MethodRef target, String classpath, Path inputsFile, Duration budget, Path out, List<String> codegenFlags) {
         List<String> cmd = new ArrayList<>();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (cpus >= 2 && new File(TASKSET).canExecute()) {
+            cmd.add(TASKSET);            // the last CPU only: the host keeps the others to itself (CpuGovernor)
+            cmd.add("-c");
+            cmd.add(String.valueOf(cpus - 1));
+        }
         if (!System.getProperty("os.name", "").toLowerCase().contains("win") && new File("/usr/bin/nice").canExecute()) {
             cmd.add("/usr/bin/nice");
             cmd.add("-n");
@@ -90,13 +113,38 @@ final class TuneProcess {
 
     /** Runs the child; {@code tick} runs about once a second while waiting (the guard). Returns the exit code, or -1 when killed. */
     int run(List<String> cmd, Path out, Duration budget, Runnable tick) throws IOException, InterruptedException {
+        return run(cmd, out, budget, tick, Pacing.NONE);
+    }
+
+    /**
+     * As {@link #run(List, Path, Duration, Runnable)}, pausing the child's process tree (SIGSTOP) while
+     * the host leaves it less than a core ({@link CpuGovernor}) and resuming it after; paused time
+     * does not count against the kill deadline.
+     */
+    int run(List<String> cmd, Path out, Duration budget, Runnable tick, Pacing pacing) throws IOException, InterruptedException {
         Files.createDirectories(out);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.resolve("tune.log").toFile()).start();
         long deadline = System.nanoTime() + budget.plus(GRACE).toNanos();
+        CpuGovernor governor = new CpuGovernor();
+        CpuSampler sampler = new CpuSampler();
+        boolean canSignal = new File(KILL).canExecute();
+        long pausedAt = 0;
         try {
             while (!p.waitFor(1, TimeUnit.SECONDS)) {
                 tick.run();
-                if (System.nanoTime() > deadline) {
+                CpuGovernor.Sample s = canSignal ? sampler.sample(p.toHandle()) : null;
+                CpuGovernor.Action a = s == null ? CpuGovernor.Action.NONE : governor.observe(s);
+                if (a == CpuGovernor.Action.PAUSE && signal(p.toHandle(), "-STOP")) {
+                    pausedAt = System.nanoTime();
+                    pacing.paused("the host leaves less than a core for tuning (" + s + "); tuning waits until a core is idle");
+                } else if (a == CpuGovernor.Action.RESUME && pausedAt != 0) {
+                    signal(p.toHandle(), "-CONT");
+                    long paused = System.nanoTime() - pausedAt;
+                    deadline += paused;
+                    pausedAt = 0;
+                    pacing.resumed(paused / 1e9);
+                }
+                if (pausedAt == 0 && System.nanoTime() > deadline) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
                     return -1;
@@ -108,6 +156,25 @@ final class TuneProcess {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
             }
+        }
+    }
+
+    /*
+     * Stop or continue the child and every descendant (its JMH forks). The parent is stopped first so
+     * it cannot start a fork in between; on continue the order does not matter. kill(1) because
+     * ProcessHandle has no way to send SIGSTOP.
+     */
+    static boolean signal(ProcessHandle child, String sig) {
+        List<String> cmd = new ArrayList<>(List.of(KILL, sig, String.valueOf(child.pid())));
+        child.descendants().forEach(d -> cmd.add(String.valueOf(d.pid())));
+        try {
+            return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
