@@ -3,7 +3,9 @@
 #  1. calibrate: how many batches the app does in RUN seconds without the agent;
 #  2. run that exact work without the agent, then with the agent (include=dev.selftune.samples.**);
 #     print the steady-state throughput of each (mean of the last quarter of its throughput lines),
-#     their ratio, both checksums (same work, so they must match) and when the first swap happened;
+#     their ratio, both checksums (same work, so they must match) and when the first swap happened,
+#     then the host's throughput *during* tuning (the windows in which a tuning child ran, paused
+#     time excluded) against the run without the agent at the same offsets (scripts/agent-window.py);
 #  3. overhead: the winners applied from wisdom at start (nothing left to tune) vs the same winner
 #     classes on the class path without the agent, PAIRS alternating pairs of OVERHEAD_RUN seconds
 #     (steady state = mean of the second half of the throughput lines).
@@ -36,10 +38,15 @@ per_sec=$(grep '^processed ' "$WORK/calibrate.log" | awk '{ printf "%.3f", $2 / 
 BATCHES=$(awk -v r="$per_sec" -v s="$RUN" 'BEGIN { printf "%d", r * s }')
 echo "calibrated: $per_sec batches/s -> $BATCHES batches (~${RUN}s without the agent)" >&2
 
-java -cp "$CP" $APP --batches "$BATCHES" --checksum-batches "$BATCHES" > "$WORK/without.log"
+stamp() { # each line prefixed with the epoch time it arrived at
+  while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done
+}
+java -cp "$CP" $APP --batches "$BATCHES" --checksum-batches "$BATCHES" | stamp > "$WORK/without.tlog"
+cut -d' ' -f2- "$WORK/without.tlog" > "$WORK/without.log"
 start=$(date +%s.%N)
 java "-javaagent:$JAR=include=dev.selftune.samples.**,budget=$BUDGET,max-methods=2,events=$WORK/events.jsonl,wisdom=$WORK/wisdom.json" \
-    -cp "$CP" $APP --batches "$BATCHES" --checksum-batches "$BATCHES" > "$WORK/with.log" 2> "$WORK/with.err"
+    -cp "$CP" $APP --batches "$BATCHES" --checksum-batches "$BATCHES" 2> "$WORK/with.err" | stamp > "$WORK/with.tlog"
+cut -d' ' -f2- "$WORK/with.tlog" > "$WORK/with.log"
 first_swap=$(grep -m1 '"event":"swapped"' "$WORK/events.jsonl" 2>/dev/null | sed 's/.*"time":"\([^"]*\)".*/\1/' || true)
 swap_after="none"
 if [[ -n "$first_swap" ]]; then
@@ -53,6 +60,8 @@ awk -v a="$a" -v w="$w" 'BEGIN { printf "throughput ratio (with / without):    %
 echo "checksum without agent: $(checksum "$WORK/without.log")"
 echo "checksum with agent:    $(checksum "$WORK/with.log")"
 echo "first swap after:       $swap_after"
+python3 scripts/agent-window.py "$WORK/with.tlog" "$WORK/events.jsonl" "$WORK/without.tlog"
+grep -c '"event":"paused"' "$WORK/events.jsonl" | sed 's/^/paused events: /' || true
 grep -o '"event":"[a-z-]*","target":"[^"]*"' "$WORK/events.jsonl" | sort | uniq -c || true
 
 # Overhead: wisdom applied at start vs the same winners loaded without the agent.
