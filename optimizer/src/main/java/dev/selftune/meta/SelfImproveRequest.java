@@ -22,6 +22,7 @@ public record SelfImproveRequest(List<MetaTarget> train, List<MetaTarget> holdou
         holdout = List.copyOf(holdout);
         classpath = List.copyOf(classpath);
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(budget, "budget");
         if (train.isEmpty() || holdout.isEmpty()) {
             throw new TuneException(train.isEmpty() ? "--train" : "--holdout", "self-improve needs at least one training"
                     + " and one held-out target");
@@ -38,19 +39,24 @@ public record SelfImproveRequest(List<MetaTarget> train, List<MetaTarget> holdou
         if (candidates < 1) {
             throw new TuneException("--candidates", "--candidates " + candidates + " must be at least 1");
         }
-        if (perTarget().compareTo(MIN_PER_TARGET) < 0) {
-            long need = MIN_PER_TARGET.toSeconds() * scoringsPerGeneration();
+        int scorings = scorings(candidates, train.size(), holdout.size());
+        if (budget.dividedBy(scorings).compareTo(MIN_PER_TARGET) < 0) {
+            long need = MIN_PER_TARGET.toSeconds() * scorings;
             throw new TuneException("--budget", String.format("--budget %ds per generation gives each tuning %.1fs, below"
                     + " tune's %ds minimum: a generation tunes %d times (%d candidates × %d training targets, a re-run"
                     + " of the best, %d held-out); give --budget %ds or more, or fewer --candidates or targets",
-                    budget.toSeconds(), budget.toMillis() / 1000.0 / scoringsPerGeneration(), MIN_PER_TARGET.toSeconds(),
-                    scoringsPerGeneration(), candidates, train.size(), holdout.size(), need));
+                    budget.toSeconds(), budget.toMillis() / 1000.0 / scorings, MIN_PER_TARGET.toSeconds(),
+                    scorings, candidates, train.size(), holdout.size(), need));
         }
     }
 
     /** Tunings in one generation: every candidate on the training targets, the best one's re-run, the held-out scoring. */
     public int scoringsPerGeneration() {
-        return candidates * train.size() + train.size() + holdout.size();
+        return scorings(candidates, train.size(), holdout.size());
+    }
+
+    private static int scorings(int candidates, int train, int holdout) {
+        return candidates * train + train + holdout;
     }
 
     /** The fixed, equal budget of every tuning in the run. */
