@@ -58,6 +58,28 @@ class SelfImproveCommandTest {
     }
 
     @Test
+    void selfImprove_fakeTuner_writesReportAndPoliciesAndPrintsTheVerdict() throws Exception {
+        Path t = dir.resolve("train.txt");
+        Path h = dir.resolve("holdout.txt");
+        Files.writeString(t, "a.B#c\n");
+        Files.writeString(h, "x.Y#z\n");
+        int[] calls = {0};
+        CliRun r = CliRun.of(req -> {
+            calls[0]++;
+            return dev.selftune.meta.TuneScorerTest.result(new dev.selftune.api.Decision.Keep("no gain"),
+                    new dev.selftune.api.CacheCounts(0, 4));
+        }, "self-improve", "--classpath", dir.toString(), "--train", t.toString(), "--holdout", h.toString(),
+                "--generations", "1", "--candidates", "1", "--budget", "90s", "--cache", dir.resolve("c").toString(),
+                "--quiet", "--out", dir.resolve("out").toString());
+        assertEquals(Main.OK, r.code, r.err);
+        assertEquals(3, calls[0], "g0 train + g0 held-out + one candidate (no re-run: it did not beat g0)");
+        assertEquals(java.time.Duration.ofSeconds(30), r.request.budget(), "90s over 3 tunings");
+        assertTrue(r.out.startsWith("no generation beat generation 0"), r.out);
+        assertTrue(Files.exists(dir.resolve("out/report.json")) && Files.exists(dir.resolve("out/report.html"))
+                && Files.exists(dir.resolve("out/policy-0.json")));
+    }
+
+    @Test
     void help_selfImprove_listsItsOptions() {
         CliRun r = CliRun.of("help", "self-improve");
         assertEquals(Main.OK, r.code);
