@@ -12,12 +12,12 @@ final class Usage {
             usage: selftune <command> [options]
 
             commands:
-              tune     tune one method from a class path and write a report (and the winner class) to --out
+              tune          tune one method from a class path and write a report (and the winner class) to --out
               self-improve  tune selftune's own search policy on training methods, judged on held-out ones
-              table    print a results table over tune --out directories: selftune table out/a out/b ...
-              attach   attach the tuning agent to a running JVM
-              aa       A/A check: how often byte-identical pairs are wrongly decided 'swap'
-              help     this text; 'selftune help tune' for the options of tune
+              table         print a results table over tune --out directories: selftune table out/a out/b ...
+              attach        attach the tuning agent to a running JVM
+              aa            A/A check: how often byte-identical pairs are wrongly decided 'swap'
+              help          this text; 'selftune help tune' (or self-improve) for a command's options
 
             global: --version prints the version; --debug prints stack traces of internal errors.
             exit codes: 0 the command ran (whatever the decision), 1 internal error, 2 bad input or an ineligible target.
