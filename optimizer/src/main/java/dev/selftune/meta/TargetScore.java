@@ -2,8 +2,8 @@ package dev.selftune.meta;
 
 /**
  * What tuning one target under a policy reached: the confirmed speedup with its interval (a keep is
- * 1.0 [1.0, 1.0]: the original runs), the JMH measurements the policy needed (screening
- * measurements, cached or not, plus both sides of every confirmation pair), how many screening
+ * 1.0 [1.0, 1.0]: the original runs), the JMH forks the policy needed (screening measurements,
+ * cached or not, times its screenForks, plus both sides of every confirmation pair), how many screening
  * measurements the cache answered and how many ran forks, and the decision.
  */
 public record TargetScore(String target, double speedup, double low, double high, long measurements,

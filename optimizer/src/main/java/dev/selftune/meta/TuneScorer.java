@@ -46,7 +46,7 @@ public final class TuneScorer implements Scorer {
         for (MetaTarget t : targets) {
             progress.accept(label + ": tuning " + t.method());
             TuneResult r = tuner.apply(evaluator.request(t, file));
-            TargetScore s = score(t.method(), r);
+            TargetScore s = score(t.method(), r, policy.screenForks());
             progress.accept(label + ": " + t.method() + " " + s.decision() + String.format(" %.3fx", s.speedup())
                     + " in " + s.measurements() + " measurements");
             scores.add(s);
@@ -55,17 +55,18 @@ public final class TuneScorer implements Scorer {
     }
 
     /**
-     * Measurements a policy needed: every screening measurement (a cache hit counts, since the policy
-     * asked for it; otherwise re-scoring would look cheaper than scoring) plus both sides of every
+     * JMH forks a policy needed: every screening measurement (a cache hit counts, since the policy
+     * asked for it; otherwise re-scoring would look cheaper than scoring) times the policy's
+     * {@code screenForks} (each measurement is that many forks), plus both sides of every
      * confirmation pair. A swap scores its confirmed interval; a keep scores 1.0.
      */
-    static TargetScore score(String target, TuneResult r) {
+    static TargetScore score(String target, TuneResult r, int screenForks) {
         long hits = r.cache() == null ? 0 : r.cache().hits();
         long misses = r.cache() == null ? 0 : r.cache().misses();
         long screening = r.cache() == null ? r.measured() + 1 : r.cache().hits() + r.cache().misses();
         VariantResult confirmed = r.confirmedResult();
         long pairs = confirmed == null || confirmed.measurement() == null ? 0 : confirmed.measurement().forks();
-        long measurements = screening + 2 * pairs;
+        long measurements = screening * screenForks + 2 * pairs;
         if (r.decision() instanceof Decision.Swap s) {
             return new TargetScore(target, s.speedup().ratio(), s.speedup().low(), s.speedup().high(),
                     measurements, hits, misses, "swap");

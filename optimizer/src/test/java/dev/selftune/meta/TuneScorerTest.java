@@ -43,7 +43,7 @@ public class TuneScorerTest {
 
     @Test
     void score_swap_usesTheConfirmedIntervalAndCountsScreeningPlusBothSidesOfEachPair() {
-        TargetScore t = TuneScorer.score("a.B#c", result(new Decision.Swap(V1, S, SCREEN, CONFIRM), new CacheCounts(3, 7)));
+        TargetScore t = TuneScorer.score("a.B#c", result(new Decision.Swap(V1, S, SCREEN, CONFIRM), new CacheCounts(3, 7)), 1);
         assertEquals(1.25, t.speedup());
         assertEquals(1.1, t.low());
         assertEquals(1.4, t.high());
@@ -55,12 +55,20 @@ public class TuneScorerTest {
 
     @Test
     void score_keep_isOneWhateverTheScreeningSaw() {
-        TargetScore t = TuneScorer.score("a.B#c", result(new Decision.Keep("not confirmed"), new CacheCounts(0, 10)));
+        TargetScore t = TuneScorer.score("a.B#c", result(new Decision.Keep("not confirmed"), new CacheCounts(0, 10)), 1);
         assertEquals(1.0, t.speedup());
         assertEquals(1.0, t.low());
         assertEquals(1.0, t.high());
         assertEquals(10 + 16, t.measurements());
         assertEquals("keep-original", t.decision());
+    }
+
+    @Test
+    void score_moreScreenForks_countsEachForkOfEachScreeningMeasurement() {
+        TargetScore one = TuneScorer.score("a.B#c", result(new Decision.Keep("k"), new CacheCounts(2, 8)), 1);
+        TargetScore three = TuneScorer.score("a.B#c", result(new Decision.Keep("k"), new CacheCounts(2, 8)), 3);
+        assertEquals(10 + 16, one.measurements());
+        assertEquals(30 + 16, three.measurements(), "a policy with screenForks 3 pays three forks per measurement");
     }
 
     @Test
