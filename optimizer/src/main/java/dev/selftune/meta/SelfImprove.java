@@ -89,7 +89,8 @@ public final class SelfImprove {
         best.adopted = adopted;
         rows.add(new GenerationRow(g, parent.id, own, cmp, best.id, adopted ? policyFile(g) : null,
                 PolicyDiff.of(parent.policy, best.policy), best.trainUtility(), best.holdout, adopted, reason, seconds(start)));
-        progress.accept("generation " + g + ": " + (adopted ? "adopted " : "kept " + incumbent.id + ", ") + best.id + ": " + reason);
+        progress.accept("generation " + g + ": " + (adopted ? "adopted " + best.id : "kept " + incumbent.id + " (best candidate "
+                + best.id + ")") + ": " + reason);
         return adopted ? best : incumbent;
     }
 
