@@ -30,6 +30,32 @@ public final class Selftune {
     }
 
     /**
+     * Runs the meta loop ({@code self-improve}): tunes selftune's own search policy on the request's
+     * training targets, every tuning through {@link #tune} with the judge unchanged, and checks each
+     * adopted generation on the held-out targets. Writes nothing; see {@link #writeSelfImprove}.
+     */
+    public static dev.selftune.meta.MetaRun selfImprove(dev.selftune.meta.SelfImproveRequest request,
+                                                        java.util.function.Consumer<String> progress) {
+        return selfImprove(request, progress, Selftune::tune);
+    }
+
+    /** As {@link #selfImprove(dev.selftune.meta.SelfImproveRequest, java.util.function.Consumer)}, with the tuning replaceable for tests. */
+    public static dev.selftune.meta.MetaRun selfImprove(dev.selftune.meta.SelfImproveRequest request,
+                                                        java.util.function.Consumer<String> progress,
+                                                        java.util.function.Function<TuneRequest, TuneResult> tuner) {
+        dev.selftune.meta.Evaluator evaluator = new dev.selftune.meta.Evaluator(request.classpath(), request.javaBinary(),
+                request.seed(), request.perTarget(), request.cacheDir());
+        dev.selftune.meta.Scorer scorer = new dev.selftune.meta.TuneScorer(evaluator, tuner,
+                request.out().resolve("work"), progress);
+        return new dev.selftune.meta.SelfImprove(request, scorer, progress).run();
+    }
+
+    /** Writes {@code report.json}, {@code report.html} and {@code policy-<g>.json} per adopted generation into {@code out}. */
+    public static List<Path> writeSelfImprove(dev.selftune.meta.MetaRun run, Path out) {
+        return dev.selftune.meta.MetaReport.write(run, out);
+    }
+
+    /**
      * Writes {@code report.json}, {@code report.html} and, on swap, {@code winner/<internal name>.class}
      * into {@code out}, all or nothing; returns the paths written.
      */

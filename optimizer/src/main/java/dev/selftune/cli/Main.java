@@ -14,7 +14,7 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * The {@code selftune} command line: {@code tune}, {@code table}, {@code attach}, {@code aa}, {@code help},
+ * The {@code selftune} command line: {@code tune}, {@code self-improve}, {@code table}, {@code attach}, {@code aa}, {@code help},
  * {@code --version}. Exit 0 when the command ran, 2 for bad input (one line, no stack trace), 1 otherwise.
  */
 public final class Main {
@@ -76,18 +76,21 @@ public final class Main {
                 }
                 out.print(ResultsTable.render(Arrays.stream(rest).map(Path::of).toList()));
                 return OK;
+            case "self-improve":
+                return SelfImproveCommand.run(rest, out, err, tuner);
             case "aa":
                 // HOOK: the lead wires the A/A false-improvement check behind AaCommand.
                 return AaCommand.run(rest, out, err);
             case "help", "--help", "-h":
-                out.print(rest.length > 0 && rest[0].equals("tune") ? Usage.TUNE : Usage.MAIN);
+                out.print(rest.length > 0 && rest[0].equals("tune") ? Usage.TUNE
+                        : rest.length > 0 && rest[0].equals("self-improve") ? Usage.SELF_IMPROVE : Usage.MAIN);
                 return OK;
             case "--version", "-V", "version":
                 out.println("selftune " + version() + " (Java " + System.getProperty("java.version") + ", "
                         + System.getProperty("java.vendor") + ")");
                 return OK;
             default:
-                throw new TuneException(args[0], "unknown command '" + args[0] + "': use tune, table, attach, aa or help");
+                throw new TuneException(args[0], "unknown command '" + args[0] + "': use tune, self-improve, table, attach, aa or help");
         }
     }
 

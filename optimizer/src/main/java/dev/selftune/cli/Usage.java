@@ -12,11 +12,12 @@ final class Usage {
             usage: selftune <command> [options]
 
             commands:
-              tune     tune one method from a class path and write a report (and the winner class) to --out
-              table    print a results table over tune --out directories: selftune table out/a out/b ...
-              attach   attach the tuning agent to a running JVM
-              aa       A/A check: how often byte-identical pairs are wrongly decided 'swap'
-              help     this text; 'selftune help tune' for the options of tune
+              tune          tune one method from a class path and write a report (and the winner class) to --out
+              self-improve  tune selftune's own search policy on training methods, judged on held-out ones
+              table         print a results table over tune --out directories: selftune table out/a out/b ...
+              attach        attach the tuning agent to a running JVM
+              aa            A/A check: how often byte-identical pairs are wrongly decided 'swap'
+              help          this text; 'selftune help tune' (or self-improve) for a command's options
 
             global: --version prints the version; --debug prints stack traces of internal errors.
             exit codes: 0 the command ran (whatever the decision), 1 internal error, 2 bad input or an ineligible target.
@@ -53,6 +54,25 @@ final class Usage {
             example:
               selftune tune --classpath samples/target/classes --target dev.selftune.samples.MatMul#multiply \\
                             --budget 2m --out out/matmul
+            """;
+
+    static final String SELF_IMPROVE = """
+            usage: selftune self-improve --classpath <entries> --train <file> --holdout <file> --generations <N>
+                                         --budget <per generation> --out <dir> [options]
+
+              --classpath <a.jar:classes/>   jars and directories holding the targets
+              --train <file>                 targets the policy is tuned on: one method per line, as --target takes it,
+                                             optionally followed by inputs=<class>#<method>, fp=<tolerance>, sizes=16,1024;
+                                             '#' at the start of a line or after a space starts a comment
+              --holdout <file>               targets never trained on: each adopted generation is checked on them
+              --generations <N>              generations after generation 0 (the default policy)
+              --budget <10m>                 wall-clock budget of one generation, split equally over its tunings
+                                             (candidates × training targets, a re-run of the best, the held-out targets)
+              --candidates <3>               candidate policies per generation (default 3)
+              --seed <N>                     seed of the policy mutator and of generated inputs (default 1)
+              --cache <dir|default>          measurement cache for screening (default: the user's cache directory)
+              --out <dir>                    report.json, report.html, policy-<g>.json per adopted generation
+              --quiet                        no progress on stderr
             """;
 
     private static final Map<String, String> HINTS = Map.ofEntries(

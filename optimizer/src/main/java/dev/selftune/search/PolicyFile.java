@@ -29,7 +29,7 @@ public final class PolicyFile {
     }
 
     /** The policy as the JSON object {@link #save} writes. */
-    static Map<String, Object> toMap(Policy p) {
+    public static Map<String, Object> toMap(Policy p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("transforms", p.transforms());
         m.put("ranges", new TreeMap<>(p.ranges()));

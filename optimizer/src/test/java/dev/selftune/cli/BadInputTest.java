@@ -124,7 +124,7 @@ class BadInputTest {
 
     @Test
     void unknownCommand_exits2() {
-        assertBad(CliRun.of("tuen"), "unknown command 'tuen': use tune, table, attach, aa or help");
+        assertBad(CliRun.of("tuen"), "unknown command 'tuen': use tune, self-improve, table, attach, aa or help");
     }
 
     private void assertBad(CliRun run, String expected) {

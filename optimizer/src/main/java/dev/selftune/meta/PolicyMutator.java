@@ -1,0 +1,127 @@
+package dev.selftune.meta;
+
+import dev.selftune.generate.Policy;
+import dev.selftune.generate.Transforms;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Proposes a child policy by changing one or two of the parent's values: the transforms (reorder,
+ * drop, add), a range (move a value to the front, drop one, add one), maxDepth, maxVariants,
+ * keepFraction, screenForks or the order. It works on {@link Policy} values only, so whatever it
+ * proposes cannot touch the judge: a policy has no field for inputs, thresholds or fork plans.
+ */
+public final class PolicyMutator {
+    /** Values a range may take besides its current ones, within the transforms' own limits. */
+    static final Map<String, List<Integer>> RANGE_POOL = Map.of(
+            "unroll.factor", List.of(2, 3, 4, 6, 8, 12, 16),
+            "split-accumulators.k", List.of(2, 3, 4, 6, 8, 12, 16),
+            "tune-constant.scale", List.of(25, 50, 75, 150, 200, 300, 400, 800),
+            "tune-constant.absolute", List.of(4, 8, 16, 24, 32, 64, 128));
+
+    private static final int KINDS = 11;
+
+    private final Random random;
+
+    public PolicyMutator(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** A policy that differs from {@code parent} in one or two values. */
+    public Policy mutate(Policy parent) {
+        Policy child = parent;
+        int changes = 1 + random.nextInt(2);
+        for (int tries = 0; tries < 100 && (changes > 0 || child.equals(parent)); tries++) {
+            Policy next = once(child, random.nextInt(KINDS));
+            if (!next.equals(child)) {
+                child = next;
+                changes--;
+            }
+        }
+        return child;
+    }
+
+    /** One change of kind {@code kind} (0..10); the policy itself when that kind cannot apply. */
+    Policy once(Policy p, int kind) {
+        List<String> t = new ArrayList<>(p.transforms());
+        switch (kind) {
+            case 0 -> {
+                if (t.size() < 2) {
+                    return p;
+                }
+                int i = random.nextInt(t.size() - 1);
+                t.add(i + 1, t.remove(i));
+                return withTransforms(p, t);
+            }
+            case 1 -> {
+                if (t.size() < 2) {
+                    return p;
+                }
+                t.remove(random.nextInt(t.size()));
+                return withTransforms(p, t);
+            }
+            case 2 -> {
+                List<String> missing = new ArrayList<>(Transforms.names());
+                missing.removeAll(t);
+                if (missing.isEmpty()) {
+                    return p;
+                }
+                t.add(random.nextInt(t.size() + 1), missing.get(random.nextInt(missing.size())));
+                return withTransforms(p, t);
+            }
+            case 3, 4, 5 -> {
+                return p.withRanges(mutateRange(p, kind));
+            }
+            case 6 -> {
+                int d = Math.max(1, Math.min(5, p.maxDepth() + (random.nextBoolean() ? 1 : -1)));
+                return copy(p, t, d, p.maxVariants(), p.screenForks(), p.keepFraction());
+            }
+            case 7 -> {
+                int v = random.nextBoolean() ? p.maxVariants() * 3 / 2 : p.maxVariants() * 2 / 3;
+                return copy(p, t, p.maxDepth(), Math.max(4, Math.min(96, v)), p.screenForks(), p.keepFraction());
+            }
+            case 8 -> {
+                double k = Math.round((p.keepFraction() + (random.nextBoolean() ? 0.1 : -0.1)) * 100) / 100.0;
+                return copy(p, t, p.maxDepth(), p.maxVariants(), p.screenForks(), Math.max(0.2, Math.min(0.8, k)));
+            }
+            case 9 -> {
+                int f = Math.max(1, Math.min(3, p.screenForks() + (random.nextBoolean() ? 1 : -1)));
+                return copy(p, t, p.maxDepth(), p.maxVariants(), f, p.keepFraction());
+            }
+            default -> {
+                return p.withOrder(p.order() == Policy.Order.ROUND_ROBIN ? Policy.Order.BY_TRANSFORM : Policy.Order.ROUND_ROBIN);
+            }
+        }
+    }
+
+    private Map<String, List<Integer>> mutateRange(Policy p, int kind) {
+        Map<String, List<Integer>> ranges = new LinkedHashMap<>(p.ranges());
+        String key = Policy.RANGE_KEYS.get(random.nextInt(Policy.RANGE_KEYS.size()));
+        List<Integer> values = new ArrayList<>(ranges.getOrDefault(key, Policy.defaults().ranges().get(key)));
+        if (kind == 3 && values.size() > 1) {
+            values.add(0, values.remove(1 + random.nextInt(values.size() - 1)));
+        } else if (kind == 4 && values.size() > 1) {
+            values.remove(random.nextInt(values.size()));
+        } else {
+            List<Integer> pool = new ArrayList<>(RANGE_POOL.get(key));
+            pool.removeAll(values);
+            if (!pool.isEmpty()) {
+                values.add(random.nextInt(values.size() + 1), pool.get(random.nextInt(pool.size())));
+            }
+        }
+        ranges.put(key, values);
+        return ranges;
+    }
+
+    private static Policy withTransforms(Policy p, List<String> t) {
+        return copy(p, t, p.maxDepth(), p.maxVariants(), p.screenForks(), p.keepFraction());
+    }
+
+    private static Policy copy(Policy p, List<String> t, int depth, int variants, int forks, double keep) {
+        return new Policy(t, p.ranges(), depth, variants, forks, keep, p.maxCopiedInsns(), p.maxUnrollFactor(),
+                p.maxSplitAccumulators(), p.constantSmallest(), p.constantMax(), p.order());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.selftune.meta;
+
+import dev.selftune.api.Decision;
+import dev.selftune.api.TuneRequest;
+import dev.selftune.api.TuneResult;
+import dev.selftune.api.VariantResult;
+import dev.selftune.generate.Policy;
+import dev.selftune.search.PolicyFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The real scorer: saves the policy to a file, tunes each target through {@code tune} (the same
+ * pipeline and decision a user gets) with the evaluator's fixed settings and the measurement cache
+ * on, and turns each result into a {@link TargetScore}.
+ */
+public final class TuneScorer implements Scorer {
+    private final Evaluator evaluator;
+    private final Function<TuneRequest, TuneResult> tuner;
+    private final Path workDir;
+    private final Consumer<String> progress;
+
+    public TuneScorer(Evaluator evaluator, Function<TuneRequest, TuneResult> tuner, Path workDir, Consumer<String> progress) {
+        this.evaluator = evaluator;
+        this.tuner = tuner;
+        this.workDir = workDir;
+        this.progress = progress;
+    }
+
+    @Override
+    public Utility score(Policy policy, List<MetaTarget> targets, String label) {
+        Path file = workDir.resolve(label + "-policy.json");
+        try {
+            Files.createDirectories(workDir);
+            PolicyFile.save(policy, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the candidate policy " + file, e);
+        }
+        List<TargetScore> scores = new ArrayList<>();
+        for (MetaTarget t : targets) {
+            progress.accept(label + ": tuning " + t.method());
+            TuneResult r = tuner.apply(evaluator.request(t, file));
+            TargetScore s = score(t.method(), r, policy.screenForks());
+            progress.accept(label + ": " + t.method() + " " + s.decision() + String.format(" %.3fx", s.speedup())
+                    + " in " + s.measurements() + " measurements");
+            scores.add(s);
+        }
+        return Utility.of(scores);
+    }
+
+    /**
+     * JMH forks a policy needed: every screening measurement (a cache hit counts, since the policy
+     * asked for it; otherwise re-scoring would look cheaper than scoring) times the policy's
+     * {@code screenForks} (each measurement is that many forks), plus both sides of every
+     * confirmation pair. A swap scores its confirmed interval; a keep scores 1.0.
+     */
+    static TargetScore score(String target, TuneResult r, int screenForks) {
+        long hits = r.cache() == null ? 0 : r.cache().hits();
+        long misses = r.cache() == null ? 0 : r.cache().misses();
+        long screening = r.cache() == null ? r.measured() + 1 : r.cache().hits() + r.cache().misses();
+        VariantResult confirmed = r.confirmedResult();
+        long pairs = confirmed == null || confirmed.measurement() == null ? 0 : confirmed.measurement().forks();
+        long measurements = screening * screenForks + 2 * pairs;
+        if (r.decision() instanceof Decision.Swap s) {
+            return new TargetScore(target, s.speedup().ratio(), s.speedup().low(), s.speedup().high(),
+                    measurements, hits, misses, "swap");
+        }
+        return TargetScore.keep(target, measurements, hits, misses);
+    }
+}

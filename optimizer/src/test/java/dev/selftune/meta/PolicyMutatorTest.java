@@ -1,0 +1,66 @@
+package dev.selftune.meta;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selftune.generate.Policy;
+import dev.selftune.search.PolicyFile;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PolicyMutatorTest {
+    @Test
+    void mutate_manyTimes_alwaysAValidDifferentPolicyThatRoundTrips() throws Exception {
+        PolicyMutator m = new PolicyMutator(3);
+        Policy p = Policy.defaults();
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("policy", ".json");
+        for (int i = 0; i < 300; i++) {
+            Policy child = m.mutate(p);
+            assertNotEquals(p, child, "mutation " + i + " changed nothing");
+            PolicyFile.save(child, f);
+            assertEquals(child, PolicyFile.load(f), "a proposed policy must be a valid policy file");
+            p = child;
+        }
+    }
+
+    @Test
+    void mutate_overManyProposals_reachesEveryKnobItClaims() {
+        PolicyMutator m = new PolicyMutator(11);
+        Set<String> changed = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            changed.addAll(PolicyDiff.of(Policy.defaults(), m.mutate(Policy.defaults())).keySet());
+        }
+        for (String k : new String[] {"transforms", "maxDepth", "maxVariants", "keepFraction", "screenForks", "order",
+            "ranges.unroll.factor", "ranges.split-accumulators.k", "ranges.tune-constant.scale", "ranges.tune-constant.absolute"}) {
+            assertTrue(changed.contains(k), k + " was never mutated: " + changed);
+        }
+    }
+
+    @Test
+    void mutate_sameSeed_sameProposals() {
+        PolicyMutator a = new PolicyMutator(5);
+        PolicyMutator b = new PolicyMutator(5);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(a.mutate(Policy.defaults()), b.mutate(Policy.defaults()));
+        }
+    }
+
+    @Test
+    void once_dropTransform_neverEmptiesTheList() {
+        PolicyMutator m = new PolicyMutator(1);
+        Policy p = new Policy(java.util.List.of("unroll"), Policy.defaults().ranges(), 3, 24, 1, 0.5);
+        assertEquals(p, m.once(p, 1), "dropping the last transform is not a mutation");
+        assertEquals(p, m.once(p, 0), "a one-transform list has nothing to reorder");
+    }
+
+    @Test
+    void policyDiff_namesChangedKeysOnly() {
+        Policy d = Policy.defaults();
+        var diff = PolicyDiff.of(d, d.withOrder(Policy.Order.BY_TRANSFORM));
+        assertEquals(Set.of("order"), diff.keySet());
+        assertEquals("order round-robin → by-transform", PolicyDiff.text(diff));
+        assertEquals("unchanged", PolicyDiff.text(PolicyDiff.of(d, d)));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.selftune.meta;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selftune.api.Basis;
+import dev.selftune.api.CacheCounts;
+import dev.selftune.api.Decision;
+import dev.selftune.api.Measurement;
+import dev.selftune.api.MethodRef;
+import dev.selftune.api.Speedup;
+import dev.selftune.api.Step;
+import dev.selftune.api.TuneRequest;
+import dev.selftune.api.TuneResult;
+import dev.selftune.api.Variant;
+import dev.selftune.api.VariantResult;
+import dev.selftune.api.Verdict;
+import dev.selftune.generate.Policy;
+import dev.selftune.search.PolicyFile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+public class TuneScorerTest {
+    private static final Measurement SCREEN = new Measurement(100, 1, "ns/op", 1, 4, new double[] {100});
+    private static final Measurement CONFIRM = new Measurement(80, 1, "ns/op", 8, 4, new double[8]);
+    private static final Variant V1 = new Variant("v1", "original", List.of(new Step("unroll", Map.of("factor", 4))), new byte[] {1});
+    private static final Speedup S = new Speedup(1.25, 1.1, 1.4, Basis.CPU);
+
+    @TempDir
+    Path dir;
+
+    /** A result of one confirmed variant (8 pairs) with decision {@code d}; shared with the CLI test. */
+    public static TuneResult result(Decision d, CacheCounts cache) {
+        VariantResult v = new VariantResult(V1, new Verdict.Passed(5), CONFIRM, S, "confirmed");
+        return new TuneResult(MethodRef.parse("a.B#c"), "17", "v", "cpu", 1, 30, 30, SCREEN, List.of(v), d,
+                new byte[] {1}, 0, null, "v1", Map.of(), cache);
+    }
+
+    @Test
+    void score_swap_usesTheConfirmedIntervalAndCountsScreeningPlusBothSidesOfEachPair() {
+        TargetScore t = TuneScorer.score("a.B#c", result(new Decision.Swap(V1, S, SCREEN, CONFIRM), new CacheCounts(3, 7)), 1);
+        assertEquals(1.25, t.speedup());
+        assertEquals(1.1, t.low());
+        assertEquals(1.4, t.high());
+        assertEquals(3 + 7 + 2 * 8, t.measurements(), "hits count: the policy asked for them");
+        assertEquals(3, t.cacheHits());
+        assertEquals(7, t.cacheMisses());
+        assertEquals("swap", t.decision());
+    }
+
+    @Test
+    void score_keep_isOneWhateverTheScreeningSaw() {
+        TargetScore t = TuneScorer.score("a.B#c", result(new Decision.Keep("not confirmed"), new CacheCounts(0, 10)), 1);
+        assertEquals(1.0, t.speedup());
+        assertEquals(1.0, t.low());
+        assertEquals(1.0, t.high());
+        assertEquals(10 + 16, t.measurements());
+        assertEquals("keep-original", t.decision());
+    }
+
+    @Test
+    void score_moreScreenForks_countsEachForkOfEachScreeningMeasurement() {
+        TargetScore one = TuneScorer.score("a.B#c", result(new Decision.Keep("k"), new CacheCounts(2, 8)), 1);
+        TargetScore three = TuneScorer.score("a.B#c", result(new Decision.Keep("k"), new CacheCounts(2, 8)), 3);
+        assertEquals(10 + 16, one.measurements());
+        assertEquals(30 + 16, three.measurements(), "a policy with screenForks 3 pays three forks per measurement");
+    }
+
+    @Test
+    void score_eachTarget_tunedUnderTheSavedPolicyWithTheEvaluatorsSettings() {
+        List<TuneRequest> seen = new ArrayList<>();
+        Evaluator e = new Evaluator(List.of(dir), "java", 9, Duration.ofSeconds(40), dir.resolve("cache"));
+        TuneScorer s = new TuneScorer(e, r -> {
+            seen.add(r);
+            return result(new Decision.Swap(V1, S, SCREEN, CONFIRM), new CacheCounts(1, 1));
+        }, dir.resolve("work"), line -> { });
+        Policy p = Policy.defaults().withOrder(Policy.Order.BY_TRANSFORM);
+        Utility u = s.score(p, List.of(new MetaTarget("a.B#c"), new MetaTarget("a.B#d", null, 1e-9, new int[] {16}, 2)), "g1-c1-train");
+        assertEquals(2, seen.size());
+        assertEquals(p, PolicyFile.load(seen.get(0).policyFile()));
+        assertEquals(Duration.ofSeconds(40), seen.get(0).budget());
+        assertEquals(dir.resolve("cache"), seen.get(0).cacheDir(), "scoring runs with the measurement cache on");
+        assertEquals(9, seen.get(0).seed());
+        assertEquals(1e-9, seen.get(1).fpTolerance());
+        assertEquals(1.25, u.speedup(), 1e-9);
+        assertTrue(u.measurements() == 2 * (2 + 16), u.toString());
+    }
+}
