@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@code unexplored} counts generated variants the budget never reached; {@code confirmed} is the id
  * of the variant the confirmation run measured (the one the decision is about), null when none was;
  * {@code notApplied} says, per registered transform that produced no variant, why; {@code cache} the
- * measurement cache's hits and misses, null when the run used no cache.
+ * measurement cache's hits and misses, null when the run used no cache; {@code skipped} what the
+ * transforms left alone on purpose (a constant tied to a loop's step), with why.
  */
 public record TuneResult(
         MethodRef target,
@@ -29,11 +30,13 @@ public record TuneResult(
         RunSetup setup,
         String confirmed,
         Map<String, String> notApplied,
-        CacheCounts cache) {
+        CacheCounts cache,
+        Map<String, String> skipped) {
 
     public TuneResult {
         variants = List.copyOf(variants);
         notApplied = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(notApplied, "notApplied")));
+        skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped == null ? Map.of() : skipped));
         if (unexplored < 0) {
             throw new IllegalArgumentException("unexplored must be >= 0, got " + unexplored);
         }
@@ -55,7 +58,7 @@ public record TuneResult(
                       double budgetSeconds, double elapsedSeconds, Measurement baseline, List<VariantResult> variants,
                       Decision decision, byte[] originalClassBytes, int unexplored) {
         this(target, jvmVersion, jvmVendor, cpu, seed, budgetSeconds, elapsedSeconds, baseline, variants, decision,
-                originalClassBytes, unexplored, null, null, Map.of(), null);
+                originalClassBytes, unexplored, null, null, Map.of(), null, Map.of());
     }
 
     /** A result of a run without a measurement cache. */
@@ -64,7 +67,16 @@ public record TuneResult(
                       Decision decision, byte[] originalClassBytes, int unexplored, RunSetup setup, String confirmed,
                       Map<String, String> notApplied) {
         this(target, jvmVersion, jvmVendor, cpu, seed, budgetSeconds, elapsedSeconds, baseline, variants, decision,
-                originalClassBytes, unexplored, setup, confirmed, notApplied, null);
+                originalClassBytes, unexplored, setup, confirmed, notApplied, null, Map.of());
+    }
+
+    /** A result without notes of what the transforms left alone. */
+    public TuneResult(MethodRef target, String jvmVersion, String jvmVendor, String cpu, long seed,
+                      double budgetSeconds, double elapsedSeconds, Measurement baseline, List<VariantResult> variants,
+                      Decision decision, byte[] originalClassBytes, int unexplored, RunSetup setup, String confirmed,
+                      Map<String, String> notApplied, CacheCounts cache) {
+        this(target, jvmVersion, jvmVendor, cpu, seed, budgetSeconds, elapsedSeconds, baseline, variants, decision,
+                originalClassBytes, unexplored, setup, confirmed, notApplied, cache, Map.of());
     }
 
     /** A result in which every generated variant was verified. */

@@ -54,6 +54,11 @@ final class Summary {
             row(sb, first ? "not applied" : "", e.getKey() + ": " + clip(e.getValue()));
             first = false;
         }
+        first = true;
+        for (Map.Entry<String, String> e : r.skipped().entrySet()) {
+            row(sb, first ? "left alone" : "", e.getKey() + ": " + clip(e.getValue()));
+            first = false;
+        }
         row(sb, "variants", r.generated() + " generated, " + r.rejected() + " rejected, " + r.measured() + " measured");
         row(sb, "elapsed", String.format(Locale.ROOT, "%.1f s (budget %.0f s)", r.elapsedSeconds(), r.budgetSeconds()));
         for (int i = 0; i < written.size(); i++) {

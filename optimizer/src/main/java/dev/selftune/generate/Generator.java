@@ -31,6 +31,7 @@ public final class Generator {
     private final Function<String, InputStream> resources;
     private final List<Transform> transforms = new ArrayList<>();
     private Map<String, String> notApplied = Map.of();
+    private Map<String, String> skipped = Map.of();
 
     public Generator(Policy policy, TransformContext ctx, Function<String, InputStream> classResources) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -120,7 +121,28 @@ public final class Generator {
         }
         queue.forEach(p -> tally.unreached(p.transform()));
         notApplied = tally.reasons(transforms, original, tuned, ctx, policy.maxVariants());
+        skipped = skippedBy(original, tuned);
         return out;
+    }
+
+    /** What each transform left alone on purpose, keyed "transform: what", in the order found. */
+    private Map<String, String> skippedBy(ClassNode original, List<MethodNode> tuned) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Transform t : transforms) {
+            for (MethodNode m : tuned) {
+                try {
+                    t.skipped(original, m, ctx).forEach((what, why) -> out.putIfAbsent(t.name() + ": " + what, why));
+                } catch (RuntimeException e) {
+                    // an analysis that fails here already cost its candidates; it has nothing to add
+                }
+            }
+        }
+        return out;
+    }
+
+    /** After {@link #generate}: what the transforms deliberately left alone (a constant tied to a loop's step), and why. */
+    public Map<String, String> skipped() {
+        return skipped;
     }
 
     /**

@@ -33,4 +33,12 @@ public interface Transform {
         return "found no place in " + method.name + method.desc + " where its rule applies (" + name()
                 + " gives no finer reason; see its class documentation for the shapes it rewrites)";
     }
+
+    /**
+     * What this transform deliberately leaves alone in {@code method} although its shape matches, each
+     * with the reason (a constant tied to a loop's step is not a knob): the report lists them.
+     */
+    default Map<String, String> skipped(ClassNode owner, MethodNode method, TransformContext ctx) {
+        return Map.of();
+    }
 }

@@ -52,5 +52,20 @@ final class HtmlSetup {
                     .append(esc(e.getValue())).append("</td></tr>\n");
         }
         h.append("</tbody></table></div>\n</section>\n");
+        skipped(h, r);
+    }
+
+    /** What the transforms left alone on purpose (constants tied to the data layout), when anything. */
+    static void skipped(StringBuilder h, TuneResult r) {
+        if (r.skipped().isEmpty()) {
+            return;
+        }
+        h.append("<section>\n<h2>Left alone on purpose</h2>\n<div class=\"scroll\"><table>\n"
+                + "<thead><tr><th>What</th><th>Why</th></tr></thead>\n<tbody>\n");
+        for (Map.Entry<String, String> e : r.skipped().entrySet()) {
+            h.append("<tr><td class=\"tf\">").append(esc(e.getKey())).append("</td><td class=\"note\">")
+                    .append(esc(e.getValue())).append("</td></tr>\n");
+        }
+        h.append("</tbody></table></div>\n</section>\n");
     }
 }

@@ -85,6 +85,7 @@ public final class JsonReport {
         m.put("winner", r.decision() instanceof Decision.Swap s ? winner(s, r.setup()) : null);
         m.put("confirmed", confirmed(r));
         m.put("notApplied", new LinkedHashMap<>(r.notApplied()));
+        m.put("skipped", new LinkedHashMap<>(r.skipped()));
         return m;
     }
 

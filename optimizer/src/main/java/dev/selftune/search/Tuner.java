@@ -200,7 +200,7 @@ public final class Tuner {
                 budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
                 variants.size() - entries.size(), RunSetups.of(req, SCREEN, ForkPlan.confirmation()),
                 confirmed == null ? null : confirmed.variant().id(), generator.notApplied(),
-                measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null);
+                measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null, generator.skipped());
     }
 
     /* A confirmation fork iterates longer than a screening fork; start-up costs the same. */

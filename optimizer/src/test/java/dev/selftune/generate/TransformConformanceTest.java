@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Type;
 import dev.selftune.api.Variant;
 import dev.selftune.generate.nestspecimens.Nests;
+import dev.selftune.generate.specimens.Layouts;
 import dev.selftune.generate.specimens.Loops;
 import dev.selftune.generate.specimens.Sorts;
 import dev.selftune.generate.specimens.Weights;
 
 /** Every transform × every specimen method keeps behaviour, bit for bit, and every variant verifies. */
 class TransformConformanceTest {
-    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class);
+    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class);
     static final int TRIALS = 300;
     private final Map<Class<?>, Class<?>> originals = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -76,9 +76,26 @@ public final class TuneConstant implements Transform {
     }
 
     @Override
+    public Map<String, String> skipped(ClassNode owner, MethodNode method, TransformContext ctx) {
+        Map<Integer, String> tied = LayoutConstants.of(method);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int v : shaped(owner, method, ctx.policy().constantSmallest())) {
+            if (tied.containsKey(v)) {
+                out.put("constant " + v + " in " + method.name, tied.get(v));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
         if (Reductions.frames(owner, method) == null) {
             return "the method's bytecode does not analyse (ASM's Analyzer failed), so its constants cannot be traced";
+        }
+        Map<String, String> skipped = skipped(owner, method, ctx);
+        if (!skipped.isEmpty()) {
+            return "every constant shaped like a knob is tied to the data layout: " + String.join("; ", skipped.keySet())
+                    + " (" + skipped.values().iterator().next() + ")";
         }
         return "no integer constant of at least " + ctx.policy().constantSmallest() + " is compared against in a branch (directly or through "
                 + "one + or -) or used as a loop step; constants in a comparison that guards a throw are contract "
@@ -110,8 +127,16 @@ public final class TuneConstant implements Transform {
         return true;
     }
 
-    /** Distinct constants (at least {@code smallest}) compared against by if_icmpXX, directly or via one add/sub, or used as an iinc step. */
+    /** The knobs: constants shaped like one ({@link #shaped}) that are not tied to the data layout ({@link LayoutConstants}). */
     static List<Integer> tunable(ClassNode owner, MethodNode method, int smallest) {
+        Map<Integer, String> tied = LayoutConstants.of(method);
+        List<Integer> out = new ArrayList<>(shaped(owner, method, smallest));
+        out.removeIf(tied::containsKey);
+        return out;
+    }
+
+    /** Distinct constants (at least {@code smallest}) compared against by if_icmpXX, directly or via one add/sub, or used as an iinc step. */
+    static List<Integer> shaped(ClassNode owner, MethodNode method, int smallest) {
         Set<Integer> values = new LinkedHashSet<>();
         Frame<SourceValue>[] frames = Reductions.frames(owner, method);
         if (frames == null) {
