@@ -1,6 +1,7 @@
 package dev.selftune.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,5 +84,25 @@ class TargetLoaderTest {
     @Test
     void load_jdkClass_refused() {
         assertTrue(refused("java.util.Arrays#sort([I)V").getMessage().contains("JDK"));
+    }
+
+    @Test
+    void load_selftunesOwnClass_refusedAsSelftune() {
+        TuneException e = refused(TargetLoader.class.getName() + "#resolve");
+        assertTrue(e.getMessage().contains("belongs to selftune itself"), e.getMessage());
+    }
+
+    @Test
+    void load_libraryClassSelftuneAlsoUses_notRefusedAsSelftune() throws Exception {
+        // commons-math3 is on selftune's own class path too; on the user's it is the user's code. Its
+        // class files are Java 5, so today the class-file version rule may refuse it, never the ownership one.
+        Path jar = Path.of(org.apache.commons.math3.util.MathArrays.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try {
+            Target t = TargetLoader.load(List.of(jar), MethodRef.parse("org.apache.commons.math3.util.MathArrays#ebeAdd([D[D)[D"));
+            assertEquals("([D[D)[D", t.method().descriptor());
+        } catch (TuneException e) {
+            assertFalse(e.getMessage().contains("selftune itself") || e.getMessage().contains("JDK"), e.getMessage());
+            assertTrue(e.getMessage().contains("class-file version"), e.getMessage());
+        }
     }
 }
