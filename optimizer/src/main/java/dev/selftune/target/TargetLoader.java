@@ -30,9 +30,13 @@ public final class TargetLoader {
                         + " does not exist: fix --classpath (':'-separated jars and directories)");
             }
         }
-        if (isJdkOrSelftune(ref.owner())) {
+        if (OwnClasses.isJdk(ref.owner())) {
             throw new TuneException(ref.owner(), "class " + ref.owner()
-                    + " belongs to the JDK or to selftune itself, which are never tuned: name one of your own classes");
+                    + " belongs to the JDK, which is never tuned: name one of your own classes");
+        }
+        if (OwnClasses.isSelftunes(ref.owner())) {
+            throw new TuneException(ref.owner(), "class " + ref.owner()
+                    + " belongs to selftune itself, which is never tuned: name one of your own classes");
         }
         byte[] bytes = readClass(classpath, ref.owner());
         if (bytes.length >= 8 && ClassVersion.major(bytes) == ClassVersion.OLDEST && ClassVersion.minor(bytes) < 3) {
@@ -62,33 +66,9 @@ public final class TargetLoader {
         return new Target(full, bytes, (m.access & Opcodes.ACC_STATIC) != 0, classpath);
     }
 
-    /** True for JDK classes and for classes of selftune's own code source, which are never tuned. */
+    /** True for JDK classes and for selftune's own (see {@link OwnClasses}), which are never tuned. */
     public static boolean isJdkOrSelftune(String binaryName) {
-        if (binaryName.startsWith("java.") || binaryName.startsWith("javax.") || binaryName.startsWith("jdk.")
-                || binaryName.startsWith("sun.") || binaryName.startsWith("com.sun.")) {
-            return true;
-        }
-        /*
-         * By package, not by presence in the jar: the shaded jar also holds the libraries selftune
-         * bundles (relocated under dev.selftune.shaded, except JMH, see optimizer/pom.xml), and a
-         * user's own copy of such a library (commons-math3, say) is theirs to tune. Under dev.selftune
-         * the jar decides, so the samples (dev.selftune.samples, another module) stay tunable.
-         */
-        if (binaryName.startsWith("org.openjdk.jmh.")) {
-            return true;
-        }
-        if (!binaryName.startsWith("dev.selftune.")) {
-            return false;
-        }
-        java.security.CodeSource own = TargetLoader.class.getProtectionDomain().getCodeSource();
-        if (own == null) {
-            return false;
-        }
-        try (URLClassLoader self = new URLClassLoader(new URL[] {own.getLocation()}, null)) {
-            return self.findResource(binaryName.replace('.', '/') + ".class") != null;
-        } catch (IOException e) {
-            return false;
-        }
+        return OwnClasses.isJdk(binaryName) || OwnClasses.isSelftunes(binaryName);
     }
 
     static MethodNode resolve(ClassNode cn, MethodRef ref) {

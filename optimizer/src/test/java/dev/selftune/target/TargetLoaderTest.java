@@ -131,4 +131,19 @@ class TargetLoaderTest {
         assertFalse(TargetLoader.isJdkOrSelftune("dev.selftune.samples.MatrixMultiply"));
         assertFalse(TargetLoader.isJdkOrSelftune("com.acme.Foo"));
     }
+
+    @Test
+    void load_selftunesOwnClass_refusedAsSelftune() {
+        TuneException e = refused(TargetLoader.class.getName() + "#resolve");
+        assertTrue(e.getMessage().contains("belongs to selftune itself"), e.getMessage());
+    }
+
+    @Test
+    void load_libraryClassSelftuneAlsoUses_notRefusedAsSelftune() throws Exception {
+        // commons-math3 is on selftune's own class path too; on the user's it is the user's code. Its
+        // class files are Java 5, which selftune tunes: it loads.
+        Path jar = Path.of(org.apache.commons.math3.util.MathArrays.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Target t = TargetLoader.load(List.of(jar), MethodRef.parse("org.apache.commons.math3.util.MathArrays#ebeAdd([D[D)[D"));
+        assertEquals("([D[D)[D", t.method().descriptor());
+    }
 }

@@ -1,0 +1,219 @@
+package remeasure;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * An independent re-measurement of a {@code tune} winner, written apart from selftune's own harness: the
+ * published class against the winner class first on the class path, one JMH fork a side, interleaved
+ * (alternating which side goes first), on inputs the tuning never saw ({@code Provider.rows(7)}). Prints
+ * {@code 1.23x [1.10, 1.37] (5 pairs, cpu; wall 1.19x)}: the geometric mean of original/winner CPU time per
+ * op over the pairs with its 95% t-interval, and the wall-time ratio beside it.
+ *
+ * <pre>java -cp &lt;classes&gt;:&lt;jmh jars&gt; remeasure.ReMeasure &lt;library class path&gt; &lt;winner dir&gt; &lt;class#method(desc)&gt; &lt;provider&gt; &lt;pairs&gt;</pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ReMeasure {
+    /* A static final call site, set once per fork, so C2 inlines the target as it would a direct call. */
+    private static final MutableCallSite SITE = new MutableCallSite(MethodType.methodType(Object.class, Object[].class));
+    private static final MethodHandle INVOKER = SITE.dynamicInvoker();
+
+    @Param("") public String libCp;
+    @Param("") public String winnerDir;
+    @Param("") public String target;
+    @Param("") public String provider;
+    @Param("original") public String side;
+
+    private Object[][] rows;
+
+    @Setup(Level.Trial)
+    public void setup() throws Exception {
+        List<URL> urls = new ArrayList<>();
+        if (side.equals("winner")) {
+            urls.add(Path.of(winnerDir).toUri().toURL());
+        }
+        for (String e : libCp.split(File.pathSeparator)) {
+            urls.add(Path.of(e).toUri().toURL());
+        }
+        ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+        String cls = target.substring(0, target.indexOf('#'));
+        String name = target.substring(target.indexOf('#') + 1, target.indexOf('('));
+        MethodType type = MethodType.fromMethodDescriptorString(target.substring(target.indexOf('(')), loader);
+        Method m = Class.forName(cls, true, loader).getDeclaredMethod(name, type.parameterArray());
+        m.setAccessible(true);
+        MethodHandle h = MethodHandles.lookup().unreflect(m);
+        SITE.setTarget(h.asType(h.type().generic()).asSpreader(Object[].class, h.type().parameterCount()));
+        MutableCallSite.syncAll(new MutableCallSite[] {SITE});
+        rows = (Object[][]) Class.forName(provider, true, loader).getMethod("rows", long.class).invoke(null, 7L);
+    }
+
+    /* Arrays are copied inside the timed region on both sides, so an in-place method (a sort, an FFT,
+     * a relaxation) always starts from the same data; objects other than arrays are passed as they are. */
+    @Benchmark
+    public void run(Blackhole bh) throws Throwable {
+        for (Object[] row : rows) {
+            bh.consume((Object) INVOKER.invokeExact((Object[]) copy(row)));
+        }
+    }
+
+    static Object copy(Object o) {
+        if (o == null || !o.getClass().isArray()) {
+            return o;
+        }
+        int n = Array.getLength(o);
+        if (o.getClass().getComponentType().isPrimitive()) {
+            Object c = Array.newInstance(o.getClass().getComponentType(), n);
+            System.arraycopy(o, 0, c, 0, n);
+            return c;
+        }
+        Object[] c = (Object[]) Array.newInstance(o.getClass().getComponentType(), n);
+        for (int i = 0; i < n; i++) {
+            c[i] = copy(Array.get(o, i));
+        }
+        return c;
+    }
+
+    /* Contention: on a shared machine wall time per op also counts the time the thread waited for a core.
+     * Each iteration's share of wall time the thread was on a CPU goes to a side file (outside the timed
+     * region: Level.Iteration fixtures are not in the score), and the CPU time per op (score x share) is
+     * what the pairs compare; the wall-time ratio is printed beside it. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private long iterationCpu;
+    private long iterationWall;
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        iterationCpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        iterationWall = System.nanoTime();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        long wall = System.nanoTime() - iterationWall;
+        String file = System.getProperty(CPU_LOG);
+        if (file != null && iterationCpu >= 0 && wall > 0) {
+            double share = (THREADS.getCurrentThreadCpuTime() - iterationCpu) / (double) wall;
+            try {
+                Files.writeString(Path.of(file), String.format(Locale.ROOT, "%.5f%n", share),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                // the share is a correction only: without it main falls back to wall time
+            }
+        }
+    }
+
+    private static final String CPU_LOG = "remeasure.cpuLog";
+    private static final int MEASUREMENTS = 5;
+
+    public static void main(String[] args) throws Exception {
+        int pairs = Integer.parseInt(args[4]);
+        double[] cpuLogs = new double[pairs];
+        double[] wallLogs = new double[pairs];
+        boolean cpu = true;
+        for (int p = 0; p < pairs; p++) {
+            String first = p % 2 == 0 ? "original" : "winner";
+            String second = p % 2 == 0 ? "winner" : "original";
+            double[] a = score(args, first);
+            double[] b = score(args, second);
+            double[] original = first.equals("original") ? a : b;
+            double[] winner = first.equals("original") ? b : a;
+            wallLogs[p] = Math.log(original[0] / winner[0]);
+            cpuLogs[p] = Math.log(original[1] / winner[1]);
+            cpu &= !Double.isNaN(cpuLogs[p]);
+            System.err.printf(Locale.ROOT, "pair %d: original %.4g us (cpu %.4g), winner %.4g us (cpu %.4g)%n",
+                    p + 1, original[0], original[1], winner[0], winner[1]);
+        }
+        double[] logs = cpu ? cpuLogs : wallLogs;
+        double mean = mean(logs);
+        double var = 0;
+        for (double r : logs) {
+            var += (r - mean) * (r - mean) / Math.max(1, pairs - 1);
+        }
+        double half = pairs < 2 ? Double.NaN
+                : new TDistribution(pairs - 1).inverseCumulativeProbability(0.975) * Math.sqrt(var / pairs);
+        System.out.printf(Locale.ROOT, "%.2fx [%.2f, %.2f] (%d pairs, %s)%n", Math.exp(mean), Math.exp(mean - half),
+                Math.exp(mean + half), pairs, cpu ? String.format(Locale.ROOT, "cpu; wall %.2fx", Math.exp(mean(wallLogs))) : "wall");
+    }
+
+    private static double mean(double[] xs) {
+        double m = 0;
+        for (double x : xs) {
+            m += x / xs.length;
+        }
+        return m;
+    }
+
+    /** {wall time per op, CPU time per op (NaN when the fork reported no CPU shares)} of one fork of one side. */
+    private static double[] score(String[] args, String side) throws Exception {
+        Path log = Files.createTempFile("remeasure-", ".cpu");
+        Options o = new OptionsBuilder().include("^remeasure\\.ReMeasure\\.run$").forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.milliseconds(500))
+                .measurementIterations(MEASUREMENTS).measurementTime(TimeValue.milliseconds(500))
+                .param("libCp", args[0]).param("winnerDir", args[1]).param("target", args[2])
+                .param("provider", args[3]).param("side", side)
+                .jvmArgs("-Xmx1g", "-D" + CPU_LOG + "=" + log).shouldFailOnError(true).build();
+        // JMH refuses to start while another JMH run holds its machine-wide lock: two benchmarks on the same
+        // cores spoil each other, so wait for it (up to ten minutes) instead of measuring beside it.
+        long deadline = System.currentTimeMillis() + 600_000;
+        try {
+            while (true) {
+                try {
+                    Files.writeString(log, "");
+                    double wall = new Runner(o).runSingle().getPrimaryResult().getScore();
+                    List<String> shares = Files.readAllLines(log);
+                    if (shares.size() < MEASUREMENTS) {
+                        return new double[] {wall, Double.NaN};
+                    }
+                    double share = 0;
+                    for (String x : shares.subList(shares.size() - MEASUREMENTS, shares.size())) {
+                        share += Double.parseDouble(x.trim()) / MEASUREMENTS;
+                    }
+                    return new double[] {wall, wall * share};
+                } catch (RunnerException e) {
+                    if (!String.valueOf(e.getMessage()).contains("Another JMH instance") || System.currentTimeMillis() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(2000);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}
