@@ -1,0 +1,163 @@
+package dev.selftune.verify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The static state a call can reach: the static fields of the target class and of every class on
+ * the user's class path its code names (field and method owners), transitively, up to
+ * {@link #MAX_CLASSES} classes. Compared after every call like the arguments.
+ */
+final class StaticState {
+    /* A bound on the classes walked: a target reaching into a large application would otherwise
+     * make every call snapshot that application's statics. Classes beyond it are not compared. */
+    static final int MAX_CLASSES = 64;
+    /* Static arrays above this many elements (lookup tables) are compared by a 64-bit digest, not
+     * copied: the original's outcome keeps one static snapshot per row, 1200 rows. */
+    static final int COPY_LIMIT = 4096;
+
+    private final List<Field> fields;
+
+    private StaticState(List<Field> fields) {
+        this.fields = fields;
+    }
+
+    /**
+     * Internal names of the classes to watch: {@code owner} first, then the class-path classes its
+     * code names, breadth first. {@code loader} finds their bytes; JDK classes are never watched.
+     */
+    static List<String> reachable(String owner, byte[] ownerBytes, java.net.URLClassLoader loader) {
+        Set<String> found = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        found.add(owner);
+        todo.add(owner);
+        while (!todo.isEmpty() && found.size() < MAX_CLASSES) {
+            String name = todo.poll();
+            byte[] bytes = name.equals(owner) ? ownerBytes : read(loader, name);
+            if (bytes == null) {
+                continue;
+            }
+            for (String ref : references(bytes)) {
+                if (found.size() < MAX_CLASSES && !found.contains(ref) && loader.findResource(ref + ".class") != null) {
+                    found.add(ref);
+                    todo.add(ref);
+                }
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    /*
+     * The classes are initialised here, when the sandbox is made, in both the original's and each
+     * variant's loader: reading a static field of a class not yet initialised would run its
+     * initialiser at a point that depends on the code under test. A class whose initialiser fails
+     * is left out of both.
+     */
+    static StaticState watch(List<String> classes, ClassLoader loader) {
+        List<Field> fields = new ArrayList<>();
+        for (String name : classes) {
+            Class<?> c;
+            try {
+                c = Class.forName(name.replace('/', '.'), true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue;
+            }
+            if (c.getClassLoader() != loader) {
+                continue;
+            }
+            for (Field f : c.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                boolean constant = Modifier.isFinal(mod) && (f.getType().isPrimitive() || f.getType() == String.class);
+                if (!Modifier.isStatic(mod) || constant || f.getName().startsWith("$selftune$")) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    fields.add(f);
+                } catch (RuntimeException e) {
+                    // not readable: not compared
+                }
+            }
+        }
+        return new StaticState(fields);
+    }
+
+    boolean isEmpty() {
+        return fields.isEmpty();
+    }
+
+    /** The watched fields' values, as one snapshot object in the walker's graph (aliases to arguments kept). */
+    Object snapshot(Snapshot.Walker w) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        w.copyLimit(COPY_LIMIT);
+        for (Field f : fields) {
+            String key = f.getDeclaringClass().getName() + "." + f.getName();
+            Object v;
+            try {
+                v = f.get(null);
+            } catch (IllegalAccessException e) {
+                continue;
+            }
+            values.put(key, w.of(v, key));
+        }
+        return new Snapshot.Obj("static state", values);
+    }
+
+    private static byte[] read(java.net.URLClassLoader loader, String name) {
+        URL u = loader.findResource(name + ".class");
+        if (u == null) {
+            return null;
+        }
+        try (InputStream in = u.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Set<String> references(byte[] bytes) {
+        Set<String> refs = new LinkedHashSet<>();
+        try {
+            new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitFieldInsn(int op, String owner, String n, String d) {
+                            add(owner);
+                        }
+
+                        @Override
+                        public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
+                            add(owner);
+                        }
+
+                        private void add(String owner) {
+                            if (!owner.startsWith("[")) {
+                                refs.add(owner);
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException e) {
+            // an unreadable class names nothing
+        }
+        return refs;
+    }
+}
