@@ -21,21 +21,24 @@ final class Watchdog {
     }
 
     private final ExecutorService thread;
+    private volatile Thread worker;
 
     Watchdog(String name) {
         thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "selftune-watchdog-" + name);
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
+            worker = t;
             return t;
         });
     }
 
     /*
-     * Why this is only the fallback (FuelInstrumenter): Thread.stop is gone on JDK 20+, so a call
-     * past its deadline is interrupted and abandoned; if it loops without checking, its thread keeps
-     * a core busy until the JVM exits. That is the price of not hanging the whole tuning run; this
-     * watchdog is then closed and the next call gets a fresh thread.
+     * Why this is only the fallback (FuelInstrumenter): a call past its deadline is interrupted and
+     * stopped with Thread.stop where the JDK still has it (up to JDK 19); from JDK 20 on stop throws,
+     * and a call that loops without checking for interruption keeps its (abandoned, daemon, lowest
+     * priority) thread busy until the JVM exits. That is the price of not hanging the whole tuning
+     * run; this watchdog is then closed and the next call gets a fresh thread.
      */
     /** The call's result, or null when it did not finish by {@code deadlineNanos} (the thread is abandoned). */
     Result call(Call c, long deadlineNanos) {
@@ -49,16 +52,27 @@ final class Watchdog {
         try {
             return f.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
-            close();
+            abandon(f);
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            f.cancel(true);
-            close();
+            abandon(f);
             return null;
         } catch (ExecutionException e) {
             return new Result(null, e.getCause());
+        }
+    }
+
+    private void abandon(Future<Result> f) {
+        f.cancel(true);
+        close();
+        Thread t = worker;
+        if (t != null && t.isAlive()) {
+            try {
+                Thread.class.getMethod("stop").invoke(t);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // JDK 20+: stop is unsupported; the interrupted thread is left to finish or spin
+            }
         }
     }
 
