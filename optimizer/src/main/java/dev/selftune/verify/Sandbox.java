@@ -44,16 +44,15 @@ final class Sandbox {
      * exception from the target propagates unwrapped (Method.invoke would wrap it).
      */
     static Sandbox load(Target target, byte[] classBytes) throws ReflectiveOperationException {
-        return load(target, classBytes, List.of(), true);
+        return load(target, classBytes, List.of());
     }
 
     /**
      * {@code staticClasses} (internal names) are initialised now and their static fields compared
-     * after every call; {@code instrument} false (tests) runs without fuel, as for a method near 64 KB.
+     * after every call. A class too near 64 KB for the fuel ticks runs its calls on a {@link Watchdog}.
      */
-    static Sandbox load(Target target, byte[] classBytes, List<String> staticClasses, boolean instrument)
-            throws ReflectiveOperationException {
-        FuelInstrumenter.Instrumented instrumented = instrument ? FuelInstrumenter.instrument(classBytes) : null;
+    static Sandbox load(Target target, byte[] classBytes, List<String> staticClasses) throws ReflectiveOperationException {
+        FuelInstrumenter.Instrumented instrumented = FuelInstrumenter.instrument(classBytes);
         MethodRef m = target.method();
         TargetClassLoader loader = new TargetClassLoader(target.classpath(), m.owner(),
                 instrumented == null ? classBytes : instrumented.target());

@@ -28,7 +28,7 @@ final class StaticState {
      * make every call snapshot that application's statics. Classes beyond it are not compared. */
     static final int MAX_CLASSES = 64;
     /* Static arrays above this many elements (lookup tables) are compared by a 64-bit digest, not
-     * copied: the original's outcome keeps one static snapshot per row, 1200 rows. */
+     * copied: the original's outcome keeps one static snapshot per row, ~1400 rows. */
     static final int COPY_LIMIT = 4096;
 
     private final List<Field> fields;

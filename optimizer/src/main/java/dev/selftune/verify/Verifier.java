@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Judges variants against the original: bytecode check, a fresh class loader, then a differential
- * test on every verification row (result, arguments, receiver, exception type) under a step budget.
+ * test on every verification row (result, arguments, receiver, exception type, static state, which
+ * objects are shared or returned) under a step budget; a pass needs {@link #MIN_CHECKED_ROWS} checked rows.
  * One thread at a time: the original's outcomes are recorded once, on first use.
  */
 public final class Verifier {
@@ -28,7 +29,7 @@ public final class Verifier {
      * A pass must stand on at least this many checked rows. With rows drawn independently, a
      * variant wrong on a fraction p of inputs survives n rows with probability (1 - p)^n: 100 rows
      * leave a bug on 5% of inputs a 0.6% chance, a bug on 3% a 5% chance. Generated inputs give
-     * ~1200 rows; user rows (--inputs) and rows the original could not finish cheaply count only
+     * ~1400 rows; user rows (--inputs) and rows the original could not finish cheaply count only
      * when checked. Below this the verdict is a rejection that says so, never a pass.
      */
     static final int MIN_CHECKED_ROWS = 100;
@@ -37,8 +38,6 @@ public final class Verifier {
     private final InputSource src;
     private final Double fpTolerance;
     private Baseline baseline;
-    private boolean instrument = true;
-    private int minChecked = MIN_CHECKED_ROWS;
 
     /** {@code fpTolerance} null means bit-exact; otherwise floats and doubles may differ by that relative error. */
     public Verifier(Target original, InputSource src, Double fpTolerance) {
@@ -50,18 +49,6 @@ public final class Verifier {
         this.fpTolerance = fpTolerance;
     }
 
-    /** Tests: run variants without fuel, as when a method is too near 64 KB to take the ticks (wall clock only). */
-    Verifier withoutFuel() {
-        instrument = false;
-        return this;
-    }
-
-    /** Tests: the minimum number of checked rows for a pass. */
-    Verifier minChecked(int rows) {
-        minChecked = rows;
-        return this;
-    }
-
     /** Runs the original on the verification rows (once); throws TuneException when it throws on every input. */
     public OriginalProfile profile() {
         return baseline().profile;
@@ -70,10 +57,10 @@ public final class Verifier {
     private Baseline baseline() {
         if (baseline == null) {
             Baseline b = Baseline.record(original, src);
-            if (b.profile.rows() < minChecked) {
+            if (b.profile.rows() < MIN_CHECKED_ROWS) {
                 throw new TuneException(original.method().toString(), "only " + b.profile.rows() + " inputs of "
                         + original.method() + " can be checked (the original finished " + b.profile.rows() + " of "
-                        + b.outcomes.length + " rows within its work bound), and a variant needs " + minChecked
+                        + b.outcomes.length + " rows within its work bound), and a variant needs " + MIN_CHECKED_ROWS
                         + " checked inputs to pass: pass --inputs with more rows, or smaller rows the original finishes");
             }
             baseline = b;
@@ -93,7 +80,7 @@ public final class Verifier {
         }
         Sandbox sb;
         try {
-            sb = Sandbox.load(original, v.classBytes(), b.staticClasses, instrument);
+            sb = Sandbox.load(original, v.classBytes(), b.staticClasses);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return new Verdict.Rejected("the JVM refused to load the variant: " + e, null, 0);
         }
@@ -156,9 +143,9 @@ public final class Verifier {
             }
             checked++;
         }
-        if (checked < minChecked) {
+        if (checked < MIN_CHECKED_ROWS) {
             return new Verdict.Rejected("too few inputs to judge: only " + checked + " rows were checked, a pass needs "
-                    + minChecked + " (the original finished " + b.profile.rows() + " of " + rows.size()
+                    + MIN_CHECKED_ROWS + " (the original finished " + b.profile.rows() + " of " + rows.size()
                     + " within its work bound): pass --inputs with more rows, or smaller ones the original finishes", null, checked);
         }
         return new Verdict.Passed(checked);
