@@ -63,6 +63,7 @@ final class Snapshot {
     static final class Walker {
         private final IdentityHashMap<Object, String> seen = new IdentityHashMap<>();
         private int copyLimit;
+        private long nodesLeft = Long.MAX_VALUE;
 
         Walker(int copyLimit) {
             this.copyLimit = copyLimit;
@@ -71,6 +72,11 @@ final class Snapshot {
         /** Arrays above {@code limit} elements met from now on are digested, not copied. */
         void copyLimit(int limit) {
             this.copyLimit = limit;
+        }
+
+        /** At most {@code nodes} more arrays and objects are walked; beyond, values are cut off (the same way in every run). */
+        void nodeLimit(long nodes) {
+            this.nodesLeft = nodes;
         }
 
         Object of(Object v, String path) {
@@ -115,6 +121,9 @@ final class Snapshot {
             }
             w.seen.put(v, path);
         }
+        if (--w.nodesLeft < 0) {
+            return new Opaque(c.getName(), "<beyond the walk's bound>");
+        }
         if (c.isArray() && c.getComponentType().isPrimitive()) {
             int n = java.lang.reflect.Array.getLength(v);
             return n > w.copyLimit ? new Digest(c.getName(), n, hash(v, n)) : dev.selftune.inputs.Inputs.copyRow(new Object[] {v})[0];
@@ -122,6 +131,7 @@ final class Snapshot {
         if (depth >= MAX_DEPTH) {
             return new Opaque(c.getName(), "<deeper>");
         }
+
         if (c.isArray()) {
             List<Object> items = new ArrayList<>();
             Object[] a = (Object[]) v;

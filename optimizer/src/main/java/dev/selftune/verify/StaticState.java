@@ -30,6 +30,10 @@ final class StaticState {
     /* Static arrays above this many elements (lookup tables) are compared by a 64-bit digest, not
      * copied: the original's outcome keeps one static snapshot per row, ~1400 rows. */
     static final int COPY_LIMIT = 4096;
+    /* At most this many arrays and objects of static state are walked after each call (a static
+     * cache of a million entries would otherwise cost a full walk per row); beyond it the walk is
+     * cut off the same way in the original and the variant, and what lies beyond is not compared. */
+    static final long MAX_NODES = 100_000;
 
     private final List<Field> fields;
 
@@ -105,6 +109,7 @@ final class StaticState {
     Object snapshot(Snapshot.Walker w) {
         Map<String, Object> values = new LinkedHashMap<>();
         w.copyLimit(COPY_LIMIT);
+        w.nodeLimit(MAX_NODES);
         for (Field f : fields) {
             String key = f.getDeclaringClass().getName() + "." + f.getName();
             Object v;
