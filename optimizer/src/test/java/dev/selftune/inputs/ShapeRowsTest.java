@@ -63,6 +63,15 @@ class ShapeRowsTest {
         assertNotSame(c[0], c[2]);
     }
 
+    @Test
+    void writeRowsReadRows_aliasedArguments_aliasingSurvivesTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        int[] a = {1, 2};
+        java.nio.file.Path file = dir.resolve("rows.bin");
+        Inputs.writeRows(file, List.<Object[]>of(new Object[] {a, a, 3}));
+        Object[] back = Inputs.readRows(file).get(0);
+        assertSame(back[0], back[1]);
+    }
+
     /* With an FP tolerance, rows with an input beyond 1e150 skip the float comparison (verify/Differ):
      * the SPECIAL rows keep NaN and infinities checked on rows without huge magnitudes. */
     @Test
