@@ -67,7 +67,8 @@ final class Baseline {
             throw new TuneException(m.toString(), "the original " + m + " cannot be loaded for verification (" + e
                     + "): check that --classpath holds all of its dependencies");
         }
-        List<String> staticClasses = StaticState.reachable(m.owner().replace('.', '/'), t.classBytes(), sb.loader());
+        List<String> staticClasses = StaticState.reachable(m.owner().replace('.', '/'), t.classBytes(), m.name(), m.descriptor(),
+                sb.loader());
         sb.watch(staticClasses);
         boolean isStatic = t.isStatic();
         List<Object[]> rows = Inputs.verificationRows(m, isStatic, src, sb.loader());

@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,13 +21,15 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * The static state a call can reach: the static fields of the target class and of every class on
- * the user's class path its code names (field and method owners), transitively, up to
- * {@link #MAX_CLASSES} classes. Compared after every call like the arguments.
+ * the user's class path whose fields or methods the tuned method uses, following its calls
+ * transitively, up to {@link #MAX_CLASSES} classes. Compared after every call like the arguments.
  */
 final class StaticState {
     /* A bound on the classes walked: a target reaching into a large application would otherwise
      * make every call snapshot that application's statics. Classes beyond it are not compared. */
     static final int MAX_CLASSES = 64;
+    /* A bound on the methods followed to find them (calls into a large library). */
+    static final int MAX_METHODS = 1000;
     /* Static arrays above this many elements (lookup tables) are compared by a 64-bit digest, not
      * copied: the original's outcome keeps one static snapshot per row, ~1400 rows. */
     static final int COPY_LIMIT = 4096;
@@ -42,28 +45,37 @@ final class StaticState {
     }
 
     /**
-     * Internal names of the classes to watch: {@code owner} first, then the class-path classes its
-     * code names, breadth first. {@code loader} finds their bytes; JDK classes are never watched.
+     * Internal names of the classes to watch: {@code owner} first, then the class-path classes whose
+     * fields or methods the tuned method uses, following its calls (and lambda bodies) into
+     * class-path methods, breadth first. {@code loader} finds their bytes; JDK classes are never watched.
      */
-    static List<String> reachable(String owner, byte[] ownerBytes, java.net.URLClassLoader loader) {
-        Set<String> found = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        found.add(owner);
-        todo.add(owner);
-        while (!todo.isEmpty() && found.size() < MAX_CLASSES) {
-            String name = todo.poll();
-            byte[] bytes = name.equals(owner) ? ownerBytes : read(loader, name);
-            if (bytes == null) {
+    static List<String> reachable(String owner, byte[] ownerBytes, String name, String desc, java.net.URLClassLoader loader) {
+        Set<String> classes = new LinkedHashSet<>(List.of(owner));
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String[]> todo = new ArrayDeque<>();
+        todo.add(new String[] {owner, name, desc});
+        Map<String, byte[]> bytes = new HashMap<>(Map.of(owner, ownerBytes));
+        while (!todo.isEmpty() && seen.size() < MAX_METHODS) {
+            String[] m = todo.poll();
+            if (!seen.add(m[0] + "." + m[1] + m[2])) {
                 continue;
             }
-            for (String ref : references(bytes)) {
-                if (found.size() < MAX_CLASSES && !found.contains(ref) && loader.findResource(ref + ".class") != null) {
-                    found.add(ref);
+            byte[] b = bytes.computeIfAbsent(m[0], k -> read(loader, k));
+            if (b == null) {
+                continue;
+            }
+            for (String[] ref : references(b, m[1], m[2])) {
+                boolean onPath = ref[0].equals(owner) || loader.findResource(ref[0] + ".class") != null;
+                if (!onPath || !classes.contains(ref[0]) && classes.size() >= MAX_CLASSES) {
+                    continue;
+                }
+                classes.add(ref[0]);
+                if (ref[1] != null) {
                     todo.add(ref);
                 }
             }
         }
-        return new ArrayList<>(found);
+        return new ArrayList<>(classes);
     }
 
     /*
@@ -135,26 +147,40 @@ final class StaticState {
         }
     }
 
-    private static Set<String> references(byte[] bytes) {
-        Set<String> refs = new LinkedHashSet<>();
+    /* Owners of the fields and methods {@code name desc} uses: {owner, null, null} for a field,
+     * {owner, method, desc} for a call or a method handle (a lambda body is followed like a call). */
+    private static List<String[]> references(byte[] bytes, String name, String desc) {
+        List<String[]> refs = new ArrayList<>();
         try {
             new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                public MethodVisitor visitMethod(int access, String n, String d, String sig, String[] ex) {
+                    if (!n.equals(name) || !d.equals(desc)) {
+                        return null;
+                    }
                     return new MethodVisitor(Opcodes.ASM9) {
                         @Override
-                        public void visitFieldInsn(int op, String owner, String n, String d) {
-                            add(owner);
+                        public void visitFieldInsn(int op, String owner, String f, String fd) {
+                            add(owner, null, null);
                         }
 
                         @Override
-                        public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
-                            add(owner);
+                        public void visitMethodInsn(int op, String owner, String mn, String md, boolean itf) {
+                            add(owner, mn, md);
                         }
 
-                        private void add(String owner) {
+                        @Override
+                        public void visitInvokeDynamicInsn(String in, String id, org.objectweb.asm.Handle bsm, Object... args) {
+                            for (Object a : args) {
+                                if (a instanceof org.objectweb.asm.Handle h) {
+                                    add(h.getOwner(), h.getName(), h.getDesc());
+                                }
+                            }
+                        }
+
+                        private void add(String owner, String mn, String md) {
                             if (!owner.startsWith("[")) {
-                                refs.add(owner);
+                                refs.add(new String[] {owner, mn, md});
                             }
                         }
                     };

@@ -76,6 +76,12 @@ class VerifierGapsTest {
     }
 
     @Test
+    void verify_differentWriteToAnotherClassesStatic_rejected() {
+        Verdict.Rejected r = rejected(check("tallied", "(I)I", "talliedTwice"), "static state");
+        assertTrue(r.reason().contains("Tally.sum"), r.reason());
+    }
+
+    @Test
     void verify_readBeforeWriteThroughAliasedArguments_rejected() {
         Verdict.Rejected r = rejected(check("writeThenRead", "([I[I)I", "readThenWrite"), "returns a different value");
         assertTrue(r.counterexample().contains("the same object as argument 1"), r.counterexample());

@@ -46,6 +46,17 @@ public final class Gaps {
         calls++;
     }
 
+    /** Static state of another class, written through a call into it; the variant adds twice as much. */
+    public static int tallied(int x) {
+        Tally.add(x);
+        return x;
+    }
+
+    public static int talliedTwice(int x) {
+        Tally.add(2L * x);
+        return x;
+    }
+
     /** Aliasing: with a == b the write is seen by the read. */
     public static int writeThenRead(int[] a, int[] b) {
         if (a == null || b == null || a.length == 0 || b.length == 0) {
