@@ -27,13 +27,21 @@ final class GeneratedRows {
     private GeneratedRows() { }
 
     /**
-     * Argument rows without receivers: {@link #SMALL_ROWS} small rows, then big rows by ascending
+     * Argument rows without receivers: {@link #SMALL_ROWS} small rows, {@link ShapeRows#ROWS} of them
+     * reshaped (aliased, ragged, null) when the types allow, then big rows by ascending
      * size (two per size, one for matrices: a 256-square product is ~17M steps per variant).
      */
     static List<Object[]> rows(ParamTypes p, long seed, int[] sizes) {
         List<Object[]> rows = new ArrayList<>(SMALL_ROWS + sizes.length * BIG_ROWS_PER_SIZE);
         for (int i = 0; i < SMALL_ROWS; i++) {
             rows.add(smallRow(p, i, new Random(mix(seed, i))));
+        }
+        for (int k = 0; k < ShapeRows.ROWS; k++) {
+            int i = 8 + (int) ((k * 7L) % (SMALL_ROWS - 8));
+            Object[] reshaped = ShapeRows.reshape(p, smallRow(p, i, new Random(mix(seed, i))), new Random(mix(seed, 3_000_000L + k)));
+            if (reshaped != null) {
+                rows.add(reshaped);
+            }
         }
         int[] sorted = Arrays.stream(sizes).distinct().sorted().toArray();
         int perSize = hasMatrix(p) ? 1 : BIG_ROWS_PER_SIZE;
@@ -68,7 +76,7 @@ final class GeneratedRows {
         } else {
             int pick = r.nextInt(20);
             len = pick < 3 ? r.nextInt(4) : pick < 15 ? r.nextInt(MAX_SMALL_LENGTH + 1) : 2 * r.nextInt(32) + 1;
-            Mode[] modes = {Mode.EDGE, Mode.EDGE, Mode.SMALL, Mode.SMALL, Mode.SMALL, Mode.SIGNED, Mode.SIGNED,
+            Mode[] modes = {Mode.EDGE, Mode.SPECIAL, Mode.SMALL, Mode.SMALL, Mode.SMALL, Mode.SIGNED, Mode.SIGNED,
                 Mode.FULL, Mode.FULL, Mode.UNIT};
             mode = modes[r.nextInt(modes.length)];
         }

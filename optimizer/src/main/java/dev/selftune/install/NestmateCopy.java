@@ -90,9 +90,20 @@ final class NestmateCopy {
     /** The hidden class bytes; the method keeps its name and takes a static descriptor ({@link #staticDesc}). */
     static Built build(ClassNode source, ClassNode original, String name, String desc, boolean variant,
                        BootBridge bridge, Function<String, InputStream> resources, String element) {
+        ClassNode verified = pristine(source);
         NestmateCopy copy = new NestmateCopy(source, original, name, desc, variant, bridge, resources, element);
         byte[] bytes = copy.emit();
+        CopyCheck.require(verified, bytes, element);
         return new Built(bytes, List.copyOf(copy.spun));
+    }
+
+    /* An independent copy of the class as given (verified), since emitting rewrites its methods in place. */
+    private static ClassNode pristine(ClassNode source) {
+        ClassWriter w = new ClassWriter(0);
+        source.accept(w);
+        ClassNode c = new ClassNode();
+        new org.objectweb.asm.ClassReader(w.toByteArray()).accept(c, org.objectweb.asm.ClassReader.SKIP_FRAMES);
+        return c;
     }
 
     /** The copy's bytes and its lambdas linked by {@link LambdaSpinner}, to link once at swap time as a check. */

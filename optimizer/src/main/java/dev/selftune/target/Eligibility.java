@@ -2,9 +2,7 @@ package dev.selftune.target;
 
 import java.util.Optional;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /** The rules a method must meet to be tuned safely; shared by {@code tune} and the agent. */
@@ -13,11 +11,13 @@ public final class Eligibility {
 
     /*
      * Why these rules: a variant is proven equal to the original by running both on the same
-     * inputs and comparing return value, arguments, receiver and exception. That proof covers only
-     * state the call can reach through its arguments. A method that writes static fields changes
-     * state no comparison sees (and every call changes what the next call sees), so it is refused,
-     * as are bodies the JVM does not let us see or replace (abstract, native) and the special
-     * methods whose rewriting would change object construction or class initialisation.
+     * inputs and comparing return value, arguments, receiver, exception and the static state the
+     * call can reach (the static fields of the target class and of the class-path classes its code
+     * names, transitively, contents included; see verify/StaticState). Since static state is
+     * compared after every call, methods that write statics (directly, through private helpers,
+     * into static arrays or objects a static field holds) are tuned like any other. Refused are
+     * bodies the JVM does not let us see or replace (abstract, native) and the special methods
+     * whose rewriting would change object construction or class initialisation.
      */
 
     /** Empty when {@code method} of {@code owner} may be tuned, else the reason it may not, with the rule. */
@@ -40,13 +40,6 @@ public final class Eligibility {
         }
         if ((method.access & Opcodes.ACC_BRIDGE) != 0) {
             return Optional.of(what + " is a compiler-generated bridge; name the method it forwards to");
-        }
-        for (AbstractInsnNode insn : method.instructions) {
-            if (insn.getOpcode() == Opcodes.PUTSTATIC) {
-                FieldInsnNode f = (FieldInsnNode) insn;
-                return Optional.of(what + " writes static field " + f.owner.replace('/', '.') + "." + f.name
-                        + "; methods with global side effects cannot be verified by differential testing, tune a pure helper instead");
-            }
         }
         return Optional.empty();
     }

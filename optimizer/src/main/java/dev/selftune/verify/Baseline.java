@@ -29,6 +29,8 @@ final class Baseline {
     static final long ORIGINAL_TOTAL_NANOS = 10_000_000_000L;
 
     final Object[][] before;
+    /** Classes (internal names) whose static fields are compared after every call. */
+    final java.util.List<String> staticClasses;
     final Outcome[] outcomes;
     final double[] scales;
     final OriginalProfile profile;
@@ -39,7 +41,8 @@ final class Baseline {
     final long totalNanos;
 
     private Baseline(Object[][] before, Outcome[] outcomes, double[] scales, OriginalProfile profile, ClassLoader hierarchy,
-                     boolean originalChecks, long totalNanos) {
+                     boolean originalChecks, long totalNanos, java.util.List<String> staticClasses) {
+        this.staticClasses = staticClasses;
         this.originalChecks = originalChecks;
         this.totalNanos = totalNanos;
         this.before = before;
@@ -64,6 +67,9 @@ final class Baseline {
             throw new TuneException(m.toString(), "the original " + m + " cannot be loaded for verification (" + e
                     + "): check that --classpath holds all of its dependencies");
         }
+        List<String> staticClasses = StaticState.reachable(m.owner().replace('.', '/'), t.classBytes(), m.name(), m.descriptor(),
+                sb.loader());
+        sb.watch(staticClasses);
         boolean isStatic = t.isStatic();
         List<Object[]> rows = Inputs.verificationRows(m, isStatic, src, sb.loader());
         if (src.provider() != null) {
@@ -85,14 +91,16 @@ final class Baseline {
         Differ exact = new Differ(null, 0);
         /* Each row is released once run: a call may leave a large array in its receiver, and keeping
          * a thousand such receivers alive would make the collector thrash. */
+        boolean staticsLost = false;
         for (int i = 0; i < n; i++) {
             Object[] row = rows.get(i);
-            before[i] = snapshot(row);
+            before[i] = snapshot(row, isStatic);
             long weight = weight(row);
             long left = TOTAL_TICKS - spentTicks;
-            if (weight >= skipWeight || spent > ORIGINAL_TOTAL_NANOS || left <= 0) {
+            if (weight >= skipWeight || spent > ORIGINAL_TOTAL_NANOS || left <= 0 || staticsLost) {
                 continue;
             }
+            Object staticsBefore = sb.watchesStatics() ? sb.statics() : null;
             boolean big = weight >= BIG_ROW_WEIGHT || userRows;
             long ticks = Math.min(left, big ? BIG_ROW_TICKS : SMALL_ROW_TICKS);
             Outcome o;
@@ -100,6 +108,7 @@ final class Baseline {
             try {
                 o = sb.run(row, ticks, t0 + ORIGINAL_ROW_NANOS);
             } catch (Sandbox.Unrecordable e) {
+                staticsLost = changed(staticsBefore, sb);
                 continue;
             } finally {
                 rows.set(i, null);
@@ -107,6 +116,9 @@ final class Baseline {
             }
             spentTicks += o.ticks();
             if (o.timedOut()) {
+                /* A variant never runs a row the original did not finish: if that row changed the
+                 * static state, later rows would start from a state no variant reaches, so none is kept. */
+                staticsLost = changed(staticsBefore, sb);
                 skipWeight = weight >= BIG_ROW_WEIGHT ? Math.min(skipWeight, weight) : skipWeight;
                 dropped++;
                 continue;
@@ -132,14 +144,18 @@ final class Baseline {
         }
         boolean checks = BytecodeCheck.check(t.classBytes(), sb.loader()) == null;
         return new Baseline(before, outcomes, scales, new OriginalProfile(ran, normal, mutates), sb.loader(), checks,
-                spent);
+                spent, staticClasses);
+    }
+
+    private static boolean changed(Object staticsBefore, Sandbox sb) {
+        return staticsBefore != null && new Differ(null, 0).diff(staticsBefore, sb.statics(), "static") != null;
     }
 
     private static void requireDeterministic(List<Object[]> a, List<Object[]> b, InputSource src) {
         Differ exact = new Differ(null, 0);
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
             String d = i >= a.size() || i >= b.size() ? "row counts " + a.size() + " vs " + b.size()
-                    : exact.diff(asSeq(snapshot(a.get(i))), asSeq(snapshot(b.get(i))), "row " + i);
+                    : exact.diff(asSeq(snapshot(a.get(i), true)), asSeq(snapshot(b.get(i), true)), "row " + i);
             if (d != null) {
                 throw new TuneException("--inputs", "inputs provider " + src.provider() + " returns different rows on each call ("
                         + d + "): make it deterministic, e.g. seed its Random");
@@ -151,12 +167,9 @@ final class Baseline {
         return new Snapshot.Seq("row", java.util.Arrays.asList(snapshots));
     }
 
-    static Object[] snapshot(Object[] row) {
-        Object[] s = new Object[row.length];
-        for (int i = 0; i < row.length; i++) {
-            s[i] = Snapshot.of(row[i]);
-        }
-        return s;
+    /** The row as one graph, so arguments that are one array show as such ("the same object as argument 1"). */
+    static Object[] snapshot(Object[] row, boolean isStatic) {
+        return Snapshot.row(row, new Snapshot.Walker(Snapshot.MAX_COPIED_ELEMENTS), Snapshot.names(row.length, isStatic));
     }
 
     /** Elements in the row's arrays and strings: the order of magnitude of the work a call may do. */

@@ -24,6 +24,12 @@ final class Differ {
      * summation order and stay finite in another ([MAX, MAX, -MAX]); no tolerance relates the two.
      * On such rows only control flow and non-FP state are compared; every other row compares floats.
      * Without a tolerance nothing is exempt.
+     * Keeping the NaN, infinity or sign checks on these rows is not sound either: a sum unrolled
+     * into two accumulators turns [MAX, -MAX, MAX, -MAX] into inf + -inf = NaN where the loop in
+     * order gives 0, and [-inf, MAX, MAX] into NaN where the original gives -inf (VerifierTest's
+     * reassociated sum meets exactly that row). So instead the generator keeps these checks
+     * meaningful elsewhere: its SPECIAL rows hold NaN, infinities, -0.0 and subnormals but no
+     * magnitude beyond 1e150, and on them every FP check applies with a tolerance too.
      */
     boolean comparesFloats() {
         return comparesFloats;

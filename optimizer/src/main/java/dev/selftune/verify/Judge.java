@@ -42,6 +42,11 @@ final class Judge {
                         + ": " + d + " (original vs variant)";
             }
         }
+        String d = differ.diff(original.statics(), variant.statics(), "static");
+        if (d != null) {
+            return "leaves static state different after the call" + (original.threw() ? " (both threw " + original.thrown() + ")" : "")
+                    + ": " + d + " (original vs variant)";
+        }
         return null;
     }
 }

@@ -2,10 +2,11 @@ package dev.selftune.verify;
 
 /**
  * What one call did, as loader-neutral snapshots: the returned value or the thrown exception's
- * class, every argument (receiver first for instance methods) after the call, and the work done.
+ * class, every argument (receiver first for instance methods) after the call, the watched static
+ * state after the call (null when none is watched), and the work done.
  */
 record Outcome(Object returned, Object[] argsAfter, String thrown, String thrownMessage, boolean timedOut,
-               long ticks, long nanos) {
+               long ticks, long nanos, Object statics) {
     Outcome {
         argsAfter = argsAfter.clone();
     }

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.util.List;
 import org.objectweb.asm.Type;
 
 /** One verification copy of the target class in its own fresh loader, callable row by row under fuel. */
@@ -24,12 +25,16 @@ final class Sandbox {
     private final MethodHandle invoker;
     private final FuelGauge fuel;
     private final int arity;
+    private final String[] names;
+    private StaticState statics = StaticState.watch(List.of(), null);
+    private Watchdog watchdog;
 
-    private Sandbox(TargetClassLoader loader, MethodHandle invoker, FuelGauge fuel, int arity) {
+    private Sandbox(TargetClassLoader loader, MethodHandle invoker, FuelGauge fuel, int arity, boolean isStatic) {
         this.loader = loader;
         this.invoker = invoker;
         this.fuel = fuel;
         this.arity = arity;
+        this.names = Snapshot.names(arity, isStatic);
     }
 
     /*
@@ -39,20 +44,30 @@ final class Sandbox {
      * exception from the target propagates unwrapped (Method.invoke would wrap it).
      */
     static Sandbox load(Target target, byte[] classBytes) throws ReflectiveOperationException {
+        return load(target, classBytes, List.of());
+    }
+
+    /**
+     * {@code staticClasses} (internal names) are initialised now and their static fields compared
+     * after every call. A class too near 64 KB for the fuel ticks runs its calls on a {@link Watchdog}.
+     */
+    static Sandbox load(Target target, byte[] classBytes, List<String> staticClasses) throws ReflectiveOperationException {
         FuelInstrumenter.Instrumented instrumented = FuelInstrumenter.instrument(classBytes);
         MethodRef m = target.method();
         TargetClassLoader loader = new TargetClassLoader(target.classpath(), m.owner(),
                 instrumented == null ? classBytes : instrumented.target());
         try {
-            return load(loader, m, instrumented);
+            Sandbox sb = load(loader, m, instrumented, target.isStatic());
+            sb.watch(staticClasses);
+            return sb;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             close(loader);
             throw e;
         }
     }
 
-    private static Sandbox load(TargetClassLoader loader, MethodRef m, FuelInstrumenter.Instrumented instrumented)
-            throws ReflectiveOperationException {
+    private static Sandbox load(TargetClassLoader loader, MethodRef m, FuelInstrumenter.Instrumented instrumented,
+                                boolean isStatic) throws ReflectiveOperationException {
         Class<?> c = Class.forName(m.owner(), true, loader);
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
         MethodHandle h = lookup.unreflect(find(c, m));
@@ -63,7 +78,7 @@ final class Sandbox {
             /* An interface's ticks call a holder class in its package; it must exist before the first tick. */
             fuel = new FuelGauge(instrumented.holder() == null ? c : lookup.defineClass(instrumented.holder()));
         }
-        return new Sandbox(loader, invoker, fuel, arity);
+        return new Sandbox(loader, invoker, fuel, arity, isStatic);
     }
 
     private static Method find(Class<?> c, MethodRef m) throws NoSuchMethodException {
@@ -75,8 +90,22 @@ final class Sandbox {
         throw new NoSuchMethodException(m + " is not declared in the loaded class");
     }
 
-    ClassLoader loader() {
+    TargetClassLoader loader() {
         return loader;
+    }
+
+    /** Initialises {@code classes} (internal names) in this loader and compares their statics from now on. */
+    void watch(List<String> classes) {
+        statics = StaticState.watch(classes, loader);
+    }
+
+    /** The watched static state alone, as it is now. */
+    Object statics() {
+        return statics.snapshot(new Snapshot.Walker(Snapshot.MAX_COPIED_ELEMENTS));
+    }
+
+    boolean watchesStatics() {
+        return !statics.isEmpty();
     }
 
     /** Calls the method on {@code row} (mutated in place) with at most {@code maxTicks} steps until {@code deadline}. */
@@ -90,8 +119,22 @@ final class Sandbox {
         if (fuel != null) {
             fuel.arm(maxTicks, deadlineNanos);
         }
+        boolean stopped = false;
         try {
-            result = (Object) invoker.invokeExact(row);
+            if (fuel != null) {
+                result = (Object) invoker.invokeExact(row);
+            } else {
+                /* No fuel (the method was too big to instrument): the call runs on a watchdog thread. */
+                watchdog = watchdog == null ? new Watchdog(loader.getName()) : watchdog;
+                Watchdog.Result r = watchdog.call(() -> (Object) invoker.invokeExact(row), deadlineNanos);
+                stopped = r == null;
+                if (stopped) {
+                    watchdog = null;
+                } else {
+                    result = r.value();
+                    thrown = r.thrown();
+                }
+            }
         } catch (Throwable t) {
             thrown = t;
         } finally {
@@ -101,23 +144,31 @@ final class Sandbox {
         }
         long nanos = System.nanoTime() - t0;
         long ticks = fuel == null ? 0 : fuel.spent();
-        boolean timedOut = thrown == FuelGauge.OutOfFuel.INSTANCE || fuel != null && ticks > maxTicks;
-        Object[] after = new Object[row.length];
+        boolean timedOut = stopped || thrown == FuelGauge.OutOfFuel.INSTANCE || fuel != null && ticks > maxTicks;
+        if (stopped) {
+            /* The abandoned thread may still be writing the row: nothing it holds is snapshotted. */
+            return new Outcome(null, new Object[row.length], null, null, true, ticks, nanos, null);
+        }
+        Object[] after;
         Object returned;
+        Object staticsAfter;
         try {
-            for (int i = 0; i < row.length; i++) {
-                after[i] = Snapshot.of(row[i]);
-            }
-            returned = timedOut ? null : Snapshot.of(result);
+            Snapshot.Walker w = new Snapshot.Walker(Snapshot.MAX_COPIED_ELEMENTS);
+            after = Snapshot.row(row, w, names);
+            returned = timedOut ? null : w.of(result, "the result");
+            staticsAfter = statics.isEmpty() ? null : statics.snapshot(w);
         } catch (OutOfMemoryError e) {
             throw new Unrecordable(e);
         }
         return new Outcome(returned, after,
                 thrown == null || timedOut ? null : thrown.getClass().getName(),
-                thrown == null || timedOut ? null : thrown.getMessage(), timedOut, ticks, nanos);
+                thrown == null || timedOut ? null : thrown.getMessage(), timedOut, ticks, nanos, staticsAfter);
     }
 
     void close() {
+        if (watchdog != null) {
+            watchdog.close();
+        }
         close(loader);
     }
 

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class JudgeTest {
     private static Outcome returned(Object value, Object... args) {
-        return new Outcome(value, args, null, null, false, 1, 1);
+        return new Outcome(value, args, null, null, false, 1, 1, null);
     }
 
     private static Outcome threw(String type, Object... args) {
-        return new Outcome(null, args, type, "message", false, 1, 1);
+        return new Outcome(null, args, type, "message", false, 1, 1, null);
     }
 
     private static final Differ EXACT = new Differ(null, 1);

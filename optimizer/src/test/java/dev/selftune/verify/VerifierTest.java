@@ -239,7 +239,8 @@ class VerifierTest {
         assertTrue(scale.rows() >= 1000);
         OriginalProfile sum = new Verifier(target(LOOPS, "sum", "([I)I", true), SRC, null).profile();
         assertFalse(sum.mutatesArguments());
-        assertEquals(sum.rows(), sum.normalReturns());
+        /* only the reshaped rows with a null array throw (about one in eight of ShapeRows.ROWS) */
+        assertTrue(sum.normalReturns() >= sum.rows() - 200 && sum.normalReturns() < sum.rows(), sum.toString());
     }
 
     @Test
