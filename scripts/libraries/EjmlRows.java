@@ -9,6 +9,8 @@ import org.ejml.data.DMatrixRMaj;
 public final class EjmlRows {
     private EjmlRows() { }
 
+    static final int REPEATS = 15;
+
     public static Object[][] rows() {
         return rows(1);
     }
@@ -16,12 +18,12 @@ public final class EjmlRows {
     public static Object[][] rows(long seed) {
         Random r = new Random(seed);
         int[][] shapes = {{4, 4, 4}, {8, 8, 8}, {16, 16, 16}, {32, 32, 32}, {64, 64, 64}, {20, 30, 10}, {6, 50, 6}};
-        Object[][] rows = new Object[shapes.length][];
-        for (int i = 0; i < shapes.length; i++) {
-            int m = shapes[i][0];
-            int k = shapes[i][1];
-            int n = shapes[i][2];
-            rows[i] = new Object[] {random(r, m, k), random(r, k, n), new DMatrixRMaj(m, n)};
+        // the same shapes repeated with fresh values: verification needs at least 100 rows when the
+        // parameters cannot be generated (DMatrixRMaj), and JMH's first 64 keep this mix
+        Object[][] rows = new Object[shapes.length * REPEATS][];
+        for (int i = 0; i < rows.length; i++) {
+            int[] s = shapes[i % shapes.length];
+            rows[i] = new Object[] {random(r, s[0], s[1]), random(r, s[1], s[2]), new DMatrixRMaj(s[0], s[2])};
         }
         return rows;
     }

@@ -10,6 +10,8 @@ import org.apache.commons.math3.transform.TransformType;
 public final class FftRows {
     private FftRows() { }
 
+    static final int REPEATS = 11;
+
     public static Object[][] rows() {
         return rows(1);
     }
@@ -17,11 +19,15 @@ public final class FftRows {
     public static Object[][] rows(long seed) {
         Random r = new Random(seed);
         int[] lengths = {16, 64, 256, 1024, 4096};
-        Object[][] rows = new Object[lengths.length * 2][];
+        // the same mix repeated with fresh signals: verification needs at least 100 rows when the
+        // parameters cannot be generated (the enums), and JMH's first 64 keep this mix
+        Object[][] rows = new Object[lengths.length * 2 * REPEATS][];
         int i = 0;
-        for (int n : lengths) {
-            rows[i++] = new Object[] {signal(r, n), DftNormalization.STANDARD, TransformType.FORWARD};
-            rows[i++] = new Object[] {signal(r, n), DftNormalization.UNITARY, TransformType.INVERSE};
+        for (int k = 0; k < REPEATS; k++) {
+            for (int n : lengths) {
+                rows[i++] = new Object[] {signal(r, n), DftNormalization.STANDARD, TransformType.FORWARD};
+                rows[i++] = new Object[] {signal(r, n), DftNormalization.UNITARY, TransformType.INVERSE};
+            }
         }
         return rows;
     }
