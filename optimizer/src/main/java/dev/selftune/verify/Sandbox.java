@@ -24,12 +24,14 @@ final class Sandbox {
     private final MethodHandle invoker;
     private final FuelGauge fuel;
     private final int arity;
+    private final Class<?> loaded;
 
-    private Sandbox(TargetClassLoader loader, MethodHandle invoker, FuelGauge fuel, int arity) {
+    private Sandbox(TargetClassLoader loader, MethodHandle invoker, FuelGauge fuel, int arity, Class<?> loaded) {
         this.loader = loader;
         this.invoker = invoker;
         this.fuel = fuel;
         this.arity = arity;
+        this.loaded = loaded;
     }
 
     /*
@@ -39,10 +41,11 @@ final class Sandbox {
      * exception from the target propagates unwrapped (Method.invoke would wrap it).
      */
     static Sandbox load(Target target, byte[] classBytes) throws ReflectiveOperationException {
-        FuelInstrumenter.Instrumented instrumented = FuelInstrumenter.instrument(classBytes);
         MethodRef m = target.method();
+        byte[] counted = GuardCoverage.instrument(classBytes, m.name(), m.descriptor());
+        FuelInstrumenter.Instrumented instrumented = FuelInstrumenter.instrument(counted);
         TargetClassLoader loader = new TargetClassLoader(target.classpath(), m.owner(),
-                instrumented == null ? classBytes : instrumented.target());
+                instrumented == null ? counted : instrumented.target());
         try {
             return load(loader, m, instrumented);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -63,7 +66,7 @@ final class Sandbox {
             /* An interface's ticks call a holder class in its package; it must exist before the first tick. */
             fuel = new FuelGauge(instrumented.holder() == null ? c : lookup.defineClass(instrumented.holder()));
         }
-        return new Sandbox(loader, invoker, fuel, arity);
+        return new Sandbox(loader, invoker, fuel, arity, c);
     }
 
     private static Method find(Class<?> c, MethodRef m) throws NoSuchMethodException {
@@ -73,6 +76,11 @@ final class Sandbox {
             }
         }
         throw new NoSuchMethodException(m + " is not declared in the loaded class");
+    }
+
+    /** After the rows: why one side of a multiversioned method's guard went unchecked, or null ({@link GuardCoverage}). */
+    String guardOneSided(String methodName) {
+        return GuardCoverage.oneSided(loaded, methodName);
     }
 
     ClassLoader loader() {

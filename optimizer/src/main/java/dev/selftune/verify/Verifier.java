@@ -127,6 +127,10 @@ public final class Verifier {
             }
             checked++;
         }
+        String oneSided = sb.guardOneSided(original.method().name());
+        if (oneSided != null) {
+            return new Verdict.Rejected(oneSided, null, checked);
+        }
         return new Verdict.Passed(checked);
     }
 
