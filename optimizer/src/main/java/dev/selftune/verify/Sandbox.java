@@ -42,7 +42,7 @@ final class Sandbox {
      */
     static Sandbox load(Target target, byte[] classBytes) throws ReflectiveOperationException {
         MethodRef m = target.method();
-        byte[] counted = GuardCoverage.instrument(classBytes, m.name(), m.descriptor());
+        byte[] counted = GuardCoverage.instrument(classBytes);
         FuelInstrumenter.Instrumented instrumented = FuelInstrumenter.instrument(counted);
         TargetClassLoader loader = new TargetClassLoader(target.classpath(), m.owner(),
                 instrumented == null ? counted : instrumented.target());
@@ -79,8 +79,8 @@ final class Sandbox {
     }
 
     /** After the rows: why one side of a multiversioned method's guard went unchecked, or null ({@link GuardCoverage}). */
-    String guardOneSided(String methodName) {
-        return GuardCoverage.oneSided(loaded, methodName);
+    String guardOneSided() {
+        return GuardCoverage.oneSided(loaded);
     }
 
     ClassLoader loader() {

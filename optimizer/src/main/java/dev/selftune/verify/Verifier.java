@@ -127,7 +127,7 @@ public final class Verifier {
             }
             checked++;
         }
-        String oneSided = sb.guardOneSided(original.method().name());
+        String oneSided = sb.guardOneSided();
         if (oneSided != null) {
             return new Verdict.Rejected(oneSided, null, checked);
         }
