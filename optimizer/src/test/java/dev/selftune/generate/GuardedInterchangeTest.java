@@ -11,6 +11,7 @@ import dev.selftune.api.Step;
 import dev.selftune.api.Variant;
 import dev.selftune.api.Verdict;
 import dev.selftune.generate.nestspecimens.AliasRows;
+import dev.selftune.generate.nestspecimens.Blas;
 import dev.selftune.generate.nestspecimens.NestHarness;
 import dev.selftune.generate.nestspecimens.Nests;
 import dev.selftune.generate.transform.GuardedInterchange;
@@ -152,6 +153,27 @@ class GuardedInterchangeTest {
         Verdict v = verifier().verify(new Variant("v1", Variant.ORIGINAL_ID, List.of(), bytes));
         Verdict.Rejected r = assertInstanceOf(Verdict.Rejected.class, v, v::toString);
         assertTrue(r.reason().contains("fallback (the original body of matmulInto) never ran"), r.reason());
+    }
+
+    @Test
+    void generate_checkedEntryOverPrivateKernel_guardsTheKernelAndVerifies() throws Exception {
+        byte[] bytes;
+        try (var in = Blas.class.getResourceAsStream("Blas.class")) {
+            bytes = in.readAllBytes();
+        }
+        Policy p = Policy.defaults();
+        Generator g = new Generator(p, TransformContext.exact(p), ClassBytes.resourcesOf(getClass().getClassLoader()));
+        List<Variant> variants = g.generate("multiplyInto", DESC, bytes).stream()
+                .filter(v -> v.transforms().stream().anyMatch(s -> s.transform().equals(GuardedInterchange.NAME)))
+                .toList();
+        assertFalse(variants.isEmpty(), "guarded interchange should apply to the private kernel: " + g.notApplied());
+        Target t = new Target(new MethodRef(Blas.class.getName(), "multiplyInto", DESC), bytes, true, classpath());
+        Verifier verifier = new Verifier(t, new InputSource(7, new int[] {4, 9}, ROWS, null), null);
+        for (Variant v : variants) {
+            assertTrue(ClassBytes.read(v.classBytes()).methods.stream().anyMatch(m -> m.name.equals("accumulate$fast$1")), v.toString());
+            Verdict verdict = verifier.verify(v);
+            assertInstanceOf(Verdict.Passed.class, verdict, () -> v + ": " + verdict);
+        }
     }
 
     private MethodNode originalMethod() {

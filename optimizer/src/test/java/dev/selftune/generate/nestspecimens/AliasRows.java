@@ -42,16 +42,6 @@ public final class AliasRows {
         return out.toArray(Object[][]::new);
     }
 
-    /** Only clean rows: the guard holds on every one. */
-    public static Object[][] cleanRows() {
-        Random r = new Random(12);
-        List<Object[]> out = new ArrayList<>();
-        for (int n : new int[] {1, 2, 3, 5}) {
-            out.add(new Object[] {m(n, n, r), m(n, n, r), m(n, n, r)});
-        }
-        return out.toArray(Object[][]::new);
-    }
-
     private static double[][] m(int rows, int cols, Random r) {
         double[][] x = new double[rows][cols];
         for (double[] row : x) {
