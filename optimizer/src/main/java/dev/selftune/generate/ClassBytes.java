@@ -59,14 +59,30 @@ public final class ClassBytes {
      * named in {@code changed} ({@code name + descriptor}); every other method's bytes are copied as
      * they are. When a changed method uses an instruction the class's version cannot hold, the whole
      * class is written at the lowest version that holds it ({@link ClassVersion#needed}).
+     * Methods of {@code cn} the original does not have (helpers a variant added, such as the fast
+     * version and guard of a guarded multiversion) count as changed: they are written after the
+     * original's methods, with frames computed and their version needs checked like any other.
      */
     public static byte[] writeChanged(byte[] original, ClassNode cn, java.util.Set<String> changed,
                                       Function<String, InputStream> resources) {
         int major = ClassVersion.major(original);
         int needed = major;
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        new ClassReader(original).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                existing.add(name + desc);
+                return null;
+            }
+        }, ClassReader.SKIP_CODE);
+        java.util.List<org.objectweb.asm.tree.MethodNode> added = new java.util.ArrayList<>();
         java.util.Map<String, org.objectweb.asm.tree.MethodNode> tuned = new java.util.HashMap<>();
         for (org.objectweb.asm.tree.MethodNode m : cn.methods) {
-            if (changed.contains(m.name + m.desc)) {
+            boolean isNew = !existing.contains(m.name + m.desc);
+            if (isNew) {
+                added.add(m);
+            }
+            if (isNew || changed.contains(m.name + m.desc)) {
                 tuned.put(m.name + m.desc, m);
                 needed = Math.max(needed, ClassVersion.needed(m).major());
             }
@@ -86,6 +102,12 @@ public final class ClassBytes {
                     return null;
                 }
                 return super.visitMethod(access, name, desc, sig, ex);
+            }
+
+            @Override
+            public void visitEnd() {
+                added.forEach(m -> m.accept(cw));
+                super.visitEnd();
             }
         }, 0);
         return cw.toByteArray();

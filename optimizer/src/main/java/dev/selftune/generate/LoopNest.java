@@ -66,6 +66,16 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
      * the rule that fails, naming the element.
      */
     public String whyNotInterchangeable(ClassNode owner, MethodNode method) {
+        return whyNotInterchangeable(owner, method, false);
+    }
+
+    /**
+     * As {@link #whyNotInterchangeable(ClassNode, MethodNode)}; with {@code aliasGuarded} the written
+     * arrays need not be fresh: the caller runs the swapped nest only behind a guard that proves no
+     * written row is read through another name and that no access in the nest can throw
+     * ({@code transform/AliasGuard}), which is what freshness stood for.
+     */
+    public String whyNotInterchangeable(ClassNode owner, MethodNode method, boolean aliasGuarded) {
         int j = outer.iv();
         int k = inner.iv();
         if (j == k) {
@@ -103,7 +113,7 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
                 return "a store goes to an array not held in a local";
             }
             if (checkedRoots.add(root)) {
-                String why = escape.whyNotFresh(root, outer.init());
+                String why = aliasGuarded ? null : escape.whyNotFresh(root, outer.init());
                 if (why != null) {
                     return "stores go to local " + root + ", which is not a fresh array: " + why;
                 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import dev.selftune.generate.transform.GuardedInterchange;
 import dev.selftune.generate.transform.Hoist;
 import dev.selftune.generate.transform.Interchange;
 import dev.selftune.generate.transform.SplitAccumulators;
@@ -19,6 +20,7 @@ public final class Transforms {
     static {
         // Loop-nest transforms first: they change the loop structure the later rules see.
         register("interchange", Interchange::new);
+        register(GuardedInterchange.NAME, GuardedInterchange::new);
         register("hoist", Hoist::new);
         register(SplitAccumulators.NAME, SplitAccumulators::new);
         register(Unroll.NAME, Unroll::new);

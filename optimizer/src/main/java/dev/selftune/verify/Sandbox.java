@@ -28,13 +28,15 @@ final class Sandbox {
     private final String[] names;
     private StaticState statics = StaticState.watch(List.of(), null);
     private Watchdog watchdog;
+    private final Class<?> loaded;
 
-    private Sandbox(TargetClassLoader loader, MethodHandle invoker, FuelGauge fuel, int arity, boolean isStatic) {
+    private Sandbox(TargetClassLoader loader, MethodHandle invoker, FuelGauge fuel, int arity, boolean isStatic, Class<?> loaded) {
         this.loader = loader;
         this.invoker = invoker;
         this.fuel = fuel;
         this.arity = arity;
         this.names = Snapshot.names(arity, isStatic);
+        this.loaded = loaded;
     }
 
     /*
@@ -52,10 +54,11 @@ final class Sandbox {
      * after every call. A class too near 64 KB for the fuel ticks runs its calls on a {@link Watchdog}.
      */
     static Sandbox load(Target target, byte[] classBytes, List<String> staticClasses) throws ReflectiveOperationException {
-        FuelInstrumenter.Instrumented instrumented = FuelInstrumenter.instrument(classBytes);
         MethodRef m = target.method();
+        byte[] counted = GuardCoverage.instrument(classBytes);
+        FuelInstrumenter.Instrumented instrumented = FuelInstrumenter.instrument(counted);
         TargetClassLoader loader = new TargetClassLoader(target.classpath(), m.owner(),
-                instrumented == null ? classBytes : instrumented.target());
+                instrumented == null ? counted : instrumented.target());
         try {
             Sandbox sb = load(loader, m, instrumented, target.isStatic());
             sb.watch(staticClasses);
@@ -78,7 +81,7 @@ final class Sandbox {
             /* An interface's ticks call a holder class in its package; it must exist before the first tick. */
             fuel = new FuelGauge(instrumented.holder() == null ? c : lookup.defineClass(instrumented.holder()));
         }
-        return new Sandbox(loader, invoker, fuel, arity, isStatic);
+        return new Sandbox(loader, invoker, fuel, arity, isStatic, c);
     }
 
     private static Method find(Class<?> c, MethodRef m) throws NoSuchMethodException {
@@ -88,6 +91,11 @@ final class Sandbox {
             }
         }
         throw new NoSuchMethodException(m + " is not declared in the loaded class");
+    }
+
+    /** After the rows: why one side of a multiversioned method's guard went unchecked, or null ({@link GuardCoverage}). */
+    String guardOneSided() {
+        return GuardCoverage.oneSided(loaded);
     }
 
     TargetClassLoader loader() {

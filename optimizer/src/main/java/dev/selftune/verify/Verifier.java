@@ -148,6 +148,10 @@ public final class Verifier {
                     + MIN_CHECKED_ROWS + " (the original finished " + b.profile.rows() + " of " + rows.size()
                     + " within its work bound): pass --inputs with more rows, or smaller ones the original finishes", null, checked);
         }
+        String oneSided = sb.guardOneSided();
+        if (oneSided != null) {
+            return new Verdict.Rejected(oneSided, null, checked);
+        }
         return new Verdict.Passed(checked);
     }
 

@@ -179,24 +179,58 @@ final class Specimen {
         }
     }
 
+    /* Identity-preserving: an array that appears twice (aliased arguments, shared rows) is one array in the copy too. */
     private static Object[] deepCopy(Object[] args) {
+        return deepCopy(args, new java.util.IdentityHashMap<>());
+    }
+
+    private static Object[] deepCopy(Object[] args, java.util.IdentityHashMap<Object, Object> seen) {
         Object[] c = args.clone();
         for (int i = 0; i < c.length; i++) {
-            if (c[i] instanceof int[] a) {
-                c[i] = a.clone();
-            } else if (c[i] instanceof long[] a) {
-                c[i] = a.clone();
-            } else if (c[i] instanceof byte[] a) {
-                c[i] = a.clone();
-            } else if (c[i] instanceof double[] a) {
-                c[i] = a.clone();
-            } else if (c[i] instanceof float[] a) {
-                c[i] = a.clone();
-            } else if (c[i] instanceof Object[] a) {
-                c[i] = deepCopy(a);
+            Object v = c[i];
+            if (v == null || !v.getClass().isArray()) {
+                continue;
             }
+            Object done = seen.get(v);
+            if (done == null) {
+                done = v instanceof Object[] a ? deepCopy(a, seen) : cloneArray(v);
+                seen.put(v, done);
+            }
+            c[i] = done;
         }
         return c;
+    }
+
+    private static Object cloneArray(Object v) {
+        int n = java.lang.reflect.Array.getLength(v);
+        Object out = java.lang.reflect.Array.newInstance(v.getClass().getComponentType(), n);
+        System.arraycopy(v, 0, out, 0, n);
+        return out;
+    }
+
+    /**
+     * Makes some of {@code args} alias each other, as callers do: the same array passed twice
+     * (an output that is also an input), or a row shared inside or between matrices. Only arrays of
+     * one type are aliased, so every row stays well-typed.
+     */
+    static Object[] aliased(Object[] args, Random r) {
+        for (int i = 0; i < args.length; i++) {
+            for (int j = i + 1; j < args.length; j++) {
+                if (args[i] != null && args[j] != null && args[i].getClass().isArray()
+                        && args[i].getClass() == args[j].getClass()) {
+                    int pick = r.nextInt(6);
+                    if (pick == 0) {
+                        args[j] = args[i];
+                    } else if (pick == 1 && args[i] instanceof Object[] a && args[j] instanceof Object[] b
+                            && a.length > 0 && b.length > 0) {
+                        b[r.nextInt(b.length)] = a[r.nextInt(a.length)];
+                    } else if (pick == 2 && args[j] instanceof Object[] b && b.length > 1) {
+                        b[r.nextInt(b.length)] = b[r.nextInt(b.length)];
+                    }
+                }
+            }
+        }
+        return args;
     }
 
     static String describe(Object[] args) {

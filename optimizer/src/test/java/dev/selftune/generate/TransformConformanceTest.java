@@ -24,6 +24,8 @@ class TransformConformanceTest {
     static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class);
     static final int TRIALS = 300;
     private final Map<Class<?>, Class<?>> originals = new java.util.concurrent.ConcurrentHashMap<>();
+    /* When set, some arguments alias each other (Specimen.aliased): both sides of alias guards run. */
+    private boolean aliasing;
 
     static List<Variant> variants(Class<?> c, Method m, List<String> transforms, int depth, int max, boolean fp) {
         Policy d = Policy.defaults();
@@ -64,6 +66,9 @@ class TransformConformanceTest {
             Random r = new Random(42 + m.getName().hashCode());
             for (int t = 0; t < TRIALS; t++) {
                 Object[] args = Specimen.args(m.getParameterTypes(), r, t, finite);
+                if (aliasing) {
+                    Specimen.aliased(args, r);
+                }
                 Specimen.Outcome want = Specimen.run(mo, ro, args);
                 Specimen.Outcome got = Specimen.run(mv, rv, args);
                 if (!want.sameAs(got, tolerance)) {
@@ -123,6 +128,20 @@ class TransformConformanceTest {
                 List.of("interchange", "hoist", "split-accumulators", "unroll"), 3, 24, false, 0, false, counts);
         assertEquals(List.of(), failures);
         assertTrue(counts.get("matmul") > 3, counts.toString());
+    }
+
+    @Test
+    void guardedInterchange_composedOnLoopNestsWithAliasedArguments_keepBehaviourBitForBit() {
+        Map<String, Integer> counts = new HashMap<>();
+        aliasing = true;
+        List<String> failures = conformAll(List.of(Nests.class), Transforms.names().stream()
+                .filter(t -> !t.equals("tune-constant")).toList(), 2, 24, false, 0, false, counts);
+        assertEquals(List.of(), failures);
+        Map<String, Integer> guarded = new HashMap<>();
+        conformAll(List.of(Nests.class), List.of(dev.selftune.generate.transform.GuardedInterchange.NAME), 1, 24, false, 0,
+                false, guarded);
+        assertEquals(2, guarded.get("matmulInto"), "guarded interchange with and without hoisting: " + guarded);
+        assertEquals(0, guarded.get("matmul"), "a fresh output needs no guard: " + guarded);
     }
 
     @Test

@@ -174,7 +174,7 @@ public final class Interchange implements Transform {
      * BODY's instructions are moved, not copied. Frames are dropped (ClassBytes recomputes them)
      * and the debug ranges of j and k, which no longer nest, are removed.
      */
-    private static void rewrite(MethodNode method, LoopNest nest) {
+    static void rewrite(MethodNode method, LoopNest nest) {
         LoopNestLoop j = nest.outer();
         LoopNestLoop k = nest.inner();
         InsnList insns = method.instructions;
