@@ -21,7 +21,7 @@ final class EquivalenceRun {
     static final long FUEL_FACTOR = 64;
     static final long FUEL_CONSTANT = 1_000_000;
     /** Every this-many rows is a big one, at one of the sizes. */
-    static final int BIG_EVERY = 400;
+    static final int BIG_EVERY = 1000;
     static final int MAX_SMALL = 80;
     static final int MAX_SMALL_SIDE = 20;
     static final int MAX_BIG = 1 << 18;

@@ -64,7 +64,14 @@ final class MutationSuite {
             return new MutantResult(s.label(), e, MutantResult.Status.NON_VIABLE, "ASM cannot write it: " + x);
         }
         Variant v = new Variant("m" + k, Variant.ORIGINAL_ID, List.of(new Step("mutation:" + e.operator(), Map.of())), bytes);
-        Verdict verdict = verifier.verify(v);
+        Verdict verdict;
+        try {
+            verdict = verifier.verify(v);
+        } catch (RuntimeException | LinkageError x) {
+            /* Not a rejection: the verifier itself broke. Counted apart (non-viable) and logged, never as a kill. */
+            log.accept("verifier error on " + s.label() + " " + e + ": " + x);
+            return new MutantResult(s.label(), e, MutantResult.Status.NON_VIABLE, "the verifier itself failed: " + x);
+        }
         if (verdict instanceof Verdict.Rejected r) {
             boolean invalid = r.reason().startsWith("bytecode check failed") || r.reason().startsWith("the JVM refused to load");
             return new MutantResult(s.label(), e, invalid ? MutantResult.Status.NON_VIABLE : MutantResult.Status.KILLED, r.reason());

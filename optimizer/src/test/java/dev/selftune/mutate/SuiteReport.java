@@ -54,6 +54,13 @@ final class SuiteReport {
         List<MutantResult> surv = survivors();
         sb.append(String.format("%nsurviving non-equivalent mutants: %d%n", surv.size()));
         surv.forEach(r -> sb.append("  ").append(r.subject()).append(" ").append(r.edit()).append("\n    ").append(r.note()).append('\n'));
+        List<MutantResult> eq = results.stream().filter(r -> r.status() == MutantResult.Status.EQUIVALENT).toList();
+        long short_ = eq.stream().filter(r -> r.note().contains("time limit")).count();
+        sb.append(String.format("%nlikely equivalent mutants: %d (%d of them hit the time limit before 100x the verifier's rows)%n",
+                eq.size(), short_));
+        eq.forEach(r -> sb.append("  ").append(r.subject()).append(" ").append(r.edit()).append(": ").append(r.note()).append('\n'));
+        results.stream().filter(r -> r.status() == MutantResult.Status.NON_VIABLE).forEach(r -> sb.append("  non-viable ")
+                .append(r.subject()).append(" ").append(r.edit()).append(": ").append(r.note()).append('\n'));
         return sb.toString();
     }
 
