@@ -132,7 +132,9 @@ final class Operators {
         for (int d : new int[] {1, -1}) {
             Object to = c instanceof Integer x ? (Object) (x + d) : c instanceof Long x ? (Object) (x + d)
                     : c instanceof Float x ? (Object) (x + d) : (Object) ((Double) c + d);
-            out.add(new Edit("inline-constants", id, i, c + " -> " + to, mm -> set(mm, i, Opcodes2.push(to))));
+            if (!to.equals(c)) { /* NaN and the infinities stay what they are: no mutant */
+                out.add(new Edit("inline-constants", id, i, c + " -> " + to, mm -> set(mm, i, Opcodes2.push(to))));
+            }
         }
     }
 
