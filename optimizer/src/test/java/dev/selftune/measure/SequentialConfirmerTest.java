@@ -162,4 +162,41 @@ class SequentialConfirmerTest {
             assertTrue(seen.get(i) > seen.get(i - 1), "fork counts must rise across looks: " + seen);
         }
     }
+
+    @Test
+    void confirm_budgetForFewerThanFourMorePairs_stopsRatherThanLookOnScraps() {
+        SequentialTest test = new SequentialTest(0.95);
+        int[] added = {0};
+        PairSource straddling = (n, done) -> {
+            added[0] += n;
+            double[] a = new double[added[0]];
+            double[] b = new double[added[0]];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = 100;
+                b[i] = i % 2 == 0 ? 70 : 105;
+            }
+            return new Confirmation(a, b, measurement(a), measurement(b));
+        };
+        SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(straddling, V, test, 1.05, sofar -> 3, done -> { });
+        assertEquals(1, o.looks().size(), o.looks().toString());
+        assertEquals(6, added[0]);
+    }
+
+    @Test
+    void confirm_measuredSlowerSoFar_stopsForFutilityEvenWhenTheIntervalIsWide() {
+        SequentialTest test = new SequentialTest(0.95);
+        PairSource slowerButNoisy = (n, done) -> {
+            double[] a = new double[n];
+            double[] b = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = 100;
+                b[i] = i % 2 == 0 ? 60 : 200;   // geometric mean ratio below 1, interval wide
+            }
+            return new Confirmation(a, b, measurement(a), measurement(b));
+        };
+        SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(slowerButNoisy, V, test, 1.05, sofar -> 40, done -> { });
+        assertEquals(1, o.looks().size());
+        assertTrue(o.speedup().high() >= 1.05, "the interval alone would have continued: " + o.speedup());
+        assertEquals("stop: measured slower so far", o.looks().get(0).outcome());
+    }
 }
