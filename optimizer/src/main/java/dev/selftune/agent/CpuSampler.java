@@ -44,8 +44,47 @@ final class CpuSampler {
         return s;
     }
 
+    /*
+     * The child's figure must include its JMH forks, which live a second or two each: summing the live
+     * processes' CPU loses every fork that ended during the sample (seen: "tuning 0.00" while the forks
+     * kept a core busy, so the governor counted them as another process and paused the child for
+     * nothing). On Linux /proc/<pid>/stat also holds cutime/cstime, the CPU of children the process
+     * has reaped, so the tune JVM's own line carries its ended forks; live descendants add their own.
+     * Elsewhere ProcessHandle's live totals are the best there is.
+     */
     static long treeCpuNanos(ProcessHandle child) {
+        long proc = procTreeNanos(child);
+        if (proc >= 0) {
+            return proc;
+        }
         return Stream.concat(Stream.of(child), child.descendants())
                 .mapToLong(p -> p.info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L)).sum();
+    }
+
+    /** utime+stime+cutime+cstime of the child and every live descendant from /proc, or -1 when unreadable. */
+    static long procTreeNanos(ProcessHandle child) {
+        long ticks = procTicks(child.pid());
+        if (ticks < 0) {
+            return -1;
+        }
+        long sum = ticks;
+        for (ProcessHandle d : (Iterable<ProcessHandle>) child.descendants()::iterator) {
+            sum += Math.max(0, procTicks(d.pid()));
+        }
+        return sum * NANOS_PER_TICK;
+    }
+
+    /** USER_HZ, the unit of /proc/<pid>/stat times: 100 on Linux for every mainstream architecture. */
+    static final long NANOS_PER_TICK = 10_000_000L;
+
+    private static long procTicks(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": f[0] state, ... f[11] utime, f[12] stime, f[13] cutime, f[14] cstime
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 }

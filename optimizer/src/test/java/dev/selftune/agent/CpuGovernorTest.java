@@ -106,4 +106,27 @@ class CpuGovernorTest {
         }
         return '?';
     }
+
+    @Test
+    void treeCpuNanos_endedChildrenOfTheChild_stillCount() throws Exception {
+        assumeTrue(new File("/proc/self/stat").exists());
+        // a parent that runs a short busy child to completion, then sleeps: its ended child's CPU must stay counted
+        Process p = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done & wait; sleep 30").start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long seen = 0;
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                boolean busyChildGone = p.descendants().noneMatch(d -> d.info().command().map(c -> c.endsWith("sh")).orElse(false));
+                seen = CpuSampler.treeCpuNanos(p.toHandle());
+                if (busyChildGone && seen > 0) {
+                    break;
+                }
+            }
+            assertTrue(seen >= 50_000_000L, "the reaped busy child's CPU is counted: " + seen + " ns");
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
 }
