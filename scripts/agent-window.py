@@ -64,6 +64,12 @@ def main():
     if not during or not base:
         print("too few throughput lines inside the tuning windows to compare")
         return
+    for a, b in wins:   # per window: the first is pure cost, later ones may already run a swapped winner
+        dw = [v for t, v in with_lines if a <= t <= b]
+        ow = [v for t, v in without_lines if a - w_start <= t - o_start <= b - w_start]
+        if dw and ow:
+            print(f"  window {a - w_start:.0f}-{b - w_start:.0f} s: {sum(dw) / len(dw):.0f} vs {sum(ow) / len(ow):.0f} "
+                  f"records/s, ratio {sum(dw) / len(dw) / (sum(ow) / len(ow)):.2f}x")
     d = sum(during) / len(during)
     o = sum(base) / len(base)
     print(f"host throughput during tuning: {d:.0f} records/s ({len(during)} lines); "
