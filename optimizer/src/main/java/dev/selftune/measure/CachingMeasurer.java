@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.IntConsumer;
 
 /**
  * A {@link Measurer} that answers screening ({@link #measure}) from a {@link MeasurementCache} when it
@@ -64,13 +63,10 @@ public final class CachingMeasurer implements Measurer {
         return m;
     }
 
-    /** Always the delegate's fresh, interleaved forks; nothing is read from or written to the cache. */
-    @Override
-    public Confirmation confirm(BenchSpec baseline, BenchSpec candidate, int pairs, ForkPlan plan, IntConsumer forkDone) {
-        return delegate.confirm(baseline, candidate, pairs, plan, forkDone);
-    }
-
-    /** Sequential confirmations, like {@link #confirm}, always run fresh forks through the delegate. */
+    /**
+     * Confirmations (Measurer's confirm goes through here) always run the delegate's fresh,
+     * interleaved forks; nothing is read from or written to the cache.
+     */
     @Override
     public PairSource pairs(BenchSpec baseline, BenchSpec candidate, ForkPlan plan) {
         return delegate.pairs(baseline, candidate, plan);

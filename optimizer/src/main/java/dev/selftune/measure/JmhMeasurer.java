@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
@@ -113,24 +112,6 @@ public final class JmhMeasurer implements Measurer {
     @Override
     public Measurement measure(BenchSpec spec, ForkPlan plan) {
         return ForkResults.aggregate(run(spec, plan), plan.measurementIterations());
-    }
-
-    /**
-     * Re-measures baseline (A) and candidate (B) in {@code pairs} fresh fork pairs, one fork per JMH
-     * run, in ABBA order (A B, B A, A B, ...); {@code plan.forks()} is ignored.
-     */
-    @Override
-    public Confirmation confirm(BenchSpec baseline, BenchSpec candidate, int pairs, ForkPlan plan) {
-        return confirm(baseline, candidate, pairs, plan, done -> { });
-    }
-
-    /** As {@link #confirm(BenchSpec, BenchSpec, int, ForkPlan)}, telling {@code forkDone} how many forks finished. */
-    @Override
-    public Confirmation confirm(BenchSpec baseline, BenchSpec candidate, int pairs, ForkPlan plan, IntConsumer forkDone) {
-        if (pairs < 2) {
-            throw new IllegalArgumentException("confirmation needs at least 2 fork pairs to state an interval, got " + pairs);
-        }
-        return pairs(baseline, candidate, plan).addPairs(pairs, forkDone);
     }
 
     /**

@@ -17,7 +17,12 @@ public interface Measurer {
      * Re-measures baseline (A) and candidate (B) in {@code pairs} fresh fork pairs, one fork per JMH run,
      * in ABBA order, telling {@code forkDone} how many forks finished; {@code plan.forks()} is ignored.
      */
-    Confirmation confirm(BenchSpec baseline, BenchSpec candidate, int pairs, ForkPlan plan, IntConsumer forkDone);
+    default Confirmation confirm(BenchSpec baseline, BenchSpec candidate, int pairs, ForkPlan plan, IntConsumer forkDone) {
+        if (pairs < 2) {
+            throw new IllegalArgumentException("confirmation needs at least 2 fork pairs to state an interval, got " + pairs);
+        }
+        return pairs(baseline, candidate, plan).addPairs(pairs, forkDone);
+    }
 
     /** As {@link #confirm(BenchSpec, BenchSpec, int, ForkPlan, IntConsumer)} without progress. */
     default Confirmation confirm(BenchSpec baseline, BenchSpec candidate, int pairs, ForkPlan plan) {

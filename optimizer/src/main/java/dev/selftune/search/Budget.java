@@ -1,6 +1,8 @@
 package dev.selftune.search;
 
 import dev.selftune.api.TuneException;
+import dev.selftune.measure.Decider;
+import dev.selftune.measure.SequentialTest;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -10,10 +12,10 @@ import java.util.function.LongSupplier;
  */
 final class Budget {
     /**
-     * Forks a swap needs at the least: one baseline plus the six confirmation pairs the sign test
-     * needs at 95% (Tuner.minPairs). A budget below that could measure, but never decide swap.
+     * Forks a swap needs at the least: one baseline plus the first look of the sequential test at
+     * the default confidence (6 pairs). A budget below that could measure, but never decide swap.
      */
-    static final int MIN_FORKS = 13;
+    static final int MIN_FORKS = 1 + 2 * new SequentialTest(Decider.DEFAULT_CONFIDENCE).firstPairs();
     /** A cautious first guess for one short fork (JVM start, JMH set-up, warm-up, measurement). */
     static final double INITIAL_FORK_SECONDS = 2.0;
 

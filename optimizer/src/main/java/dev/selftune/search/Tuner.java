@@ -67,11 +67,6 @@ public final class Tuner {
         return req.policyFile() == null ? Policy.defaults() : PolicyFile.load(req.policyFile());
     }
 
-    /** The fewest confirmation pairs that can ever decide swap: the first look of the sequential test. */
-    static int minPairs(double confidence) {
-        return new SequentialTest(confidence).firstPairs();
-    }
-
     /**
      * Tunes {@code req.target()} within {@code req.budget()}. Waiting for another JMH process (JMH lets
      * one measure at a time per machine) is bounded by the budget left; past it the run stops with a
