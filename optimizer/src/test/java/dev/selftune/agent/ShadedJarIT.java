@@ -16,19 +16,46 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-/** The shaded jar keeps the libraries it bundles out of the host's sight (JMH excepted: see optimizer/pom.xml). */
+/** The shaded jar keeps every library it bundles, JMH included, out of the host's sight (see optimizer/pom.xml). */
 class ShadedJarIT {
     @TempDir
     Path dir;
 
     @Test
-    void jar_bundledLibraries_areRelocatedExceptJmh() throws Exception {
+    void jar_bundledLibraries_areAllRelocated() throws Exception {
         try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
             List<String> names = jar.stream().map(java.util.jar.JarEntry::getName).toList();
-            assertTrue(names.stream().noneMatch(n -> n.startsWith("org/apache/commons/math3/") || n.startsWith("joptsimple/")
-                    || n.startsWith("org/objectweb/asm/") || n.startsWith("net/bytebuddy/")), "unrelocated library classes in the jar");
+            assertTrue(names.stream().noneMatch(n -> n.endsWith(".class") && (n.startsWith("org/apache/commons/math3/")
+                    || n.startsWith("joptsimple/") || n.startsWith("org/objectweb/asm/") || n.startsWith("net/bytebuddy/")
+                    || n.startsWith("org/openjdk/jmh/"))), "unrelocated library classes in the jar");
             assertTrue(names.contains("dev/selftune/shaded/math3/util/FastMath.class"));
+            assertTrue(names.contains("dev/selftune/shaded/jmh/infra/Blackhole.class"));
         }
+    }
+
+    @Test
+    void jar_jmhCompilerHints_nameTheRelocatedBlackhole() throws Exception {
+        // The compile commands are strings, not class references: if they still named org/openjdk/jmh, the
+        // forks would run without compiler blackholes and could measure dead code.
+        List<String> hints = new java.util.ArrayList<>();
+        try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
+            byte[] bytes = jar.getInputStream(jar.getEntry("dev/selftune/shaded/jmh/runner/CompilerHints.class")).readAllBytes();
+            new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitLdcInsn(Object value) {
+                            if (value instanceof String s && s.contains("Blackhole.")) {
+                                hints.add(s);
+                            }
+                        }
+                    };
+                }
+            }, 0);
+        }
+        assertTrue(hints.contains("blackhole,dev/selftune/shaded/jmh/infra/Blackhole.consumeCompiler"), hints.toString());
+        assertTrue(hints.stream().noneMatch(h -> h.contains("org/openjdk/jmh")), hints.toString());
     }
 
     @Test
@@ -40,6 +67,8 @@ class ShadedJarIT {
         assertTrue(app.out().contains("FastMath.twice(21)=42"), app.out());
         assertTrue(app.out().contains("hidden org.apache.commons.math3.stat.StatUtils"), app.out());
         assertTrue(app.out().contains("hidden joptsimple.OptionParser"), app.out());
+        assertTrue(app.out().contains("hidden org.openjdk.jmh.runner.Runner"), app.out());
+        assertTrue(app.out().contains("Blackhole.twice(21)=42"), app.out());
         assertFalse(app.err().contains("[selftune] error"), app.err());
     }
 
@@ -57,13 +86,22 @@ class ShadedJarIT {
         assertTrue(out.contains("nope"), out);
     }
 
-    /** {@code org.apache.commons.math3.util.FastMath} with one method, {@code static int twice(int)}: "another version". */
+    /**
+     * The host's own "other versions" of two bundled libraries: {@code org.apache.commons.math3.util.FastMath} and
+     * {@code org.openjdk.jmh.infra.Blackhole}, each with one method, {@code static int twice(int)}.
+     */
     private Path fakeCommonsMath() throws Exception {
         Path root = dir.resolve("host-lib");
-        Path file = root.resolve("org/apache/commons/math3/util/FastMath.class");
+        fakeClass(root, "org/apache/commons/math3/util/FastMath");
+        fakeClass(root, "org/openjdk/jmh/infra/Blackhole");
+        return root;
+    }
+
+    private static void fakeClass(Path root, String internalName) throws Exception {
+        Path file = root.resolve(internalName + ".class");
         Files.createDirectories(file.getParent());
         ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES);
-        w.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "org/apache/commons/math3/util/FastMath", null, "java/lang/Object", null);
+        w.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, internalName, null, "java/lang/Object", null);
         MethodVisitor mv = w.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "twice", "(I)I", null, null);
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ILOAD, 0);
@@ -74,6 +112,5 @@ class ShadedJarIT {
         mv.visitEnd();
         w.visitEnd();
         Files.write(file, w.toByteArray());
-        return root;
     }
 }
