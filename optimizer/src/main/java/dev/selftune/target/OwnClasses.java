@@ -11,17 +11,17 @@ final class OwnClasses {
     private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
     /** selftune's namespace; only names under it can be selftune's own. */
     static final String SELF = "dev.selftune.";
-    /** Where the shaded jar relocates the libraries selftune must not share with the user (ASM, ByteBuddy). */
+    /** Where the shaded jar relocates every library it bundles (ASM, ByteBuddy, JMH and JMH's dependencies). */
     static final String SHADED = "dev.selftune.shaded.";
-    /** Bundled under its own name (its compiler hints name Blackhole in strings shading cannot rewrite): selftune's. */
+    /** JMH under its own name: selftune's measuring harness when it runs unshaded (from target/classes, in tests). */
     static final String JMH = "org.openjdk.jmh.";
 
     private OwnClasses() { }
 
     /*
-     * Why by name and not by "the class is in selftune's jar": the shaded optimizer.jar also carries
-     * libraries it uses unrelocated (commons-math3 and jopt-simple come with JMH). Presence in the jar
-     * refused every method of those libraries, although the user's copy on --classpath is a separate
+     * Why by name and not by "the class is in selftune's jar": an unshaded selftune (tests, an IDE) has
+     * its libraries on its class path under their own names, and older jars carried commons-math3
+     * unrelocated. Presence on selftune's class path refused every method of those libraries, although the user's copy on --classpath is a separate
      * class in a separate loader (TargetClassLoader's parent is the platform loader, so a target world
      * never sees selftune's copies). Only names in selftune's namespace can be selftune's: the relocated
      * libraries always, and a dev.selftune class when selftune's own code source holds it. The samples
