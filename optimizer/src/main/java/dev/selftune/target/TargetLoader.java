@@ -34,9 +34,10 @@ public final class TargetLoader {
             throw new TuneException(ref.owner(), "class " + ref.owner()
                     + " belongs to the JDK, which is never tuned: name one of your own classes");
         }
-        if (OwnClasses.isSelftunes(ref.owner())) {
+        if (OwnClasses.isBundled(ref.owner())) {
             throw new TuneException(ref.owner(), "class " + ref.owner()
-                    + " belongs to selftune itself, which is never tuned: name one of your own classes");
+                    + " is a library bundled inside selftune, which is never tuned: tune it from the library's own jar"
+                    + " under its published name");
         }
         byte[] bytes = readClass(classpath, ref.owner());
         if (bytes.length >= 8 && ClassVersion.major(bytes) == ClassVersion.OLDEST && ClassVersion.minor(bytes) < 3) {
@@ -66,9 +67,9 @@ public final class TargetLoader {
         return new Target(full, bytes, (m.access & Opcodes.ACC_STATIC) != 0, classpath);
     }
 
-    /** True for JDK classes and for selftune's own (see {@link OwnClasses}), which are never tuned. */
-    public static boolean isJdkOrSelftune(String binaryName) {
-        return OwnClasses.isJdk(binaryName) || OwnClasses.isSelftunes(binaryName);
+    /** True for JDK classes and the libraries bundled inside selftune (see {@link OwnClasses}), which are never tuned. */
+    public static boolean isJdkOrBundled(String binaryName) {
+        return OwnClasses.isJdk(binaryName) || OwnClasses.isBundled(binaryName);
     }
 
     static MethodNode resolve(ClassNode cn, MethodRef ref) {

@@ -127,20 +127,30 @@ class TargetLoaderTest {
     }
 
     @Test
-    void isJdkOrSelftune_decidedByPackage_bundledLibrariesOfTheUserAreTunable() {
-        assertTrue(TargetLoader.isJdkOrSelftune("java.util.Arrays"));
-        assertTrue(TargetLoader.isJdkOrSelftune("dev.selftune.measure.Stats"));
-        assertTrue(TargetLoader.isJdkOrSelftune("org.openjdk.jmh.util.Utils"), "JMH is bundled under its own name");
-        assertFalse(TargetLoader.isJdkOrSelftune("org.apache.commons.math3.transform.FastFourierTransformer"),
+    void isJdkOrBundled_decidedByPackage_bundledLibrariesOfTheUserAreTunable() {
+        assertTrue(TargetLoader.isJdkOrBundled("java.util.Arrays"));
+        assertTrue(TargetLoader.isJdkOrBundled("dev.selftune.shaded.asm.ClassReader"));
+        assertTrue(TargetLoader.isJdkOrBundled("org.openjdk.jmh.util.Utils"), "JMH is selftune's harness under its own name here");
+        assertFalse(TargetLoader.isJdkOrBundled("org.apache.commons.math3.transform.FastFourierTransformer"),
                 "on the class path here, but a user's commons-math3 is theirs to tune");
-        assertFalse(TargetLoader.isJdkOrSelftune("dev.selftune.samples.MatrixMultiply"));
-        assertFalse(TargetLoader.isJdkOrSelftune("com.acme.Foo"));
+        assertFalse(TargetLoader.isJdkOrBundled("dev.selftune.measure.Stats"), "selftune tunes its own classes from a copy");
+        assertFalse(TargetLoader.isJdkOrBundled("dev.selftune.samples.MatrixMultiply"));
+        assertFalse(TargetLoader.isJdkOrBundled("com.acme.Foo"));
     }
 
     @Test
-    void load_selftunesOwnClass_refusedAsSelftune() {
-        TuneException e = refused(TargetLoader.class.getName() + "#resolve");
-        assertTrue(e.getMessage().contains("belongs to selftune itself"), e.getMessage());
+    void load_bundledLibraryName_refusedWithWhereToTuneIt() {
+        TuneException e = refused("dev.selftune.shaded.asm.ClassReader#readByte");
+        assertEquals("class dev.selftune.shaded.asm.ClassReader is a library bundled inside selftune, which is never tuned: "
+                + "tune it from the library's own jar under its published name", e.getMessage());
+    }
+
+    @Test
+    void load_selftunesOwnClassFromTheUsersClassPath_isTunable() throws Exception {
+        // selftune on selftune (issue 7 §4): its own classes, from a copy on --classpath, load like a user's
+        Path main = Path.of(TargetLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Target t = TargetLoader.load(List.of(main), MethodRef.parse("dev.selftune.measure.Stats#geometricMean"));
+        assertEquals("dev.selftune.measure.Stats", t.method().owner());
     }
 
     @Test
