@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The meta loop on the samples (issue 7 §2 numbers): self-improve once per seed, training on
+# scripts/self-improve/train.txt and checking every adopted generation on holdout.txt, then one line
+# per generation and seed: training and held-out utility (geomean speedup [low, high], JMH forks).
+#   scripts/self-improve.sh                          # SEEDS=1,2,3 GENERATIONS=2 CANDIDATES=2 PER_TUNING=30
+#   SEEDS=1 GENERATIONS=1 SKIP_BUILD=1 scripts/self-improve.sh
+# Time: per seed, (train + holdout) tunings for generation 0, then per generation
+# (CANDIDATES × train + train + holdout) tunings, each PER_TUNING seconds: 10 minutes at the defaults.
+# Measure alone on the machine: every tuning's decision rests on JMH forks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SEEDS=${SEEDS:-1,2,3}
+GENERATIONS=${GENERATIONS:-2}
+CANDIDATES=${CANDIDATES:-2}
+PER_TUNING=${PER_TUNING:-30}
+OUT=${OUT:-self-improve-out}
+TRAIN=scripts/self-improve/train.txt
+HOLDOUT=scripts/self-improve/holdout.txt
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  mvn -q -B -DskipTests package
+fi
+count() { grep -cv '^\s*\(#\|$\)' "$1"; }
+tunings=$(( CANDIDATES * $(count "$TRAIN") + $(count "$TRAIN") + $(count "$HOLDOUT") ))
+budget=$(( tunings * PER_TUNING ))
+IFS=, read -ra seeds <<< "$SEEDS"
+for seed in "${seeds[@]}"; do
+  echo "== seed $seed: $GENERATIONS generation(s), $CANDIDATES candidate(s), budget ${budget}s per generation" >&2
+  rm -rf "${OUT:?}/seed-$seed"
+  java -jar optimizer/target/optimizer.jar self-improve --classpath samples/target/samples.jar \
+    --train "$TRAIN" --holdout "$HOLDOUT" --generations "$GENERATIONS" --candidates "$CANDIDATES" \
+    --budget "${budget}s" --seed "$seed" --cache "$OUT/cache" --out "$OUT/seed-$seed"
+done
+python3 - "$OUT" "${seeds[@]}" <<'PY'
+import json, sys
+out, seeds = sys.argv[1], sys.argv[2:]
+def u(x):
+    return "-" if not x else f"{x['speedup']:.2f}x [{x['low']:.2f}, {x['high']:.2f}] {x['measurements']:>4} forks"
+print(f"{'seed':>4} {'gen':>3} {'adopted':<7} {'train':<32} {'held-out':<32} reason")
+for s in seeds:
+    r = json.load(open(f"{out}/seed-{s}/report.json"))
+    for g in r["generations"]:
+        print(f"{s:>4} {g['generation']:>3} {str(g['adopted']):<7} {u(g.get('trainUtility')):<32} "
+              f"{u(g.get('holdoutUtility')):<32} {g.get('reason') or ''}")
+    print(f"{s:>4} verdict: {r.get('verdict')}")
+PY
