@@ -36,7 +36,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -99,9 +101,15 @@ public final class Tuner {
         TransformContext ctx = new TransformContext(req.fpReassociationAllowed(), req.fpTolerance(), policy);
         List<Variant> variants;
         Generator generator;
+        Map<String, Verdict> verdicts = new HashMap<>();
         try (TargetClassLoader resources = new TargetClassLoader(target.classpath(), target.method().owner(), target.classBytes())) {
             generator = new Generator(policy, ctx, ClassBytes.resourcesOf(resources));
-            variants = generator.generate(target.method(), target.classBytes());
+            // verified as they are made, so that the policy's cap counts variants that can be measured
+            variants = generator.generate(target.method().name(), target.method().descriptor(), target.classBytes(),
+                    v -> verdicts.computeIfAbsent(v.id(), id -> {
+                        progress.update("generate+verify", verdicts.size() + 1, policy.maxVariants(), budget.left());
+                        return verifier.verify(v);
+                    }).passed());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,7 +133,7 @@ public final class Tuner {
         List<Race.Entry> entries;
         try {
             entries = variants.isEmpty() ? List.of()
-                    : race.run(variants, verifier::verify, () -> budget.left() * SAFETY - confirmReserve(budget, test));
+                    : race.run(variants, v -> verdicts.computeIfAbsent(v.id(), id -> verifier.verify(v)), () -> budget.left() * SAFETY - confirmReserve(budget, test));
         } catch (MeasureFailure f) {
             throw new TuneException(target.method().toString(), "the original method fails in a JMH fork ("
                     + f.getMessage() + "): check that it runs outside your application, or pass --inputs");
