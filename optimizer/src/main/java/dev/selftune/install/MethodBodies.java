@@ -1,6 +1,7 @@
 package dev.selftune.install;
 
 import dev.selftune.generate.ClassBytes;
+import dev.selftune.generate.MethodText;
 import dev.selftune.target.ClassVersion;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,8 +9,6 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.util.Textifier;
-import org.objectweb.asm.util.TraceMethodVisitor;
 
 /** Small helpers over ASM trees: parsing, method lookup by name and descriptor, body comparison. */
 final class MethodBodies {
@@ -60,21 +59,6 @@ final class MethodBodies {
 
     /** Whether two methods have the same access, instructions, handlers and debug info, label names aside. */
     static boolean same(MethodNode a, MethodNode b) {
-        return a.access == b.access && text(a).equals(text(b));
-    }
-
-    /*
-     * Textifier names labels L0, L1… in order of appearance, so two parses of the same code give the
-     * same text even though their Label objects differ; comparing raw bytes would not work, as
-     * constant pool indexes differ between a class and its variant.
-     */
-    static String text(MethodNode m) {
-        Textifier printer = new Textifier();
-        m.accept(new TraceMethodVisitor(printer));
-        StringBuilder sb = new StringBuilder();
-        for (Object line : printer.getText()) {
-            sb.append(line);
-        }
-        return sb.toString();
+        return MethodText.same(a, b);
     }
 }

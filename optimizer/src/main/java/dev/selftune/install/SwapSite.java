@@ -68,7 +68,7 @@ final class SwapSite {
                 throw new InstallException(element, InstallException.Rule.NOT_FOUND,
                         "the class bytes being retransformed hold no body for the method", "check the descriptor");
             }
-            String text = MethodBodies.text(body);
+            String text = dev.selftune.generate.MethodText.text(body);
             String dropped = null;
             synchronized (this) {
                 if (text.equals(originalText)) {

@@ -183,11 +183,32 @@ final class Race {
                 Basis.WALL);
     }
 
+    /** One screening measurement of {@code spec} outside the race (a per-size look): its CPU-time mean, NaN if the fork failed. */
+    double screenOnce(BenchSpec spec) {
+        Entry scratch = new Entry(null);
+        return measure(scratch, spec) ? scratch.mean() : Double.NaN;
+    }
+
+    /** Adds {@code v}, verified elsewhere, to the race and screens it once; it then competes in {@link #best()} like any entry. */
+    Entry enter(Variant v, Verdict verdict) {
+        Entry e = new Entry(v);
+        e.verdict = verdict;
+        entries.put(v.id(), e);
+        if (verdict.passed()) {
+            measureOnce(e);
+        }
+        return e;
+    }
+
     private boolean measureOnce(Entry e) {
+        return measure(e, specs.apply(e.variant));
+    }
+
+    private boolean measure(Entry e, BenchSpec spec) {
         double t0 = budget.elapsed();
         boolean cached = false;
         try {
-            Measurement m = measurer.measure(specs.apply(e.variant), plan);
+            Measurement m = measurer.measure(spec, plan);
             e.last = m;
             cached = measurer.lastWasCached();
             double[] shares = measurer.lastForkCpuShares();

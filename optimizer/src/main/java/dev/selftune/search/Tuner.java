@@ -37,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -139,6 +140,17 @@ public final class Tuner {
                     + f.getMessage() + "): check that it runs outside your application, or pass --inputs");
         }
 
+        Map<String, String> notApplied = new LinkedHashMap<>(generator.notApplied());
+        SizeChoice.Outcome bySize = entries.isEmpty() || race.best() == null ? null
+                : chooseBySize(target, src, original, race, budget, test, progress, verdicts, verifier,
+                        (v, in) -> BenchSpec.of(target, v, in, profile.mutatesArguments(), work));
+        if (bySize != null && bySize.dispatcher() != null) {
+            entries.add(race.enter(bySize.dispatcher(), verdicts.get(bySize.dispatcher().id())));
+        } else if (bySize != null) {
+            notApplied.put("size-dispatch", bySize.note() + (bySize.perSize().isEmpty() ? ""
+                    : " (leader vs original per size: " + SizeChoice.describe(bySize.perSize()) + ")"));
+        }
+
         Decision decision;
         Measurement baseline;
         VariantResult confirmed = null;
@@ -194,15 +206,17 @@ public final class Tuner {
                 all.add(new VariantResult(e.variant, new Verdict.Rejected("failed in its JMH fork: " + e.failure, null,
                         e.verdict.inputsChecked()), null, null, "rejected while measuring"));
             } else {
+                String bySizeNote = bySize != null && bySize.dispatcher() == e.variant
+                        ? "; " + bySize.note() + " (leader vs original per size: " + SizeChoice.describe(bySize.perSize()) + ")" : "";
                 all.add(new VariantResult(e.variant, e.verdict, race.aggregate(e), race.screeningSpeedup(e, req.confidence()),
-                        "screened in " + e.rounds + " round(s), " + e.forkScores.size() + " fork(s)"));
+                        "screened in " + e.rounds + " round(s), " + e.forkScores.size() + " fork(s)" + bySizeNote));
             }
         }
         Environment env = Environment.current();
         return new TuneResult(target.method(), env.jvmVersion(), env.jvmVendor(), env.cpu(), req.seed(),
                 budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
                 variants.size() - entries.size(), RunSetups.of(req, SCREEN, ForkPlan.confirmation()),
-                confirmed == null ? null : confirmed.variant().id(), generator.notApplied(),
+                confirmed == null ? null : confirmed.variant().id(), notApplied,
                 measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null, generator.skipped());
     }
 
@@ -213,6 +227,31 @@ public final class Tuner {
     }
 
     /** Confirmation pairs that fit in what is left now, at the confirmation fork cost known so far. */
+    /*
+     * Algorithm choice by input size, when the budget has room for it beyond the confirmation's
+     * reserve: the leader and the original screened at each size alone, and a dispatcher between
+     * them if the leader loses at some sizes only (SizeChoice). Null when there is no leader.
+     */
+    private static SizeChoice.Outcome chooseBySize(Target target, InputSource src, Variant original, Race race, Budget budget,
+                                                   SequentialTest test, Progress progress, Map<String, Verdict> verdicts,
+                                                   Verifier verifier, java.util.function.BiFunction<Variant, InputSource, BenchSpec> specAt) {
+        String why = SizeChoice.whyNot(src, target);
+        if (why != null) {
+            return SizeChoice.Outcome.none(why);
+        }
+        int needed = SizeChoice.forksNeeded((int) java.util.Arrays.stream(src.sizes()).distinct().count());
+        int room = budget.forksFitting(budget.left() * SAFETY - confirmReserve(budget, test));
+        if (room < needed) {
+            return SizeChoice.Outcome.none("screening by size needs " + needed + " forks and the budget had room for " + room
+                    + " beyond the confirmation's reserve; a larger --budget lets it run");
+        }
+        int[] done = {0};
+        return SizeChoice.run(target, src, original, race.best().variant, (v, in) -> {
+            progress.update("screen by size", ++done[0], needed, budget.left());
+            return race.screenOnce(specAt.apply(v, in));
+        }, v -> verdicts.computeIfAbsent(v.id(), id -> verifier.verify(v)));
+    }
+
     static int pairsFitting(Budget budget) {
         return (int) Math.floor(budget.left() * 0.95 / confirmForkSeconds(budget)) / 2;
     }
