@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Everything one tuning run found, with its evidence: where it ran, under which conditions
  * ({@code setup}, null when not recorded), the baseline, every variant verified and the decision;
- * {@code unexplored} counts generated variants the budget never reached; {@code confirmed} is the id
+ * {@code unexplored} counts generated variants the budget (or the ranking model's cut) never reached; {@code confirmed} is the id
  * of the variant the confirmation run measured (the one the decision is about), null when none was;
  * {@code notApplied} says, per registered transform that produced no variant, why; {@code cache} the
  * measurement cache's hits and misses, null when the run used no cache; {@code skipped} what the
