@@ -3,6 +3,7 @@ package dev.selftune.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selftune.api.RankSummary;
 import dev.selftune.api.TuneResult;
@@ -44,5 +45,13 @@ class JsonReportRankingTest {
     @Test
     void rankSummary_moreRankedOutThanCandidates_refused() {
         assertThrows(IllegalArgumentException.class, () -> new RankSummary(true, null, 0, false, 3, 4, 0, 0, 0, "x"));
+    }
+
+    @Test
+    void html_rankedRun_namesWhatWasRankedOutAndTheForks() {
+        String html = HtmlReport.render(with(new RankSummary(true, null, 72, true, 24, 17, 1, 16, 12, "model on with 72 examples")), 1.05);
+        assertTrue(html.contains("17 of 24 variants ranked out of screening; model on with 72 examples"), "no ranking line");
+        assertTrue(html.contains("16 screening \u00b7 12 confirmation"), "no forks line");
+        assertFalse(HtmlReport.render(with(new RankSummary(false, null, 0, false, 24, 0, 0, 30, 12, "off")), 1.05).contains("ranked out"));
     }
 }
