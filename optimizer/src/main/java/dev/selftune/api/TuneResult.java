@@ -8,11 +8,12 @@ import java.util.Objects;
 /**
  * Everything one tuning run found, with its evidence: where it ran, under which conditions
  * ({@code setup}, null when not recorded), the baseline, every variant verified and the decision;
- * {@code unexplored} counts generated variants the budget never reached; {@code confirmed} is the id
+ * {@code unexplored} counts generated variants the budget (or the ranking model's cut) never reached; {@code confirmed} is the id
  * of the variant the confirmation run measured (the one the decision is about), null when none was;
  * {@code notApplied} says, per registered transform that produced no variant, why; {@code cache} the
  * measurement cache's hits and misses, null when the run used no cache; {@code skipped} what the
- * transforms left alone on purpose (a constant tied to a loop's step), with why.
+ * transforms left alone on purpose (a constant tied to a loop's step), with why; {@code ranking} what
+ * the ranking model did and the JMH forks spent (null when not recorded).
  */
 public record TuneResult(
         MethodRef target,
@@ -31,7 +32,8 @@ public record TuneResult(
         String confirmed,
         Map<String, String> notApplied,
         CacheCounts cache,
-        Map<String, String> skipped) {
+        Map<String, String> skipped,
+        RankSummary ranking) {
 
     public TuneResult {
         variants = List.copyOf(variants);
@@ -53,12 +55,21 @@ public record TuneResult(
         }
     }
 
+    /** A result without the ranking model's summary. */
+    public TuneResult(MethodRef target, String jvmVersion, String jvmVendor, String cpu, long seed,
+                      double budgetSeconds, double elapsedSeconds, Measurement baseline, List<VariantResult> variants,
+                      Decision decision, byte[] originalClassBytes, int unexplored, RunSetup setup, String confirmed,
+                      Map<String, String> notApplied, CacheCounts cache, Map<String, String> skipped) {
+        this(target, jvmVersion, jvmVendor, cpu, seed, budgetSeconds, elapsedSeconds, baseline, variants, decision,
+                originalClassBytes, unexplored, setup, confirmed, notApplied, cache, skipped, null);
+    }
+
     /** A result without the run's setup, confirmation id, transform explanations or cache (tests, old callers). */
     public TuneResult(MethodRef target, String jvmVersion, String jvmVendor, String cpu, long seed,
                       double budgetSeconds, double elapsedSeconds, Measurement baseline, List<VariantResult> variants,
                       Decision decision, byte[] originalClassBytes, int unexplored) {
         this(target, jvmVersion, jvmVendor, cpu, seed, budgetSeconds, elapsedSeconds, baseline, variants, decision,
-                originalClassBytes, unexplored, null, null, Map.of(), null, Map.of());
+                originalClassBytes, unexplored, null, null, Map.of(), null, Map.of(), null);
     }
 
     /** A result of a run without a measurement cache. */
@@ -67,7 +78,7 @@ public record TuneResult(
                       Decision decision, byte[] originalClassBytes, int unexplored, RunSetup setup, String confirmed,
                       Map<String, String> notApplied) {
         this(target, jvmVersion, jvmVendor, cpu, seed, budgetSeconds, elapsedSeconds, baseline, variants, decision,
-                originalClassBytes, unexplored, setup, confirmed, notApplied, null, Map.of());
+                originalClassBytes, unexplored, setup, confirmed, notApplied, null, Map.of(), null);
     }
 
     /** A result without notes of what the transforms left alone. */
@@ -76,7 +87,7 @@ public record TuneResult(
                       Decision decision, byte[] originalClassBytes, int unexplored, RunSetup setup, String confirmed,
                       Map<String, String> notApplied, CacheCounts cache) {
         this(target, jvmVersion, jvmVendor, cpu, seed, budgetSeconds, elapsedSeconds, baseline, variants, decision,
-                originalClassBytes, unexplored, setup, confirmed, notApplied, cache, Map.of());
+                originalClassBytes, unexplored, setup, confirmed, notApplied, cache, Map.of(), null);
     }
 
     /** A result in which every generated variant was verified. */

@@ -59,6 +59,11 @@ final class Summary {
             row(sb, first ? "left alone" : "", e.getKey() + ": " + clip(e.getValue()));
             first = false;
         }
+        if (r.ranking() != null && r.ranking().enabled()) {
+            row(sb, "ranking", r.ranking().rankedOut() + " of " + r.ranking().candidates() + " ranked out of screening; "
+                    + r.ranking().note() + "; JMH forks: " + r.ranking().screeningForks() + " screening, "
+                    + r.ranking().confirmationForks() + " confirmation");
+        }
         row(sb, "variants", r.generated() + " generated, " + r.rejected() + " rejected, " + r.measured() + " measured");
         row(sb, "elapsed", String.format(Locale.ROOT, "%.1f s (budget %.0f s)", r.elapsedSeconds(), r.budgetSeconds()));
         for (int i = 0; i < written.size(); i++) {

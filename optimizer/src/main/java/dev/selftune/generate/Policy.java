@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * Every knob that shapes the search, and nothing else the generator reads: which transforms in
  * which order, their parameter ranges and limits, how deep they compose, in what order candidates
- * are tried, how many variants per round and the racing cut-offs. Saved to and loaded from a file
+ * are tried, how many variants per round, the racing cut-offs and the ranking model's settings
+ * ({@link RankPolicy}: what is screened, never what is judged). Saved to and loaded from a file
  * so the meta loop can tune the tuner. The evaluator's thresholds (confidence, minimum speedup,
  * input counts, fork plans) are deliberately not here.
  */
@@ -25,7 +26,8 @@ public record Policy(
         int maxSplitAccumulators,
         int constantSmallest,
         int constantMax,
-        Order order) {
+        Order order,
+        RankPolicy rank) {
 
     /** The range keys transforms read; a policy naming another is refused. */
     public static final List<String> RANGE_KEYS = List.of(
@@ -57,6 +59,7 @@ public record Policy(
         transforms = List.copyOf(transforms);
         ranges = Map.copyOf(ranges);
         Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(rank, "rank");
         for (String t : transforms) {
             if (!Transforms.names().contains(t)) {
                 throw new IllegalArgumentException("unknown transform '" + t + "': known transforms are "
@@ -85,6 +88,14 @@ public record Policy(
             throw new IllegalArgumentException("tune-constant limits need 1 <= constantSmallest <= constantMax <= "
                     + Short.MAX_VALUE + ", got " + constantSmallest + " and " + constantMax);
         }
+    }
+
+    /** A policy with the default ranking settings (the model off). */
+    public Policy(List<String> transforms, Map<String, List<Integer>> ranges, int maxDepth, int maxVariants,
+                  int screenForks, double keepFraction, int maxCopiedInsns, int maxUnrollFactor,
+                  int maxSplitAccumulators, int constantSmallest, int constantMax, Order order) {
+        this(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction, maxCopiedInsns, maxUnrollFactor,
+                maxSplitAccumulators, constantSmallest, constantMax, order, RankPolicy.defaults());
     }
 
     /** A policy with the default generator limits and order. */
@@ -121,16 +132,21 @@ public record Policy(
 
     public Policy withRanges(Map<String, List<Integer>> r) {
         return new Policy(transforms, r, maxDepth, maxVariants, screenForks, keepFraction,
-                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order);
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, rank);
     }
 
     public Policy withLimits(int copiedInsns, int unrollFactor, int splitAccumulators, int smallest, int largest) {
         return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
-                copiedInsns, unrollFactor, splitAccumulators, smallest, largest, order);
+                copiedInsns, unrollFactor, splitAccumulators, smallest, largest, order, rank);
     }
 
     public Policy withOrder(Order o) {
         return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
-                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, o);
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, o, rank);
+    }
+
+    public Policy withRank(RankPolicy r) {
+        return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, r);
     }
 }

@@ -1,6 +1,7 @@
 package dev.selftune.meta;
 
 import dev.selftune.generate.Policy;
+import dev.selftune.generate.RankPolicy;
 import dev.selftune.generate.Transforms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import java.util.Random;
 /**
  * Proposes a child policy by changing one or two of the parent's values: the transforms (reorder,
  * drop, add), a range (move a value to the front, drop one, add one), maxDepth, maxVariants,
- * keepFraction, screenForks or the order. It works on {@link Policy} values only, so whatever it
+ * keepFraction, screenForks, the order or the ranking model's settings (on/off, the fraction screened,
+ * the minimum screened, the explorers). It works on {@link Policy} values only, so whatever it
  * proposes cannot touch the judge: a policy has no field for inputs, thresholds or fork plans.
  */
 public final class PolicyMutator {
@@ -22,7 +24,7 @@ public final class PolicyMutator {
             "tune-constant.scale", List.of(25, 50, 75, 150, 200, 300, 400, 800),
             "tune-constant.absolute", List.of(4, 8, 16, 24, 32, 64, 128));
 
-    private static final int KINDS = 11;
+    private static final int KINDS = 15;
 
     private final Random random;
 
@@ -44,7 +46,7 @@ public final class PolicyMutator {
         return child;
     }
 
-    /** One change of kind {@code kind} (0..10); the policy itself when that kind cannot apply. */
+    /** One change of kind {@code kind} (0..14); the policy itself when that kind cannot apply. */
     Policy once(Policy p, int kind) {
         List<String> t = new ArrayList<>(p.transforms());
         switch (kind) {
@@ -91,6 +93,24 @@ public final class PolicyMutator {
                 int f = Math.max(1, Math.min(3, p.screenForks() + (random.nextBoolean() ? 1 : -1)));
                 return copy(p, t, p.maxDepth(), p.maxVariants(), f, p.keepFraction());
             }
+            case 11 -> {
+                return p.withRank(p.rank().withModel(!p.rank().rankModel()));
+            }
+            case 12 -> {
+                RankPolicy r = p.rank();
+                double f = Math.round((r.rankFraction() * (random.nextBoolean() ? 1.5 : 1 / 1.5)) * 100) / 100.0;
+                return p.withRank(new RankPolicy(r.rankModel(), Math.max(0.1, Math.min(1.0, f)), r.rankMinMeasured(), r.rankExplore()));
+            }
+            case 13 -> {
+                RankPolicy r = p.rank();
+                int n = Math.max(1, Math.min(12, r.rankMinMeasured() + (random.nextBoolean() ? 1 : -1)));
+                return p.withRank(new RankPolicy(r.rankModel(), r.rankFraction(), n, r.rankExplore()));
+            }
+            case 14 -> {
+                RankPolicy r = p.rank();
+                int n = Math.max(0, Math.min(4, r.rankExplore() + (random.nextBoolean() ? 1 : -1)));
+                return p.withRank(new RankPolicy(r.rankModel(), r.rankFraction(), r.rankMinMeasured(), n));
+            }
             default -> {
                 return p.withOrder(p.order() == Policy.Order.ROUND_ROBIN ? Policy.Order.BY_TRANSFORM : Policy.Order.ROUND_ROBIN);
             }
@@ -122,6 +142,6 @@ public final class PolicyMutator {
 
     private static Policy copy(Policy p, List<String> t, int depth, int variants, int forks, double keep) {
         return new Policy(t, p.ranges(), depth, variants, forks, keep, p.maxCopiedInsns(), p.maxUnrollFactor(),
-                p.maxSplitAccumulators(), p.constantSmallest(), p.constantMax(), p.order());
+                p.maxSplitAccumulators(), p.constantSmallest(), p.constantMax(), p.order(), p.rank());
     }
 }

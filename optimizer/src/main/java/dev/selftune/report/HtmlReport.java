@@ -65,6 +65,13 @@ public final class HtmlReport {
         meta(h, "Baseline", r.baseline() == null ? "not measured" : score(r.baseline()) + " \u00b7 "
                 + r.baseline().forks() + " forks \u00d7 " + r.baseline().iterations() + " iterations");
         HtmlSetup.meta(r, (k, v) -> meta(h, k, v));
+        if (r.ranking() != null) {
+            meta(h, "JMH forks", r.ranking().screeningForks() + " screening \u00b7 " + r.ranking().confirmationForks() + " confirmation");
+            if (r.ranking().enabled()) {
+                meta(h, "Ranking", r.ranking().rankedOut() + " of " + r.ranking().candidates() + " variants ranked out of screening; "
+                        + r.ranking().note());
+            }
+        }
         h.append("</dl>\n</header>\n");
     }
 

@@ -3,6 +3,7 @@ package dev.selftune.report;
 import dev.selftune.api.Decision;
 import dev.selftune.api.ForkPlanInfo;
 import dev.selftune.api.Measurement;
+import dev.selftune.api.RankSummary;
 import dev.selftune.api.RunSetup;
 import dev.selftune.api.Speedup;
 import dev.selftune.api.Step;
@@ -74,6 +75,24 @@ public final class JsonReport {
             cache.put("hits", r.cache().hits());
             cache.put("misses", r.cache().misses());
             m.put("cache", cache);
+        }
+        if (r.ranking() != null) {
+            RankSummary k = r.ranking();
+            Map<String, Object> rank = new LinkedHashMap<>();
+            rank.put("enabled", k.enabled());
+            rank.put("modelFile", k.modelFile());
+            rank.put("examples", k.examples());
+            rank.put("fitted", k.fitted());
+            rank.put("candidates", k.candidates());
+            rank.put("rankedOut", k.rankedOut());
+            rank.put("explored", k.explored());
+            rank.put("note", k.note());
+            m.put("ranking", rank);
+            Map<String, Object> forks = new LinkedHashMap<>();
+            forks.put("screening", k.screeningForks());
+            forks.put("confirmation", k.confirmationForks());
+            forks.put("total", k.screeningForks() + k.confirmationForks());
+            m.put("forksSpent", forks);
         }
         List<Object> variants = new ArrayList<>();
         for (VariantResult v : r.variants()) {

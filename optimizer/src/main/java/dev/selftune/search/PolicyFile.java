@@ -2,6 +2,7 @@ package dev.selftune.search;
 
 import dev.selftune.api.TuneException;
 import dev.selftune.generate.Policy;
+import dev.selftune.generate.RankPolicy;
 import dev.selftune.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public final class PolicyFile {
     /** Every key a policy file may hold, in the order {@link #save} writes them. */
     static final List<String> KEYS = List.of("transforms", "ranges", "maxDepth", "maxVariants", "screenForks",
             "keepFraction", "maxCopiedInsns", "maxUnrollFactor", "maxSplitAccumulators",
-            "constantSmallest", "constantMax", "order");
+            "constantSmallest", "constantMax", "order", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore");
 
     private PolicyFile() { }
 
@@ -43,6 +44,10 @@ public final class PolicyFile {
         m.put("constantSmallest", p.constantSmallest());
         m.put("constantMax", p.constantMax());
         m.put("order", p.order().key());
+        m.put("rankModel", p.rank().rankModel());
+        m.put("rankFraction", p.rank().rankFraction());
+        m.put("rankMinMeasured", p.rank().rankMinMeasured());
+        m.put("rankExplore", p.rank().rankExplore());
         return m;
     }
 
@@ -96,7 +101,19 @@ public final class PolicyFile {
                 intOr(m, "maxCopiedInsns", d.maxCopiedInsns()), intOr(m, "maxUnrollFactor", d.maxUnrollFactor()),
                 intOr(m, "maxSplitAccumulators", d.maxSplitAccumulators()),
                 intOr(m, "constantSmallest", d.constantSmallest()), intOr(m, "constantMax", d.constantMax()),
-                Policy.Order.of(order));
+                Policy.Order.of(order), rank(m, d.rank()));
+    }
+
+    private static RankPolicy rank(Map<String, Object> m, RankPolicy d) {
+        boolean on = d.rankModel();
+        if (m.containsKey("rankModel")) {
+            if (!(m.get("rankModel") instanceof Boolean b)) {
+                throw new IllegalArgumentException("'rankModel' must be true or false, got " + m.get("rankModel"));
+            }
+            on = b;
+        }
+        return new RankPolicy(on, m.containsKey("rankFraction") ? number(m, "rankFraction") : d.rankFraction(),
+                intOr(m, "rankMinMeasured", d.rankMinMeasured()), intOr(m, "rankExplore", d.rankExplore()));
     }
 
     private static List<String> strings(Object o) {

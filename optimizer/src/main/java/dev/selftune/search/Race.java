@@ -59,6 +59,8 @@ final class Race {
     private final ForkPlan plan;
     private final Entry baseline;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private int cutByLimit;
+    private int forksRun;
 
     Race(Measurer measurer, Budget budget, Policy policy, Progress progress,
          Function<Variant, BenchSpec> specs, ForkPlan plan, Variant original) {
@@ -77,13 +79,27 @@ final class Race {
      * (verified, and measured if it passed).
      */
     List<Entry> run(List<Variant> candidates, Function<Variant, Verdict> verifier, DoubleSupplier screenSecondsLeft) {
+        return run(candidates, verifier, screenSecondsLeft, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As above, but screens at most {@code screenLimit} variants that pass verification (the ranking
+     * model's cut); the candidates after that are counted in {@link #cutByLimit()}, never verified.
+     */
+    List<Entry> run(List<Variant> candidates, Function<Variant, Verdict> verifier, DoubleSupplier screenSecondsLeft,
+                    int screenLimit) {
         if (!measureOnce(baseline)) {
             throw new MeasureFailure(baseline.variant.id(), "the original failed in its JMH fork: " + baseline.failure,
                     null, "", null);
         }
         List<Entry> alive = new ArrayList<>();
         int done = 0;
+        int screened = 0;
         for (Variant v : candidates) {
+            if (screened >= screenLimit) {
+                cutByLimit = candidates.size() - done;
+                break;
+            }
             if (budget.forksFitting(screenSecondsLeft.getAsDouble()) < plan.forks()) {
                 break;
             }
@@ -91,6 +107,7 @@ final class Race {
             entries.put(v.id(), e);
             progress.update("verify+measure (round 1)", ++done, candidates.size(), budget.left());
             e.verdict = verifier.apply(v);
+            screened += e.verdict.passed() ? 1 : 0;
             if (e.verdict.passed() && measureOnce(e)) {
                 alive.add(e);
             }
@@ -118,6 +135,16 @@ final class Race {
 
     Entry baseline() {
         return baseline;
+    }
+
+    /** Candidates never verified nor screened because the screen limit was reached. */
+    int cutByLimit() {
+        return cutByLimit;
+    }
+
+    /** JMH forks this race ran (cache hits ran none). */
+    int forksRun() {
+        return forksRun;
     }
 
     /** The fastest screened variant whose estimate beats the baseline, or null. */
@@ -226,6 +253,7 @@ final class Race {
         } finally {
             if (!cached) {   // a cache hit ran no fork: it must not teach the budget that forks are free
                 budget.recordForks(plan.forks(), budget.elapsed() - t0);
+                forksRun += plan.forks();
             }
         }
     }

@@ -22,10 +22,13 @@ import dev.selftune.measure.ForkPlan;
 import dev.selftune.measure.JmhLockTimeout;
 import dev.selftune.measure.JmhMeasurer;
 import dev.selftune.measure.MeasureFailure;
+import dev.selftune.measure.MeasurementCache;
 import dev.selftune.measure.Measurer;
 import dev.selftune.measure.PairSource;
 import dev.selftune.measure.SequentialConfirmer;
 import dev.selftune.measure.SequentialTest;
+import dev.selftune.rank.Ranking;
+import dev.selftune.rank.Selection;
 import dev.selftune.target.Target;
 import dev.selftune.target.TargetClassLoader;
 import dev.selftune.target.TargetLoader;
@@ -40,6 +43,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -76,14 +80,20 @@ public final class Tuner {
      * {@link TuneException} rather than overrun or measure next to it.
      */
     public static TuneResult run(TuneRequest req) {
+        return run(req, (work, budget) -> new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), work)
+                .limitLockWait(() -> (long) (budget.left() * 1000)));
+    }
+
+    /** As {@link #run(TuneRequest)} with another measurer behind the cache (tests: a fake that runs no JVM). */
+    static TuneResult run(TuneRequest req, BiFunction<Path, Budget, Measurer> jmh) {
         try {
-            return tuneWithinBudget(req);
+            return tuneWithinBudget(req, jmh);
         } catch (JmhLockTimeout busy) {
             throw new TuneException("jmh.lock", busy.getMessage(), busy);
         }
     }
 
-    private static TuneResult tuneWithinBudget(TuneRequest req) {
+    private static TuneResult tuneWithinBudget(TuneRequest req, BiFunction<Path, Budget, Measurer> jmh) {
         long start = System.nanoTime();
         Budget budget = new Budget(req.budget(), start);
         Progress progress = req.progress();
@@ -117,8 +127,16 @@ public final class Tuner {
 
         Variant original = new Variant(Variant.ORIGINAL_ID, null, List.of(), target.classBytes());
         Path work = workDir();
-        Measurer measurer = CachingMeasurer.over(new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), work)
-                .limitLockWait(() -> (long) (budget.left() * 1000)), req.cacheDir());
+        Measurer measurer = CachingMeasurer.over(jmh.apply(work, budget), req.cacheDir());
+        /*
+         * The ranking model (rank package) only orders and cuts what is screened; the confirmation
+         * below and its decision never see it. It lives with the measurement cache (--cache), or in
+         * the user's cache directory when the policy turns it on without one.
+         */
+        Path rankDir = req.cacheDir() != null ? req.cacheDir()
+                : policy.rank().rankModel() ? MeasurementCache.defaultDirectory() : null;
+        Ranking ranking = Ranking.open(rankDir, measurer.environmentKey(), policy.rank(), System.err::println);
+        Selection selection = ranking.select(variants, target.method(), target.classBytes(), req.seed());
         Function<Variant, BenchSpec> specs = v -> BenchSpec.of(target, v, src, profile.mutatesArguments(), work);
         Race race = new Race(measurer, budget, policy, progress, specs, SCREEN, original);
         SequentialTest test = new SequentialTest(req.confidence());
@@ -134,11 +152,15 @@ public final class Tuner {
         List<Race.Entry> entries;
         try {
             entries = variants.isEmpty() ? List.of()
-                    : race.run(variants, v -> verdicts.computeIfAbsent(v.id(), id -> verifier.verify(v)), () -> budget.left() * SAFETY - confirmReserve(budget, test));
+                    : race.run(selection.ordered(), v -> verdicts.computeIfAbsent(v.id(), id -> verifier.verify(v)),
+                            () -> budget.left() * SAFETY - confirmReserve(budget, test), selection.limit());
         } catch (MeasureFailure f) {
             throw new TuneException(target.method().toString(), "the original method fails in a JMH fork ("
                     + f.getMessage() + "): check that it runs outside your application, or pass --inputs");
         }
+
+        ranking.record(target.method(), src.encode(), target.classBytes(), observed(race, entries));
+        int[] confirmForks = {0};
 
         Map<String, String> notApplied = new LinkedHashMap<>(generator.notApplied());
         SizeChoice.Outcome bySize = entries.isEmpty() || race.best() == null ? null
@@ -172,12 +194,13 @@ public final class Tuner {
         } else {
             int forks = 2 * test.firstPairs();
             progress.update("confirm " + best.variant.id(), 0, forks, budget.left());
-            PairSource jmh = measurer.pairs(specs.apply(original), specs.apply(best.variant), ForkPlan.confirmation());
+            PairSource pairSource = measurer.pairs(specs.apply(original), specs.apply(best.variant), ForkPlan.confirmation());
             PairSource timed = (n, done) -> {
                 double t0 = budget.elapsed();
                 try {
-                    return jmh.addPairs(n, done);
+                    return pairSource.addPairs(n, done);
                 } finally {
+                    confirmForks[0] += 2 * n;
                     budget.recordConfirmForks(2 * n, budget.elapsed() - t0);
                 }
             };
@@ -217,7 +240,27 @@ public final class Tuner {
                 budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
                 variants.size() - entries.size(), RunSetups.of(req, SCREEN, ForkPlan.confirmation()),
                 confirmed == null ? null : confirmed.variant().id(), notApplied,
-                measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null, generator.skipped());
+                measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null, generator.skipped(),
+                ranking.summary(variants.size(), race.cutByLimit(), selection.explored(),
+                        race.forksRun() + baselineOnlyForks(variants, measurer), confirmForks[0]));
+    }
+
+    /** Screening speedups to learn from: every verified variant measured without failure, against this run's baseline. */
+    private static List<Ranking.Observed> observed(Race race, List<Race.Entry> entries) {
+        List<Ranking.Observed> out = new ArrayList<>();
+        double base = race.baseline().mean();
+        for (Race.Entry e : entries) {
+            if (e.verdict != null && e.verdict.passed() && e.failure == null && !e.rankScores.isEmpty()
+                    && base > 0 && e.mean() > 0) {
+                out.add(new Ranking.Observed(e.variant, Math.log(base / e.mean())));
+            }
+        }
+        return out;
+    }
+
+    /* With no variant the race never ran; the baseline alone took one screening measurement (unless cached). */
+    private static int baselineOnlyForks(List<Variant> variants, Measurer measurer) {
+        return variants.isEmpty() && !measurer.lastWasCached() ? SCREEN.forks() : 0;
     }
 
     /* A confirmation fork iterates longer than a screening fork; start-up costs the same. */

@@ -33,9 +33,21 @@ class PolicyMutatorTest {
             changed.addAll(PolicyDiff.of(Policy.defaults(), m.mutate(Policy.defaults())).keySet());
         }
         for (String k : new String[] {"transforms", "maxDepth", "maxVariants", "keepFraction", "screenForks", "order",
-            "ranges.unroll.factor", "ranges.split-accumulators.k", "ranges.tune-constant.scale", "ranges.tune-constant.absolute"}) {
+            "ranges.unroll.factor", "ranges.split-accumulators.k", "ranges.tune-constant.scale", "ranges.tune-constant.absolute",
+            "rankModel", "rankFraction", "rankMinMeasured", "rankExplore"}) {
             assertTrue(changed.contains(k), k + " was never mutated: " + changed);
         }
+    }
+
+    @Test
+    void once_rankKnobs_stayWithinTheirRanges() {
+        PolicyMutator m = new PolicyMutator(2);
+        Policy p = Policy.defaults();
+        for (int i = 0; i < 400; i++) {
+            p = m.once(p, 11 + i % 4);   // the RankPolicy constructor refuses anything out of range
+            assertTrue(p.rank().rankFraction() >= 0.1 && p.rank().rankMinMeasured() <= 12 && p.rank().rankExplore() <= 4, p.rank().toString());
+        }
+        assertEquals(!Policy.defaults().rank().rankModel(), m.once(Policy.defaults(), 11).rank().rankModel(), "kind 11 toggles the model");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selftune.api.TuneException;
 import dev.selftune.generate.Policy;
+import dev.selftune.generate.RankPolicy;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,22 @@ class PolicyFileTest {
         return new Policy(List.of("unroll", "hoist"),
                 Map.of("unroll.factor", List.of(3), "split-accumulators.k", List.of(6),
                         "tune-constant.scale", List.of(150), "tune-constant.absolute", List.of(24)),
-                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM);
+                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2));
+    }
+
+    /** Policy's components, with the ranking settings' own components in place of {@code rank}: one key each. */
+    static List<String> knobNames() {
+        List<String> out = new java.util.ArrayList<>();
+        for (RecordComponent c : Policy.class.getRecordComponents()) {
+            if (c.getName().equals("rank")) {
+                for (RecordComponent r : RankPolicy.class.getRecordComponents()) {
+                    out.add(r.getName());
+                }
+            } else {
+                out.add(c.getName());
+            }
+        }
+        return out;
     }
 
     @Test
@@ -33,9 +49,14 @@ class PolicyFileTest {
         Policy d = Policy.defaults();
         for (RecordComponent c : Policy.class.getRecordComponents()) {
             assertNotEquals(c.getAccessor().invoke(d), c.getAccessor().invoke(p), c.getName() + " is left at its default here");
-            assertTrue(PolicyFile.KEYS.contains(c.getName()), c.getName() + " is not a policy file key");
         }
-        assertEquals(Policy.class.getRecordComponents().length, PolicyFile.KEYS.size());
+        for (RecordComponent c : RankPolicy.class.getRecordComponents()) {
+            assertNotEquals(c.getAccessor().invoke(d.rank()), c.getAccessor().invoke(p.rank()), c.getName() + " is left at its default here");
+        }
+        for (String k : knobNames()) {
+            assertTrue(PolicyFile.KEYS.contains(k), k + " is not a policy file key");
+        }
+        assertEquals(knobNames().size(), PolicyFile.KEYS.size());
         Path f = dir.resolve("p.json");
         PolicyFile.save(p, f);
         assertEquals(p, PolicyFile.load(f));
@@ -88,6 +109,31 @@ class PolicyFileTest {
     @Test
     void policyFile_badValue_saysHowToFixIt() throws Exception {
         assertTrue(error("{\"maxUnrollFactor\": 1}").contains("leave out --policy"));
+    }
+
+    @Test
+    void policyFile_rankKnobsOutOfRange_errorsNameTheKeyAndTheRange() throws Exception {
+        String m = error("{\"rankFraction\": 1.5}");
+        assertTrue(m.contains("rankFraction") && m.contains("[0.05, 1]"), m);
+        m = error("{\"rankFraction\": 0}");
+        assertTrue(m.contains("rankFraction") && m.contains("[0.05, 1]"), m);
+        m = error("{\"rankMinMeasured\": 0}");
+        assertTrue(m.contains("rankMinMeasured") && m.contains("1..1000"), m);
+        m = error("{\"rankExplore\": -1}");
+        assertTrue(m.contains("rankExplore") && m.contains("0..100"), m);
+        m = error("{\"rankModel\": \"yes\"}");
+        assertTrue(m.contains("'rankModel' must be true or false"), m);
+        m = error("{\"rankExplore\": 1.5}");
+        assertTrue(m.contains("'rankExplore' must be a whole number"), m);
+        m = error("{\"rankModl\": true}");
+        assertTrue(m.contains("'rankModl'") && m.contains("rankModel, rankFraction, rankMinMeasured, rankExplore"), m);
+    }
+
+    @Test
+    void policyFile_rankKnobs_readAndOthersKeepTheirDefaults() throws Exception {
+        Policy p = PolicyFile.load(Files.writeString(dir.resolve("p.json"), "{\"rankModel\": true, \"rankFraction\": 0.2}"));
+        assertEquals(new RankPolicy(true, 0.2, RankPolicy.defaults().rankMinMeasured(), RankPolicy.defaults().rankExplore()), p.rank());
+        assertEquals(Policy.defaults().withRank(p.rank()), p);
     }
 
     private String error(String json) throws Exception {

@@ -91,4 +91,17 @@ class RaceTest {
         assertEquals(first.measured.size(), cached.hits());
         assertEquals(Budget.INITIAL_FORK_SECONDS, b2.forkSeconds(), "a cache hit is not a fork");
     }
+
+    @Test
+    void race_screenLimit_countsOnlyVerifiedVariantsAndCutsTheRest() {
+        FakeMeasurer fake = new FakeMeasurer(dir, "env");
+        Race r = race(fake, screenForks(1), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        List<Race.Entry> entries = r.run(variants(5), v -> v.id().equals("v1") ? new Verdict.Rejected("planted", null, 10)
+                : new Verdict.Passed(10), () -> 120.0, 2);
+        assertEquals(List.of("v1", "v2", "v3"), entries.stream().map(e -> e.variant.id()).toList(),
+                "a rejected variant does not use up the limit: v2 and v3 stand in");
+        assertEquals(2, r.cutByLimit(), "v4 and v5 were never verified");
+        assertTrue(!fake.measured.contains("v1") && !fake.measured.contains("v4") && !fake.measured.contains("v5"), fake.measured.toString());
+        assertEquals(fake.measured.size(), r.forksRun(), "one fork per measurement at screenForks 1");
+    }
 }

@@ -1,0 +1,127 @@
+package dev.selftune.rank;
+
+import dev.selftune.api.Variant;
+import dev.selftune.util.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The ranking model's training examples on disk, one file per measuring environment (JVM build,
+ * CPU model, fork flags: {@code Measurer.environmentKey()}) under {@code <cache dir>/rank-models/}.
+ * A file that cannot be read, is corrupt or belongs to another environment is reported and not
+ * used (the run then screens everything), never fatal.
+ */
+final class ModelStore {
+    static final String FORMAT = "selftune-rank-model-v1";
+    /** The newest examples kept; older ones are dropped first (the JIT and the code drift). */
+    static final int MAX_EXAMPLES = 3000;
+
+    private final Path file;
+    private final String environment;
+    private final Consumer<String> warnings;
+
+    ModelStore(Path cacheDir, String environment, Consumer<String> warnings) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+        String h = Variant.sha256(environment.getBytes(StandardCharsets.UTF_8));
+        this.file = cacheDir.resolve("rank-models").resolve(h.substring(0, 16) + ".json");
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The stored examples, oldest first; empty (with a warning) when the file is unusable. */
+    List<Example> load() {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            warn("cannot be read (" + e.getMessage() + ")");
+            return List.of();
+        }
+        try {
+            Map<String, Object> m = Json.parseObject(text);
+            if (!FORMAT.equals(m.get("format"))) {
+                warn("has format " + m.get("format") + ", not " + FORMAT);
+                return List.of();
+            }
+            if (!environment.equals(m.get("environment"))) {
+                warn("was learned on another JVM, CPU or fork flags (" + m.get("environment") + "), not this one ("
+                        + environment + ")");
+                return List.of();
+            }
+            List<Example> out = new ArrayList<>();
+            for (Object o : (List<?>) m.get("examples")) {
+                out.add(example((Map<?, ?>) o));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            warn("is corrupt (" + e + ")");
+            return List.of();
+        }
+    }
+
+    /** Replaces the stored examples with {@code examples} (the newest {@link #MAX_EXAMPLES}); a failed write is reported. */
+    void save(List<Example> examples) {
+        List<Example> kept = examples.subList(Math.max(0, examples.size() - MAX_EXAMPLES), examples.size());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("environment", environment);
+        List<Object> list = new ArrayList<>();
+        for (Example e : kept) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("id", e.id());
+            o.put("target", e.target());
+            o.put("logSpeedup", e.logSpeedup());
+            Map<String, Object> f = new LinkedHashMap<>();
+            e.features().forEach((k, v) -> {
+                if (v != 0) {
+                    f.put(k, v);   // an absent feature reads as 0: this keeps the file small
+                }
+            });
+            o.put("features", f);
+            list.add(o);
+        }
+        m.put("examples", list);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, Json.write(m) + "\n");
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException ex) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException ex) {
+            warnings.accept("[selftune] ranking model " + file + " cannot be written (" + ex.getMessage()
+                    + "): this run's screening results are not kept for ranking");
+        }
+    }
+
+    private void warn(String what) {
+        warnings.accept("[selftune] ranking model " + file + " " + what
+                + ": ignored, every variant is screened (delete the file to start a new model)");
+    }
+
+    private static Example example(Map<?, ?> o) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        Map<?, ?> fs = (Map<?, ?>) Objects.requireNonNull(o.get("features"), "features");
+        fs.forEach((k, v) -> f.put((String) k, ((Number) Objects.requireNonNull(v, "feature " + k)).doubleValue()));
+        return new Example((String) o.get("id"), (String) o.get("target"), f,
+                ((Number) Objects.requireNonNull(o.get("logSpeedup"), "logSpeedup")).doubleValue());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.selftune.rank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selftune.api.MethodRef;
+import dev.selftune.api.RankSummary;
+import dev.selftune.api.Variant;
+import dev.selftune.api.specimens.Kernels;
+import dev.selftune.generate.RankPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The model on disk: round trip, too little data, corrupt files and another machine's model. */
+class RankingStoreTest {
+    static final RankPolicy ON = new RankPolicy(true, 0.25, 2, 1);
+    static final MethodRef M = FeaturesTest.MULTIPLY;
+
+    @TempDir
+    Path dir;
+
+    private final byte[] original = FeaturesTest.bytes(Kernels.class);
+    private final List<Variant> variants = FeaturesTest.variants(M, original);
+    private final List<String> warnings = new ArrayList<>();
+
+    /* A planted speedup per variant: the longer its class file, the faster (any fixed function of the bytes will do). */
+    private List<Ranking.Observed> observed() {
+        List<Ranking.Observed> out = new ArrayList<>();
+        for (Variant v : variants) {
+            out.add(new Ranking.Observed(v, v.classBytes().length / 1000.0));
+        }
+        return out;
+    }
+
+    /** Records the planted speedups under {@code inputs} seeds 1..rounds, each a distinct example set. */
+    private void train(String env, int rounds) {
+        for (int i = 1; i <= rounds; i++) {
+            Ranking.open(dir, env, RankPolicy.defaults(), warnings::add).record(M, "seed" + i, original, observed());
+        }
+    }
+
+    private int roundsFor(int examples) {
+        return (examples + variants.size() - 1) / variants.size();
+    }
+
+    @Test
+    void ranking_enoughExamples_roundTripsAndCutsToTheBest() {
+        train("envA", roundsFor(RankModel.MIN_EXAMPLES));
+        Ranking r = Ranking.open(dir, "envA", ON, warnings::add);
+        assertTrue(r.fitted(), "examples " + r.examples());
+        assertEquals(roundsFor(RankModel.MIN_EXAMPLES) * variants.size(), r.examples(), "one example per variant and inputs");
+        Selection s = r.select(variants, M, original, 1);
+        assertTrue(s.ranked());
+        assertTrue(s.limit() < variants.size(), "some variants ranked out: " + s.limit() + " of " + variants.size());
+        Variant largest = variants.stream().max(java.util.Comparator.comparingInt(v -> v.classBytes().length)).orElseThrow();
+        assertEquals(largest.classBytes().length, s.ordered().get(0).classBytes().length, "the planted best comes first");
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void ranking_sameVariantRecordedAgain_replacesItsExample() {
+        train("envA", 1);
+        train("envA", 1);
+        assertEquals(variants.size(), Ranking.open(dir, "envA", ON, warnings::add).examples());
+    }
+
+    @Test
+    void ranking_fewerExamplesThanNeeded_screensEverythingInOrder() {
+        Ranking.open(dir, "envA", RankPolicy.defaults(), warnings::add).record(M, "seed1", original, observed().subList(0, 3));
+        Ranking r = Ranking.open(dir, "envA", ON, warnings::add);
+        Selection s = r.select(variants, M, original, 1);
+        assertFalse(s.ranked());
+        assertEquals(Integer.MAX_VALUE, s.limit());
+        assertEquals(variants, s.ordered());
+        RankSummary sum = r.summary(variants.size(), 0, 0, 5, 12);
+        assertTrue(sum.enabled());
+        assertFalse(sum.fitted());
+        assertEquals(3, sum.examples());
+        assertTrue(sum.note().contains("fewer than the " + RankModel.MIN_EXAMPLES), sum.note());
+    }
+
+    @Test
+    void ranking_modelOff_screensEverythingButStillLearns() {
+        train("envA", roundsFor(RankModel.MIN_EXAMPLES));
+        Ranking off = Ranking.open(dir, "envA", RankPolicy.defaults(), warnings::add);
+        assertTrue(off.fitted());
+        assertEquals(variants, off.select(variants, M, original, 1).ordered());
+        assertEquals(Integer.MAX_VALUE, off.select(variants, M, original, 1).limit());
+    }
+
+    @Test
+    void ranking_corruptFile_warnsNamingItScreensEverythingAndIsReplaced() throws Exception {
+        train("envA", 1);
+        Path file = new ModelStore(dir, "envA", w -> { }).file();
+        Files.writeString(file, "{\"format\": \"selftune-rank-model-v1\", \"environment\": \"envA\", \"examples\": [{\"id\": 3}");
+        Ranking r = Ranking.open(dir, "envA", ON, warnings::add);
+        assertEquals(0, r.examples());
+        assertEquals(1, warnings.size(), "one warning: " + warnings);
+        assertTrue(warnings.get(0).startsWith("[selftune] ranking model " + file), warnings.get(0));
+        assertTrue(warnings.get(0).contains("corrupt") && warnings.get(0).contains("ignored"), warnings.get(0));
+        assertFalse(r.select(variants, M, original, 1).ranked());
+        r.record(M, "seed1", original, observed());
+        assertEquals(variants.size(), Ranking.open(dir, "envA", ON, w -> { }).examples(), "the next record writes a valid file");
+    }
+
+    @Test
+    void ranking_badExampleValues_treatedAsCorrupt() throws Exception {
+        train("envA", 1);
+        Path file = new ModelStore(dir, "envA", w -> { }).file();
+        Files.writeString(file, Files.readString(file).replaceFirst("\"logSpeedup\":[^,]+", "\"logSpeedup\":\"fast\""));
+        assertEquals(0, Ranking.open(dir, "envA", ON, warnings::add).examples());
+        assertTrue(warnings.get(0).contains("corrupt"), warnings.toString());
+    }
+
+    @Test
+    void ranking_anotherEnvironment_modelNotUsed() throws Exception {
+        train("jvm 17 | cpu X", roundsFor(RankModel.MIN_EXAMPLES));
+        assertEquals(0, Ranking.open(dir, "jvm 21 | cpu X", ON, warnings::add).examples(), "another JVM has its own file");
+        assertEquals(List.of(), warnings);
+        Path a = new ModelStore(dir, "jvm 17 | cpu X", w -> { }).file();
+        Path b = new ModelStore(dir, "jvm 21 | cpu X", w -> { }).file();
+        Files.copy(a, b);   // a model copied from another machine (or a hash collision)
+        Ranking r = Ranking.open(dir, "jvm 21 | cpu X", ON, warnings::add);
+        assertEquals(0, r.examples());
+        assertFalse(r.select(variants, M, original, 1).ranked());
+        assertTrue(warnings.get(0).contains("another JVM, CPU or fork flags"), warnings.toString());
+    }
+
+    @Test
+    void ranking_noCacheDirectory_keepsNothingAndRanksNothing() {
+        Ranking r = Ranking.open(null, "envA", ON, warnings::add);
+        r.record(M, "seed1", original, observed());
+        assertEquals(0, r.examples());
+        assertFalse(r.select(variants, M, original, 1).ranked());
+        assertEquals(null, r.summary(variants.size(), 0, 0, 1, 0).modelFile());
+    }
+}
