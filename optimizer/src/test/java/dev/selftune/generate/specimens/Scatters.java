@@ -7,7 +7,7 @@ public final class Scatters {
     /** The samples' Histogram: a fresh table, keys always in range. */
     public static int[] histogram(int[] values, int bins) {
         if (bins < 1 || bins > 1 << 20) {
-            throw new IllegalArgumentException("bins is " + bins);
+            throw new IllegalArgumentException("bins must be in 1..2^20");
         }
         int[] counts = new int[bins];
         for (int v : values) {
