@@ -51,12 +51,27 @@ class TileTest {
     @Test
     void whyNotApplied_carriedDependenceFlatIndicesOrReduction_saysWhichRule() {
         assertTrue(why(Tiles.class, "symmetrise").contains("loop-carried dependence"), why(Tiles.class, "symmetrise"));
-        assertTrue(why(Tiles.class, "transposeFlat").contains("not an induction variable plus or minus invariants"),
-                why(Tiles.class, "transposeFlat"));
+        assertTrue(why(Tiles.class, "transposeFlatOverlap").contains("not an induction variable plus or minus invariants"),
+                why(Tiles.class, "transposeFlatOverlap"));
         assertTrue(why(Nests.class, "total").contains("reduction whose order would change"), why(Nests.class, "total"));
         assertTrue(why(Nests.class, "lowerProduct").contains("not rectangular"), why(Nests.class, "lowerProduct"));
         assertEquals(List.of(), offers(Tiles.class, "symmetrise"));
-        assertEquals(List.of(), offers(Tiles.class, "transposeFlat"));
+        assertEquals(List.of(), offers(Tiles.class, "transposeFlatOverlap"));
+    }
+
+    @Test
+    void candidates_flatRowMajorTransposeAndProduct_offeredUnguarded() {
+        assertEquals(4, offers(Tiles.class, "transposeFlat").size(), offers(Tiles.class, "transposeFlat").toString());
+        assertTrue(offers(Tiles.class, "transposeFlat").stream().allMatch(p -> p.get("guard") == 0));
+        assertEquals(4, offers(Tiles.class, "matmulFlat").size(), offers(Tiles.class, "matmulFlat").toString());
+    }
+
+    @Test
+    void verify_tiledFlatTranspose_passes() {
+        Map<String, Integer> params = Map.of("nest", 0, "block", 2, "guard", 0);
+        Verdict v = TransformVerdicts.verify(Tiles.class, "transposeFlat", Tile.NAME, params,
+                TransformVerdicts.apply(Tiles.class, "transposeFlat", tile, params), 16, 100);
+        assertInstanceOf(Verdict.Passed.class, v, v::toString);
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class Tiles {
         }
     }
 
-    /** Flat row-major matrices with computed indices, as linear-algebra libraries store them: not tiled (see Tile). */
+    /** Flat row-major matrices with computed indices, as linear-algebra libraries store them. */
     public static double[] transposeFlat(double[] a, int rows) {
         int n = (rows & 7) + 1;
         int m = a.length / n;
@@ -44,6 +44,36 @@ public final class Tiles {
             }
         }
         return t;
+    }
+
+    /** Refused: i runs to n inclusive, so t[j * n + n] and t[(j + 1) * n + 0] are one element, written twice. */
+    public static double[] transposeFlatOverlap(double[] a, int rows) {
+        int n = (rows & 7) + 1;
+        int m = a.length / (n + 1);
+        double[] t = new double[n * m + 1];
+        for (int i = 0; i < n + 1; i++) {
+            for (int j = 0; j < m; j++) {
+                t[j * n + i] = a[i * m + j];
+            }
+        }
+        return t;
+    }
+
+    /** A flat row-major product C = A·B of n×n matrices, i-j-k, as a port from C writes it. */
+    public static double[] matmulFlat(double[] a, double[] b, int size) {
+        int n = size & 15;
+        double[] c = new double[n * n];
+        if (a.length < n * n || b.length < n * n) {
+            return c;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < n; k++) {
+                    c[i * n + j] += a[i * n + k] * b[k * n + j];
+                }
+            }
+        }
+        return c;
     }
 
     /** Refused: t[i][j] reads t[j][i] of the same array, a carried dependence in any order but the original. */
