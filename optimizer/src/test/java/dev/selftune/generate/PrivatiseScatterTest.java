@@ -117,6 +117,14 @@ class PrivatiseScatterTest {
     }
 
     @Test
+    void notApplied_generatorOnTableReadInTheLoop_reportsTheReasonInWords() {
+        Generator g = new Generator(Policy.defaults(), CTX, ClassBytes.resourcesOf(getClass().getClassLoader()));
+        g.generate("readsTable", null, Specimen.bytes(Scatters.class));
+        String why = g.notApplied().get(PrivatiseScatter.NAME);
+        assertTrue(why != null && why.contains("counts") && why.contains("is read elsewhere in the loop"), g.notApplied().toString());
+    }
+
+    @Test
     void apply_kOutOfRangeOrNoScatter_declined() {
         ClassNode cn = ClassBytes.read(Specimen.bytes(Scatters.class));
         assertFalse(scatter.apply(cn, TunedMethods.find(cn, "histogram", null), Map.of("loop", 0, "k", 1), CTX));

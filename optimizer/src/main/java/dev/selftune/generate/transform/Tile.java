@@ -106,8 +106,9 @@ public final class Tile implements Transform {
         for (LoopNest nest : LoopNest.find(method)) {
             String plain = nest.whyNotInterchangeable(owner, method);
             String guarded = whyNotGuarded(owner, method, nest);
-            why.add("nest over " + name(method, nest.outer().iv()) + ", " + name(method, nest.inner().iv()) + ": " + plain
-                    + (guarded == null || guarded.equals(plain) ? "" : "; behind a guard: " + guarded));
+            String verdict = plain == null ? "may be tiled (its candidates were offered)"
+                    : plain + (guarded == null ? "; may be tiled behind an alias guard" : guarded.equals(plain) ? "" : "; behind a guard: " + guarded);
+            why.add("nest over " + name(method, nest.outer().iv()) + ", " + name(method, nest.inner().iv()) + ": " + verdict);
         }
         if (why.isEmpty()) {
             return "found " + loops.size() + " counted loops but no perfectly nested pair whose inner body is straight-line "
