@@ -39,7 +39,7 @@ class PrivatiseScatterTest {
     @Test
     void candidates_histogramSample_offersFourAndTwoTables() {
         assertEquals(List.of(Map.of("loop", 0, "k", 4), Map.of("loop", 0, "k", 2)), offers(Scatters.class, "histogram"));
-        for (String m : List.of("countInto", "sumInto", "rawCounts")) {
+        for (String m : List.of("countInto", "sumInto", "rawCounts", "shortCounts", "byteCountsInto")) {
             assertFalse(offers(Scatters.class, m).isEmpty(), m);
         }
     }
@@ -89,7 +89,7 @@ class PrivatiseScatterTest {
 
     @Test
     void apply_longSumsAndFreshTables_sameAsTheOriginal() {
-        for (String m : List.of("sumInto", "rawCounts", "histogram")) {
+        for (String m : List.of("sumInto", "rawCounts", "histogram", "shortCounts", "byteCountsInto")) {
             for (int k : new int[] {2, 4}) {
                 byte[] bytes = TransformVerdicts.apply(Scatters.class, m, scatter, Map.of("loop", 0, "k", k));
                 assertEquals("", Specimen.check(bytes));
@@ -114,6 +114,19 @@ class PrivatiseScatterTest {
         Verdict v = TransformVerdicts.verify(Scatters.class, "countInto", PrivatiseScatter.NAME, params,
                 TransformVerdicts.apply(Scatters.class, "countInto", scatter, params), 16, 100);
         assertInstanceOf(Verdict.Passed.class, v, v::toString);
+    }
+
+    @Test
+    void apply_shortCountersPastTheirRange_wrapExactlyAsTheOriginal() throws Exception {
+        Method original = method(Specimen.bytes(Scatters.class), "shortCounts", byte[].class);
+        Method privatised = method(TransformVerdicts.apply(Scatters.class, "shortCounts", scatter, Map.of("loop", 0, "k", 4)),
+                "shortCounts", byte[].class);
+        byte[] data = new byte[100_003];
+        Arrays.fill(data, (byte) 7);
+        data[5] = -1;
+        short[] want = (short[]) original.invoke(null, (Object) data);
+        assertArrayEquals(want, (short[]) privatised.invoke(null, (Object) data));
+        assertEquals((short) 100_002, want[7], "the count wrapped");
     }
 
     @Test

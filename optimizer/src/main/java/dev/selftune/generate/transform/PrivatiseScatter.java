@@ -14,8 +14,8 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Privatised scatter updates: a loop doing {@code t[key] += e} on an {@code int[]} or {@code long[]}
- * (a histogram's {@code counts[key]++}) is unrolled by {@code k}, copy r updating its own private
+ * Privatised scatter updates: a loop doing {@code t[key] += e} on an {@code int[]}, {@code long[]},
+ * {@code short[]}, {@code char[]} or {@code byte[]} (a histogram's {@code counts[key]++}) is unrolled by {@code k}, copy r updating its own private
  * table of t's length (copy 0 updates t itself), and the private tables are added into t when the
  * loop ends. Parameters: {@code loop} (as {@code CountedLoops} numbers them) and {@code k}.
  */
@@ -30,7 +30,8 @@ public final class PrivatiseScatter implements Transform {
      * and the chains interleave. On uniform keys over many bins there is no chain to break and the
      * merge is pure cost: whether it pays is for JMH to say, per input.
      *
-     * Exactness: int and long addition wrap mod 2^32 / 2^64, a commutative group, so t + P1 + ... +
+     * Exactness: int and long addition wrap mod 2^32 / 2^64, a commutative group (narrower tables
+     * wrap mod 2^16 or 2^8, see ScatterUpdate), so t + P1 + ... +
      * P(k-1) after the loop holds exactly the sums the original leaves, whatever the order. The rule
      * ScatterUpdate checks is what makes the split invisible inside the loop: nothing but the update
      * itself reads or writes the table, and no other name can reach it (a fresh array, or an

@@ -60,7 +60,7 @@ final class PrivatiseScatterCode {
         for (int r = 1; r < k; r++) {
             out.add(new VarInsnNode(Opcodes.ALOAD, t));
             out.add(new InsnNode(Opcodes.ARRAYLENGTH));
-            out.add(new IntInsnNode(Opcodes.NEWARRAY, u.wide() ? Opcodes.T_LONG : Opcodes.T_INT));
+            out.add(new IntInsnNode(Opcodes.NEWARRAY, u.newarrayType()));
             out.add(new VarInsnNode(Opcodes.ASTORE, p[r]));
         }
         out.add(tryStart);
@@ -110,8 +110,8 @@ final class PrivatiseScatterCode {
     /* for (x = 0; x < t.length; x++) t[x] += P1[x] + ... (added one by one, which wrapping addition makes exact). */
     private static void merge(InsnList out, MethodNode method, ScatterUpdate u, int[] p) {
         int x = method.maxLocals++;
-        int load = u.wide() ? Opcodes.LALOAD : Opcodes.IALOAD;
-        int add = u.wide() ? Opcodes.LADD : Opcodes.IADD;
+        int load = u.load();
+        int add = u.add();
         LabelNode head = new LabelNode();
         LabelNode done = new LabelNode();
         out.add(new InsnNode(Opcodes.ICONST_0));
@@ -131,7 +131,10 @@ final class PrivatiseScatterCode {
             out.add(new InsnNode(load));
             out.add(new InsnNode(add));
         }
-        out.add(new InsnNode(u.wide() ? Opcodes.LASTORE : Opcodes.IASTORE));
+        if (u.narrow() >= 0) {
+            out.add(new InsnNode(u.narrow()));
+        }
+        out.add(new InsnNode(u.store()));
         out.add(new IincInsnNode(x, 1));
         out.add(new JumpInsnNode(Opcodes.GOTO, head));
         out.add(done);

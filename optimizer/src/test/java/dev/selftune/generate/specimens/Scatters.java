@@ -39,6 +39,22 @@ public final class Scatters {
         return counts;
     }
 
+    /** Byte-value counts in a short[] (they wrap past 32767, as the original's do). */
+    public static short[] shortCounts(byte[] data) {
+        short[] counts = new short[256];
+        for (int i = 0; i < data.length; i++) {
+            counts[data[i] & 0xFF]++;
+        }
+        return counts;
+    }
+
+    /** Into the caller's byte[] table, keys possibly out of range or the table itself. */
+    public static void byteCountsInto(byte[] keys, byte[] counts) {
+        for (int i = 0; i < keys.length; i++) {
+            counts[keys[i] & 15] += 3;
+        }
+    }
+
     /** Refused: the loop reads the table it scatters into. */
     public static int[] readsTable(int[] keys) {
         int[] counts = new int[16];
