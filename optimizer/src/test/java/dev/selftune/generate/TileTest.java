@@ -110,6 +110,31 @@ class TileTest {
     }
 
     @Test
+    void apply_boundsNearIntegerMaxValue_tilesEndAtTheBoundWithoutWrapping() throws Exception {
+        Method original = Specimen.load(Tiles.class.getName(), Specimen.bytes(Tiles.class))
+                .getMethod("shifted", double[][].class, int.class);
+        for (int block : new int[] {2, 3, 64}) {
+            byte[] bytes = TransformVerdicts.apply(Tiles.class, "shifted", tile, Map.of("nest", 0, "block", block, "guard", 0));
+            Method tiled = Specimen.load(Tiles.class.getName(), bytes).getMethod("shifted", double[][].class, int.class);
+            for (int lo : new int[] {Integer.MAX_VALUE - 5, Integer.MAX_VALUE - 4, Integer.MIN_VALUE, -3, 0}) {
+                double[][] a = new double[5][5];
+                for (int i = 0; i < 5; i++) {
+                    Arrays.setAll(a[i], j -> Math.random());
+                }
+                Object want = original.invoke(null, a, lo);
+                Object got = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return tiled.invoke(null, a, lo);
+                    } catch (ReflectiveOperationException e) {
+                        return e;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(Arrays.deepEquals((Object[]) want, (Object[]) got), "block " + block + " lo " + lo);
+            }
+        }
+    }
+
+    @Test
     void verify_tiledTransposeSample_passes() {
         Map<String, Integer> params = Map.of("nest", 0, "block", 8, "guard", 0);
         Verdict v = TransformVerdicts.verify(Tiles.class, "transpose", Tile.NAME, params,

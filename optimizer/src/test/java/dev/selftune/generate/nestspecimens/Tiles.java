@@ -76,6 +76,19 @@ public final class Tiles {
         return c;
     }
 
+    /** Rows and columns numbered from any int offset: near Integer.MAX_VALUE a tile loop stepping by B would wrap. */
+    public static double[][] shifted(double[][] a, int lo) {
+        int n = a.length;
+        int hi = lo + n;
+        double[][] t = new double[n][n];
+        for (int i = lo; i < hi; i++) {
+            for (int j = lo; j < hi; j++) {
+                t[j - lo][i - lo] = a[i - lo][j - lo];
+            }
+        }
+        return t;
+    }
+
     /** Refused: t[i][j] reads t[j][i] of the same array, a carried dependence in any order but the original. */
     public static double[][] symmetrise(double[][] a) {
         int n = a.length;
