@@ -77,7 +77,7 @@ record ScatterUpdate(CountedLoop loop, int table, int store, boolean fresh, List
         } catch (ScatterBody.Refused e) {
             return e.getMessage();
         }
-        String why = "the loop stores no int or long element at an index it computes (no t[key] += e)";
+        String why = "the loop stores no integer array element at an index it computes (no t[key] += e)";
         for (ScatterBody.Sym store : body.stores()) {
             ScatterBody.Sym array = store.args().get(0);
             int op = (Integer) store.detail();
