@@ -117,7 +117,7 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
                 if (why != null) {
                     return "stores go to local " + root + ", which is not a fresh array: " + why;
                 }
-                why = sameAddressEverywhere(root, LoopNestExpr.address(store.array(), store.index()), ivs);
+                why = sameAddressEverywhere(root, LoopNestExpr.address(store.array(), store.index()), ivs, !aliasGuarded);
                 if (why != null) {
                     return why;
                 }
@@ -134,8 +134,10 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
      * element sees the same sequence of operations, so even floating-point results stay bit-exact.
      * A depending on neither is a reduction across both loops, whose order the swap would change.
      * Row reads (AALOAD) are exempt: rows are never replaced, the body has no AASTORE.
+     * A fresh flat array may instead be addressed row-major, u * n + v with v over [0, n): then each
+     * element is touched by one iteration only (LoopNestFlat says why, wrapping included).
      */
-    private String sameAddressEverywhere(int root, List<LoopNestExpr> address, Set<Integer> ivs) {
+    private String sameAddressEverywhere(int root, List<LoopNestExpr> address, Set<Integer> ivs, boolean fresh) {
         for (LoopNestExpr.Store other : body.stores()) {
             if (other.root() == root && !LoopNestExpr.address(other.array(), other.index()).equals(address)) {
                 return "local " + root + " is written at two different addresses";
@@ -146,6 +148,9 @@ public record LoopNest(LoopNestLoop outer, LoopNestLoop inner, LoopNestBody body
                     && !LoopNestExpr.address(load.array(), load.index()).equals(address)) {
                 return "local " + root + " is read at another address than it is written (a loop-carried dependence)";
             }
+        }
+        if (fresh && address.size() == 1 && LoopNestFlat.isRowMajor(address.get(0), outer, inner)) {
+            return null;
         }
         Set<Integer> covered = new HashSet<>();
         for (LoopNestExpr component : address) {

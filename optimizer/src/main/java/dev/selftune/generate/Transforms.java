@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 import dev.selftune.generate.transform.GuardedInterchange;
 import dev.selftune.generate.transform.Hoist;
 import dev.selftune.generate.transform.Interchange;
+import dev.selftune.generate.transform.PrivatiseScatter;
 import dev.selftune.generate.transform.SplitAccumulators;
+import dev.selftune.generate.transform.Tile;
 import dev.selftune.generate.transform.TuneConstant;
 import dev.selftune.generate.transform.Unroll;
 
@@ -21,7 +23,9 @@ public final class Transforms {
         // Loop-nest transforms first: they change the loop structure the later rules see.
         register("interchange", Interchange::new);
         register(GuardedInterchange.NAME, GuardedInterchange::new);
+        register(Tile.NAME, Tile::new);
         register("hoist", Hoist::new);
+        register(PrivatiseScatter.NAME, PrivatiseScatter::new);
         register(SplitAccumulators.NAME, SplitAccumulators::new);
         register(Unroll.NAME, Unroll::new);
         register(TuneConstant.NAME, TuneConstant::new);

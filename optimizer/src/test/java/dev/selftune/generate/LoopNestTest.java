@@ -117,4 +117,16 @@ class LoopNestTest {
         assertEquals(-1, LoopNestExpr.bijectiveIn(n, ivs));
         assertEquals(-2, LoopNestExpr.bijectiveIn(new LoopNestExpr.Op(org.objectweb.asm.Opcodes.IMUL, List.of(j, n)), ivs));
     }
+
+    @Test
+    void whyNotInterchangeable_flatRowMajorFreshOutput_nullUnlessRowsOverlap() {
+        ClassNode tiles = ClassBytes.read(Specimen.bytes(dev.selftune.generate.nestspecimens.Tiles.class));
+        MethodNode flat = TunedMethods.find(tiles, "transposeFlat", null);
+        assertNull(LoopNest.find(flat).get(0).whyNotInterchangeable(tiles, flat), "t[j * n + i] with i over [0, n) is one-to-one");
+        MethodNode overlap = TunedMethods.find(tiles, "transposeFlatOverlap", null);
+        String why = LoopNest.find(overlap).get(0).whyNotInterchangeable(tiles, overlap);
+        assertTrue(why != null && why.contains("not an induction variable plus or minus invariants"), why);
+        MethodNode product = TunedMethods.find(tiles, "matmulFlat", null);
+        assertNull(LoopNest.find(product).get(0).whyNotInterchangeable(tiles, product), "c[i * n + j] covers j; k is a reduction");
+    }
 }

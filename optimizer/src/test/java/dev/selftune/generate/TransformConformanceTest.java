@@ -14,14 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Type;
 import dev.selftune.api.Variant;
 import dev.selftune.generate.nestspecimens.Nests;
+import dev.selftune.generate.nestspecimens.Tiles;
 import dev.selftune.generate.specimens.Layouts;
 import dev.selftune.generate.specimens.Loops;
+import dev.selftune.generate.specimens.Scatters;
 import dev.selftune.generate.specimens.Sorts;
 import dev.selftune.generate.specimens.Weights;
 
 /** Every transform × every specimen method keeps behaviour, bit for bit, and every variant verifies. */
 class TransformConformanceTest {
-    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class);
+    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class, Scatters.class);
+    static final List<Class<?>> NEST_SPECIMENS = List.of(Nests.class, Tiles.class);
     static final int TRIALS = 300;
     private final Map<Class<?>, Class<?>> originals = new java.util.concurrent.ConcurrentHashMap<>();
     /* When set, some arguments alias each other (Specimen.aliased): both sides of alias guards run. */
@@ -142,6 +145,43 @@ class TransformConformanceTest {
                 false, guarded);
         assertEquals(2, guarded.get("matmulInto"), "guarded interchange with and without hoisting: " + guarded);
         assertEquals(0, guarded.get("matmul"), "a fresh output needs no guard: " + guarded);
+    }
+
+    /* Every registered transform but tune-constant (which proposes behaviour changes for the verifier to reject) on every specimen, alone, with and without aliased arguments. */
+    @Test
+    void everyRegisteredTransform_everySpecimenAlone_keepBehaviourBitForBit() {
+        List<Class<?>> all = new ArrayList<>(SPECIMENS);
+        all.addAll(NEST_SPECIMENS);
+        List<String> names = Transforms.names().stream().filter(t -> !t.equals("tune-constant")).toList();
+        for (boolean alias : new boolean[] {false, true}) {
+            aliasing = alias;
+            for (String name : names) {
+                Map<String, Integer> counts = new HashMap<>();
+                assertEquals(List.of(), conformAll(all, List.of(name), 1, 1000, false, 0, false, counts), name);
+            }
+        }
+    }
+
+    @Test
+    void tileAndPrivatiseScatter_composedWithEveryTransform_keepBehaviourBitForBit() {
+        Map<String, Integer> counts = new HashMap<>();
+        aliasing = true;
+        List<String> names = Transforms.names().stream().filter(t -> !t.equals("tune-constant")).toList();
+        List<Class<?>> classes = List.of(Tiles.class, Scatters.class, Nests.class);
+        assertEquals(List.of(), conformAll(classes, names, 2, 24, false, 0, false, counts));
+        Map<String, Integer> tiled = new HashMap<>();
+        conformAll(List.of(Tiles.class), List.of("tile"), 1, 100, false, 0, false, tiled);
+        conformAll(List.of(Nests.class), List.of("tile"), 1, 100, false, 0, false, tiled);
+        assertEquals(8, tiled.get("transpose"), "one variant per block size, in Tiles and in Nests: " + tiled);
+        assertEquals(4, tiled.get("transposeInto"), "guarded, one per block size: " + tiled);
+        assertEquals(4, tiled.get("transposeFlat"), "a flat row-major transpose tiles: " + tiled);
+        assertEquals(0, tiled.get("transposeFlatOverlap"), "overlapping rows do not: " + tiled);
+        assertTrue(tiled.get("matmul") >= 4 && tiled.get("matmulInto") >= 4, tiled.toString());
+        Map<String, Integer> privatised = new HashMap<>();
+        conformAll(List.of(Scatters.class), List.of("privatise-scatter"), 1, 100, false, 0, false, privatised);
+        assertEquals(2, privatised.get("histogram"), privatised.toString());
+        assertEquals(0, privatised.get("readsTable"), privatised.toString());
+        assertEquals(0, privatised.get("rowsInto"), privatised.toString());
     }
 
     @Test

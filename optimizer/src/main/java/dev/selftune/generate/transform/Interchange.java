@@ -144,7 +144,7 @@ public final class Interchange implements Transform {
      * it became if that one may be swapped; null otherwise (then {@code method} is spoilt: callers
      * pass a copy first and repeat on the real method only when the copy succeeded).
      */
-    private static LoopNest sunkNest(ClassNode owner, MethodNode method, int index) {
+    static LoopNest sunkNest(ClassNode owner, MethodNode method, int index) {
         InterchangeAccumulator.Shape shape = InterchangeAccumulator.find(owner, method).get(index);
         InterchangeAccumulator.sink(method, shape);
         for (LoopNest nest : LoopNest.find(method)) {
@@ -155,7 +155,7 @@ public final class Interchange implements Transform {
         return null;
     }
 
-    private static MethodNode copy(MethodNode method) {
+    static MethodNode copy(MethodNode method) {
         MethodNode copy = new MethodNode(Opcodes.ASM9, method.access, method.name, method.desc, method.signature,
                 method.exceptions == null ? null : method.exceptions.toArray(String[]::new));
         method.accept(copy);
