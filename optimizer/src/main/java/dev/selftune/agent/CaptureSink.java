@@ -103,9 +103,12 @@ final class CaptureSink implements Consumer<Object[]> {
         Object[] row;
         try {
             row = copy.row(args);
-        } catch (StateCopy.Refused r) {
+        } catch (StateCopy.Refused | RuntimeException | LinkageError r) {
+            /* Reflection can fail in ways no rule foresees (a field type missing from the class
+             * path); nothing may reach the host's method, whose hook has no handler of its own. */
             unsupported++;
-            refusal = refusal == null ? r.getMessage() : refusal;
+            String why = r instanceof StateCopy.Refused ? r.getMessage() : "the receiver could not be read (" + r + ")";
+            refusal = refusal == null ? why : refusal;
             if (++refusedInARow >= MAX_REFUSALS && rows.isEmpty()) {
                 copyReceiver = false;
                 if (!argsOnlyFallback) {

@@ -61,4 +61,25 @@ class ReceiverCaptureIT {
         assertEquals(42L, seed.get(receiver), "the host's receiver state, rebuilt without its constructor");
         assertFalse(app.err().contains("[selftune] error"), app.err());
     }
+
+    @Test
+    void instanceWinner_tunedOnTheCapturedReceiver_swappedIntoTheRunningHost() throws Exception {
+        Path events = dir.resolve("swap-events.jsonl");
+        String asm = SwapIT.jarOf(org.objectweb.asm.ClassReader.class) + java.io.File.pathSeparator
+                + SwapIT.jarOf(org.objectweb.asm.commons.ClassRemapper.class);
+        app = ChildJvm.start(dir.resolve("swap"), "include=dev.selftune.agent.apps.Tally,warmup=2s,budget=5s,events=" + events,
+                "dev.selftune.agent.apps.TallyApp", List.of(),
+                List.of("-Dselftune.tune.main=dev.selftune.agent.apps.ScriptedTune",
+                        "-Dselftune.tune.classpath=" + ChildJvm.testClasses() + java.io.File.pathSeparator + asm),
+                Map.of("SELFTUNE_SCRIPTED_WINNER", "dev.selftune.agent.apps.TallyMarked"), "300");
+        long original = new dev.selftune.agent.apps.Tally(3).count(7);
+        app.expect(app.stdout, "count(7)=" + original + "\n", 60);
+        app.expect(events, "\"event\":\"swapped\"", 120);
+        app.expect(app.stdout, "count(7)=" + (-original) + "\n", 30);
+        List<Map<String, Object>> lines = ChildJvm.events(events);
+        Map<String, Object> tuning = lines.stream().filter(e -> e.get("event").equals("tuning")).findFirst().orElseThrow();
+        assertEquals("dev.selftune.agent.apps.Tally#count(I)J", tuning.get("target"));
+        assertTrue(((String) tuning.get("command")).contains("--inputs-file"), "tuned on the captured calls: " + tuning);
+        assertFalse(app.err().contains("[selftune] error"), app.err());
+    }
 }
