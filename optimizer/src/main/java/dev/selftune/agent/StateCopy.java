@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * A bounded deep copy of one captured call (receiver and arguments) into loader-neutral values:
- * boxes and Strings as they are, primitive arrays cloned, the application's objects, object arrays
- * and enums as {@link CapturedObject}s. Anything else refuses the call, naming where and why.
+ * boxes and Strings as they are, primitive arrays cloned, the application's objects, object arrays,
+ * enums and plain JDK collections and maps as {@link CapturedObject}s. Anything else refuses the
+ * call, naming where and why.
  */
 final class StateCopy {
     /*
@@ -26,8 +27,10 @@ final class StateCopy {
      * sink's byte budget. A refusal is an exception without a stack trace, cheap to throw.
      * What is refused, and why: threads, class loaders, streams, channels and locks are not state
      * a copy can reproduce in another JVM (a lock's owner, a stream's file position); Class objects
-     * and lambdas (hidden classes) have no loader-neutral name; any other JDK object is never
-     * reflected into (strong encapsulation since JDK 16) and so is refused rather than guessed at.
+     * and lambdas (hidden classes) have no loader-neutral name; JDK collections and maps whose state
+     * is their contents (CapturedObject.CONTAINERS) are copied through their interfaces; any other
+     * JDK object is never reflected into (strong encapsulation since JDK 16) and so is refused
+     * rather than guessed at.
      * A plain java.lang.Object (a monitor field) is copied as a fresh Object. One identity map spans
      * the call, so a receiver field and an argument that are one array stay one array, and a
      * cyclic graph stays cyclic. The receiver is read while other threads may write it: the copy
@@ -100,9 +103,12 @@ final class StateCopy {
             grow(16, path);
             return put(v, CapturedObject.object(Object.class.getName(), new String[0], new Object[0]));
         }
+        if (isJdk(c) && CapturedObject.CONTAINERS.contains(c.getName())) {
+            return container(v, path, depth);
+        }
         if (isJdk(c)) {
-            throw new Refused(path + " holds a " + c.getName() + ": JDK objects other than boxes, Strings, enums and arrays "
-                    + "are not copied (their fields are closed to reflection)");
+            throw new Refused(path + " holds a " + c.getName() + ": JDK objects other than boxes, Strings, enums, arrays and the "
+                    + "plain collections and maps are not copied (their fields are closed to reflection)");
         }
         Field[] fields = fields(c, path);
         String[] keys = new String[fields.length];
@@ -140,6 +146,53 @@ final class StateCopy {
             items[i] = copy(a[i], path + "[" + i + "]", depth + 1);
         }
         return o;
+    }
+
+    /* Iterating a collection another thread is changing may throw: the caller turns that into a
+     * refusal of this one call. */
+    private Object container(Object v, String path, int depth) throws Refused {
+        Object comparator = v instanceof java.util.SortedMap<?, ?> m ? m.comparator()
+                : v instanceof java.util.SortedSet<?> s ? s.comparator()
+                : v instanceof java.util.PriorityQueue<?> q ? q.comparator() : null;
+        if (comparator != null) {
+            throw new Refused(path + " is a " + v.getClass().getName() + " ordered by a comparator (" + comparator.getClass().getName()
+                    + "), code that cannot be copied");
+        }
+        String type = v.getClass().getName();
+        if (v instanceof Map<?, ?> m) {
+            Object[] kv = new Object[2 * m.size()];
+            CapturedObject o = CapturedObject.map(type, kv);
+            put(v, o);
+            grow(16 + 8L * kv.length, path);
+            int i = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (i >= kv.length) {
+                    throw new Refused(path + " changed while it was copied");
+                }
+                kv[i] = copy(e.getKey(), path + ".key" + i / 2, depth + 1);
+                kv[i + 1] = copy(e.getValue(), path + ".value" + i / 2, depth + 1);
+                i += 2;
+            }
+            return i == kv.length ? o : refuseChanged(path);
+        }
+        java.util.Collection<?> col = (java.util.Collection<?>) v;
+        Object[] items = new Object[col.size()];
+        CapturedObject o = CapturedObject.collection(type, items);
+        put(v, o);
+        grow(16 + 4L * items.length, path);
+        int i = 0;
+        for (Object item : col) {
+            if (i >= items.length) {
+                throw new Refused(path + " changed while it was copied");
+            }
+            items[i] = copy(item, path + "[" + i + "]", depth + 1);
+            i++;
+        }
+        return i == items.length ? o : refuseChanged(path);
+    }
+
+    private static Object refuseChanged(String path) throws Refused {
+        throw new Refused(path + " changed while it was copied");
     }
 
     private Object put(Object original, Object copy) {

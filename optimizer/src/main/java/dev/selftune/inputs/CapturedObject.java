@@ -22,6 +22,23 @@ public final class CapturedObject implements Serializable {
     static final byte OBJECT = 0;
     static final byte ENUM = 1;
     static final byte ARRAY = 2;
+    static final byte COLLECTION = 3;
+    static final byte MAP = 4;
+
+    /*
+     * JDK containers copied through their interfaces and rebuilt with their public no-arg
+     * constructor plus add/put: the ones whose state is their contents. A sorted one is accepted
+     * only with natural ordering (a comparator is code, with no loader-neutral name), and a
+     * LinkedHashMap is rebuilt in insertion order (an access-ordered one becomes insertion-ordered,
+     * its current iteration order kept). Everything else in the JDK is refused at capture.
+     */
+    /** The JDK collection and map classes a captured receiver may hold (exact classes). */
+    public static final java.util.Set<String> CONTAINERS = java.util.Set.of(
+            "java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque", "java.util.HashSet",
+            "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.PriorityQueue",
+            "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.ConcurrentLinkedQueue",
+            "java.util.concurrent.ConcurrentLinkedDeque", "java.util.HashMap", "java.util.LinkedHashMap",
+            "java.util.TreeMap", "java.util.IdentityHashMap", "java.util.concurrent.ConcurrentHashMap");
 
     final byte kind;
     final String type;
@@ -53,6 +70,19 @@ public final class CapturedObject implements Serializable {
         return new CapturedObject(ARRAY, arrayType, new String[0], items);
     }
 
+    /** A JDK collection of class {@code type} (one of {@link #CONTAINERS}) with {@code items} in iteration order, filled by the caller. */
+    public static CapturedObject collection(String type, Object[] items) {
+        return new CapturedObject(COLLECTION, type, new String[0], items);
+    }
+
+    /** A JDK map of class {@code type} (one of {@link #CONTAINERS}); {@code keysAndValues} alternate, filled by the caller. */
+    public static CapturedObject map(String type, Object[] keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException(type + ": keys and values must alternate, got " + keysAndValues.length + " items");
+        }
+        return new CapturedObject(MAP, type, new String[0], keysAndValues);
+    }
+
     /** The field key for field {@code field} declared in {@code declaring}. */
     public static String key(Class<?> declaring, String field) {
         return declaring.getName() + "." + field;
@@ -67,7 +97,8 @@ public final class CapturedObject implements Serializable {
     public String toString() {
         return switch (kind) {
             case ENUM -> type + "." + names[0];
-            case ARRAY -> type + "[" + values.length + "]";
+            case ARRAY, COLLECTION -> type + "[" + values.length + "]";
+            case MAP -> type + "[" + values.length / 2 + " entries]";
             default -> type + "{" + names.length + " fields}";
         };
     }

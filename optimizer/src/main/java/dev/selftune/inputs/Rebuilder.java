@@ -32,7 +32,8 @@ final class Rebuilder {
      * Primitive arrays are copied on every rebuild, so one captured graph gives fresh, unshared
      * objects each time it is rebuilt. Only the application's classes are allocated this way: a
      * JDK class name in the file (a tampered file) is refused, except java.lang.Object (a plain
-     * lock object, rebuilt with new Object()) and enums (by name).
+     * lock object, rebuilt with new Object()), enums (by name) and the collections and maps of
+     * CapturedObject.CONTAINERS (public no-arg constructor, then add or put).
      */
     private final ClassLoader loader;
     private final IdentityHashMap<Object, Object> built = new IdentityHashMap<>();
@@ -93,9 +94,42 @@ final class Rebuilder {
                 return a;
             case CapturedObject.OBJECT:
                 return object(c);
+            case CapturedObject.COLLECTION:
+            case CapturedObject.MAP:
+                return container(c);
             default:
                 throw new Failure("unknown captured kind " + c.kind + " for " + c.type, null);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object container(CapturedObject c) {
+        if (!CapturedObject.CONTAINERS.contains(c.type)) {
+            throw new Failure(c.type + " is not a JDK collection or map selftune rebuilds (" + CapturedObject.CONTAINERS + ")", null);
+        }
+        Object o;
+        try {
+            o = load(c.type).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new Failure(c.type + " cannot be created (" + e + ")", e);
+        }
+        boolean map = c.kind == CapturedObject.MAP;
+        if (map != o instanceof Map<?, ?>) {
+            throw new Failure(c.type + " was captured as a " + (map ? "map" : "collection") + " but is not one", null);
+        }
+        built.put(c, o);
+        if (map) {
+            Map<Object, Object> m = (Map<Object, Object>) o;
+            for (int i = 0; i + 1 < c.values.length; i += 2) {
+                m.put(value(c.values[i]), value(c.values[i + 1]));
+            }
+        } else {
+            java.util.Collection<Object> col = (java.util.Collection<Object>) o;
+            for (Object item : c.values) {
+                col.add(value(item));
+            }
+        }
+        return o;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

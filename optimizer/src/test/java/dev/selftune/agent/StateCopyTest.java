@@ -78,6 +78,29 @@ class StateCopyTest {
     }
 
     @Test
+    void row_collectionsAndMapsThroughTheRowFile_rebuiltWithContentsAndSharing(@TempDir Path dir) throws Exception {
+        Node a = new Node(1);
+        int[] shared = {7};
+        java.util.Map<String, Object> map = new java.util.HashMap<>();
+        map.put("x", shared);
+        map.put("list", new java.util.ArrayList<>(List.of(new Node(2), "s")));
+        map.put("sorted", new java.util.TreeMap<>(java.util.Map.of(3, "c", 1, "a")));
+        a.held = new Object[] {map, shared};
+        Path file = dir.resolve("inputs.rows");
+        Inputs.writeRows(file, List.<Object[]>of(copy(a, 3)));
+        MethodRef sum = new MethodRef(Node.class.getName(), "sum", "(I)I");
+        Node back = (Node) Inputs.verificationRows(sum, false, new InputSource(1, new int[] {16}, null, file),
+                getClass().getClassLoader()).get(0)[0];
+        Object[] held = (Object[]) back.held;
+        java.util.Map<?, ?> m = assertInstanceOf(java.util.HashMap.class, held[0]);
+        assertTrue(m.get("x") == held[1] && ((int[]) held[1])[0] == 7, "the array shared by the map and the array stays one");
+        java.util.List<?> list = assertInstanceOf(java.util.ArrayList.class, m.get("list"));
+        assertEquals(2, ((Node) list.get(0)).value);
+        assertEquals("s", list.get(1));
+        assertEquals(List.of(1, 3), List.copyOf(assertInstanceOf(java.util.TreeMap.class, m.get("sorted")).keySet()));
+    }
+
+    @Test
     void row_receiverHoldingAThread_refusedWithPathAndKind() {
         Node n = new Node(1);
         n.held = new Thread(() -> { });
@@ -100,8 +123,11 @@ class StateCopyTest {
         lambda.held = (IntUnaryOperator) x -> x;
         assertTrue(refusal(lambda).contains("lambda"), refusal(lambda));
         Node jdk = new Node(1);
-        jdk.held = new java.util.ArrayList<>();
-        assertTrue(refusal(jdk).contains("java.util.ArrayList"), refusal(jdk));
+        jdk.held = new java.util.concurrent.atomic.AtomicLong();
+        assertTrue(refusal(jdk).contains("java.util.concurrent.atomic.AtomicLong"), refusal(jdk));
+        Node sorted = new Node(1);
+        sorted.held = new java.util.TreeMap<String, Integer>(java.util.Comparator.reverseOrder());
+        assertTrue(refusal(sorted).contains("ordered by a comparator"), refusal(sorted));
     }
 
     @Test
