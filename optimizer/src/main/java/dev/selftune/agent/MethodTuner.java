@@ -171,9 +171,13 @@ final class MethodTuner {
      */
     /** Why an instance method cannot be tuned for want of a receiver, or null. */
     static String receiverMissing(Candidate c, CaptureSink sink, Duration window) {
-        if (sink.rowsHaveReceiver() || !ArgumentCapture.isInstance(c.owner(), c.method())
-                || ArgumentCapture.hasNoArgConstructor(c.owner())) {
-            return null;
+        try {
+            if (sink.rowsHaveReceiver() || !ArgumentCapture.isInstance(c.owner(), c.method())
+                    || ArgumentCapture.hasNoArgConstructor(c.owner())) {
+                return null;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            return null;   // the class cannot be inspected: tune will say what is wrong
         }
         if (sink.refusal() != null) {
             return "instance method whose receiver could not be captured: " + sink.refusal()
