@@ -122,6 +122,10 @@ final class AgentDaemon implements Runnable {
                 done.add(c.method());
                 handled++;
                 MethodTuner.Outcome o = tuner.tune(c, this::tick);
+                if (o == MethodTuner.SKIPPED) {
+                    handled--;
+                    continue;
+                }
                 if (o != null && o.report().swap() && options.mode() == AgentOptions.Mode.SWAP) {
                     install(c, o);
                 }

@@ -39,8 +39,17 @@ final class ArgumentCapture {
 
     /** Captures up to {@link #MAX_CALLS} calls within {@code window}; never throws. */
     CaptureSink capture(Class<?> owner, MethodRef method, Duration window) {
-        CaptureSink sink = new CaptureSink(MAX_CALLS, MAX_BYTES);
+        CaptureSink sink;
         CaptureChannel channel;
+        try {
+            boolean instance = isInstance(owner, method);
+            sink = new CaptureSink(MAX_CALLS, MAX_BYTES, instance, instance && hasNoArgConstructor(owner));
+        } catch (RuntimeException | LinkageError e) {
+            events.error(method.toString(), "the method's class cannot be inspected for capture; tuning continues with generated inputs", e);
+            sink = new CaptureSink(MAX_CALLS, MAX_BYTES);
+            sink.close();
+            return sink;
+        }
         try {
             channel = CaptureChannel.open(inst, owner.getClassLoader(), sink).attach(owner);
         } catch (RuntimeException | LinkageError e) {
@@ -76,5 +85,28 @@ final class ArgumentCapture {
             }
         }
         return sink;
+    }
+
+    /** True when {@code method} is an instance method of {@code owner} (its captured rows start with the receiver). */
+    static boolean isInstance(Class<?> owner, MethodRef method) {
+        for (java.lang.reflect.Method m : owner.getDeclaredMethods()) {
+            if (m.getName().equals(method.name()) && org.objectweb.asm.Type.getMethodDescriptor(m).equals(method.descriptor())) {
+                return !java.lang.reflect.Modifier.isStatic(m.getModifiers());
+            }
+        }
+        return false;
+    }
+
+    /** True when tune can make receivers itself: a concrete class with a no-arg constructor. */
+    static boolean hasNoArgConstructor(Class<?> owner) {
+        if (java.lang.reflect.Modifier.isAbstract(owner.getModifiers())) {
+            return false;
+        }
+        try {
+            owner.getDeclaredConstructor();
+            return true;
+        } catch (NoSuchMethodException | RuntimeException e) {
+            return false;
+        }
     }
 }

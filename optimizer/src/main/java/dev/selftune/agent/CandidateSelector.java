@@ -28,7 +28,9 @@ final class CandidateSelector {
      * Eligibility because they are about the running JVM, not the bytecode: constructors and static
      * initialisers cannot be routed through a call site, synthetic and bridge methods (lambdas) have
      * no stable name across compilations, and a class the JVM reports unmodifiable cannot be
-     * retransformed at all (JVMTI IsModifiableClass).
+     * retransformed at all (JVMTI IsModifiableClass). Instance methods are candidates whatever
+     * their class's constructors: the capture copies the receiver with the arguments, and
+     * MethodTuner skips the method, with the capture's reason, when no receiver could be had.
      */
     static final long MIN_SAMPLES = 10;
     static final double MIN_SHARE = 0.02;
@@ -95,9 +97,6 @@ final class CandidateSelector {
             return skip(m, n, total, "the class file on disk has no such method (was the class generated or woven?)");
         }
         String rule = agentRule(mn);
-        if (rule == null) {
-            rule = receiverRule(cn, mn);
-        }
         if (rule != null) {
             return skip(m, n, total, rule);
         }
@@ -120,20 +119,6 @@ final class CandidateSelector {
             return "abstract or native method has no bytecode to tune";
         }
         return null;
-    }
-
-    /** Captured rows hold arguments only, so tune must build the receiver itself, which needs a no-arg constructor. */
-    static String receiverRule(ClassNode cn, MethodNode mn) {
-        if ((mn.access & Opcodes.ACC_STATIC) != 0) {
-            return null;
-        }
-        for (MethodNode m : cn.methods) {
-            if (m.name.equals("<init>") && m.desc.equals("()V")) {
-                return null;
-            }
-        }
-        return "instance method of a class without a no-arg constructor: captured rows hold arguments only, "
-                + "so tune could not create a receiver";
     }
 
     private Candidate skip(MethodRef m, long n, long total, String reason) {

@@ -16,8 +16,8 @@ import org.objectweb.asm.Type;
 
 /**
  * A retransforming transformer that weaves an entry hook into one method: the hook boxes the
- * arguments into an {@code Object[]} and hands them, through an invokedynamic, to the agent's
- * {@link CaptureChannel} (whose sink may already be disconnected).
+ * arguments (after {@code this} for an instance method) into an {@code Object[]} and hands them,
+ * through an invokedynamic, to the agent's {@link CaptureChannel} (whose sink may already be disconnected).
  */
 final class CaptureHook implements ClassFileTransformer {
     /*
@@ -65,6 +65,9 @@ final class CaptureHook implements ClassFileTransformer {
 
     /** The class file with the hook at the entry of {@code name desc}, or null when the method is absent. */
     static byte[] weave(byte[] classFile, String name, String desc, Handle bootstrap, String key) {
+        if (name.equals("<init>") || name.equals("<clinit>")) {
+            throw new IllegalArgumentException(name + ": constructors and initialisers are never hooked (their receiver is not yet an object)");
+        }
         ClassReader cr = new ClassReader(classFile);
         ClassWriter cw = new ClassWriter(0);
         boolean[] found = {false};
@@ -94,6 +97,7 @@ final class CaptureHook implements ClassFileTransformer {
     /** Inserts the hook at the start of the code and makes room for it on the operand stack. */
     private static final class EntryHook extends MethodVisitor {
         private final boolean isStatic;
+        private final int first;
         private final Type[] args;
         private final Handle bootstrap;
         private final String key;
@@ -101,6 +105,7 @@ final class CaptureHook implements ClassFileTransformer {
         EntryHook(MethodVisitor mv, int access, String desc, Handle bootstrap, String key) {
             super(Opcodes.ASM9, mv);
             this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
+            this.first = isStatic ? 0 : 1;   // the receiver goes first; <init> is never hooked (CandidateSelector)
             this.args = Type.getArgumentTypes(desc);
             this.bootstrap = bootstrap;
             this.key = key;
@@ -109,12 +114,18 @@ final class CaptureHook implements ClassFileTransformer {
         @Override
         public void visitCode() {
             super.visitCode();
-            push(args.length);
+            push(first + args.length);
             visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+            if (!isStatic) {
+                visitInsn(Opcodes.DUP);
+                push(0);
+                visitVarInsn(Opcodes.ALOAD, 0);
+                visitInsn(Opcodes.AASTORE);
+            }
             int slot = isStatic ? 0 : 1;
             for (int i = 0; i < args.length; i++) {
                 visitInsn(Opcodes.DUP);
-                push(i);
+                push(first + i);
                 visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slot);
                 box(args[i]);
                 visitInsn(Opcodes.AASTORE);

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 /**
  * Collects deep copies of captured argument lists, bounded in calls and bytes; rows holding a type
  * that cannot be copied faithfully (anything but primitives, Strings and arrays of them) are counted and dropped.
+ * For an instance method each list starts with the receiver, copied with its state by {@link StateCopy}.
  */
 final class CaptureSink implements Consumer<Object[]> {
     /*
@@ -16,9 +17,24 @@ final class CaptureSink implements Consumer<Object[]> {
      * mutate them; Strings are immutable and kept by reference. Once full, accept() is one volatile
      * read, so the remaining time until the hook is removed costs the host next to nothing.
      */
+    /*
+     * An instance method's row is receiver + arguments, copied by StateCopy as one graph. When the
+     * receiver cannot be copied (MAX_REFUSALS calls in a row, none copied yet), walking it again on
+     * every call would only cost the host: the sink stops trying. It then keeps argument-only rows
+     * when tune can make receivers itself (a no-arg constructor, argsOnlyFallback), else closes
+     * and keeps the first refusal as the reason the method is skipped.
+     */
+    static final int MAX_REFUSALS = 3;
+
     private final int maxCalls;
     private final long maxBytes;
+    private final boolean receiverFirst;
+    private final boolean argsOnlyFallback;
+    private final java.util.Map<Class<?>, java.lang.reflect.Field[]> fieldCache = StateCopy.newFieldCache();
     private final List<Object[]> rows = new ArrayList<>();
+    private boolean copyReceiver;
+    private int refusedInARow;
+    private String refusal;
     private final CountDownLatch full = new CountDownLatch(1);
     private volatile boolean closed;
     private long bytes;
@@ -26,8 +42,19 @@ final class CaptureSink implements Consumer<Object[]> {
     private long unsupported;
 
     CaptureSink(int maxCalls, long maxBytes) {
+        this(maxCalls, maxBytes, false, false);
+    }
+
+    /**
+     * A sink for calls whose first value is the receiver when {@code receiverFirst}; with
+     * {@code argsOnlyFallback} it keeps argument-only rows once the receiver proves uncopyable.
+     */
+    CaptureSink(int maxCalls, long maxBytes, boolean receiverFirst, boolean argsOnlyFallback) {
         this.maxCalls = maxCalls;
         this.maxBytes = maxBytes;
+        this.receiverFirst = receiverFirst;
+        this.argsOnlyFallback = argsOnlyFallback;
+        this.copyReceiver = receiverFirst;
     }
 
     @Override
@@ -40,6 +67,16 @@ final class CaptureSink implements Consumer<Object[]> {
                 return;
             }
             calls++;
+            if (copyReceiver) {
+                acceptWithReceiver(args);
+                return;
+            }
+            if (receiverFirst) {
+                if (!argsOnlyFallback) {
+                    return;
+                }
+                args = java.util.Arrays.copyOfRange(args, 1, args.length);
+            }
             long[] size = {0};
             Object[] row = new Object[args.length];
             for (int i = 0; i < args.length; i++) {
@@ -58,6 +95,37 @@ final class CaptureSink implements Consumer<Object[]> {
             if (rows.size() >= maxCalls) {
                 close();
             }
+        }
+    }
+
+    private void acceptWithReceiver(Object[] args) {
+        StateCopy copy = new StateCopy(fieldCache, maxBytes);
+        Object[] row;
+        try {
+            row = copy.row(args);
+        } catch (StateCopy.Refused | RuntimeException | LinkageError r) {
+            /* Reflection can fail in ways no rule foresees (a field type missing from the class
+             * path); nothing may reach the host's method, whose hook has no handler of its own. */
+            unsupported++;
+            String why = r instanceof StateCopy.Refused ? r.getMessage() : "the receiver could not be read (" + r + ")";
+            refusal = refusal == null ? why : refusal;
+            if (++refusedInARow >= MAX_REFUSALS && rows.isEmpty()) {
+                copyReceiver = false;
+                if (!argsOnlyFallback) {
+                    close();
+                }
+            }
+            return;
+        }
+        refusedInARow = 0;
+        if (bytes + copy.bytes() > maxBytes) {
+            close();
+            return;
+        }
+        bytes += copy.bytes();
+        rows.add(row);
+        if (rows.size() >= maxCalls) {
+            close();
         }
     }
 
@@ -129,5 +197,15 @@ final class CaptureSink implements Consumer<Object[]> {
 
     synchronized long unsupported() {
         return unsupported;
+    }
+
+    /** Why the first uncopyable receiver could not be copied, or null. */
+    synchronized String refusal() {
+        return refusal;
+    }
+
+    /** True when the rows start with the receiver (an instance method whose receiver was copied). */
+    synchronized boolean rowsHaveReceiver() {
+        return receiverFirst && copyReceiver && !rows.isEmpty();
     }
 }

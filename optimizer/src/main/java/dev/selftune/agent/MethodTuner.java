@@ -29,6 +29,9 @@ final class MethodTuner {
     /** The result of one tuning run: the report, its directory, and the throw rate seen before. */
     record Outcome(TuneReport report, Path dir, double throwRateBefore) { }
 
+    /** Returned when the method was skipped after capture (no receiver to tune it on): it does not use up a max-methods slot. */
+    static final Outcome SKIPPED = new Outcome(null, null, 0);
+
     private final Instrumentation inst;
     private final AgentOptions options;
     private final Events events;
@@ -76,8 +79,21 @@ final class MethodTuner {
         ev.put("capturedCalls", sink.rows().size());
         ev.put("capturedBytes", sink.bytes());
         ev.put("uncapturableCalls", sink.unsupported());
+        if (sink.refusal() != null) {
+            ev.put("uncapturableReason", sink.refusal());
+        }
+        ev.put("receiverCaptured", sink.rowsHaveReceiver());
         ev.put("inputsFile", inputs == null ? null : inputs.toString());
         events.emit("detected", m.toString(), ev);
+        String noReceiver = receiverMissing(c, sink, window);
+        if (noReceiver != null) {
+            Map<String, Object> skip = new LinkedHashMap<>();
+            skip.put("reason", noReceiver);
+            skip.put("samples", c.samples());
+            skip.put("totalSamples", c.totalSamples());
+            events.emit("skipped", m.toString(), skip);
+            return SKIPPED;
+        }
         if (options.mode() == AgentOptions.Mode.DETECT) {
             return null;
         }
@@ -146,6 +162,29 @@ final class MethodTuner {
         result.put("reason", report.reason() == null ? "no improvement found" : report.reason());
         events.emit("kept", m.toString(), result);
         return new Outcome(report, out, throwRate);
+    }
+
+    /*
+     * tune needs a receiver for an instance method: the captured one, or one from a no-arg
+     * constructor. With neither, tuning would fail in the child after minutes, so the method is
+     * skipped here, with the capture's reason.
+     */
+    /** Why an instance method cannot be tuned for want of a receiver, or null. */
+    static String receiverMissing(Candidate c, CaptureSink sink, Duration window) {
+        try {
+            if (sink.rowsHaveReceiver() || !ArgumentCapture.isInstance(c.owner(), c.method())
+                    || ArgumentCapture.hasNoArgConstructor(c.owner())) {
+                return null;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            return null;   // the class cannot be inspected: tune will say what is wrong
+        }
+        if (sink.refusal() != null) {
+            return "instance method whose receiver could not be captured: " + sink.refusal()
+                    + "; its class has no no-arg constructor, so tune has no receiver to run it on";
+        }
+        return "instance method of a class without a no-arg constructor, and no call was captured within "
+                + window.toSeconds() + "s to copy a receiver from";
     }
 
     private Path writeInputs(MethodRef m, List<Object[]> rows, Path file) {

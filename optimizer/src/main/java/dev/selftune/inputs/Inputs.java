@@ -28,14 +28,22 @@ public final class Inputs {
 
     /**
      * Rows for differential testing: every provider/file row, then (when the types allow)
-     * generated rows (1200 small, a few at each size); receivers first for instance methods.
+     * generated rows (1200 small, a few at each size); receivers first for instance methods, from
+     * the no-arg constructor or, without one, rebuilt in turn from the file's captured receivers.
      */
     public static List<Object[]> verificationRows(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader) {
         ParamTypes p = new ParamTypes(m);
         List<Object[]> rows = new ArrayList<>();
         if (src.provider() != null || src.file() != null) {
             rows.addAll(userRows(p, isStatic, src, loader));
-            if (!p.allGeneratable() || (!isStatic && !hasNoArgConstructor(p, loader))) {
+            if (!p.allGeneratable()) {
+                return rows;
+            }
+            if (!isStatic && !hasNoArgConstructor(p, loader)) {
+                List<Object> receivers = src.file() == null ? List.of() : CapturedRows.receivers(src.file(), p);
+                if (!receivers.isEmpty()) {
+                    rows.addAll(CapturedRows.prepend(GeneratedRows.rows(p, src.seed(), src.sizes()), receivers, loader, src.file()));
+                }
                 return rows;
             }
         } else {
@@ -66,7 +74,10 @@ public final class Inputs {
         return RowCopier.copy(row);
     }
 
-    /** Writes rows (arguments only: primitives, boxes, primitive arrays, Strings) as a captured-inputs file. */
+    /**
+     * Writes rows as a captured-inputs file: primitives, boxes, primitive arrays, Strings and
+     * {@link CapturedObject}s (an instance method's rows may start with its captured receiver).
+     */
     public static void writeRows(Path file, List<Object[]> rows) {
         RowFile.write(file, rows);
     }

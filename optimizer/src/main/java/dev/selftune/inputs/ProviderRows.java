@@ -91,13 +91,22 @@ final class ProviderRows {
         return found;
     }
 
-    /** File rows hold arguments only; instance methods get a fresh receiver from the no-arg constructor. */
+    /**
+     * File rows: arguments only (instance methods then get a fresh receiver from the no-arg
+     * constructor), or, for an instance method, the captured receiver first, rebuilt in {@code loader}.
+     */
     static List<Object[]> fromFile(java.nio.file.Path file, ParamTypes p, boolean isStatic, ClassLoader loader) {
         List<Object[]> rows = RowFile.read(file);
         if (rows.isEmpty()) {
             throw new TuneException(file.toString(), "captured inputs file " + file + " holds no rows: capture some calls or pass --inputs");
         }
-        RowCheck.check(rows, p, true, loader, "captured inputs file " + file);
+        String origin = "captured inputs file " + file;
+        if (!isStatic && CapturedRows.haveReceivers(rows, p, file)) {
+            List<Object[]> built = CapturedRows.rebuild(rows, loader, file);
+            RowCheck.check(built, p, false, loader, origin);
+            return built;
+        }
+        RowCheck.check(rows, p, true, loader, origin);
         return isStatic ? rows : Receivers.prepend(rows, p, loader);
     }
 }

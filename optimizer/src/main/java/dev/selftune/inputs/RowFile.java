@@ -16,7 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** The captured-inputs file: a Java-serialised {@code Object[][]} of JDK values only. */
+/**
+ * The captured-inputs file: a Java-serialised {@code Object[][]} of JDK values and
+ * {@link CapturedObject}s (an instance method's captured receiver comes first in its row).
+ */
 final class RowFile {
     /* Only these classes may be deserialised: the file comes from disk, and deserialising arbitrary
      * classes runs their readObject code (JEP 290 filters exist for exactly this). */
@@ -24,7 +27,12 @@ final class RowFile {
             Boolean.class, Character.class, Byte.class, Short.class, Integer.class, Long.class, Float.class,
             Double.class, Number.class, boolean[].class, char[].class, byte[].class, short[].class, int[].class,
             long[].class, float[].class, double[].class, boolean[][].class, char[][].class, byte[][].class,
-            short[][].class, int[][].class, long[][].class, float[][].class, double[][].class, String[].class);
+            short[][].class, int[][].class, long[][].class, float[][].class, double[][].class, String[].class,
+            CapturedObject.class);
+    /* A captured object graph nests two stream levels per reference (the object, its values
+     * array); the capture bounds references at 16 levels, so 64 leaves room and still stops a
+     * file built to exhaust the stack. */
+    static final int MAX_DEPTH = 64;
 
     private RowFile() { }
 
@@ -63,7 +71,7 @@ final class RowFile {
 
     private static ObjectInputFilter.Status filter(ObjectInputFilter.FilterInfo info) {
         Class<?> c = info.serialClass();
-        if (info.depth() > 8) {
+        if (info.depth() > MAX_DEPTH) {
             return ObjectInputFilter.Status.REJECTED;
         }
         return c == null || ALLOWED.contains(c) ? ObjectInputFilter.Status.UNDECIDED : ObjectInputFilter.Status.REJECTED;

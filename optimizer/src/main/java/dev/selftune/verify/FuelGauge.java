@@ -21,14 +21,23 @@ final class FuelGauge {
 
     FuelGauge(Class<?> instrumented) {
         try {
-            spent = instrumented.getField(FuelInstrumenter.SPENT);
-            limit = instrumented.getField(FuelInstrumenter.LIMIT);
-            deadline = instrumented.getField(FuelInstrumenter.DEADLINE);
-            armed = instrumented.getField(FuelInstrumenter.ARMED);
-            instrumented.getField(FuelInstrumenter.OUT).set(null, OutOfFuel.INSTANCE);
-        } catch (ReflectiveOperationException e) {
+            spent = field(instrumented, FuelInstrumenter.SPENT);
+            limit = field(instrumented, FuelInstrumenter.LIMIT);
+            deadline = field(instrumented, FuelInstrumenter.DEADLINE);
+            armed = field(instrumented, FuelInstrumenter.ARMED);
+            field(instrumented, FuelInstrumenter.OUT).set(null, OutOfFuel.INSTANCE);
+        } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("instrumented class " + instrumented.getName() + " lacks its fuel fields", e);
         }
+    }
+
+    /* The fields are public, but a package-private class (the sample app's RecordStream) makes
+     * them inaccessible to plain reflection from another package: setAccessible, which the
+     * unnamed module of the sandbox's loader always allows. */
+    private static Field field(Class<?> c, String name) throws NoSuchFieldException {
+        Field f = c.getField(name);
+        f.setAccessible(true);
+        return f;
     }
 
     /** Resets the count and arms the tick: it throws after {@code maxTicks} ticks or at {@code deadlineNanos}. */

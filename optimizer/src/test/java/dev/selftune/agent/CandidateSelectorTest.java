@@ -1,6 +1,5 @@
 package dev.selftune.agent;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,12 +29,5 @@ class CandidateSelectorTest {
         assertTrue(CandidateSelector.agentRule(method(hot, "<init>")).contains("constructors"));
         assertTrue(CandidateSelector.agentRule(method(hot, "lambda$main$0")).contains("synthetic"));
         assertNull(CandidateSelector.agentRule(method(hot, "mix")));
-    }
-
-    @Test
-    void receiverRule_instanceMethodWithoutNoArgConstructor_skipped() throws Exception {
-        ClassNode specimens = node("dev.selftune.agent.apps.Specimens");
-        assertNotNull(CandidateSelector.receiverRule(specimens, method(specimens, "instance")));
-        assertNull(CandidateSelector.receiverRule(specimens, method(specimens, "mixed")));
     }
 }

@@ -68,12 +68,12 @@ class CaptureHookTest {
     }
 
     @Test
-    void weave_instanceMethod_skipsThisAndKeepsResult() throws Exception {
+    void weave_instanceMethod_passesTheReceiverFirstAndKeepsResult() throws Exception {
         Class<?> c = woven("instance", "(ZFCBS)I");
         Object o = c.getConstructor(int.class).newInstance(10);
         Method m = c.getMethod("instance", boolean.class, float.class, char.class, byte.class, short.class);
         assertEquals(10 + 1 + 2 + 'a' + 3 + 4, m.invoke(o, true, 2.5f, 'a', (byte) 3, (short) 4));
-        assertArrayEquals(new Object[] {true, 2.5f, 'a', (byte) 3, (short) 4}, rows.get(0));
+        assertArrayEquals(new Object[] {o, true, 2.5f, 'a', (byte) 3, (short) 4}, rows.get(0));
     }
 
     @Test

@@ -1,0 +1,253 @@
+package dev.selftune.inputs;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Turns {@link CapturedObject} graphs back into objects of a given class loader: instances are
+ * allocated without running any of their constructors and their fields set one by one.
+ */
+final class Rebuilder {
+    /*
+     * Why no constructor: a captured receiver is the state an object reached in the host, and a
+     * class need not have any constructor that reaches it (RecordStream(long seed) recomputes
+     * nothing, but a cache or a parser's position would). The allocation is the one Java
+     * serialisation itself uses, sun.reflect.ReflectionFactory#newConstructorForSerialization with
+     * Object's constructor: an instance with every field at its default and no user code run.
+     * ReflectionFactory sits in jdk.unsupported, a module JEP 260 keeps exported to every unnamed
+     * module precisely for serialisation libraries (Objenesis, Kryo use it), and it works without
+     * flags or warnings on JDK 17 and 25 (checked on both). sun.misc.Unsafe#allocateInstance does
+     * the same, but needs reflective access to theUnsafe, and JEP 471 deprecates Unsafe
+     * piece by piece; MethodHandles and VarHandles cannot allocate without a constructor.
+     * Fields are then set by reflection (setAccessible on a class of an unnamed module, final
+     * fields included: Field#set allows that for non-static fields of normal classes). Records
+     * and hidden classes forbid it: a record is built through its canonical constructor, the
+     * constructor that fits by definition; hidden classes are refused when captured.
+     * Primitive arrays are copied on every rebuild, so one captured graph gives fresh, unshared
+     * objects each time it is rebuilt. Only the application's classes are allocated this way: a
+     * JDK class name in the file (a tampered file) is refused, except java.lang.Object (a plain
+     * lock object, rebuilt with new Object()), enums (by name) and the collections and maps of
+     * CapturedObject.CONTAINERS (public no-arg constructor, then add or put).
+     */
+    private final ClassLoader loader;
+    private final IdentityHashMap<Object, Object> built = new IdentityHashMap<>();
+    private final Map<Class<?>, Constructor<?>> allocators = new HashMap<>();
+
+    /** Thrown when a captured value cannot be rebuilt in this loader. */
+    static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failure(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
+    }
+
+    Rebuilder(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The row with every value rebuilt; values shared within the row stay shared. */
+    Object[] row(Object[] row) {
+        Object[] out = new Object[row.length];
+        for (int i = 0; i < row.length; i++) {
+            out[i] = value(row[i]);
+        }
+        return out;
+    }
+
+    Object value(Object v) {
+        if (v == null || !(v instanceof CapturedObject) && !v.getClass().isArray()) {
+            return v;
+        }
+        Object done = built.get(v);
+        if (done != null) {
+            return done;
+        }
+        if (v.getClass().isArray()) {
+            Object copy = RowCopier.copyValue(v);
+            built.put(v, copy);
+            return copy;
+        }
+        return captured((CapturedObject) v);
+    }
+
+    private Object captured(CapturedObject c) {
+        switch (c.kind) {
+            case CapturedObject.ENUM:
+                return enumConstant(c);
+            case CapturedObject.ARRAY:
+                Class<?> at = load(c.type);
+                if (!at.isArray() || at.getComponentType().isPrimitive()) {
+                    throw new Failure(c.type + " is not an array of objects", null);
+                }
+                Object[] a = (Object[]) Array.newInstance(at.getComponentType(), c.values.length);
+                built.put(c, a);
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = value(c.values[i]);
+                }
+                return a;
+            case CapturedObject.OBJECT:
+                return object(c);
+            case CapturedObject.COLLECTION:
+            case CapturedObject.MAP:
+                return container(c);
+            default:
+                throw new Failure("unknown captured kind " + c.kind + " for " + c.type, null);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object container(CapturedObject c) {
+        if (!CapturedObject.CONTAINERS.contains(c.type)) {
+            throw new Failure(c.type + " is not a JDK collection or map selftune rebuilds (" + CapturedObject.CONTAINERS + ")", null);
+        }
+        Object o;
+        try {
+            o = load(c.type).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new Failure(c.type + " cannot be created (" + e + ")", e);
+        }
+        boolean map = c.kind == CapturedObject.MAP;
+        if (map != o instanceof Map<?, ?>) {
+            throw new Failure(c.type + " was captured as a " + (map ? "map" : "collection") + " but is not one", null);
+        }
+        built.put(c, o);
+        if (map) {
+            Map<Object, Object> m = (Map<Object, Object>) o;
+            for (int i = 0; i + 1 < c.values.length; i += 2) {
+                m.put(value(c.values[i]), value(c.values[i + 1]));
+            }
+        } else {
+            java.util.Collection<Object> col = (java.util.Collection<Object>) o;
+            for (Object item : c.values) {
+                col.add(value(item));
+            }
+        }
+        return o;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object enumConstant(CapturedObject c) {
+        Class<?> e = load(c.type);
+        if (!e.isEnum()) {
+            throw new Failure(c.type + " is not an enum", null);
+        }
+        try {
+            return Enum.valueOf((Class) e, c.names[0]);
+        } catch (IllegalArgumentException ex) {
+            throw new Failure("enum " + c.type + " has no constant " + c.names[0], ex);
+        }
+    }
+
+    private Object object(CapturedObject c) {
+        Class<?> k = load(c.type);
+        if (k == Object.class) {
+            Object o = new Object();
+            built.put(c, o);
+            return o;
+        }
+        if (isJdk(k) || k.isInterface() || k.isArray() || Modifier.isAbstract(k.getModifiers()) || k.isHidden()) {
+            throw new Failure(c.type + " is a JDK, abstract or hidden class: only the application's own classes are rebuilt", null);
+        }
+        if (k.isRecord()) {
+            return record(k, c);
+        }
+        Object o = allocate(k);
+        built.put(c, o);
+        for (int i = 0; i < c.names.length; i++) {
+            Field f = field(k, c.names[i]);
+            try {
+                f.setAccessible(true);
+                f.set(o, value(c.values[i]));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new Failure("field " + c.names[i] + " cannot be set (" + e + ")", e);
+            }
+        }
+        return o;
+    }
+
+    /* A record's fields are final to reflection: its canonical constructor is the way in. A cycle
+     * through a record (it reaches itself before it exists) cannot be rebuilt and is refused. */
+    private Object record(Class<?> k, CapturedObject c) {
+        built.put(c, c);
+        RecordComponent[] rc = k.getRecordComponents();
+        Class<?>[] types = new Class<?>[rc.length];
+        Object[] args = new Object[rc.length];
+        for (int i = 0; i < rc.length; i++) {
+            types[i] = rc[i].getType();
+            String key = CapturedObject.key(k, rc[i].getName());
+            int at = java.util.Arrays.asList(c.names).indexOf(key);
+            if (at < 0) {
+                throw new Failure("record " + k.getName() + " was captured without its component " + rc[i].getName(), null);
+            }
+            Object v = value(c.values[at]);
+            if (v instanceof CapturedObject) {
+                throw new Failure("record " + k.getName() + " reaches itself through " + rc[i].getName(), null);
+            }
+            args[i] = v;
+        }
+        try {
+            Constructor<?> ctor = k.getDeclaredConstructor(types);
+            ctor.setAccessible(true);
+            Object o = ctor.newInstance(args);
+            built.put(c, o);
+            return o;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new Failure("the canonical constructor of record " + k.getName() + " refused the captured values (" + e + ")", e);
+        }
+    }
+
+    private Object allocate(Class<?> k) {
+        try {
+            Constructor<?> ctor = allocators.get(k);
+            if (ctor == null) {
+                ctor = sun.reflect.ReflectionFactory.getReflectionFactory()
+                        .newConstructorForSerialization(k, Object.class.getDeclaredConstructor());
+                allocators.put(k, ctor);
+            }
+            return ctor.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new Failure("an instance of " + k.getName() + " cannot be allocated (" + e + ")", e);
+        }
+    }
+
+    private Field field(Class<?> k, String key) {
+        int dot = key.lastIndexOf('.');
+        String owner = key.substring(0, Math.max(dot, 0));
+        String name = key.substring(dot + 1);
+        for (Class<?> c = k; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(owner)) {
+                try {
+                    Field f = c.getDeclaredField(name);
+                    if (Modifier.isStatic(f.getModifiers())) {
+                        break;
+                    }
+                    return f;
+                } catch (NoSuchFieldException e) {
+                    break;
+                }
+            }
+        }
+        throw new Failure(k.getName() + " has no instance field " + key
+                + " (the class on the class path differs from the one captured?)", null);
+    }
+
+    private Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new Failure("class " + name + " is not on the class path", e);
+        }
+    }
+
+    private static boolean isJdk(Class<?> c) {
+        ClassLoader l = c.getClassLoader();
+        return l == null || l == ClassLoader.getPlatformClassLoader();
+    }
+}
