@@ -12,6 +12,7 @@ import dev.selftune.generate.transform.Interchange;
 import dev.selftune.generate.transform.SplitAccumulators;
 import dev.selftune.generate.transform.TuneConstant;
 import dev.selftune.generate.transform.Unroll;
+import dev.selftune.generate.transform.UnrollAndJam;
 
 /** The registry of transforms by their stable names; policies name transforms, this resolves them. */
 public final class Transforms {
@@ -22,6 +23,7 @@ public final class Transforms {
         register("interchange", Interchange::new);
         register(GuardedInterchange.NAME, GuardedInterchange::new);
         register("hoist", Hoist::new);
+        register(UnrollAndJam.NAME, UnrollAndJam::new);
         register(SplitAccumulators.NAME, SplitAccumulators::new);
         register(Unroll.NAME, Unroll::new);
         register(TuneConstant.NAME, TuneConstant::new);

@@ -1,0 +1,194 @@
+package dev.selftune.generate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/** Finds a method's top-tested loops with their induction variables, in order of their heads. */
+public final class Loops {
+    private Loops() { }
+
+    /*
+     * javac compiles "for" and "while" alike: head: <test>; if<!rel> exit; body; goto head. The
+     * test is "load iv; <bound>; if_icmpXX" (int) or "lload iv; <bound>; lcmp; ifXX" (long). The
+     * increment may sit anywhere in the body, inside an expression too (a[i++] is iload i; iinc i 1).
+     * A local is an induction variable when the body writes it exactly once, at a point every
+     * iteration passes once (no jump inside the body crosses it: a forward jump would skip it, a
+     * nested loop's back edge would repeat it), by a constant or an invariant amount. A loop is left
+     * out when code outside jumps into its body, an exception handler starts in it, a try range
+     * covers part of it, it holds a monitor, or its tested local is not an induction variable.
+     */
+    public static List<Loop> find(MethodNode method) {
+        List<Loop> loops = new ArrayList<>();
+        InsnList insns = method.instructions;
+        for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
+            if (n.getOpcode() == Opcodes.GOTO && insns.indexOf(((JumpInsnNode) n).label) < insns.indexOf(n)) {
+                Loop loop = match(method, (JumpInsnNode) n);
+                if (loop != null) {
+                    loops.add(loop);
+                }
+            }
+        }
+        loops.sort((a, b) -> Integer.compare(insns.indexOf(a.head()), insns.indexOf(b.head())));
+        return loops;
+    }
+
+    private static Loop match(MethodNode method, JumpInsnNode back) {
+        InsnList insns = method.instructions;
+        LabelNode head = back.label;
+        AbstractInsnNode load = LoopNestLoop.realNext(head);
+        if (!(load instanceof VarInsnNode lv) || (load.getOpcode() != Opcodes.ILOAD && load.getOpcode() != Opcodes.LLOAD)) {
+            return null;
+        }
+        boolean isLong = load.getOpcode() == Opcodes.LLOAD;
+        List<AbstractInsnNode> bound = new ArrayList<>();
+        AbstractInsnNode r = LoopNestLoop.realNext(load);
+        while (r != null && bound.size() < 5 && LoopBodies.isPureOperand(r) && r.getOpcode() != Opcodes.LCMP) {
+            bound.add(r);
+            r = LoopNestLoop.realNext(r);
+        }
+        if (bound.isEmpty() || r == null) {
+            return null;
+        }
+        if (isLong) {
+            if (r.getOpcode() != Opcodes.LCMP) {
+                return null;
+            }
+            r = LoopNestLoop.realNext(r);
+            if (r == null || r.getOpcode() < Opcodes.IFEQ || r.getOpcode() > Opcodes.IFLE) {
+                return null;
+            }
+        }
+        int exitOp = isLong ? r.getOpcode() - Opcodes.IFEQ + Opcodes.IF_ICMPEQ : r.getOpcode();
+        int relation = negate(exitOp);
+        if (relation < 0 || !(r instanceof JumpInsnNode test)) {
+            return null;
+        }
+        int headAt = insns.indexOf(head);
+        int backAt = insns.indexOf(back);
+        int exitAt = insns.indexOf(test.label);
+        if (exitAt >= headAt && exitAt <= backAt || !LoopBodies.isSingleEntry(method, headAt, backAt)) {
+            return null;
+        }
+        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+            int s = insns.indexOf(tcb.start);
+            int e = insns.indexOf(tcb.end);
+            int h = insns.indexOf(tcb.handler);
+            if ((h > headAt && h <= backAt) || (s <= backAt && e > headAt && !(s <= headAt && e > backAt))) {
+                return null;
+            }
+        }
+        LoopBodies.Summary body = LoopBodies.summarise(method, test.getNext(), back);
+        if (body.monitors()) {
+            return null;
+        }
+        Map<Integer, InductionVar> ivs = new HashMap<>();
+        for (Map.Entry<Integer, List<AbstractInsnNode>> w : body.writes().entrySet()) {
+            InductionVar v = inductionVar(method, w.getKey(), w.getValue(), body, headAt, backAt);
+            if (v != null) {
+                ivs.put(w.getKey(), v);
+            }
+        }
+        InductionVar iv = ivs.remove(lv.var);
+        if (iv == null || iv.isLong() != isLong) {
+            return null;
+        }
+        boolean boundInvariant = bound.stream().allMatch(b -> LoopBodies.isInvariant(b, body));
+        List<InductionVar> derived = new ArrayList<>(ivs.values());
+        derived.sort((a, b) -> Integer.compare(a.slot(), b.slot()));
+        return new Loop(head, iv, bound, relation, test, back, test.label, derived, boundInvariant,
+                body.straightLine(), body.writesMemory(), body.calls());
+    }
+
+    /* Exactly one write, reached once per iteration, adding a constant or an invariant amount. */
+    private static InductionVar inductionVar(MethodNode method, int slot, List<AbstractInsnNode> writes,
+                                             LoopBodies.Summary body, int headAt, int backAt) {
+        if (writes.size() != 1) {
+            return null;
+        }
+        AbstractInsnNode w = writes.get(0);
+        int at = method.instructions.indexOf(w);
+        for (int[] jump : body.jumps()) {
+            int lo = Math.min(jump[0], jump[1]);
+            int hi = Math.max(jump[0], jump[1]);
+            if (lo >= headAt && hi <= backAt && hi != backAt && lo < at && at < hi) {
+                return null;
+            }
+        }
+        if (w instanceof IincInsnNode inc) {
+            return new InductionVar(slot, false, (long) inc.incr, List.of(), w);
+        }
+        boolean isLong = w.getOpcode() == Opcodes.LSTORE;
+        if (w.getOpcode() != Opcodes.ISTORE && !isLong) {
+            return null;
+        }
+        AbstractInsnNode op = LoopNestLoop.realPrevious(w);
+        int add = isLong ? Opcodes.LADD : Opcodes.IADD;
+        int sub = isLong ? Opcodes.LSUB : Opcodes.ISUB;
+        if (op == null || (op.getOpcode() != add && op.getOpcode() != sub)) {
+            return null;
+        }
+        /* "load slot; <step>; add|sub" or "<step>; load slot; add", with <step> one or two push-only instructions. */
+        AbstractInsnNode p1 = LoopNestLoop.realPrevious(op);
+        AbstractInsnNode p2 = p1 == null ? null : LoopNestLoop.realPrevious(p1);
+        AbstractInsnNode p3 = p2 == null ? null : LoopNestLoop.realPrevious(p2);
+        boolean commutes = op.getOpcode() == add;
+        List<AbstractInsnNode> step;
+        if (isLoadOf(p2, slot) && isStepExpr(List.of(p1), body)) {
+            step = List.of(p1);
+        } else if (isLoadOf(p3, slot) && isStepExpr(List.of(p2, p1), body)) {
+            step = List.of(p2, p1);
+        } else if (commutes && isLoadOf(p1, slot) && p2 != null && isStepExpr(List.of(p2), body)) {
+            step = List.of(p2);
+        } else if (commutes && isLoadOf(p1, slot) && p3 != null && isStepExpr(List.of(p3, p2), body)) {
+            step = List.of(p3, p2);
+        } else {
+            return null;
+        }
+        Long constant = LoopBodies.longConstant(step);
+        if (constant != null && op.getOpcode() == sub) {
+            constant = -constant;
+        } else if (constant == null && op.getOpcode() == sub) {
+            return null;
+        }
+        return new InductionVar(slot, isLong, constant, constant == null ? step : List.of(), w);
+    }
+
+    private static boolean isStepExpr(List<AbstractInsnNode> step, LoopBodies.Summary body) {
+        if (step.size() == 1) {
+            AbstractInsnNode s = step.get(0);
+            return LoopBodies.longConstant(step) != null
+                    || (s instanceof VarInsnNode v && (s.getOpcode() == Opcodes.ILOAD || s.getOpcode() == Opcodes.LLOAD)
+                    && LoopBodies.isInvariant(s, body));
+        }
+        return step.size() == 2 && step.get(0).getOpcode() == Opcodes.ALOAD && step.get(1) instanceof FieldInsnNode f
+                && f.getOpcode() == Opcodes.GETFIELD && LoopBodies.isInvariant(step.get(0), body)
+                && LoopBodies.isInvariant(f, body) && (f.desc.equals("I") || f.desc.equals("J"));
+    }
+
+    private static boolean isLoadOf(AbstractInsnNode n, int slot) {
+        return n instanceof VarInsnNode v && v.var == slot && (n.getOpcode() == Opcodes.ILOAD || n.getOpcode() == Opcodes.LLOAD);
+    }
+
+    /** The loop-continuation relation for the exit test {@code op}, or -1 if it is not an ordering. */
+    static int negate(int op) {
+        return switch (op) {
+            case Opcodes.IF_ICMPGE -> Opcodes.IF_ICMPLT;
+            case Opcodes.IF_ICMPGT -> Opcodes.IF_ICMPLE;
+            case Opcodes.IF_ICMPLE -> Opcodes.IF_ICMPGT;
+            case Opcodes.IF_ICMPLT -> Opcodes.IF_ICMPGE;
+            default -> -1;
+        };
+    }
+}
