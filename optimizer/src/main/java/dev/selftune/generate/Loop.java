@@ -12,7 +12,7 @@ import org.objectweb.asm.tree.MethodNode;
  * {@code docs/loops.md}). {@code iv} is the induction variable the test reads; {@code derived} are the
  * other locals the body steps by an invariant amount once per iteration. {@code relation} is the
  * continuation test as an {@code IF_ICMPxx} opcode (for a {@code long} iv, the relation on the
- * {@code lcmp} result). {@code boundInvariant} says whether the loop provably leaves the bound alone.
+ * {@code lcmp} result); an empty {@code bound} means the test compares with zero. {@code boundInvariant} says whether the loop provably leaves the bound alone.
  */
 public record Loop(
         LabelNode head,

@@ -58,7 +58,7 @@ public final class Loops {
             bound.add(r);
             r = LoopNestLoop.realNext(r);
         }
-        if (bound.isEmpty() || r == null) {
+        if (r == null || (bound.isEmpty() && (isLong || r.getOpcode() < Opcodes.IFEQ || r.getOpcode() > Opcodes.IFLE))) {
             return null;
         }
         if (isLong) {
@@ -70,7 +70,9 @@ public final class Loops {
                 return null;
             }
         }
-        int exitOp = isLong ? r.getOpcode() - Opcodes.IFEQ + Opcodes.IF_ICMPEQ : r.getOpcode();
+        /* "iload i; ifXX exit" compares with zero: the bound is empty */
+        boolean againstZero = isLong || bound.isEmpty();
+        int exitOp = againstZero ? r.getOpcode() - Opcodes.IFEQ + Opcodes.IF_ICMPEQ : r.getOpcode();
         int relation = negate(exitOp);
         if (relation < 0 || !(r instanceof JumpInsnNode test)) {
             return null;

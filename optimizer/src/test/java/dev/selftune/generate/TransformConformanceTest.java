@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Type;
 import dev.selftune.api.Variant;
 import dev.selftune.generate.nestspecimens.Nests;
+import dev.selftune.generate.specimens.FlatMatrices;
 import dev.selftune.generate.specimens.Layouts;
 import dev.selftune.generate.specimens.Loops;
 import dev.selftune.generate.specimens.Sorts;
@@ -21,7 +22,7 @@ import dev.selftune.generate.specimens.Weights;
 
 /** Every transform × every specimen method keeps behaviour, bit for bit, and every variant verifies. */
 class TransformConformanceTest {
-    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class);
+    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class, FlatMatrices.class);
     static final int TRIALS = 300;
     private final Map<Class<?>, Class<?>> originals = new java.util.concurrent.ConcurrentHashMap<>();
     /* When set, some arguments alias each other (Specimen.aliased): both sides of alias guards run. */
@@ -142,6 +143,42 @@ class TransformConformanceTest {
                 false, guarded);
         assertEquals(2, guarded.get("matmulInto"), "guarded interchange with and without hoisting: " + guarded);
         assertEquals(0, guarded.get("matmul"), "a fresh output needs no guard: " + guarded);
+    }
+
+    /*
+     * The suite's rule: every registered transform (Transforms.names(), not a hand-picked list) on
+     * every specimen. tune-constant alone proposes rewrites that change behaviour on purpose (the
+     * verifier is what rejects a wrong cut-off), so its variants are held to valid bytecode only,
+     * as in tuneConstant_everySpecimen_verifiesAndSortStaysCorrect.
+     */
+    @Test
+    void everyRegisteredTransform_everySpecimenAlone_keepsBehaviourBitForBit() {
+        Map<String, Integer> counts = new HashMap<>();
+        List<Class<?>> all = new ArrayList<>(SPECIMENS);
+        all.add(Nests.class);
+        List<String> failures = new ArrayList<>();
+        for (String t : Transforms.names()) {
+            Map<String, Integer> c = new HashMap<>();
+            if (t.equals("tune-constant")) {
+                for (Class<?> k : all) {
+                    for (Method m : Specimen.publicMethods(k)) {
+                        for (Variant v : variants(k, m, List.of(t), 1, 1000, false)) {
+                            c.merge(m.getName(), 1, Integer::sum);
+                            String complaints = Specimen.check(v.classBytes());
+                            if (!complaints.isEmpty()) {
+                                failures.add(m.getName() + " " + v + ": " + complaints);
+                            }
+                        }
+                    }
+                }
+            } else {
+                failures.addAll(conformAll(all, List.of(t), 1, 1000, false, 0, false, c));
+            }
+            counts.put(t, c.values().stream().mapToInt(Integer::intValue).sum());
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(counts.get(dev.selftune.generate.transform.UnrollAndJam.NAME) >= 4,
+                "unroll-and-jam applies to FlatMatrices.mult and multAdd at factors 4 and 2: " + counts);
     }
 
     @Test

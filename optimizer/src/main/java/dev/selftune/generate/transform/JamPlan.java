@@ -70,7 +70,7 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
         if (inner.iv().isLong()) {
             compare = dev.selftune.generate.CountedLoops.previousReal(compare);
         }
-        if (taint.top(compare, 2)) {
+        if (taint.top(compare, inner.bound().isEmpty() ? 1 : 2)) {
             throw new Refused("the inner loop's trip count depends on " + j
                     + " (its test compares values computed from it); jamming needs equal trip counts");
         }
