@@ -114,6 +114,13 @@ class UnrollAndJamTest {
     }
 
     @Test
+    void unrollAndJam_loopInsideTryWhoseHandlerReadsJ_refusedWithReason() {
+        assertTrue(jam(RowMatrices.class, "multReportingRow").isEmpty());
+        String why = whyNot(RowMatrices.class, "multReportingRow");
+        assertTrue(why.contains("lies in a try block"), why);
+    }
+
+    @Test
     void unrollAndJam_straightLoop_saysThereIsNoNest() {
         String why = whyNot(FlatMatrices.class, "longIndexSum");
         assertTrue(why.startsWith("no loop holding exactly one inner loop"), why);

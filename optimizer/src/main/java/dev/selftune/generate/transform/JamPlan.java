@@ -58,6 +58,18 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
             throw new Refused("the inner loop " + (inner.writesMemory() ? "writes memory or calls a method" : "branches")
                     + "; only inner loops that read arrays and fields into locals are jammed");
         }
+        if (dev.selftune.generate.CountedLoops.nextReal(inner.exit()) != dev.selftune.generate.CountedLoops.nextReal(inner.backEdge())) {
+            throw new Refused("the inner loop does not exit to the code right after it; only a nest 'for (" + j
+                    + " ..) { ..; while (..) { .. } ..; }' is jammed");
+        }
+        for (org.objectweb.asm.tree.TryCatchBlockNode tcb : method.tryCatchBlocks) {
+            int s = method.instructions.indexOf(tcb.start);
+            int e = method.instructions.indexOf(tcb.end);
+            if (s <= method.instructions.indexOf(outer.backEdge()) && e > method.instructions.indexOf(outer.head())) {
+                throw new Refused("the loop over " + j + " lies in a try block, whose handler could see " + j
+                        + " and the loop's locals part-way through a jammed block");
+            }
+        }
         AbstractInsnNode bodyFirst = outer.bodyFirst();
         AbstractInsnNode epilogueFirst = inner.backEdge().getNext();
         AbstractInsnNode end = outer.iv().update();

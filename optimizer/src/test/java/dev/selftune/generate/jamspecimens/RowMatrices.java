@@ -41,4 +41,25 @@ public final class RowMatrices {
             }
         }
     }
+
+    /** Like {@link #multSmall} inside a try block whose handler reports how far the row got. */
+    public static int multReportingRow(RowMatrix a, RowMatrix b, RowMatrix c) {
+        int j = 0;
+        try {
+            for (j = 0; j < b.numCols; j++) {
+                double total = 0;
+                int indexA = 0;
+                int indexB = j;
+                int end = indexA + b.numRows;
+                while (indexA < end) {
+                    total += a.data[indexA++] * b.data[indexB];
+                    indexB += b.numCols;
+                }
+                c.set(j, total);
+            }
+        } catch (RuntimeException e) {
+            return -j;
+        }
+        return j;
+    }
 }
