@@ -92,7 +92,14 @@ public final class LoopBodies {
         return op == Opcodes.ILOAD || op == Opcodes.LLOAD || op == Opcodes.ALOAD || op == Opcodes.GETFIELD
                 || op == Opcodes.GETSTATIC || op == Opcodes.ARRAYLENGTH || op == Opcodes.IADD || op == Opcodes.ISUB
                 || op == Opcodes.IMUL || op == Opcodes.LADD || op == Opcodes.LSUB || op == Opcodes.LMUL
-                || op == Opcodes.I2L || longConstant(List.of(n)) != null;
+                || op == Opcodes.I2L || (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || isStringLength(n)
+                || longConstant(List.of(n)) != null;
+    }
+
+    /* String is immutable, so s.length() may be evaluated fewer or more times than the original does. */
+    static boolean isStringLength(AbstractInsnNode n) {
+        return n.getOpcode() == Opcodes.INVOKEVIRTUAL && n instanceof org.objectweb.asm.tree.MethodInsnNode m
+                && m.owner.equals("java/lang/String") && m.name.equals("length") && m.desc.equals("()I");
     }
 
     /*
@@ -109,7 +116,10 @@ public final class LoopBodies {
         if (n instanceof FieldInsnNode f && (op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC)) {
             return !body.calls() && !body.fieldsWritten().contains(f.owner + "." + f.name);
         }
-        return op == Opcodes.ARRAYLENGTH || longConstant(List.of(n)) != null
+        if (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) {
+            return !body.writesMemory();
+        }
+        return op == Opcodes.ARRAYLENGTH || isStringLength(n) || longConstant(List.of(n)) != null
                 || (op >= Opcodes.IADD && op <= Opcodes.LMUL) || op == Opcodes.I2L;
     }
 
