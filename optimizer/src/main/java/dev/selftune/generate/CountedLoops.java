@@ -26,8 +26,8 @@ public final class CountedLoops {
      * that is zero, an int constant, a local, an array's length or a String's length, none of which
      * the body changes. Loops already refuses a loop when anything could make "skip the test for a
      * few iterations" wrong: a second write of i (a "continue" to the head counts: it crosses the
-     * increment), code outside jumping into the body, a handler in it, a try range covering part of
-     * it, a monitor. A step whose sign does not move i towards the bound is refused here (then i
+     * increment), code outside jumping into the body, a monitor; here also a handler in it or a try
+     * range covering part of it (Loop.exceptionEdges). A step whose sign does not move i towards the bound is refused here (then i
      * could wrap around and the original would run on past 2^31; the long-arithmetic guards of the
      * rewrites assume it does not).
      */
@@ -45,7 +45,7 @@ public final class CountedLoops {
 
     private static CountedLoop counted(MethodNode method, Loop l, int index) {
         InsnList insns = method.instructions;
-        if (l.iv().isLong() || !(l.iv().update() instanceof IincInsnNode iinc) || previousReal(l.backEdge()) != iinc
+        if (l.exceptionEdges() || l.iv().isLong() || !(l.iv().update() instanceof IincInsnNode iinc) || previousReal(l.backEdge()) != iinc
                 || iinc.incr == 0 || !l.boundInvariant() || !isCountedBound(l.bound(), l.iv().slot())) {
             return null;
         }

@@ -12,7 +12,9 @@ import org.objectweb.asm.tree.MethodNode;
  * {@code docs/loops.md}). {@code iv} is the induction variable the test reads; {@code derived} are the
  * other locals the body steps by an invariant amount once per iteration. {@code relation} is the
  * continuation test as an {@code IF_ICMPxx} opcode (for a {@code long} iv, the relation on the
- * {@code lcmp} result); an empty {@code bound} means the test compares with zero. {@code boundInvariant} says whether the loop provably leaves the bound alone.
+ * {@code lcmp} result); an empty {@code bound} means the test compares with zero. {@code boundInvariant} says whether the bound is pure (no call but {@code String.length()}) and the loop
+ * provably leaves it alone. {@code exceptionEdges}: a try range or handler lies (partly) inside the
+ * body, so control may leave or move within it along edges the instructions do not show.
  */
 public record Loop(
         LabelNode head,
@@ -26,7 +28,8 @@ public record Loop(
         boolean boundInvariant,
         boolean straightLine,
         boolean writesMemory,
-        boolean hasCalls) {
+        boolean hasCalls,
+        boolean exceptionEdges) {
 
     public Loop {
         bound = List.copyOf(bound);

@@ -89,10 +89,9 @@ public final class LoopBodies {
     /** True for an instruction that only pushes or combines values and cannot write: a loop bound's parts. */
     public static boolean isPureOperand(AbstractInsnNode n) {
         int op = n.getOpcode();
-        return op == Opcodes.ILOAD || op == Opcodes.LLOAD || op == Opcodes.ALOAD || op == Opcodes.GETFIELD
-                || op == Opcodes.GETSTATIC || op == Opcodes.ARRAYLENGTH || op == Opcodes.IADD || op == Opcodes.ISUB
-                || op == Opcodes.IMUL || op == Opcodes.LADD || op == Opcodes.LSUB || op == Opcodes.LMUL
-                || op == Opcodes.I2L || (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || isStringLength(n)
+        return (op >= Opcodes.ILOAD && op <= Opcodes.ALOAD) || op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC
+                || op == Opcodes.ARRAYLENGTH || (op >= Opcodes.IADD && op <= Opcodes.LXOR) || (op >= Opcodes.I2L && op <= Opcodes.I2S)
+                || (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || isStringLength(n)
                 || longConstant(List.of(n)) != null;
     }
 
@@ -120,7 +119,7 @@ public final class LoopBodies {
             return !body.writesMemory();
         }
         return op == Opcodes.ARRAYLENGTH || isStringLength(n) || longConstant(List.of(n)) != null
-                || (op >= Opcodes.IADD && op <= Opcodes.LMUL) || op == Opcodes.I2L;
+                || (op >= Opcodes.IADD && op <= Opcodes.LXOR) || (op >= Opcodes.I2L && op <= Opcodes.I2S);
     }
 
     /** The value of a one-instruction integer constant ({@code int} or {@code long}), or null. */

@@ -26,8 +26,8 @@ public final class Loops {
      * A local is an induction variable when the body writes it exactly once, at a point every
      * iteration passes once (no jump inside the body crosses it: a forward jump would skip it, a
      * nested loop's back edge would repeat it), by a constant or an invariant amount. A loop is left
-     * out when code outside jumps into its body, an exception handler starts in it, a try range
-     * covers part of it, it holds a monitor, or its tested local is not an induction variable.
+     * out when code outside jumps into its body (a handler in it for a try range that starts
+     * outside counts), it holds a monitor, or its tested local is not an induction variable.
      */
     public static List<Loop> find(MethodNode method) {
         List<Loop> loops = new ArrayList<>();
@@ -54,7 +54,7 @@ public final class Loops {
         boolean isLong = load.getOpcode() == Opcodes.LLOAD;
         List<AbstractInsnNode> bound = new ArrayList<>();
         AbstractInsnNode r = LoopNestLoop.realNext(load);
-        while (r != null && bound.size() < 5 && LoopBodies.isPureOperand(r) && r.getOpcode() != Opcodes.LCMP) {
+        while (r != null && bound.size() < 5 && isBoundPart(r)) {
             bound.add(r);
             r = LoopNestLoop.realNext(r);
         }
@@ -83,15 +83,28 @@ public final class Loops {
         if (exitAt >= headAt && exitAt <= backAt || !LoopBodies.isSingleEntry(method, headAt, backAt)) {
             return null;
         }
+        /*
+         * Exception edges: a handler inside the body is an entry unless its whole try range is in the
+         * body too (then it is internal control flow, like Hoist's versioned loops); a try range
+         * covering only part of the loop is an exit. Both are allowed and flagged (exceptionEdges).
+         */
+        boolean exceptionEdges = false;
+        List<int[]> handlerEdges = new ArrayList<>();
         for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
             int s = insns.indexOf(tcb.start);
             int e = insns.indexOf(tcb.end);
             int h = insns.indexOf(tcb.handler);
-            if ((h > headAt && h <= backAt) || (s <= backAt && e > headAt && !(s <= headAt && e > backAt))) {
+            boolean handlerInside = h > headAt && h <= backAt;
+            if (handlerInside && !(s > headAt && e <= backAt)) {
                 return null;
             }
+            if (handlerInside) {
+                handlerEdges.add(new int[] {Math.min(s, h), Math.max(e, h)});
+            }
+            exceptionEdges |= handlerInside || (s <= backAt && e > headAt && !(s <= headAt && e > backAt));
         }
         LoopBodies.Summary body = LoopBodies.summarise(method, test.getNext(), back);
+        body.jumps().addAll(handlerEdges);
         if (body.monitors()) {
             return null;
         }
@@ -106,11 +119,11 @@ public final class Loops {
         if (iv == null || iv.isLong() != isLong) {
             return null;
         }
-        boolean boundInvariant = bound.stream().allMatch(b -> LoopBodies.isInvariant(b, body));
+        boolean boundInvariant = bound.stream().allMatch(b -> LoopBodies.isPureOperand(b) && LoopBodies.isInvariant(b, body));
         List<InductionVar> derived = new ArrayList<>(ivs.values());
         derived.sort((a, b) -> Integer.compare(a.slot(), b.slot()));
         return new Loop(head, iv, bound, relation, test, back, test.label, derived, boundInvariant,
-                body.straightLine(), body.writesMemory(), body.calls());
+                body.straightLine() && !exceptionEdges, body.writesMemory(), body.calls(), exceptionEdges);
     }
 
     /* Exactly one write, reached once per iteration, adding a constant or an invariant amount. */
@@ -177,6 +190,14 @@ public final class Loops {
         return step.size() == 2 && step.get(0).getOpcode() == Opcodes.ALOAD && step.get(1) instanceof FieldInsnNode f
                 && f.getOpcode() == Opcodes.GETFIELD && LoopBodies.isInvariant(step.get(0), body)
                 && LoopBodies.isInvariant(f, body) && (f.desc.equals("I") || f.desc.equals("J"));
+    }
+
+    /* Anything up to the test's jump but control flow and lcmp; purity is the user's question (boundInvariant). */
+    private static boolean isBoundPart(AbstractInsnNode n) {
+        int op = n.getOpcode();
+        return op >= 0 && op != Opcodes.LCMP && !(n instanceof JumpInsnNode) && !(n instanceof LabelNode)
+                && !CountedLoops.targets(n).iterator().hasNext() && op != Opcodes.ATHROW && op != Opcodes.RET
+                && !(op >= Opcodes.IRETURN && op <= Opcodes.RETURN);
     }
 
     private static boolean isLoadOf(AbstractInsnNode n, int slot) {

@@ -54,6 +54,9 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
             throw new Refused("the loop over " + j + " is not 'for (" + j + " = ..; " + j + " < bound; " + j
                     + "++)' with the increment last; only such loops are jammed");
         }
+        if (outer.exceptionEdges()) {
+            throw new Refused("the loop over " + j + " holds a try block; only loops without exception handlers are jammed");
+        }
         if (!inner.straightLine() || inner.writesMemory()) {
             throw new Refused("the inner loop " + (inner.writesMemory() ? "writes memory or calls a method" : "branches")
                     + "; only inner loops that read arrays and fields into locals are jammed");
