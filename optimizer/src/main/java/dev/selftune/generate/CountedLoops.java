@@ -155,15 +155,7 @@ public final class CountedLoops {
     }
 
     private static boolean isArrayOrStringLength(AbstractInsnNode n) {
-        if (n == null) {
-            return false;
-        }
-        if (n.getOpcode() == Opcodes.ARRAYLENGTH) {
-            return true;
-        }
-        /* String is immutable, so s.length() may be evaluated fewer times than the original does. */
-        return n.getOpcode() == Opcodes.INVOKEVIRTUAL && n instanceof MethodInsnNode m
-                && m.owner.equals("java/lang/String") && m.name.equals("length") && m.desc.equals("()I");
+        return n != null && (n.getOpcode() == Opcodes.ARRAYLENGTH || LoopBodies.isStringLength(n));
     }
 
     /** Every label {@code n} may transfer control to. */

@@ -1,6 +1,5 @@
 package dev.selftune.generate.transform;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.tree.analysis.SourceValue;
 import dev.selftune.generate.LocalNames;
 import dev.selftune.generate.Loop;
-import dev.selftune.generate.LoopBodies;
 
 /**
  * Whether an outer loop {@code for (j...) { prologue; inner loop; epilogue }} may be unrolled and
@@ -53,6 +51,10 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
                 || dev.selftune.generate.CountedLoops.nextReal(outer.iv().update()) != outer.backEdge()) {
             throw new Refused("the loop over " + j + " is not 'for (" + j + " = ..; " + j + " < bound; " + j
                     + "++)' with the increment last; only such loops are jammed");
+        }
+        if (!outer.bound().stream().allMatch(dev.selftune.generate.LoopBodies::isPureOperand)) {
+            throw new Refused("the bound of the loop over " + j + " calls a method; the jammed block evaluates it once more"
+                    + " per block, so only pure bounds (locals, fields, array lengths, arithmetic) are jammed");
         }
         if (outer.exceptionEdges()) {
             throw new Refused("the loop over " + j + " holds a try block; only loops without exception handlers are jammed");
