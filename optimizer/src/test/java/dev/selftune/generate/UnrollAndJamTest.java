@@ -121,6 +121,13 @@ class UnrollAndJamTest {
     }
 
     @Test
+    void unrollAndJam_outerBoundWrittenInTheBody_refusedWithReason() {
+        assertTrue(jam(FlatMatrices.class, "shrinkingBound").isEmpty());
+        String why = whyNot(FlatMatrices.class, "shrinkingBound");
+        assertTrue(why.contains("reads limit") && why.contains("which the body writes"), why);
+    }
+
+    @Test
     void unrollAndJam_straightLoop_saysThereIsNoNest() {
         String why = whyNot(FlatMatrices.class, "longIndexSum");
         assertTrue(why.startsWith("no loop holding exactly one inner loop"), why);

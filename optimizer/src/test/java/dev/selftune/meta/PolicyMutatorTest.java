@@ -33,7 +33,8 @@ class PolicyMutatorTest {
             changed.addAll(PolicyDiff.of(Policy.defaults(), m.mutate(Policy.defaults())).keySet());
         }
         for (String k : new String[] {"transforms", "maxDepth", "maxVariants", "keepFraction", "screenForks", "order",
-            "ranges.unroll.factor", "ranges.split-accumulators.k", "ranges.tune-constant.scale", "ranges.tune-constant.absolute"}) {
+            "ranges.unroll.factor", "ranges.split-accumulators.k", "ranges.tune-constant.scale", "ranges.tune-constant.absolute",
+            "ranges.unroll-and-jam.factor"}) {
             assertTrue(changed.contains(k), k + " was never mutated: " + changed);
         }
     }

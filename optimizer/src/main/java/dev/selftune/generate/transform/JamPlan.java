@@ -56,6 +56,14 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
             throw new Refused("the bound of the loop over " + j + " calls a method; the jammed block evaluates it once more"
                     + " per block, so only pure bounds (locals, fields, array lengths, arithmetic) are jammed");
         }
+        java.util.Set<Integer> bodyWrites = dev.selftune.generate.LoopBodies.summarise(method, outer.bodyFirst(), outer.iv().update())
+                .writes().keySet();
+        for (AbstractInsnNode b : outer.bound()) {
+            if (b instanceof VarInsnNode v && bodyWrites.contains(v.var)) {
+                throw new Refused("the bound of the loop over " + j + " reads " + LocalNames.describe(method, v.var)
+                        + ", which the body writes; the jammed block tests the bound once for several iterations");
+            }
+        }
         if (outer.exceptionEdges()) {
             throw new Refused("the loop over " + j + " holds a try block; only loops without exception handlers are jammed");
         }

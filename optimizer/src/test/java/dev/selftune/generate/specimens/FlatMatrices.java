@@ -79,6 +79,24 @@ public final class FlatMatrices {
         }
     }
 
+    /** Column dot products while a limit the body lowers holds: the j loop's bound changes in its body. */
+    public static int shrinkingBound(double[] a, double[] c) {
+        int n = (int) Math.sqrt(a.length);
+        int limit = n;
+        for (int j = 0; j < limit; j++) {
+            double total = 0;
+            int indexA = 0;
+            int indexB = j;
+            while (indexA < n) {
+                total += a[indexA++] * a[indexB];
+                indexB += n;
+            }
+            c[j] = total;
+            limit -= (int) total & 1;
+        }
+        return limit;
+    }
+
     /** A sum over a long induction variable. */
     public static long longIndexSum(int[] a) {
         long sum = 0;
