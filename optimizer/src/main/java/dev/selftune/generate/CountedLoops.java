@@ -45,7 +45,7 @@ public final class CountedLoops {
 
     private static CountedLoop counted(MethodNode method, Loop l, int index) {
         InsnList insns = method.instructions;
-        if (l.exceptionEdges() || l.iv().isLong() || !(l.iv().update() instanceof IincInsnNode iinc) || previousReal(l.backEdge()) != iinc
+        if (l.bottomTested() || l.exceptionEdges() || l.iv().isLong() || !(l.iv().update() instanceof IincInsnNode iinc) || previousReal(l.backEdge()) != iinc
                 || iinc.incr == 0 || !l.boundInvariant() || !isCountedBound(l.bound(), l.iv().slot())) {
             return null;
         }

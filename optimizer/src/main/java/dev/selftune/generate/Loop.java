@@ -15,6 +15,8 @@ import org.objectweb.asm.tree.MethodNode;
  * {@code lcmp} result); an empty {@code bound} means the test compares with zero. {@code boundInvariant} says whether the bound is pure (no call but {@code String.length()}) and the loop
  * provably leaves it alone. {@code exceptionEdges}: a try range or handler lies (partly) inside the
  * body, so control may leave or move within it along edges the instructions do not show.
+ * {@code bottomTested}: {@code head: body; <load iv>; <bound>; if<rel> head} (do-while, Kotlin's
+ * for-in-until); then {@code test == backEdge} and {@code exit} is the label after it, or null.
  */
 public record Loop(
         LabelNode head,
@@ -29,16 +31,17 @@ public record Loop(
         boolean straightLine,
         boolean writesMemory,
         boolean hasCalls,
-        boolean exceptionEdges) {
+        boolean exceptionEdges,
+        boolean bottomTested) {
 
     public Loop {
         bound = List.copyOf(bound);
         derived = List.copyOf(derived);
     }
 
-    /** The first body instruction, right after the test (possibly a label). */
+    /** The first body instruction: right after the test, or after the head when bottom-tested (possibly a label). */
     public AbstractInsnNode bodyFirst() {
-        return test.getNext();
+        return bottomTested ? head.getNext() : test.getNext();
     }
 
     /** True when {@code n} lies between the head and the back edge (both included). */

@@ -57,7 +57,7 @@ public record LoopNestLoop(
      * four pure instructions that push one int (checked further by the nest analyses).
      */
     private static LoopNestLoop match(Loop l) {
-        if (l.iv().isLong() || !(l.iv().update() instanceof IincInsnNode step) || step.incr != 1
+        if (l.bottomTested() || l.iv().isLong() || !(l.iv().update() instanceof IincInsnNode step) || step.incr != 1
                 || realPrevious(l.backEdge()) != step || l.test().getOpcode() != Opcodes.IF_ICMPGE
                 || l.bound().isEmpty() || l.bound().size() > 4) {
             return null;

@@ -20,7 +20,8 @@ public final class Loops {
     private Loops() { }
 
     /*
-     * javac compiles "for" and "while" alike: head: <test>; if<!rel> exit; body; goto head. The
+     * javac compiles "for" and "while" alike: head: <test>; if<!rel> exit; body; goto head (do-while and
+     * Kotlin's for-in-until test at the bottom instead: BottomTestedLoops). The
      * test is "load iv; <bound>; if_icmpXX" (int) or "lload iv; <bound>; lcmp; ifXX" (long). The
      * increment may sit anywhere in the body, inside an expression too (a[i++] is iload i; iinc i 1).
      * A local is an induction variable when the body writes it exactly once, at a point every
@@ -33,13 +34,15 @@ public final class Loops {
         List<Loop> loops = new ArrayList<>();
         InsnList insns = method.instructions;
         for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
-            if (n.getOpcode() == Opcodes.GOTO && insns.indexOf(((JumpInsnNode) n).label) < insns.indexOf(n)) {
-                Loop loop = match(method, (JumpInsnNode) n);
+            if (n instanceof JumpInsnNode j && insns.indexOf(j.label) < insns.indexOf(n)) {
+                Loop loop = n.getOpcode() == Opcodes.GOTO ? match(method, j) : BottomTestedLoops.match(method, j);
                 if (loop != null) {
                     loops.add(loop);
                 }
             }
         }
+        /* a conditional jump back to a while loop's head (a "continue" javac chained) is part of that loop */
+        loops.removeIf(l -> l.bottomTested() && loops.stream().anyMatch(o -> !o.bottomTested() && o.head() == l.head()));
         loops.sort((a, b) -> Integer.compare(insns.indexOf(a.head()), insns.indexOf(b.head())));
         return loops;
     }
@@ -77,10 +80,24 @@ public final class Loops {
         if (relation < 0 || !(r instanceof JumpInsnNode test)) {
             return null;
         }
+        int exitAt = insns.indexOf(test.label);
+        if (exitAt >= insns.indexOf(head) && exitAt <= insns.indexOf(back)) {
+            return null;
+        }
+        return finish(method, head, lv.var, isLong, bound, relation, test, back, test.label, test.getNext(), false);
+    }
+
+    /*
+     * The part both shapes share. bodyFrom..back is what the body summary covers (for a
+     * bottom-tested loop the test's loads are in it: they only read).
+     */
+    static Loop finish(MethodNode method, LabelNode head, int tested, boolean isLong, List<AbstractInsnNode> bound,
+                       int relation, JumpInsnNode test, JumpInsnNode back, LabelNode exit, AbstractInsnNode bodyFrom,
+                       boolean bottomTested) {
+        InsnList insns = method.instructions;
         int headAt = insns.indexOf(head);
         int backAt = insns.indexOf(back);
-        int exitAt = insns.indexOf(test.label);
-        if (exitAt >= headAt && exitAt <= backAt || !LoopBodies.isSingleEntry(method, headAt, backAt)) {
+        if (!LoopBodies.isSingleEntry(method, headAt, backAt)) {
             return null;
         }
         /*
@@ -103,7 +120,7 @@ public final class Loops {
             }
             exceptionEdges |= handlerInside || (s <= backAt && e > headAt && !(s <= headAt && e > backAt));
         }
-        LoopBodies.Summary body = LoopBodies.summarise(method, test.getNext(), back);
+        LoopBodies.Summary body = LoopBodies.summarise(method, bodyFrom, back);
         body.jumps().addAll(handlerEdges);
         if (body.monitors()) {
             return null;
@@ -115,15 +132,15 @@ public final class Loops {
                 ivs.put(w.getKey(), v);
             }
         }
-        InductionVar iv = ivs.remove(lv.var);
+        InductionVar iv = ivs.remove(tested);
         if (iv == null || iv.isLong() != isLong) {
             return null;
         }
         boolean boundInvariant = bound.stream().allMatch(b -> LoopBodies.isPureOperand(b) && LoopBodies.isInvariant(b, body));
         List<InductionVar> derived = new ArrayList<>(ivs.values());
         derived.sort((a, b) -> Integer.compare(a.slot(), b.slot()));
-        return new Loop(head, iv, bound, relation, test, back, test.label, derived, boundInvariant,
-                body.straightLine() && !exceptionEdges, body.writesMemory(), body.calls(), exceptionEdges);
+        return new Loop(head, iv, bound, relation, test, back, exit, derived, boundInvariant,
+                body.straightLine() && !exceptionEdges, body.writesMemory(), body.calls(), exceptionEdges, bottomTested);
     }
 
     /* Exactly one write, reached once per iteration, adding a constant or an invariant amount. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selftune.generate.jamspecimens.RowMatrices;
@@ -67,6 +68,29 @@ class LoopsTest {
         assertTrue(l.iv().isLong());
         assertTrue(l.iv().isUnitStep());
         assertEquals(Opcodes.IF_ICMPLT, l.relation());
+    }
+
+    @Test
+    void find_doWhileLoop_isBottomTestedAndNotACountedLoopView() {
+        MethodNode m = method(FlatMatrices.class, "doWhileSum");
+        List<Loop> loops = dev.selftune.generate.Loops.find(m);
+        assertEquals(1, loops.size());
+        Loop l = loops.get(0);
+        assertTrue(l.bottomTested());
+        assertEquals(slot(m, "i"), l.iv().slot());
+        assertTrue(l.iv().isUnitStep());
+        assertEquals(Opcodes.IF_ICMPLT, l.relation());
+        assertEquals(2, l.bound().size(), "a.length");
+        assertTrue(l.boundInvariant() && l.straightLine());
+        assertSame(l.test(), l.backEdge());
+        assertTrue(CountedLoops.find(m).isEmpty() && LoopNestLoop.find(m).isEmpty(), "the older views want javac's for");
+    }
+
+    @Test
+    void find_whileLoopWithChainedContinue_isOneTopTestedLoop() {
+        MethodNode m = method(Loops.class, "breakContinue");
+        List<Loop> loops = dev.selftune.generate.Loops.find(m);
+        assertTrue(loops.stream().noneMatch(Loop::bottomTested), loops.toString());
     }
 
     @Test

@@ -46,6 +46,9 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
      */
     static JamPlan analyse(MethodNode method, Loop outer, Loop inner, Frame<SourceValue>[] frames) throws Refused {
         String j = LocalNames.describe(method, outer.iv().slot());
+        if (outer.bottomTested() || inner.bottomTested()) {
+            throw new Refused("a loop of the nest tests at the bottom (do-while); only top-tested loops are jammed");
+        }
         if (outer.iv().isLong() || !outer.iv().isUnitStep() || outer.relation() != Opcodes.IF_ICMPLT
                 || !(outer.iv().update() instanceof IincInsnNode)
                 || dev.selftune.generate.CountedLoops.nextReal(outer.iv().update()) != outer.backEdge()) {

@@ -97,6 +97,19 @@ public final class FlatMatrices {
         return limit;
     }
 
+    /** A bottom-tested loop, as do-while and Kotlin's for (i in 0 until n) compile: the test after the body. */
+    public static int doWhileSum(int[] a) {
+        int s = 0;
+        if (a.length > 0) {
+            int i = 0;
+            do {
+                s += a[i];
+                i++;
+            } while (i < a.length);
+        }
+        return s;
+    }
+
     /** A sum over a long induction variable. */
     public static long longIndexSum(int[] a) {
         long sum = 0;
