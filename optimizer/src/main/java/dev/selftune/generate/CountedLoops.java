@@ -16,41 +16,72 @@ import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
-/** Finds the counted loops of a method that are safe to restructure, in order of their heads. */
+/** The counted loops of a method that are safe to restructure, in order of their heads: a view of {@link Loops}. */
 public final class CountedLoops {
     private CountedLoops() { }
 
     /*
-     * Only javac's top-tested shape is recognised (JLS 14.14.1 as compiled by javac since 1.4):
-     *   head: iload i; <bound>; if_icmpXX exit; body; iinc i c; goto head   (exit: any label outside)
-     * A loop is refused (left out) when anything could make "skip the test for a few iterations"
-     * wrong: the body writes the induction variable or the bound's local, jumps back to the head
-     * other than by the back edge, holds a monitor or a try/catch range, code outside jumps into
-     * it, or the step's sign does not move i towards the bound (then i could wrap around and the
-     * original would run on past 2^31; the long-arithmetic guards of the rewrites assume it does not).
+     * A view of the one loop model (Loops): the loops whose tested local is an int stepped by a
+     * constant "iinc i c" right before the back edge, in the direction of the test, against a bound
+     * that is zero, an int constant, a local, an array's length or a String's length, none of which
+     * the body changes. Loops already refuses a loop when anything could make "skip the test for a
+     * few iterations" wrong: a second write of i (a "continue" to the head counts: it crosses the
+     * increment), code outside jumping into the body, a monitor; here also a handler in it or a try
+     * range covering part of it (Loop.exceptionEdges). A step whose sign does not move i towards the bound is refused here (then i
+     * could wrap around and the original would run on past 2^31; the long-arithmetic guards of the
+     * rewrites assume it does not).
      */
     public static List<CountedLoop> find(MethodNode method) {
         List<CountedLoop> loops = new ArrayList<>();
         InsnList insns = method.instructions;
-        for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
-            if (n.getOpcode() == Opcodes.GOTO) {
-                JumpInsnNode back = (JumpInsnNode) n;
-                if (insns.indexOf(back.label) < insns.indexOf(back)) {
-                    CountedLoop loop = match(method, back, loops.size());
-                    if (loop != null && !isRemainder(insns, loop)) {
-                        loops.add(loop);
-                    }
-                }
+        for (Loop l : Loops.find(method)) {
+            CountedLoop c = counted(method, l, loops.size());
+            if (c != null && !isRemainder(insns, c)) {
+                loops.add(c);
             }
         }
-        loops.sort((a, b) -> Integer.compare(insns.indexOf(a.head()), insns.indexOf(b.head())));
-        List<CountedLoop> indexed = new ArrayList<>();
-        for (CountedLoop l : loops) {
-            indexed.add(new CountedLoop(indexed.size(), l.head(), l.inductionVar(), l.step(), l.relation(), l.bound(),
-                    l.test(), l.increment(), l.backEdge(), l.exit(), l.hasCalls(), l.hasJumpsOut(), l.hasReturns(),
-                    l.coveredByTry()));
+        return loops;
+    }
+
+    private static CountedLoop counted(MethodNode method, Loop l, int index) {
+        InsnList insns = method.instructions;
+        if (l.bottomTested() || l.exceptionEdges() || l.iv().isLong() || !(l.iv().update() instanceof IincInsnNode iinc) || previousReal(l.backEdge()) != iinc
+                || iinc.incr == 0 || !l.boundInvariant() || !isCountedBound(l.bound(), l.iv().slot())) {
+            return null;
         }
-        return indexed;
+        boolean upward = l.relation() == Opcodes.IF_ICMPLT || l.relation() == Opcodes.IF_ICMPLE;
+        if (upward != iinc.incr > 0) {
+            return null;
+        }
+        int headAt = insns.indexOf(l.head());
+        int backAt = insns.indexOf(l.backEdge());
+        boolean jumpsOut = false;
+        boolean returns = false;
+        for (AbstractInsnNode n = l.bodyFirst(); n != iinc; n = n.getNext()) {
+            returns |= n.getOpcode() >= Opcodes.IRETURN && n.getOpcode() <= Opcodes.RETURN;
+            for (LabelNode target : targets(n)) {
+                int at = insns.indexOf(target);
+                jumpsOut |= at < headAt || at > backAt;
+            }
+        }
+        boolean covered = false;
+        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
+            covered |= insns.indexOf(tcb.start) <= headAt && insns.indexOf(tcb.end) > backAt;
+        }
+        return new CountedLoop(index, l.head(), l.iv().slot(), iinc.incr, l.relation(), l.bound(), l.test(), iinc,
+                l.backEdge(), l.exit(), l.hasCalls(), jumpsOut, returns, covered);
+    }
+
+    /* Zero (empty), an int constant, another int local, a.length or s.length(). */
+    private static boolean isCountedBound(List<AbstractInsnNode> bound, int iv) {
+        if (bound.isEmpty()) {
+            return true;
+        }
+        AbstractInsnNode first = bound.get(0);
+        if (bound.size() == 1) {
+            return intConstant(first) != null || (first.getOpcode() == Opcodes.ILOAD && ((VarInsnNode) first).var != iv);
+        }
+        return bound.size() == 2 && first.getOpcode() == Opcodes.ALOAD && isArrayOrStringLength(bound.get(1));
     }
 
     public static AbstractInsnNode nextReal(AbstractInsnNode n) {
@@ -82,106 +113,6 @@ public final class CountedLoops {
             return v;
         }
         return null;
-    }
-
-    private static CountedLoop match(MethodNode method, JumpInsnNode back, int index) {
-        InsnList insns = method.instructions;
-        LabelNode head = back.label;
-        AbstractInsnNode load = nextReal(head);
-        if (load == null || load.getOpcode() != Opcodes.ILOAD) {
-            return null;
-        }
-        int iv = ((VarInsnNode) load).var;
-        List<AbstractInsnNode> bound = new ArrayList<>();
-        int boundLocal = -1;
-        AbstractInsnNode r = nextReal(load);
-        int relation;
-        if (r.getOpcode() >= Opcodes.IFLT && r.getOpcode() <= Opcodes.IFLE) {
-            relation = negate(r.getOpcode() - Opcodes.IFEQ + Opcodes.IF_ICMPEQ);
-        } else {
-            if (r.getOpcode() == Opcodes.ILOAD && ((VarInsnNode) r).var != iv) {
-                boundLocal = ((VarInsnNode) r).var;
-                bound.add(r);
-            } else if (intConstant(r) != null) {
-                bound.add(r);
-            } else if (r.getOpcode() == Opcodes.ALOAD && isArrayOrStringLength(nextReal(r))) {
-                boundLocal = ((VarInsnNode) r).var;
-                bound.add(r);
-                r = nextReal(r);
-                bound.add(r);
-            } else {
-                return null;
-            }
-            r = nextReal(r);
-            relation = r == null ? -1 : negate(r.getOpcode());
-        }
-        if (relation < 0 || !(r instanceof JumpInsnNode test)) {
-            return null;
-        }
-        AbstractInsnNode inc = previousReal(back);
-        if (!(inc instanceof IincInsnNode iinc) || iinc.var != iv || iinc.incr == 0) {
-            return null;
-        }
-        boolean upward = relation == Opcodes.IF_ICMPLT || relation == Opcodes.IF_ICMPLE;
-        int headAt = insns.indexOf(head);
-        int backAt = insns.indexOf(back);
-        int exitAt = insns.indexOf(test.label);
-        if (upward != iinc.incr > 0 || (exitAt >= headAt && exitAt <= backAt)) {
-            return null;
-        }
-        boolean calls = false;
-        boolean jumpsOut = false;
-        boolean returns = false;
-        for (AbstractInsnNode n = test.getNext(); n != iinc; n = n.getNext()) {
-            int op = n.getOpcode();
-            if (n instanceof VarInsnNode v && (op == Opcodes.ISTORE || op == Opcodes.ASTORE)
-                    && (v.var == iv || v.var == boundLocal)) {
-                return null;
-            }
-            if (n instanceof IincInsnNode i && (i.var == iv || i.var == boundLocal)) {
-                return null;
-            }
-            if (op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) {
-                return null;
-            }
-            calls |= n.getType() == AbstractInsnNode.METHOD_INSN || n.getType() == AbstractInsnNode.INVOKE_DYNAMIC_INSN;
-            returns |= op >= Opcodes.IRETURN && op <= Opcodes.RETURN;
-            for (LabelNode target : targets(n)) {
-                if (target == head) {
-                    return null;
-                }
-                int at = insns.indexOf(target);
-                jumpsOut |= at < headAt || at > backAt;
-            }
-        }
-        for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
-            int at = insns.indexOf(n);
-            if (at >= headAt && at <= backAt) {
-                continue;
-            }
-            for (LabelNode target : targets(n)) {
-                int t = insns.indexOf(target);
-                if (t > headAt && t <= backAt) {
-                    return null;
-                }
-            }
-        }
-        boolean covered = false;
-        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
-            int s = insns.indexOf(tcb.start);
-            int e = insns.indexOf(tcb.end);
-            int h = insns.indexOf(tcb.handler);
-            if (h > headAt && h <= backAt) {
-                return null;
-            }
-            if (s <= headAt && e > backAt) {
-                covered = true;
-            } else if (s <= backAt && e > headAt) {
-                return null;
-            }
-        }
-        return new CountedLoop(index, head, iv, iinc.incr, relation, bound, test, iinc, back, test.label,
-                calls, jumpsOut, returns, covered);
     }
 
     /*
@@ -224,26 +155,7 @@ public final class CountedLoops {
     }
 
     private static boolean isArrayOrStringLength(AbstractInsnNode n) {
-        if (n == null) {
-            return false;
-        }
-        if (n.getOpcode() == Opcodes.ARRAYLENGTH) {
-            return true;
-        }
-        /* String is immutable, so s.length() may be evaluated fewer times than the original does. */
-        return n.getOpcode() == Opcodes.INVOKEVIRTUAL && n instanceof MethodInsnNode m
-                && m.owner.equals("java/lang/String") && m.name.equals("length") && m.desc.equals("()I");
-    }
-
-    /** The loop-continuation relation for the exit test {@code op}, or -1 if it is not an ordering. */
-    private static int negate(int op) {
-        return switch (op) {
-            case Opcodes.IF_ICMPGE -> Opcodes.IF_ICMPLT;
-            case Opcodes.IF_ICMPGT -> Opcodes.IF_ICMPLE;
-            case Opcodes.IF_ICMPLE -> Opcodes.IF_ICMPGT;
-            case Opcodes.IF_ICMPLT -> Opcodes.IF_ICMPGE;
-            default -> -1;
-        };
+        return n != null && (n.getOpcode() == Opcodes.ARRAYLENGTH || LoopBodies.isStringLength(n));
     }
 
     /** Every label {@code n} may transfer control to. */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
-import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
@@ -40,59 +39,38 @@ public record LoopNestLoop(
     /** Every loop of {@code method} in javac's counted shape, outermost first (by position of the head). */
     public static List<LoopNestLoop> find(MethodNode method) {
         List<LoopNestLoop> loops = new ArrayList<>();
-        for (AbstractInsnNode insn : method.instructions) {
-            if (insn.getOpcode() == Opcodes.GOTO) {
-                LoopNestLoop loop = match(method.instructions, (JumpInsnNode) insn);
-                if (loop != null) {
-                    loops.add(loop);
-                }
+        for (Loop l : Loops.find(method)) {
+            LoopNestLoop loop = match(l);
+            if (loop != null) {
+                loops.add(loop);
             }
         }
-        loops.sort((x, y) -> Integer.compare(method.instructions.indexOf(x.head), method.instructions.indexOf(y.head)));
         return loops;
     }
 
     /*
-     * Matched backwards from the back edge: goto L must be preceded by "iinc iv 1" and L must open
-     * "iload iv; <bound>; if_icmpge X" with X the label right after the goto. Only unit steps and
-     * strict "<" tests qualify: then the trip count is max(0, bound - init) with no overflow
-     * subtleties, and a rectangular nest can be re-ordered without changing its iteration set.
-     * The bound is up to four instructions that push one int (checked by the nest analyses).
+     * A view of the one loop model (Loops) restricted to what the nest rewrites move: "iinc iv 1"
+     * right before the back edge, "iload iv; <bound>; if_icmpge X" with X the label right after the
+     * goto, and "init; istore iv" right before the head. Only unit steps and strict "<" tests
+     * qualify: then the trip count is max(0, bound - init) with no overflow subtleties, and a
+     * rectangular nest can be re-ordered without changing its iteration set. The bound is up to
+     * four pure instructions that push one int (checked further by the nest analyses).
      */
-    private static LoopNestLoop match(InsnList insns, JumpInsnNode back) {
-        AbstractInsnNode stepInsn = realPrevious(back);
-        if (!(stepInsn instanceof IincInsnNode step) || step.incr != 1) {
+    private static LoopNestLoop match(Loop l) {
+        if (l.bottomTested() || l.iv().isLong() || !(l.iv().update() instanceof IincInsnNode step) || step.incr != 1
+                || realPrevious(l.backEdge()) != step || l.test().getOpcode() != Opcodes.IF_ICMPGE
+                || l.bound().isEmpty() || l.bound().size() > 4) {
             return null;
         }
-        LabelNode head = back.label;
-        if (insns.indexOf(head) >= insns.indexOf(back)) {
-            return null;
-        }
-        AbstractInsnNode first = realNext(head);
-        if (!(first instanceof VarInsnNode load) || load.getOpcode() != Opcodes.ILOAD || load.var != step.var) {
-            return null;
-        }
-        List<AbstractInsnNode> bound = new ArrayList<>();
-        AbstractInsnNode cursor = realNext(load);
-        while (cursor != null && cursor.getOpcode() != Opcodes.IF_ICMPGE && bound.size() < 4) {
-            if (cursor instanceof JumpInsnNode || cursor instanceof LabelNode) {
-                return null;
-            }
-            bound.add(cursor);
-            cursor = realNext(cursor);
-        }
-        if (cursor == null || cursor.getOpcode() != Opcodes.IF_ICMPGE || bound.isEmpty()) {
-            return null;
-        }
-        JumpInsnNode test = (JumpInsnNode) cursor;
+        JumpInsnNode back = l.backEdge();
         AbstractInsnNode after = back.getNext();
         while (after != null && after.getOpcode() < 0 && !(after instanceof LabelNode)) {
             after = after.getNext();
         }
-        if (!(after instanceof LabelNode exitLabel) || !sameLabelRun(exitLabel, test.label)) {
+        if (!(after instanceof LabelNode exitLabel) || !sameLabelRun(exitLabel, l.test().label)) {
             return null;
         }
-        AbstractInsnNode storeInsn = realPrevious(head);
+        AbstractInsnNode storeInsn = realPrevious(l.head());
         if (!(storeInsn instanceof VarInsnNode store) || store.getOpcode() != Opcodes.ISTORE || store.var != step.var) {
             return null;
         }
@@ -100,7 +78,8 @@ public record LoopNestLoop(
         if (!isSimpleInit(init, step.var)) {
             return null;
         }
-        return new LoopNestLoop(init, store, head, load, List.copyOf(bound), test, step, back, test.label);
+        VarInsnNode load = (VarInsnNode) realNext(l.head());
+        return new LoopNestLoop(init, store, l.head(), load, l.bound(), l.test(), step, back, l.test().label);
     }
 
     /** An init is one instruction pushing an int that cannot throw: a constant or a load of another local. */

@@ -32,7 +32,7 @@ public record Policy(
     /** The range keys transforms read; a policy naming another is refused. */
     public static final List<String> RANGE_KEYS = List.of(
             "unroll.factor", "split-accumulators.k", "tune-constant.scale", "tune-constant.absolute", "tile.block",
-            "privatise-scatter.k");
+            "privatise-scatter.k", "unroll-and-jam.factor");
 
     /** How the generator interleaves the transforms' candidates (see Generator's search-order note). */
     public enum Order {
@@ -123,10 +123,11 @@ public record Policy(
      */
     public static Policy defaults() {
         return new Policy(
-                List.of("interchange", "guarded-interchange", "tile", "hoist", "privatise-scatter", "split-accumulators", "unroll",
+                List.of("interchange", "guarded-interchange", "tile", "hoist", "unroll-and-jam", "privatise-scatter", "split-accumulators", "unroll",
                         "tune-constant"),
                 Map.of("unroll.factor", List.of(4, 8, 2),
                         "split-accumulators.k", List.of(4, 8, 2),
+                        "unroll-and-jam.factor", List.of(4, 2),
                         "tune-constant.scale", List.of(200, 50, 400, 25, 800),
                         "tune-constant.absolute", List.of(8, 16, 32, 64),
                         "tile.block", List.of(32, 16, 64, 8),

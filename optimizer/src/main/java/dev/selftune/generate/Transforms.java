@@ -14,6 +14,7 @@ import dev.selftune.generate.transform.SplitAccumulators;
 import dev.selftune.generate.transform.Tile;
 import dev.selftune.generate.transform.TuneConstant;
 import dev.selftune.generate.transform.Unroll;
+import dev.selftune.generate.transform.UnrollAndJam;
 
 /** The registry of transforms by their stable names; policies name transforms, this resolves them. */
 public final class Transforms {
@@ -25,6 +26,7 @@ public final class Transforms {
         register(GuardedInterchange.NAME, GuardedInterchange::new);
         register(Tile.NAME, Tile::new);
         register("hoist", Hoist::new);
+        register(UnrollAndJam.NAME, UnrollAndJam::new);
         register(PrivatiseScatter.NAME, PrivatiseScatter::new);
         register(SplitAccumulators.NAME, SplitAccumulators::new);
         register(Unroll.NAME, Unroll::new);

@@ -21,6 +21,7 @@ public final class PolicyMutator {
     static final Map<String, List<Integer>> RANGE_POOL = Map.of(
             "unroll.factor", List.of(2, 3, 4, 6, 8, 12, 16),
             "split-accumulators.k", List.of(2, 3, 4, 6, 8, 12, 16),
+            "unroll-and-jam.factor", List.of(2, 3, 4, 6, 8),
             "tune-constant.scale", List.of(25, 50, 75, 150, 200, 300, 400, 800),
             "tune-constant.absolute", List.of(4, 8, 16, 24, 32, 64, 128),
             "tile.block", List.of(8, 16, 24, 32, 48, 64, 128),

@@ -15,6 +15,7 @@ import org.objectweb.asm.Type;
 import dev.selftune.api.Variant;
 import dev.selftune.generate.nestspecimens.Nests;
 import dev.selftune.generate.nestspecimens.Tiles;
+import dev.selftune.generate.specimens.FlatMatrices;
 import dev.selftune.generate.specimens.Layouts;
 import dev.selftune.generate.specimens.Loops;
 import dev.selftune.generate.specimens.Scatters;
@@ -23,7 +24,7 @@ import dev.selftune.generate.specimens.Weights;
 
 /** Every transform × every specimen method keeps behaviour, bit for bit, and every variant verifies. */
 class TransformConformanceTest {
-    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class, Scatters.class);
+    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class, Scatters.class, FlatMatrices.class);
     static final List<Class<?>> NEST_SPECIMENS = List.of(Nests.class, Tiles.class);
     static final int TRIALS = 300;
     private final Map<Class<?>, Class<?>> originals = new java.util.concurrent.ConcurrentHashMap<>();
@@ -182,6 +183,43 @@ class TransformConformanceTest {
         assertEquals(2, privatised.get("histogram"), privatised.toString());
         assertEquals(0, privatised.get("readsTable"), privatised.toString());
         assertEquals(0, privatised.get("rowsInto"), privatised.toString());
+    }
+
+    /*
+     * The rest of the suite's rule (every registered transform on every specimen; the test above
+     * holds every other transform to bit-for-bit behaviour): tune-constant proposes rewrites that change
+     * behaviour on purpose (the verifier is what rejects a wrong cut-off), so its variants are held to
+     * valid bytecode only, as in tuneConstant_everySpecimen_verifiesAndSortStaysCorrect; and
+     * unroll-and-jam must actually fire on the flat matrix kernels.
+     */
+    @Test
+    void tuneConstantOnEverySpecimen_validBytecode_unrollAndJamFiresOnFlatKernels() {
+        Map<String, Integer> counts = new HashMap<>();
+        List<Class<?>> all = new ArrayList<>(SPECIMENS);
+        all.addAll(NEST_SPECIMENS);
+        List<String> failures = new ArrayList<>();
+        for (String t : Transforms.names()) {
+            Map<String, Integer> c = new HashMap<>();
+            if (t.equals("tune-constant")) {
+                for (Class<?> k : all) {
+                    for (Method m : Specimen.publicMethods(k)) {
+                        for (Variant v : variants(k, m, List.of(t), 1, 1000, false)) {
+                            c.merge(m.getName(), 1, Integer::sum);
+                            String complaints = Specimen.check(v.classBytes());
+                            if (!complaints.isEmpty()) {
+                                failures.add(m.getName() + " " + v + ": " + complaints);
+                            }
+                        }
+                    }
+                }
+            } else if (t.equals(dev.selftune.generate.transform.UnrollAndJam.NAME)) {
+                failures.addAll(conformAll(all, List.of(t), 1, 1000, false, 0, false, c));
+            }
+            counts.put(t, c.values().stream().mapToInt(Integer::intValue).sum());
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(counts.get(dev.selftune.generate.transform.UnrollAndJam.NAME) >= 4,
+                "unroll-and-jam applies to FlatMatrices.mult and multAdd at factors 4 and 2: " + counts);
     }
 
     @Test

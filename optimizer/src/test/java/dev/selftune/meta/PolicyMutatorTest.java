@@ -34,7 +34,7 @@ class PolicyMutatorTest {
         }
         for (String k : new String[] {"transforms", "maxDepth", "maxVariants", "keepFraction", "screenForks", "order",
             "ranges.unroll.factor", "ranges.split-accumulators.k", "ranges.tune-constant.scale", "ranges.tune-constant.absolute",
-            "rankModel", "rankFraction", "rankMinMeasured", "rankExplore"}) {
+            "ranges.unroll-and-jam.factor", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore"}) {
             assertTrue(changed.contains(k), k + " was never mutated: " + changed);
         }
     }

@@ -25,7 +25,8 @@ class PolicyFileTest {
         return new Policy(List.of("unroll", "hoist"),
                 Map.of("unroll.factor", List.of(3), "split-accumulators.k", List.of(6),
                         "tune-constant.scale", List.of(150), "tune-constant.absolute", List.of(24),
-                        "tile.block", List.of(24), "privatise-scatter.k", List.of(3)),
+                        "tile.block", List.of(24), "privatise-scatter.k", List.of(3),
+                        "unroll-and-jam.factor", List.of(3)),
                 2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2));
     }
 

@@ -1,0 +1,127 @@
+package dev.selftune.generate.transform;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import dev.selftune.generate.Loop;
+
+/** Writes the jammed block of a {@link JamPlan} in front of the outer loop's original body. */
+final class JamCode {
+    private JamCode() { }
+
+    /*
+     * Shape, inserted right after the outer test so the original body becomes the path for one j:
+     *   try {                                       // RuntimeException -> slow
+     *     if (bound - j < f) goto slow;             // long arithmetic: no overflow
+     *     if (target == source) goto slow;          // per pair of JamPlan.guards
+     *     j1 = j + 1; ..; prologue_0; ..; prologue_{f-1}
+     *     while (<inner test of copy 0>) { inner body_0; ..; inner body_{f-1} }
+     *   }
+     *   epilogue_0; ..; epilogue_{f-1}              // in the original order of j
+     *   p = p_{f-1} for every private p;  j += f;  goto head
+     *   slow: <original body for j alone>; j++; goto head
+     * The handler covers only code that writes private locals, so falling back replays j from
+     * its start and throws (or not) exactly where and as the original does.
+     */
+    static void emit(MethodNode m, JamPlan plan, int f) {
+        Loop outer = plan.outer();
+        Loop inner = plan.inner();
+        int j = outer.iv().slot();
+        List<Map<Integer, Integer>> rename = new java.util.ArrayList<>();
+        rename.add(Map.of());
+        for (int c = 1; c < f; c++) {
+            Map<Integer, Integer> r = new HashMap<>();
+            r.put(j, m.maxLocals++);
+            for (Map.Entry<Integer, Integer> p : plan.privates().entrySet()) {
+                r.put(p.getKey(), m.maxLocals);
+                m.maxLocals += JamPlan.size(p.getValue());
+            }
+            rename.add(r);
+        }
+        LabelNode tryStart = new LabelNode();
+        LabelNode tryEnd = new LabelNode();
+        LabelNode handler = new LabelNode();
+        LabelNode slow = new LabelNode();
+        LabelNode innerHead = new LabelNode();
+        LabelNode innerExit = new LabelNode();
+        InsnList out = new InsnList();
+        out.add(tryStart);
+        for (AbstractInsnNode b : outer.bound()) {
+            out.add(copy(b, Map.of()));
+        }
+        out.add(new InsnNode(Opcodes.I2L));
+        out.add(new VarInsnNode(Opcodes.ILOAD, j));
+        out.add(new InsnNode(Opcodes.I2L));
+        out.add(new InsnNode(Opcodes.LSUB));
+        out.add(new LdcInsnNode((long) f));
+        out.add(new InsnNode(Opcodes.LCMP));
+        out.add(new JumpInsnNode(Opcodes.IFLT, slow));
+        for (List<AbstractInsnNode>[] pair : plan.guards()) {
+            pair[0].forEach(n -> out.add(copy(n, Map.of())));
+            pair[1].forEach(n -> out.add(copy(n, Map.of())));
+            out.add(new JumpInsnNode(Opcodes.IF_ACMPEQ, slow));
+        }
+        for (int c = 1; c < f; c++) {
+            out.add(new VarInsnNode(Opcodes.ILOAD, j));
+            out.add(new LdcInsnNode(c));
+            out.add(new InsnNode(Opcodes.IADD));
+            out.add(new VarInsnNode(Opcodes.ISTORE, rename.get(c).get(j)));
+        }
+        for (int c = 0; c < f; c++) {
+            copyRange(out, outer.bodyFirst(), inner.head(), rename.get(c));
+        }
+        out.add(innerHead);
+        copyRange(out, inner.head(), inner.test(), rename.get(0));
+        out.add(new JumpInsnNode(inner.test().getOpcode(), innerExit));
+        for (int c = 0; c < f; c++) {
+            copyRange(out, inner.test().getNext(), inner.backEdge(), rename.get(c));
+        }
+        out.add(new JumpInsnNode(Opcodes.GOTO, innerHead));
+        out.add(innerExit);
+        out.add(tryEnd);
+        for (int c = 0; c < f; c++) {
+            copyRange(out, plan.epilogueFirst(), outer.iv().update(), rename.get(c));
+        }
+        for (Map.Entry<Integer, Integer> p : plan.privates().entrySet()) {
+            out.add(new VarInsnNode(JamPlan.loadOpcode(p.getValue()), rename.get(f - 1).get(p.getKey())));
+            out.add(new VarInsnNode(p.getValue(), p.getKey()));
+        }
+        out.add(new IincInsnNode(j, f));
+        out.add(new JumpInsnNode(Opcodes.GOTO, outer.head()));
+        out.add(handler);
+        out.add(new InsnNode(Opcodes.POP));
+        out.add(slow);
+        m.instructions.insert(outer.test(), out);
+        m.tryCatchBlocks.add(0, new TryCatchBlockNode(tryStart, tryEnd, handler, "java/lang/RuntimeException"));
+    }
+
+    /* Straight-line code only: labels, line numbers and frames are dropped (frames are recomputed). */
+    private static void copyRange(InsnList out, AbstractInsnNode from, AbstractInsnNode to, Map<Integer, Integer> rename) {
+        for (AbstractInsnNode n = from; n != to; n = n.getNext()) {
+            if (n.getOpcode() >= 0) {
+                out.add(copy(n, rename));
+            }
+        }
+    }
+
+    private static AbstractInsnNode copy(AbstractInsnNode n, Map<Integer, Integer> rename) {
+        if (n instanceof VarInsnNode v) {
+            return new VarInsnNode(v.getOpcode(), rename.getOrDefault(v.var, v.var));
+        }
+        if (n instanceof IincInsnNode inc) {
+            return new IincInsnNode(rename.getOrDefault(inc.var, inc.var), inc.incr);
+        }
+        return n.clone(Map.of());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.selftune.generate.jamspecimens;
+
+/** Kernels with the bytecode shape of EJML's {@code MatrixMatrixMult_DDRM.mult_small} (0.43.1), on {@link RowMatrix}. */
+public final class RowMatrices {
+    private RowMatrices() { }
+
+    /** c = a·b, c written through its virtual {@code set(int, double)} in order of j. */
+    public static void multSmall(RowMatrix a, RowMatrix b, RowMatrix c) {
+        for (int i = 0; i < a.numRows; i++) {
+            int cIndex = i * b.numCols;
+            int aIndexStart = i * a.numCols;
+            for (int j = 0; j < b.numCols; j++) {
+                double total = 0;
+                int indexA = aIndexStart;
+                int indexB = j;
+                int end = indexA + b.numRows;
+                while (indexA < end) {
+                    total += a.data[indexA++] * b.data[indexB];
+                    indexB += b.numCols;
+                }
+                c.set(cIndex++, total);
+            }
+        }
+    }
+
+    /** Like {@link #multSmall}, but the inner loop also counts its steps into c's data: it writes memory. */
+    public static void multCounting(RowMatrix a, RowMatrix b, RowMatrix c) {
+        for (int i = 0; i < a.numRows; i++) {
+            int cIndex = i * b.numCols;
+            for (int j = 0; j < b.numCols; j++) {
+                double total = 0;
+                int indexA = i * a.numCols;
+                int indexB = j;
+                int end = indexA + b.numRows;
+                while (indexA < end) {
+                    total += a.data[indexA++] * b.data[indexB];
+                    c.data[0] += 1;
+                    indexB += b.numCols;
+                }
+                c.set(cIndex++, total);
+            }
+        }
+    }
+
+    /** Like {@link #multSmall} inside a try block whose handler reports how far the row got. */
+    public static int multReportingRow(RowMatrix a, RowMatrix b, RowMatrix c) {
+        int j = 0;
+        try {
+            for (j = 0; j < b.numCols; j++) {
+                double total = 0;
+                int indexA = 0;
+                int indexB = j;
+                int end = indexA + b.numRows;
+                while (indexA < end) {
+                    total += a.data[indexA++] * b.data[indexB];
+                    indexB += b.numCols;
+                }
+                c.set(j, total);
+            }
+        } catch (RuntimeException e) {
+            return -j;
+        }
+        return j;
+    }
+}
