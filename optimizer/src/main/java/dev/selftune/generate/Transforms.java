@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import dev.selftune.generate.transform.GuardedInterchange;
 import dev.selftune.generate.transform.Hoist;
 import dev.selftune.generate.transform.Interchange;
+import dev.selftune.generate.transform.Specialise;
 import dev.selftune.generate.transform.SplitAccumulators;
 import dev.selftune.generate.transform.TuneConstant;
 import dev.selftune.generate.transform.Unroll;
@@ -18,7 +19,9 @@ public final class Transforms {
     private static final Map<String, Supplier<Transform>> REGISTRY = new LinkedHashMap<>();
 
     static {
-        // Loop-nest transforms first: they change the loop structure the later rules see.
+        // Specialise first: the generator offers its fast copy, with the usual values folded in, to every later rule.
+        register(Specialise.NAME, Specialise::new);
+        // Then loop-nest transforms: they change the loop structure the later rules see.
         register("interchange", Interchange::new);
         register(GuardedInterchange.NAME, GuardedInterchange::new);
         register("hoist", Hoist::new);

@@ -100,6 +100,7 @@ public final class Tuner {
         List<Variant> variants;
         Generator generator;
         try (TargetClassLoader resources = new TargetClassLoader(target.classpath(), target.method().owner(), target.classBytes())) {
+            ctx = ctx.withUsualValues(Inputs.usualValues(target.method(), target.isStatic(), src, resources));
             generator = new Generator(policy, ctx, ClassBytes.resourcesOf(resources));
             variants = generator.generate(target.method(), target.classBytes());
         } catch (IOException e) {
