@@ -115,6 +115,32 @@ class SpecialiseTest {
         }
     }
 
+    @Test
+    void apply_netlibShapeWithItsOwnUnitStrideBranch_foldsTheBranchAndDropsTheGeneralLoop() throws Exception {
+        String desc = "([JII)J";
+        byte[] bytes = variant("netlibSum", desc, Map.of("p2", 1), cn -> { });
+        MethodNode fast = method(ClassBytes.read(bytes), "netlibSum$fast$1");
+        assertEquals(1, CountedLoops.find(fast).size(), "only the unit-stride loop is left");
+        Method o = Specimen.load(Strided.class.getName(), original).getMethod("netlibSum", long[].class, int.class, int.class);
+        Method v = Specimen.load(Strided.class.getName(), bytes).getMethod("netlibSum", long[].class, int.class, int.class);
+        for (int n = -1; n < 12; n++) {
+            for (int inc : new int[] {1, 2, -1, 0}) {
+                long[] x = new long[9];
+                Arrays.setAll(x, i -> i * 31L + 7);
+                Object[] args = {x, n, inc};
+                assertEquals(result(o, args), result(v, args), Arrays.deepToString(args));
+            }
+        }
+    }
+
+    private static String result(Method m, Object[] args) throws IllegalAccessException {
+        try {
+            return String.valueOf(m.invoke(null, args));
+        } catch (InvocationTargetException e) {
+            return e.getCause().getClass().getName();
+        }
+    }
+
     private static String outcome(Method m, Object[] args) throws IllegalAccessException {
         try {
             return String.valueOf(Double.doubleToRawLongBits((double) m.invoke(null, args)));

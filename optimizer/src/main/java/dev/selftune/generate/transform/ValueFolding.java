@@ -14,6 +14,7 @@ import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
@@ -55,6 +56,24 @@ final class ValueFolding {
             changed |= removeUnreachable(m);
         }
         toIinc(insns);
+        dropDanglingDebugInfo(m);
+    }
+
+    /*
+     * Removing code can leave a line number or a local variable's range starting where no instruction
+     * follows (its pc would be the code length, which the JVM refuses: "Invalid pc in LineNumberTable").
+     */
+    private static void dropDanglingDebugInfo(MethodNode m) {
+        for (AbstractInsnNode n = m.instructions.getFirst(); n != null; ) {
+            AbstractInsnNode next = n.getNext();
+            if (n instanceof LineNumberNode ln && !anyReal(ln.start, null)) {
+                m.instructions.remove(n);
+            }
+            n = next;
+        }
+        if (m.localVariables != null) {
+            m.localVariables.removeIf(v -> !anyReal(v.start, v.end));
+        }
     }
 
     private static boolean simplifyOnce(InsnList insns) {
@@ -237,7 +256,7 @@ final class ValueFolding {
         return false;
     }
 
-    private static boolean anyReal(LabelNode from, LabelNode to) {
+    private static boolean anyReal(AbstractInsnNode from, LabelNode to) {
         for (AbstractInsnNode n = from; n != null && n != to; n = n.getNext()) {
             if (n.getOpcode() >= 0) {
                 return true;
