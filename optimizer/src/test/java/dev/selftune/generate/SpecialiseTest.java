@@ -226,6 +226,31 @@ class SpecialiseTest {
         assertTrue(r.reason().contains("fallback (the original body of sum) never ran"), r.reason());
     }
 
+    /* The tune pipeline short of measuring: usual values from the provider, the default policy, the real verifier. */
+    @Test
+    void pipeline_defaultPolicyWithProviderRows_specialisedChainsAllVerify() {
+        String provider = StridedRows.class.getName() + "#sumRows";
+        InputSource src = new InputSource(7, new int[] {16, 64}, provider, null);
+        Target t = new Target(new MethodRef(Strided.class.getName(), "sum", SUM), original, true, classpath());
+        UsualValues usual;
+        try (var loader = new dev.selftune.target.TargetClassLoader(classpath(), Strided.class.getName(), original)) {
+            usual = dev.selftune.inputs.Inputs.usualValues(t.method(), true, src, loader);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Policy p = Policy.defaults();
+        Generator g = new Generator(p, new TransformContext(true, 1e-9, p, usual), ClassBytes.resourcesOf(getClass().getClassLoader()));
+        List<Variant> specialised = g.generate("sum", SUM, original).stream()
+                .filter(v -> v.transforms().get(0).transform().equals(Specialise.NAME)).toList();
+        assertTrue(specialised.stream().anyMatch(v -> v.transforms().size() == 2
+                && v.transforms().get(1).transform().equals("split-accumulators")), specialised.toString());
+        Verifier verifier = new Verifier(t, src, 1e-9);
+        for (Variant v : specialised) {
+            Verdict verdict = verifier.verify(v);
+            assertInstanceOf(Verdict.Passed.class, verdict, v + ": " + verdict);
+        }
+    }
+
     private Verifier verifier(String provider) {
         Target t = new Target(new MethodRef(Strided.class.getName(), "sum", SUM), original, true, classpath());
         return new Verifier(t, new InputSource(7, new int[] {16, 64}, provider, null), null);
