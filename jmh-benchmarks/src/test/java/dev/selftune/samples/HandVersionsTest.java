@@ -161,4 +161,59 @@ class HandVersionsTest {
         }
         assertThrows(IllegalArgumentException.class, () -> MatrixVectorHand.multiply(new double[2][3], new double[2]));
     }
+
+    @Test
+    void stridedVectorsHand_sumAnyStrideAndLength_isWithinTolerance() {
+        for (int n : LENGTHS) {
+            double[] x = BenchData.doubles(rnd, 3 * n + 4);
+            for (int stride : new int[] {1, 2, 3, 0}) {
+                for (int offset : new int[] {0, 1, 3}) {
+                    assertClose(StridedVectors.sum(x, offset, stride, n), StridedVectorsHand.sum(x, offset, stride, n));
+                }
+            }
+        }
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> StridedVectorsHand.sum(new double[4], 2, 1, 3));
+    }
+
+    @Test
+    void stridedVectorsHand_axpyAnyStrideAndLength_isBitExact() {
+        for (int n : LENGTHS) {
+            double[] x = BenchData.doubles(rnd, 2 * n + 3);
+            double[] y = BenchData.doubles(rnd, 2 * n + 3);
+            for (int inc : new int[] {1, 2}) {
+                double[] expected = y.clone();
+                double[] actual = y.clone();
+                StridedVectors.axpy(n, 0.75, x, 1, inc, expected, 2, inc);
+                StridedVectorsHand.axpy(n, 0.75, x, 1, inc, actual, 2, inc);
+                assertArrayEquals(expected, actual);
+            }
+        }
+        double[] expected = {0, 0};
+        double[] actual = {0, 0};
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> StridedVectors.axpy(3, 1, new double[] {1, 2, 3}, 0, 1, expected, 0, 1));
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> StridedVectorsHand.axpy(3, 1, new double[] {1, 2, 3}, 0, 1, actual, 0, 1));
+        assertArrayEquals(expected, actual, "the same elements were written before the throw");
+    }
+
+    @Test
+    void flatMatrixMultiplyHand_separateAndInPlace_isBitExact() {
+        for (int[] s : new int[][] {{0, 0, 0}, {1, 1, 1}, {3, 4, 5}, {17, 9, 33}, {64, 64, 64}}) {
+            double[] a = BenchData.doubles(rnd, s[0] * s[2]);
+            double[] b = BenchData.doubles(rnd, s[2] * s[1]);
+            double[] c = BenchData.doubles(rnd, s[0] * s[1]);
+            double[] expected = c.clone();
+            double[] actual = c.clone();
+            FlatMatrixMultiply.multiplyAdd(a, b, expected, s[0], s[1], s[2]);
+            FlatMatrixMultiplyHand.multiplyAdd(a, b, actual, s[0], s[1], s[2]);
+            assertArrayEquals(expected, actual);
+        }
+        double[] a = BenchData.doubles(rnd, 16);
+        double[] b = BenchData.doubles(rnd, 16);
+        double[] a2 = a.clone();
+        FlatMatrixMultiply.multiplyAdd(a, b, a, 4, 4, 4);
+        FlatMatrixMultiplyHand.multiplyAdd(a2, b, a2, 4, 4, 4);
+        assertArrayEquals(a, a2, "c is a: the original order");
+        assertThrows(IllegalArgumentException.class,
+                () -> FlatMatrixMultiplyHand.multiplyAdd(new double[4], new double[4], new double[3], 2, 2, 2));
+    }
 }

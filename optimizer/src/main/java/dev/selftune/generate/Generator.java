@@ -63,7 +63,8 @@ public final class Generator {
      * the rewritten method) costs its candidate, never the run.
      */
     private record Pending(int rank, long seq, String parent, List<Step> steps, byte[] parentBytes,
-                           int position, Transform transform, int method, Map<String, Integer> params, int depth) { }
+                           int position, Transform transform, int method, Map<String, Integer> params, int depth,
+                           List<String[]> methods) { }
 
     /** Variants of the target method and its private helpers, from the target's class bytes. */
     public List<Variant> generate(Target target) {
@@ -117,7 +118,7 @@ public final class Generator {
         int admitted = 0;
         while (!queue.isEmpty() && admitted < policy.maxVariants() && out.size() < PROPOSALS_PER_SLOT * policy.maxVariants()) {
             Pending p = queue.poll();
-            byte[] bytes = tryApply(p, methods);
+            byte[] bytes = tryApply(p);
             if (bytes == null) {
                 tally.failed(p.transform());
                 continue;
@@ -140,7 +141,7 @@ public final class Generator {
             }
             admitted++;
             if (p.depth() + 1 < policy.maxDepth()) {
-                expand(queue, seq, id, steps, bytes, p.position(), p.rank(), p.depth() + 1, methods, tally);
+                expand(queue, seq, id, steps, bytes, p.position(), p.rank(), p.depth() + 1, p.methods(), tally);
             }
         }
         queue.forEach(p -> tally.unreached(p.transform()));
@@ -178,23 +179,31 @@ public final class Generator {
     }
 
     private void expand(PriorityQueue<Pending> queue, long[] seq, String parent, List<Step> steps, byte[] bytes,
-                        int after, int rank, int depth, List<String[]> methods, TransformTally tally) {
+                        int after, int rank, int depth, List<String[]> parentMethods, TransformTally tally) {
         ClassNode cn;
         try {
             cn = ClassBytes.read(bytes);
         } catch (RuntimeException e) {
             return;
         }
+        List<String[]> methods = withFastCopies(cn, parentMethods);
+        List<Integer> order = new ArrayList<>();
+        for (int mi = methods.size() - 1; mi >= parentMethods.size(); mi--) {
+            order.add(mi);
+        }
+        for (int mi = 0; mi < parentMethods.size(); mi++) {
+            order.add(mi);
+        }
         List<List<Pending>> perTransform = new ArrayList<>();
         for (int pos = after + 1; pos < transforms.size(); pos++) {
             Transform t = transforms.get(pos);
             List<Pending> mine = new ArrayList<>();
-            for (int mi = 0; mi < methods.size(); mi++) {
+            for (int mi : order) {
                 MethodNode mn = TunedMethods.find(cn, methods.get(mi)[0], methods.get(mi)[1]);
                 try {
                     for (Map<String, Integer> params : t.candidates(cn, mn, ctx)) {
                         mine.add(new Pending(0, 0, parent, steps, bytes, pos, t, mi,
-                                Collections.unmodifiableMap(new LinkedHashMap<>(params)), depth));
+                                Collections.unmodifiableMap(new LinkedHashMap<>(params)), depth, methods));
                         tally.offered(t);
                     }
                 } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -230,13 +239,35 @@ public final class Generator {
 
     private static Pending ranked(Pending p, int rank, long seq) {
         return new Pending(rank, seq, p.parent(), p.steps(), p.parentBytes(), p.position(), p.transform(), p.method(),
-                p.params(), p.depth());
+                p.params(), p.depth(), p.methods());
     }
 
-    private byte[] tryApply(Pending p, List<String[]> methods) {
+    /*
+     * Composition through multiversioning: a fast copy m$fast$k that an earlier rule added (specialise
+     * folds the usual values into it) is offered to the later rules like any tuned method, and first,
+     * since it is the code the usual calls run. Its index extends the parent's list, so a step's
+     * "method" keeps naming the same method along a chain. Guards are never offered: they are the
+     * condition, not the work.
+     */
+    private static List<String[]> withFastCopies(ClassNode cn, List<String[]> methods) {
+        List<String[]> out = new ArrayList<>(methods);
+        for (MethodNode m : cn.methods) {
+            int at = m.name.indexOf(Multiversion.FAST);
+            if (at <= 0 || out.stream().anyMatch(k -> k[0].equals(m.name) && k[1].equals(m.desc))) {
+                continue;
+            }
+            String base = m.name.substring(0, at);
+            if (methods.stream().anyMatch(k -> k[0].equals(base) && k[1].equals(m.desc))) {
+                out.add(new String[] {m.name, m.desc});
+            }
+        }
+        return out;
+    }
+
+    private byte[] tryApply(Pending p) {
         try {
             ClassNode cn = ClassBytes.read(p.parentBytes());
-            String[] m = methods.get(p.method());
+            String[] m = p.methods().get(p.method());
             MethodNode mn = TunedMethods.find(cn, m[0], m[1]);
             if (!p.transform().apply(cn, mn, new LinkedHashMap<>(p.params()), ctx)) {
                 return null;

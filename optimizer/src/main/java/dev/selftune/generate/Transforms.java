@@ -10,6 +10,7 @@ import dev.selftune.generate.transform.GuardedInterchange;
 import dev.selftune.generate.transform.Hoist;
 import dev.selftune.generate.transform.Interchange;
 import dev.selftune.generate.transform.PrivatiseScatter;
+import dev.selftune.generate.transform.Specialise;
 import dev.selftune.generate.transform.SplitAccumulators;
 import dev.selftune.generate.transform.Tile;
 import dev.selftune.generate.transform.TuneConstant;
@@ -21,7 +22,9 @@ public final class Transforms {
     private static final Map<String, Supplier<Transform>> REGISTRY = new LinkedHashMap<>();
 
     static {
-        // Loop-nest transforms first: they change the loop structure the later rules see.
+        // Specialise first: the generator offers its fast copy, with the usual values folded in, to every later rule.
+        register(Specialise.NAME, Specialise::new);
+        // Then loop-nest transforms: they change the loop structure the later rules see.
         register("interchange", Interchange::new);
         register(GuardedInterchange.NAME, GuardedInterchange::new);
         register(Tile.NAME, Tile::new);

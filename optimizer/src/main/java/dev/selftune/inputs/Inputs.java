@@ -27,7 +27,8 @@ public final class Inputs {
     }
 
     /**
-     * Rows for differential testing: every provider/file row, then (when the types allow)
+     * Rows for differential testing: every provider/file row, copies of them on each side of every
+     * usual integral value ({@link UsualValues}, so a guard on it runs both ways), then (when the types allow)
      * generated rows (1200 small, a few at each size); receivers first for instance methods, from
      * the no-arg constructor or, without one, rebuilt in turn from the file's captured receivers.
      */
@@ -35,7 +36,9 @@ public final class Inputs {
         ParamTypes p = new ParamTypes(m);
         List<Object[]> rows = new ArrayList<>();
         if (src.provider() != null || src.file() != null) {
-            rows.addAll(userRows(p, isStatic, src, loader));
+            List<Object[]> user = userRows(p, isStatic, src, loader);
+            rows.addAll(user);
+            rows.addAll(usual(m, isStatic, user).sideRows(user, isStatic ? 0 : 1));
             if (!p.allGeneratable()) {
                 return rows;
             }
@@ -52,6 +55,25 @@ public final class Inputs {
         List<Object[]> generated = GeneratedRows.rows(p, src.seed(), src.sizes());
         rows.addAll(isStatic ? generated : Receivers.prepend(generated, p, loader));
         return rows;
+    }
+
+    /**
+     * How often each integral parameter takes its usual value in the caller rows ({@code --inputs} or
+     * captured calls); {@link UsualValues#none()} when the rows are generated.
+     */
+    public static UsualValues usualValues(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader) {
+        if (src.provider() == null && src.file() == null) {
+            return UsualValues.none();
+        }
+        return usual(m, isStatic, userRows(new ParamTypes(m), isStatic, src, loader));
+    }
+
+    private static UsualValues usual(MethodRef m, boolean isStatic, List<Object[]> rows) {
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            args.add(isStatic ? r : java.util.Arrays.copyOfRange(r, 1, r.length));
+        }
+        return UsualValues.of(m.name(), m.descriptor(), args);
     }
 
     /**

@@ -114,6 +114,7 @@ public final class Tuner {
         Generator generator;
         Map<String, Verdict> verdicts = new HashMap<>();
         try (TargetClassLoader resources = new TargetClassLoader(target.classpath(), target.method().owner(), target.classBytes())) {
+            ctx = ctx.withUsualValues(Inputs.usualValues(target.method(), target.isStatic(), src, resources));
             generator = new Generator(policy, ctx, ClassBytes.resourcesOf(resources));
             // verified as they are made, so that the policy's cap counts variants that can be measured
             variants = generator.generate(target.method().name(), target.method().descriptor(), target.classBytes(),

@@ -20,23 +20,58 @@ import dev.selftune.generate.specimens.Layouts;
 import dev.selftune.generate.specimens.Loops;
 import dev.selftune.generate.specimens.Scatters;
 import dev.selftune.generate.specimens.Sorts;
+import dev.selftune.generate.specimens.Strided;
 import dev.selftune.generate.specimens.Weights;
 
 /** Every transform × every specimen method keeps behaviour, bit for bit, and every variant verifies. */
 class TransformConformanceTest {
-    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class, Scatters.class, FlatMatrices.class);
+    static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class, Scatters.class, FlatMatrices.class, Strided.class);
     static final List<Class<?>> NEST_SPECIMENS = List.of(Nests.class, Tiles.class);
+    /* The value specialise folds in: every int parameter of a specimen takes it in 19 of 20 caller rows. */
+    static final int USUAL = 1;
     static final int TRIALS = 300;
     private final Map<Class<?>, Class<?>> originals = new java.util.concurrent.ConcurrentHashMap<>();
     /* When set, some arguments alias each other (Specimen.aliased): both sides of alias guards run. */
     private boolean aliasing;
+    /* When set, every int argument is USUAL in half the trials: both sides of a value guard run. */
+    private boolean usualInts;
 
     static List<Variant> variants(Class<?> c, Method m, List<String> transforms, int depth, int max, boolean fp) {
+        return variants(c, m, transforms, depth, max, fp, false);
+    }
+
+    static List<Variant> variants(Class<?> c, Method m, List<String> transforms, int depth, int max, boolean fp,
+                                  boolean usual) {
         Policy d = Policy.defaults();
         Policy p = new Policy(transforms, d.ranges(), depth, max, 1, 0.5);
         TransformContext ctx = fp ? new TransformContext(true, 1e-4, p) : TransformContext.exact(p);
+        if (usual) {
+            ctx = ctx.withUsualValues(usualRows(m));
+        }
         Generator g = new Generator(p, ctx, ClassBytes.resourcesOf(TransformConformanceTest.class.getClassLoader()));
         return g.generate(m.getName(), Type.getMethodDescriptor(m), Specimen.bytes(c));
+    }
+
+    /* Twenty caller rows of m in which every int parameter is USUAL except in the first. */
+    private static dev.selftune.inputs.UsualValues usualRows(Method m) {
+        Random r = new Random(m.getName().hashCode());
+        List<Object[]> rows = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            Object[] args = Specimen.args(m.getParameterTypes(), r, 20 + t, false);
+            if (t > 0) {
+                setInts(m, args);
+            }
+            rows.add(args);
+        }
+        return dev.selftune.inputs.UsualValues.of(m.getName(), Type.getMethodDescriptor(m), rows);
+    }
+
+    private static void setInts(Method m, Object[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (m.getParameterTypes()[i] == int.class) {
+                args[i] = USUAL;
+            }
+        }
     }
 
     /** Null when {@code v} behaves like the original on every trial, else what differed (a hang guard stops runaway loops). */
@@ -73,6 +108,9 @@ class TransformConformanceTest {
                 if (aliasing) {
                     Specimen.aliased(args, r);
                 }
+                if (usualInts && t % 2 == 0) {
+                    setInts(m, args);
+                }
                 Specimen.Outcome want = Specimen.run(mo, ro, args);
                 Specimen.Outcome got = Specimen.run(mv, rv, args);
                 if (!want.sameAs(got, tolerance)) {
@@ -96,7 +134,7 @@ class TransformConformanceTest {
         List<String> failures = new ArrayList<>();
         for (Class<?> c : specimens) {
             for (Method m : Specimen.publicMethods(c)) {
-                List<Variant> vs = variants(c, m, transforms, depth, max, fp);
+                List<Variant> vs = variants(c, m, transforms, depth, max, fp, usualInts);
                 counts.merge(m.getName(), vs.size(), Integer::sum);
                 for (Variant v : vs) {
                     String f = conform(c, m, v, tol, finite);
@@ -220,6 +258,20 @@ class TransformConformanceTest {
         assertEquals(List.of(), failures);
         assertTrue(counts.get(dev.selftune.generate.transform.UnrollAndJam.NAME) >= 4,
                 "unroll-and-jam applies to FlatMatrices.mult and multAdd at factors 4 and 2: " + counts);
+    }
+
+    @Test
+    void everyTransform_everySpecimenWithUsualIntArguments_specialisedAndComposedKeepBehaviourBitForBit() {
+        Map<String, Integer> counts = new HashMap<>();
+        usualInts = true;
+        List<String> all = Transforms.names().stream().filter(t -> !t.equals("tune-constant")).toList();
+        List<String> failures = conformAll(SPECIMENS, all, 2, 24, false, 0, false, counts);
+        assertEquals(List.of(), failures);
+        Map<String, Integer> specialised = new HashMap<>();
+        conformAll(SPECIMENS, List.of(dev.selftune.generate.transform.Specialise.NAME), 1, 24, false, 0, false, specialised);
+        assertEquals(1 + 6, specialised.get("axpy"), "all six int parameters at once, then each alone: " + specialised);
+        assertEquals(1 + 3, specialised.get("sum"), specialised.toString());
+        assertEquals(0, specialised.get("intSum"), "no int parameter: " + specialised);
     }
 
     @Test

@@ -1,0 +1,205 @@
+package dev.selftune.inputs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Type;
+
+/**
+ * How often each int or long parameter of a method takes its most common value in the rows the run
+ * has from its callers ({@code --inputs} or captured calls): the evidence for value specialisation,
+ * and the value the verifier must test on both sides of.
+ */
+public final class UsualValues {
+    /** A parameter is "nearly always" one value when at least this share of the rows have it. */
+    public static final double NEARLY_ALWAYS = 0.9;
+    /** Fewer caller rows than this are no evidence of a usual value. */
+    public static final int MIN_ROWS = 10;
+    /* The verifier adds rows on each side of any value this common: more generous than NEARLY_ALWAYS,
+     * so every value a generator could fold in is tested on both sides. */
+    static final double SIDES_SHARE = 0.5;
+    static final int SIDE_ROWS_PER_VALUE = 8;
+
+    private static final UsualValues NONE = new UsualValues("", "", new long[0][], new char[0]);
+
+    private final String name;
+    private final String descriptor;
+    /* columns[p][r]: the value of int/long parameter p in row r; null for other parameters. */
+    private final long[][] columns;
+    private final char[] sorts;
+
+    private UsualValues(String name, String descriptor, long[][] columns, char[] sorts) {
+        this.name = name;
+        this.descriptor = descriptor;
+        this.columns = columns;
+        this.sorts = sorts;
+    }
+
+    /** No caller rows: nothing is usual. */
+    public static UsualValues none() {
+        return NONE;
+    }
+
+    /**
+     * The statistics of {@code rows} (arguments only, no receiver) for method {@code name} with
+     * {@code descriptor}; boolean, byte, short, char, int and long parameters are counted.
+     */
+    public static UsualValues of(String name, String descriptor, List<Object[]> rows) {
+        Type[] types = Type.getArgumentTypes(descriptor);
+        long[][] cols = new long[types.length][];
+        char[] sorts = new char[types.length];
+        for (int p = 0; p < types.length; p++) {
+            sorts[p] = types[p].getDescriptor().charAt(0);
+            if (!counted(sorts[p])) {
+                continue;
+            }
+            cols[p] = new long[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                cols[p][r] = asLong(rows.get(r)[p]);
+            }
+        }
+        return new UsualValues(name, descriptor, cols, sorts);
+    }
+
+    private static boolean counted(char sort) {
+        return "ZBSCIJ".indexOf(sort) >= 0;
+    }
+
+    static long asLong(Object v) {
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        if (v instanceof Character c) {
+            return c;
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        throw new IllegalArgumentException("not an integral argument: " + v);
+    }
+
+    /** True when these statistics describe {@code name}{@code descriptor}. */
+    public boolean describes(String methodName, String methodDescriptor) {
+        return name.equals(methodName) && descriptor.equals(methodDescriptor);
+    }
+
+    /** How many caller rows were counted. */
+    public int rows() {
+        return columns.length == 0 || firstColumn() == null ? 0 : firstColumn().length;
+    }
+
+    private long[] firstColumn() {
+        for (long[] c : columns) {
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The descriptor letter of parameter {@code p} ({@code I}, {@code J}, ...). */
+    public char sort(int p) {
+        return sorts[p];
+    }
+
+    public int parameters() {
+        return sorts.length;
+    }
+
+    /** True when parameter {@code p} is integral (its values were counted). */
+    public boolean counted(int p) {
+        return p >= 0 && p < columns.length && columns[p] != null;
+    }
+
+    /** The most common value of parameter {@code p} (the smallest of a tie); {@code p} must be counted. */
+    public long mode(int p) {
+        Map<Long, Integer> counts = counts(p);
+        long best = 0;
+        int bestCount = -1;
+        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestCount || e.getValue() == bestCount && e.getKey() < best) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** How many distinct values parameter {@code p} took. */
+    public int distinct(int p) {
+        return counts(p).size();
+    }
+
+    /** The share of rows in which every parameter in {@code values} (index to value) has its value. */
+    public double share(Map<Integer, Long> values) {
+        int rows = rows();
+        if (rows == 0) {
+            return 0;
+        }
+        int hit = 0;
+        for (int r = 0; r < rows; r++) {
+            boolean all = true;
+            for (Map.Entry<Integer, Long> e : values.entrySet()) {
+                all &= counted(e.getKey()) && columns[e.getKey()][r] == e.getValue();
+            }
+            hit += all ? 1 : 0;
+        }
+        return (double) hit / rows;
+    }
+
+    private Map<Long, Integer> counts(int p) {
+        Map<Long, Integer> counts = new HashMap<>();
+        for (long v : columns[p]) {
+            counts.merge(v, 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /**
+     * Rows on each side of every common value ({@link #SIDES_SHARE}): copies of rows holding the value
+     * with it replaced by value − 1, value + 1 and 0, so a guard on that value runs both ways in
+     * verification. {@code rows} are the caller rows these statistics came from (receiver first when
+     * {@code offset} is 1); the copies are deep, the originals untouched.
+     */
+    List<Object[]> sideRows(List<Object[]> rows, int offset) {
+        List<Object[]> out = new ArrayList<>();
+        if (rows() < MIN_ROWS) {
+            return out;
+        }
+        for (int p = 0; p < columns.length; p++) {
+            if (!counted(p) || sorts[p] == 'Z') {
+                continue;
+            }
+            long v = mode(p);
+            if (share(Map.of(p, v)) < SIDES_SHARE) {
+                continue;
+            }
+            int taken = 0;
+            for (int r = 0; r < rows.size() && taken < SIDE_ROWS_PER_VALUE; r++) {
+                if (columns[p][r] != v) {
+                    continue;
+                }
+                taken++;
+                java.util.Set<Long> others = new java.util.LinkedHashSet<>(List.of(v - 1, v + 1, 0L));
+                others.remove(v);
+                for (long other : others) {
+                    Object[] copy = RowCopier.copy(rows.get(r));
+                    copy[p + offset] = boxed(sorts[p], other);
+                    out.add(copy);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Object boxed(char sort, long v) {
+        return switch (sort) {
+            case 'B' -> (byte) v;
+            case 'S' -> (short) v;
+            case 'C' -> (char) v;
+            case 'I' -> (int) v;
+            default -> v;
+        };
+    }
+}
