@@ -32,6 +32,9 @@ public final class Generator {
     private final List<Transform> transforms = new ArrayList<>();
     private Map<String, String> notApplied = Map.of();
     private Map<String, String> skipped = Map.of();
+    /* The last generate call's unit (name, descriptor; the target first) and which members it rewrites as private copies. */
+    private List<String[]> unit = List.of();
+    private boolean[] routed = new boolean[0];
 
     public Generator(Policy policy, TransformContext ctx, Function<String, InputStream> classResources) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -57,7 +60,7 @@ public final class Generator {
     private record Pending(int rank, long seq, String parent, List<Step> steps, byte[] parentBytes,
                            int position, Transform transform, int method, Map<String, Integer> params, int depth) { }
 
-    /** Variants of the target method and its private helpers, from the target's class bytes. */
+    /** Variants of the target method and of its unit ({@link TunedMethods}), from the target's class bytes. */
     public List<Variant> generate(Target target) {
         return generate(target.method(), target.classBytes());
     }
@@ -83,6 +86,9 @@ public final class Generator {
         for (MethodNode m : tuned) {
             methods.add(new String[] {m.name, m.desc});
         }
+        boolean[] routed = UnitRouting.routed(original, tuned);
+        this.unit = List.copyOf(methods);
+        this.routed = routed;
         TransformTally tally = new TransformTally();
         Set<String> seen = new HashSet<>();
         seen.add(Variant.sha256(classBytes));
@@ -166,12 +172,12 @@ public final class Generator {
             Transform t = transforms.get(pos);
             List<Pending> mine = new ArrayList<>();
             for (int mi = 0; mi < methods.size(); mi++) {
-                MethodNode mn = TunedMethods.find(cn, methods.get(mi)[0], methods.get(mi)[1]);
+                MethodNode mn = member(cn, mi);
                 try {
                     for (Map<String, Integer> params : t.candidates(cn, mn, ctx)) {
                         mine.add(new Pending(0, 0, parent, steps, bytes, pos, t, mi,
                                 Collections.unmodifiableMap(new LinkedHashMap<>(params)), depth));
-                        tally.offered(t);
+                        tally.offered(t, methods.get(mi)[0] + methods.get(mi)[1]);
                     }
                 } catch (RuntimeException | LinkageError | StackOverflowError e) {
                     // a transform that cannot analyse this method offers nothing for it; notApplied says so
@@ -204,6 +210,21 @@ public final class Generator {
         }
     }
 
+    /* Unit member mi as transforms see it in cn: its private copy once the class is routed, else itself. */
+    private MethodNode member(ClassNode cn, int mi) {
+        String[] m = unit.get(mi);
+        MethodNode copy = routed[mi] ? UnitRouting.copyOf(cn, m[0], m[1]) : null;
+        return copy != null ? copy : TunedMethods.find(cn, m[0], m[1]);
+    }
+
+    /**
+     * After {@link #generate}: the unit, {@code name + descriptor} of the target first, then the same-class
+     * methods it spends its time in that transforms may rewrite; a step's {@code method} parameter indexes it.
+     */
+    public List<String> unit() {
+        return unit.stream().map(m -> m[0] + m[1]).toList();
+    }
+
     private static Pending ranked(Pending p, int rank, long seq) {
         return new Pending(rank, seq, p.parent(), p.steps(), p.parentBytes(), p.position(), p.transform(), p.method(),
                 p.params(), p.depth());
@@ -212,14 +233,18 @@ public final class Generator {
     private byte[] tryApply(Pending p, List<String[]> methods) {
         try {
             ClassNode cn = ClassBytes.read(p.parentBytes());
-            String[] m = methods.get(p.method());
-            MethodNode mn = TunedMethods.find(cn, m[0], m[1]);
+            Set<String> changed = new HashSet<>();
+            if (routed[p.method()]) {
+                changed.addAll(UnitRouting.route(cn, methods, routed));
+            }
+            MethodNode mn = member(cn, p.method());
             if (!p.transform().apply(cn, mn, new LinkedHashMap<>(p.params()), ctx)) {
                 return null;
             }
-            byte[] bytes = ClassBytes.writeChanged(p.parentBytes(), cn, Set.of(m[0] + m[1]), resources);
+            changed.add(mn.name + mn.desc);
+            byte[] bytes = ClassBytes.writeChanged(p.parentBytes(), cn, changed, resources);
             ClassNode back = ClassBytes.read(bytes);
-            new Analyzer<>(new BasicVerifier()).analyze(back.name, TunedMethods.find(back, m[0], m[1]));
+            new Analyzer<>(new BasicVerifier()).analyze(back.name, TunedMethods.find(back, mn.name, mn.desc));
             return bytes;
         } catch (Exception | LinkageError | StackOverflowError e) {
             return null;

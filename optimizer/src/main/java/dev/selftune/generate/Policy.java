@@ -111,7 +111,8 @@ public record Policy(
      */
     public static Policy defaults() {
         return new Policy(
-                List.of("interchange", "guarded-interchange", "hoist", "split-accumulators", "unroll", "tune-constant"),
+                List.of("interchange", "guarded-interchange", "hoist", "split-accumulators", "unroll", "algorithm-choice",
+                        "tune-constant"),
                 Map.of("unroll.factor", List.of(4, 8, 2),
                         "split-accumulators.k", List.of(4, 8, 2),
                         "tune-constant.scale", List.of(200, 50, 400, 25, 800),

@@ -116,7 +116,8 @@ class TransformApplicabilityTest {
 
     @Test
     void transforms_registry_resolvesByName() {
-        assertEquals(List.of("interchange", "guarded-interchange", "hoist", "split-accumulators", "unroll", "tune-constant"), Transforms.names());
+        assertEquals(List.of("interchange", "guarded-interchange", "hoist", "split-accumulators", "unroll", "algorithm-choice",
+                "tune-constant"), Transforms.names());
         assertTrue(Transforms.byName("no-such").isEmpty());
         for (Transform t : Transforms.all()) {
             assertEquals(t.name(), Transforms.byName(t.name()).orElseThrow().name());

@@ -144,6 +144,43 @@ class TransformConformanceTest {
         assertEquals(0, guarded.get("matmul"), "a fresh output needs no guard: " + guarded);
     }
 
+    /*
+     * The suite over Transforms.names(): each registered transform alone on every specimen method, the
+     * delegating quicksort's entry included (its public range method with random from/to only
+     * measures how fast an out-of-range index throws). An exact transform must keep behaviour bit for bit; a proposal
+     * (Transform.exact() false) must leave valid bytecode. Every name must make a variant somewhere,
+     * so a new transform arrives with a specimen it applies to.
+     */
+    @Test
+    void everyRegisteredTransform_everySpecimenAlone_conformsOrVerifies() {
+        List<Class<?>> specimens = new ArrayList<>(SPECIMENS);
+        specimens.add(Nests.class);
+        specimens.add(dev.selftune.generate.specimens.Delegating.class);
+        List<String> failures = new ArrayList<>();
+        for (String name : Transforms.names()) {
+            boolean exact = Transforms.byName(name).orElseThrow().exact();
+            int made = 0;
+            for (Class<?> c : specimens) {
+                for (Method m : Specimen.publicMethods(c)) {
+                    if (c == dev.selftune.generate.specimens.Delegating.class && m.getParameterCount() != 1) {
+                        continue;
+                    }
+                    for (Variant v : variants(c, m, List.of(name), 1, 24, false)) {
+                        made++;
+                        String f = exact ? conform(c, m, v, 0, false) : Specimen.check(v.classBytes());
+                        if (f != null && !f.isEmpty()) {
+                            failures.add(f);
+                        }
+                    }
+                }
+            }
+            if (made == 0) {
+                failures.add(name + " made no variant of any specimen: add a specimen it applies to");
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
     @Test
     void splitAccumulators_fpOptIn_keepsBehaviourWithinTolerance() {
         Map<String, Integer> counts = new HashMap<>();
