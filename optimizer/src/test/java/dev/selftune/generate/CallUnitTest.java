@@ -142,6 +142,31 @@ class CallUnitTest {
     }
 
     @Test
+    void generate_finalInstanceCallee_isCopiedPrivateAndCalledWithInvokespecial() throws Exception {
+        Class<?> c = dev.selftune.generate.specimens.Windows.class;
+        List<Variant> vs = variants(c, "count", "([I)I", only(List.of("unroll"), 1));
+        assertFalse(vs.isEmpty(), "the final callee's loop is unrolled");
+        Method mo = c.getMethod("count", int[].class);
+        Object ro = Specimen.receiver(mo, Specimen.load(c.getName(), Specimen.bytes(c)));
+        Method original = ro.getClass().getMethod("count", int[].class);
+        for (Variant v : vs) {
+            assertEquals("", Specimen.check(v.classBytes()), v.toString());
+            MethodInsnNode call = (MethodInsnNode) java.util.Arrays.stream(TunedMethods.find(ClassBytes.read(v.classBytes()),
+                    "count", "([I)I").instructions.toArray()).filter(n -> n instanceof MethodInsnNode).findFirst().orElseThrow();
+            assertEquals(Opcodes.INVOKESPECIAL, call.getOpcode(), v.toString());
+            assertEquals("countFrom$unit$1", call.name);
+            Class<?> loaded = Specimen.load(c.getName(), v.classBytes());
+            Method mv = loaded.getMethod("count", int[].class);
+            Object rv = Specimen.receiver(mv, loaded);
+            Random r = new Random(5);
+            for (int t = 0; t < 100; t++) {
+                Object[] args = Specimen.args(new Class<?>[] {int[].class}, r, t, false);
+                assertTrue(Specimen.run(original, ro, args).sameAs(Specimen.run(mv, rv, args), 0), v.toString());
+            }
+        }
+    }
+
+    @Test
     void notApplied_unitOfSeveralMethods_namesTheMethodEachReasonIsAbout() {
         Generator g = generator(Policy.defaults());
         g.generate("quickSort", "([I)V", Specimen.bytes(Delegating.class));
