@@ -4,6 +4,7 @@ import dev.selftune.api.Decision;
 import dev.selftune.api.Speedup;
 import dev.selftune.api.TuneResult;
 import dev.selftune.api.VariantResult;
+import dev.selftune.report.ChangedMethods;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +35,10 @@ final class Summary {
                     s.winner() == null ? null : s.winner().forks()) + ")"
                     + String.format(Locale.ROOT, ", clears the %.2fx minimum", minSpeedup));
             row(sb, "transforms", s.variant().transforms().isEmpty() ? "none" : s.variant().transforms().toString());
+            if (r.originalClassBytes() != null) {
+                List<String> changed = ChangedMethods.of(r.originalClassBytes(), s.variant().classBytes());
+                row(sb, "changed", changed.isEmpty() ? "none" : String.join(", ", changed));
+            }
         } else {
             row(sb, "decision", "keep-original: " + ((Decision.Keep) r.decision()).reason());
             VariantResult c = r.confirmedResult();

@@ -40,6 +40,9 @@ public final class Generator {
     private final List<Transform> transforms = new ArrayList<>();
     private Map<String, String> notApplied = Map.of();
     private Map<String, String> skipped = Map.of();
+    /* The last generate call's unit (name, descriptor; the target first) and which members it rewrites as private copies. */
+    private List<String[]> unit = List.of();
+    private boolean[] routed = new boolean[0];
 
     public Generator(Policy policy, TransformContext ctx, Function<String, InputStream> classResources) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -66,7 +69,7 @@ public final class Generator {
                            int position, Transform transform, int method, Map<String, Integer> params, int depth,
                            List<String[]> methods) { }
 
-    /** Variants of the target method and its private helpers, from the target's class bytes. */
+    /** Variants of the target method and of its unit ({@link TunedMethods}), from the target's class bytes. */
     public List<Variant> generate(Target target) {
         return generate(target.method(), target.classBytes());
     }
@@ -102,6 +105,9 @@ public final class Generator {
         for (MethodNode m : tuned) {
             methods.add(new String[] {m.name, m.desc});
         }
+        boolean[] routed = UnitRouting.routed(original, tuned);
+        this.unit = List.copyOf(methods);
+        this.routed = routed;
         TransformTally tally = new TransformTally();
         Set<String> seen = new HashSet<>();
         seen.add(Variant.sha256(classBytes));
@@ -199,12 +205,12 @@ public final class Generator {
             Transform t = transforms.get(pos);
             List<Pending> mine = new ArrayList<>();
             for (int mi : order) {
-                MethodNode mn = TunedMethods.find(cn, methods.get(mi)[0], methods.get(mi)[1]);
+                MethodNode mn = member(cn, methods, mi);
                 try {
                     for (Map<String, Integer> params : t.candidates(cn, mn, ctx)) {
                         mine.add(new Pending(0, 0, parent, steps, bytes, pos, t, mi,
                                 Collections.unmodifiableMap(new LinkedHashMap<>(params)), depth, methods));
-                        tally.offered(t);
+                        tally.offered(t, methods.get(mi)[0] + methods.get(mi)[1]);
                     }
                 } catch (RuntimeException | LinkageError | StackOverflowError e) {
                     // a transform that cannot analyse this method offers nothing for it; notApplied says so
@@ -237,6 +243,24 @@ public final class Generator {
         }
     }
 
+    /*
+     * Method mi as transforms see it in cn: a unit member is its private copy once the class is routed,
+     * else itself; past the unit, a fast copy an earlier step added (withFastCopies).
+     */
+    private MethodNode member(ClassNode cn, List<String[]> methods, int mi) {
+        String[] m = mi < unit.size() ? unit.get(mi) : methods.get(mi);
+        MethodNode copy = mi < routed.length && routed[mi] ? UnitRouting.copyOf(cn, m[0], m[1]) : null;
+        return copy != null ? copy : TunedMethods.find(cn, m[0], m[1]);
+    }
+
+    /**
+     * After {@link #generate}: the unit, {@code name + descriptor} of the target first, then the same-class
+     * methods it spends its time in that transforms may rewrite; a step's {@code method} parameter indexes it.
+     */
+    public List<String> unit() {
+        return unit.stream().map(m -> m[0] + m[1]).toList();
+    }
+
     private static Pending ranked(Pending p, int rank, long seq) {
         return new Pending(rank, seq, p.parent(), p.steps(), p.parentBytes(), p.position(), p.transform(), p.method(),
                 p.params(), p.depth(), p.methods());
@@ -267,14 +291,18 @@ public final class Generator {
     private byte[] tryApply(Pending p) {
         try {
             ClassNode cn = ClassBytes.read(p.parentBytes());
-            String[] m = p.methods().get(p.method());
-            MethodNode mn = TunedMethods.find(cn, m[0], m[1]);
+            Set<String> changed = new HashSet<>();
+            if (p.method() < routed.length && routed[p.method()]) {
+                changed.addAll(UnitRouting.route(cn, unit, routed));
+            }
+            MethodNode mn = member(cn, p.methods(), p.method());
             if (!p.transform().apply(cn, mn, new LinkedHashMap<>(p.params()), ctx)) {
                 return null;
             }
-            byte[] bytes = ClassBytes.writeChanged(p.parentBytes(), cn, Set.of(m[0] + m[1]), resources);
+            changed.add(mn.name + mn.desc);
+            byte[] bytes = ClassBytes.writeChanged(p.parentBytes(), cn, changed, resources);
             ClassNode back = ClassBytes.read(bytes);
-            new Analyzer<>(new BasicVerifier()).analyze(back.name, TunedMethods.find(back, m[0], m[1]));
+            new Analyzer<>(new BasicVerifier()).analyze(back.name, TunedMethods.find(back, mn.name, mn.desc));
             return bytes;
         } catch (Exception | LinkageError | StackOverflowError e) {
             return null;

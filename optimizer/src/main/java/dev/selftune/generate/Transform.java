@@ -26,6 +26,16 @@ public interface Transform {
     boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx);
 
     /**
+     * Whether every variant this transform makes computes what the original did on every input
+     * (the loop rewrites); false for a proposal that only verification can accept (a tuned
+     * constant, another algorithm). Conformance suites hold exact transforms to bit-for-bit behaviour
+     * on every specimen method, proposals to valid bytecode.
+     */
+    default boolean exact() {
+        return true;
+    }
+
+    /**
      * Why {@link #candidates} offers nothing for {@code method}, in words a user can act on: the loop,
      * local or rule that failed, from this transform's own analysis. Asked only when it offered nothing.
      */

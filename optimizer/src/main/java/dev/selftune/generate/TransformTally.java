@@ -20,9 +20,12 @@ final class TransformTally {
 
     private final Map<String, int[]> counts = new LinkedHashMap<>();
     private final Map<String, String> analysisErrors = new LinkedHashMap<>();
+    private final Map<String, java.util.Set<String>> offeredFor = new LinkedHashMap<>();
 
-    void offered(Transform t) {
+    /** A candidate of {@code t} for {@code method} (name and descriptor), said in the reason when none becomes a variant. */
+    void offered(Transform t, String method) {
         count(t, OFFERED);
+        offeredFor.computeIfAbsent(t.name(), k -> new java.util.LinkedHashSet<>()).add(method);
     }
 
     void produced(Transform t) {
@@ -66,7 +69,7 @@ final class TransformTally {
             } else if (c[PRODUCED] > 0) {
                 continue;
             } else if (c[OFFERED] > 0) {
-                out.put(name, fates(c, maxVariants));
+                out.put(name, fates(c, maxVariants, offeredFor.getOrDefault(name, java.util.Set.of())));
             } else if (analysisErrors.containsKey(name)) {
                 out.put(name, analysisErrors.get(name));
             } else {
@@ -83,7 +86,7 @@ final class TransformTally {
         return out;
     }
 
-    private static String fates(int[] c, int maxVariants) {
+    private static String fates(int[] c, int maxVariants, java.util.Set<String> methods) {
         List<String> parts = new ArrayList<>();
         if (c[FAILED] > 0) {
             parts.add(c[FAILED] + " could not be applied or left bytecode that does not verify");
@@ -94,7 +97,13 @@ final class TransformTally {
         if (c[UNREACHED] > 0) {
             parts.add(c[UNREACHED] + " were not reached before the policy's cap of " + maxVariants + " variants (raise maxVariants)");
         }
-        return "offered " + c[OFFERED] + " candidate(s), none became a variant: " + (parts.isEmpty() ? "none was tried" : String.join(", ", parts));
+        return "offered " + c[OFFERED] + " candidate(s)" + (methods.isEmpty() ? "" : " for " + String.join(", ", methods))
+                + ", none became a variant: " + (parts.isEmpty() ? "none was tried" : String.join(", ", parts));
+    }
+
+    /* A unit member by name, with its descriptor when the unit holds another of that name (swap(int[],int,int) and swap(int[],int,int,int)). */
+    static String label(MethodNode m, List<MethodNode> methods) {
+        return methods.stream().filter(o -> o.name.equals(m.name)).count() > 1 ? m.name + m.desc : m.name;
     }
 
     /* Identical reasons across methods are said once, naming the methods they hold for. */
@@ -110,7 +119,7 @@ final class TransformTally {
             if (why == null || why.isBlank()) {
                 why = "found no place where its rule applies";
             }
-            byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(m.name);
+            byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(label(m, methods));
         }
         List<String> parts = new ArrayList<>();
         byReason.forEach((why, names) -> parts.add(methods.size() == 1 ? why : String.join(", ", names) + ": " + why));

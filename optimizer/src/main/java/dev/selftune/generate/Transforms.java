@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import dev.selftune.generate.transform.AlgorithmChoice;
 import dev.selftune.generate.transform.GuardedInterchange;
 import dev.selftune.generate.transform.Hoist;
 import dev.selftune.generate.transform.Interchange;
@@ -33,6 +34,8 @@ public final class Transforms {
         register(PrivatiseScatter.NAME, PrivatiseScatter::new);
         register(SplitAccumulators.NAME, SplitAccumulators::new);
         register(Unroll.NAME, Unroll::new);
+        // Before tune-constant, so a chosen algorithm's cut-off can be tuned in the same variant.
+        register(AlgorithmChoice.NAME, AlgorithmChoice::new);
         register(TuneConstant.NAME, TuneConstant::new);
     }
 

@@ -94,6 +94,15 @@ public final class HtmlReport {
         h.append("<div><dt>").append(esc(key)).append("</dt><dd>").append(esc(value == null ? "unknown" : value)).append("</dd></div>\n");
     }
 
+    /** The winner's changed methods, {@code quickSort([III)V}, or "unknown" when the original bytes were not kept. */
+    static String changed(TuneResult r, Decision.Swap s) {
+        if (r.originalClassBytes() == null) {
+            return "unknown";
+        }
+        List<String> c = ChangedMethods.of(r.originalClassBytes(), s.variant().classBytes());
+        return c.isEmpty() ? "none" : String.join(", ", c);
+    }
+
     private static void decision(StringBuilder h, TuneResult r, double minSpeedup) {
         boolean swap = r.decision() instanceof Decision.Swap;
         h.append("<section class=\"decision ").append(swap ? "swap" : "keep").append("\">\n<div class=\"label\">")
@@ -106,6 +115,7 @@ public final class HtmlReport {
                     .append(", confirmed interval [")
                     .append(Html.fmt(sp.low(), 2)).append(", ").append(Html.fmt(sp.high(), 2)).append("]: it excludes 1.0 and clears the minimum effect of ")
                     .append(Html.ratio(minSpeedup)).append(".</p>\n<p>Transforms: ").append(esc(steps(s.variant().transforms())))
+                    .append(". Methods changed: ").append(esc(changed(r, s)))
                     .append(". Confirmed in fresh forks, interleaved: original ").append(esc(score(s.baseline())))
                     .append(", winner ").append(esc(score(s.winner()))).append(".")
                     .append(tolerance ? " A tolerance-based win: results agree within a relative " + r.setup().fpTolerance()

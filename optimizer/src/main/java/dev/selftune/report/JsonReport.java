@@ -95,13 +95,20 @@ public final class JsonReport {
             m.put("forksSpent", forks);
         }
         List<Object> variants = new ArrayList<>();
+        ChangedMethods changed = r.originalClassBytes() == null ? null : new ChangedMethods(r.originalClassBytes());
         for (VariantResult v : r.variants()) {
-            variants.add(variant(v, r.decidedVariant()));
+            Map<String, Object> vm = variant(v, r.decidedVariant());
+            vm.put("changedMethods", changed == null ? null : new ArrayList<Object>(changed.in(v.variant().classBytes())));
+            variants.add(vm);
         }
         m.put("variants", variants);
         m.put("decision", r.decision().label());
         m.put("reason", r.decision() instanceof Decision.Keep k ? k.reason() : null);
-        m.put("winner", r.decision() instanceof Decision.Swap s ? winner(s, r.setup()) : null);
+        Map<String, Object> winner = r.decision() instanceof Decision.Swap s ? winner(s, r.setup()) : null;
+        if (winner != null && r.originalClassBytes() != null) {
+            winner.put("changedMethods", new ArrayList<Object>(ChangedMethods.of(r.originalClassBytes(), r.winnerClassBytes())));
+        }
+        m.put("winner", winner);
         m.put("confirmed", confirmed(r));
         m.put("notApplied", new LinkedHashMap<>(r.notApplied()));
         m.put("skipped", new LinkedHashMap<>(r.skipped()));

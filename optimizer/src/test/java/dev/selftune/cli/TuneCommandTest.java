@@ -69,6 +69,7 @@ class TuneCommandTest {
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
         assertTrue(Files.isRegularFile(out.resolve("winner/dev/selftune/report/Dot.class")));
         assertTrue(run.out.contains("decision    swap v2: 1.68x [1.59, 1.78]"), run.out);
+        assertTrue(run.out.contains("changed     dot([D[D)D"), run.out);
         assertTrue(run.out.contains("variants    9 generated, 2 rejected, 6 measured"), run.out);
         assertTrue(run.out.contains("elapsed     113.4 s (budget 120 s)"), run.out);
         assertTrue(run.out.contains(out.resolve("winner/dev/selftune/report/Dot.class").toString()), run.out);

@@ -22,6 +22,11 @@ class HtmlReportTest {
     }
 
     @Test
+    void render_swap_namesTheMethodsTheWinnerChanged() {
+        assertTrue(HtmlReport.render(ReportFixtures.swap()).contains("Methods changed: dot([D[D)D."));
+    }
+
+    @Test
     void render_counterexampleWithMarkup_isEscaped() {
         String html = HtmlReport.render(ReportFixtures.swap());
         assertFalse(html.contains("<script>"), "markup from a counterexample reached the page unescaped");

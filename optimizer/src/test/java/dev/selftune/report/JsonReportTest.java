@@ -42,6 +42,7 @@ class JsonReportTest {
         assertEquals(1.59, winner.get("speedupLow"));
         assertEquals(1.78, winner.get("speedupHigh"));
         assertEquals("winner/dev/selftune/report/Dot.class", winner.get("classFile"));
+        assertEquals(List.of("dot([D[D)D"), winner.get("changedMethods"), "the winner rewrote dot");
     }
 
     @Test

@@ -43,6 +43,12 @@ public final class TuneConstant implements Transform {
         return NAME;
     }
 
+    /** A proposal: verification decides whether it computes the same. */
+    @Override
+    public boolean exact() {
+        return false;
+    }
+
     @Override
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<Integer> scales = ctx.policy().range("tune-constant.scale", List.of(25, 50, 200, 400, 800));
