@@ -239,7 +239,7 @@ public final class Tuner {
         Environment env = Environment.current();
         return new TuneResult(target.method(), env.jvmVersion(), env.jvmVendor(), env.cpu(), req.seed(),
                 budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
-                variants.size() - entries.size(), RunSetups.of(req, SCREEN, ForkPlan.confirmation()),
+                unexplored(variants, entries), RunSetups.of(req, SCREEN, ForkPlan.confirmation()),
                 confirmed == null ? null : confirmed.variant().id(), notApplied,
                 measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null, generator.skipped(),
                 ranking.summary(variants.size(), race.cutByLimit(), selection.explored(),
@@ -294,6 +294,13 @@ public final class Tuner {
             progress.update("screen by size", ++done[0], needed, budget.left());
             return race.screenOnce(specAt.apply(v, in));
         }, v -> verdicts.computeIfAbsent(v.id(), id -> verifier.verify(v)));
+    }
+
+    /* Generated variants the race never reached (a size dispatcher the race entered later is not one of them). */
+    static int unexplored(List<Variant> variants, List<Race.Entry> entries) {
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        entries.forEach(e -> reached.add(e.variant.id()));
+        return (int) variants.stream().filter(v -> !reached.contains(v.id())).count();
     }
 
     static int pairsFitting(Budget budget) {
