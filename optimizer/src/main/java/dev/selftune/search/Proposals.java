@@ -2,9 +2,6 @@ package dev.selftune.search;
 
 import dev.selftune.api.TuneRequest;
 import dev.selftune.api.Variant;
-import dev.selftune.generate.ClassBytes;
-import dev.selftune.generate.Generator;
-import dev.selftune.generate.TransformContext;
 import dev.selftune.inputs.InputSource;
 import dev.selftune.target.Target;
 import dev.selftune.target.TargetClassLoader;
@@ -26,25 +23,24 @@ public final class Proposals {
     /** How many variants the request's target gave and how many of them passed verification. */
     public record Count(int generated, int passed) { }
 
-    /** Generates and verifies every variant of {@code req.target()}; measures nothing. */
+    /** Generates and verifies every variant of {@code req.target()} as tune does (the cap counts verified ones); measures nothing. */
     public static Count run(TuneRequest req) {
         Target target = TargetLoader.load(req.classpath(), req.target());
         InputSource src = Tuner.inputsChecked(req, target);
         Verifier verifier = new Verifier(target, src, req.fpTolerance());
         verifier.profile();
-        TransformContext ctx = new TransformContext(req.fpReassociationAllowed(), req.fpTolerance(), Tuner.policy(req));
+        int[] passed = {0};
         List<Variant> variants;
         try (TargetClassLoader resources = new TargetClassLoader(target.classpath(), target.method().owner(), target.classBytes())) {
-            variants = new Generator(ctx.policy(), ctx, ClassBytes.resourcesOf(resources)).generate(target.method(), target.classBytes());
+            variants = Tuner.generator(req, target, src, Tuner.policy(req), resources).generate(target.method().name(),
+                    target.method().descriptor(), target.classBytes(), v -> {
+                        boolean ok = verifier.verify(v).passed();
+                        passed[0] += ok ? 1 : 0;
+                        return ok;
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int passed = 0;
-        for (Variant v : variants) {
-            if (verifier.verify(v).passed()) {
-                passed++;
-            }
-        }
-        return new Count(variants.size(), passed);
+        return new Count(variants.size(), passed[0]);
     }
 }

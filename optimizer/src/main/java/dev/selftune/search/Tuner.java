@@ -70,6 +70,13 @@ public final class Tuner {
         return src;
     }
 
+    /** The generator tune uses for this request: its policy, FP settings and the callers' usual values. */
+    static Generator generator(TuneRequest req, Target target, InputSource src, Policy policy, TargetClassLoader resources) {
+        TransformContext ctx = new TransformContext(req.fpReassociationAllowed(), req.fpTolerance(), policy)
+                .withUsualValues(Inputs.usualValues(target.method(), target.isStatic(), src, resources));
+        return new Generator(policy, ctx, ClassBytes.resourcesOf(resources));
+    }
+
     static Policy policy(TuneRequest req) {
         return req.policyFile() == null ? Policy.defaults() : PolicyFile.load(req.policyFile());
     }
@@ -109,13 +116,11 @@ public final class Tuner {
         OriginalProfile profile = verifier.profile();
 
         progress.update("generate", 0, 1, budget.left());
-        TransformContext ctx = new TransformContext(req.fpReassociationAllowed(), req.fpTolerance(), policy);
         List<Variant> variants;
         Generator generator;
         Map<String, Verdict> verdicts = new HashMap<>();
         try (TargetClassLoader resources = new TargetClassLoader(target.classpath(), target.method().owner(), target.classBytes())) {
-            ctx = ctx.withUsualValues(Inputs.usualValues(target.method(), target.isStatic(), src, resources));
-            generator = new Generator(policy, ctx, ClassBytes.resourcesOf(resources));
+            generator = generator(req, target, src, policy, resources);
             // verified as they are made, so that the policy's cap counts variants that can be measured
             variants = generator.generate(target.method().name(), target.method().descriptor(), target.classBytes(),
                     v -> verdicts.computeIfAbsent(v.id(), id -> {
