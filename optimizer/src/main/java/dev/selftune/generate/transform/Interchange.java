@@ -210,24 +210,7 @@ public final class Interchange implements Transform {
         out.add(new IincInsnNode(k.iv(), 1));
         out.add(new JumpInsnNode(Opcodes.GOTO, m2));
 
-        List<LabelNode> keptLabels = new ArrayList<>();
-        n = j.init();
-        AbstractInsnNode end = j.back();
-        insns.insertBefore(n, out);
-        while (true) {
-            AbstractInsnNode next = n.getNext();
-            if (n instanceof LabelNode label) {
-                keptLabels.add(label);
-            }
-            insns.remove(n);
-            if (n == end) {
-                break;
-            }
-            n = next;
-        }
-        for (LabelNode label : keptLabels) {
-            insns.insertBefore(exit, label);
-        }
+        LoopCode.replace(insns, j.init(), j.back(), out, exit);
         cleanUp(method, j.iv(), k.iv());
     }
 

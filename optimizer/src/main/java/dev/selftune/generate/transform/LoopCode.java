@@ -1,6 +1,8 @@
 package dev.selftune.generate.transform;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -55,6 +57,30 @@ final class LoopCode {
             out.add(c);
         }
         return out;
+    }
+
+    /*
+     * Puts out where the instructions first..lastInclusive were and removes those; the labels among
+     * them move to just before exit, so that jumps and handler or debug ranges that named them stay valid.
+     */
+    static void replace(InsnList insns, AbstractInsnNode first, AbstractInsnNode lastInclusive, InsnList out, LabelNode exit) {
+        List<LabelNode> keptLabels = new ArrayList<>();
+        AbstractInsnNode n = first;
+        insns.insertBefore(n, out);
+        while (true) {
+            AbstractInsnNode next = n.getNext();
+            if (n instanceof LabelNode label) {
+                keptLabels.add(label);
+            }
+            insns.remove(n);
+            if (n == lastInclusive) {
+                break;
+            }
+            n = next;
+        }
+        for (LabelNode label : keptLabels) {
+            insns.insertBefore(exit, label);
+        }
     }
 
     static int bodySize(CountedLoop loop) {

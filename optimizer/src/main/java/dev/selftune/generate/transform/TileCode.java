@@ -95,24 +95,7 @@ final class TileCode {
         out.add(new VarInsnNode(Opcodes.ISTORE, ii));
         out.add(new JumpInsnNode(Opcodes.GOTO, t1));
 
-        List<LabelNode> keptLabels = new ArrayList<>();
-        n = iLoop.init();
-        AbstractInsnNode end = iLoop.back();
-        insns.insertBefore(n, out);
-        while (true) {
-            AbstractInsnNode next = n.getNext();
-            if (n instanceof LabelNode label) {
-                keptLabels.add(label);
-            }
-            insns.remove(n);
-            if (n == end) {
-                break;
-            }
-            n = next;
-        }
-        for (LabelNode label : keptLabels) {
-            insns.insertBefore(exit, label);
-        }
+        LoopCode.replace(insns, iLoop.init(), iLoop.back(), out, exit);
         method.maxStack = Math.max(method.maxStack, 4);
         Interchange.cleanUp(method, iLoop.iv(), jLoop.iv());
     }
