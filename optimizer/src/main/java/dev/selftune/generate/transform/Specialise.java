@@ -186,7 +186,7 @@ public final class Specialise implements Transform {
                 code.add(new JumpInsnNode(Opcodes.IFNE, fail));
             } else {
                 code.add(new VarInsnNode(Opcodes.ILOAD, slot));
-                code.add(ValueFolding.intConst((int) (long) v));
+                code.add(LoopCode.pushInt((int) (long) v));
                 code.add(new JumpInsnNode(Opcodes.IF_ICMPNE, fail));
             }
         });

@@ -46,7 +46,7 @@ final class ValueFolding {
             if (n instanceof VarInsnNode v && values.containsKey(v.var)
                     && (v.getOpcode() == Opcodes.ILOAD || v.getOpcode() == Opcodes.LLOAD)) {
                 long value = values.get(v.var);
-                insns.set(n, v.getOpcode() == Opcodes.ILOAD ? intConst((int) value) : longConst(value));
+                insns.set(n, v.getOpcode() == Opcodes.ILOAD ? LoopCode.pushInt((int) value) : longConst(value));
             }
             n = next;
         }
@@ -104,7 +104,7 @@ final class ValueFolding {
             Long folded = isInt(n) && isInt(op) ? intArith(c.intValue(), d.intValue(), op2.getOpcode())
                     : !isInt(n) && !isInt(op) ? longArith(c, d, op2.getOpcode()) : null;
             if (folded != null) {
-                AbstractInsnNode r = op2.getOpcode() == Opcodes.LCMP || isInt(n) ? intConst(folded.intValue()) : longConst(folded);
+                AbstractInsnNode r = op2.getOpcode() == Opcodes.LCMP || isInt(n) ? LoopCode.pushInt(folded.intValue()) : longConst(folded);
                 insns.insertBefore(n, r);
                 insns.remove(n);
                 insns.remove(op);
@@ -286,19 +286,6 @@ final class ValueFolding {
     private static boolean isInt(AbstractInsnNode n) {
         int op = n.getOpcode();
         return op != Opcodes.LCONST_0 && op != Opcodes.LCONST_1 && !(n instanceof LdcInsnNode l && l.cst instanceof Long);
-    }
-
-    static AbstractInsnNode intConst(int v) {
-        if (v >= -1 && v <= 5) {
-            return new InsnNode(Opcodes.ICONST_0 + v);
-        }
-        if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-            return new IntInsnNode(Opcodes.BIPUSH, v);
-        }
-        if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-            return new IntInsnNode(Opcodes.SIPUSH, v);
-        }
-        return new LdcInsnNode(v);
     }
 
     static AbstractInsnNode longConst(long v) {
