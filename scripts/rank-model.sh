@@ -14,7 +14,8 @@
 # Prints per sample and mode: the JMH forks spent (screening + confirmation), the decision, the
 # variant it is about and its confirmed speedup [low, high], and the ratio of forks off / on.
 #   scripts/rank-model.sh                       # all samples, modes in and loo
-#   MODES=in ONLY=matmul scripts/rank-model.sh  # one sample, one mode
+#   MODES=in ONLY=matrix-multiply scripts/rank-model.sh          # one sample, one mode
+#   MODES=loo ONLY=dot-product,sort,variance scripts/rank-model.sh  # a subset: the model learns from the others in it
 # BUDGET (default 120s per tuning) must let the off pass screen every variant: with 35s the off pass
 # is cut by its budget, and the comparison would measure the budget, not the model. About an hour on
 # 2 cores (the off pass uses its budgets; the ranked passes end sooner).
@@ -49,7 +50,7 @@ targets=()
 options=()
 while IFS=$'\t' read -r name target opts || [[ -n "${name:-}" ]]; do
   [[ -z "${name:-}" || "$name" == \#* ]] && continue
-  [[ -n "$ONLY" && "$name" != "$ONLY" ]] && continue
+  [[ -n "$ONLY" && ",$ONLY," != *",$name,"* ]] && continue
   names+=("$name"); targets+=("$target"); options+=("${opts:-}")
 done < samples/samples.tsv
 
