@@ -68,12 +68,18 @@ final class ClassIds {
         if (known != null && known.get() != null) {
             return known.get();
         }
+        List<Class<?>> named = new ArrayList<>();
         List<Class<?>> matches = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (c.getName().equals(s.method().owner()) && !c.isArray() && !c.isHidden() && inst.isModifiableClass(c)
-                    && s.loaderMatches(c)) {
-                matches.add(c);
+            if (c.getName().equals(s.method().owner()) && !c.isArray() && !c.isHidden() && inst.isModifiableClass(c)) {
+                named.add(c);
+                if (s.loaderMatches(c)) {
+                    matches.add(c);
+                }
             }
+        }
+        if (matches.isEmpty()) {
+            matches = named;   // a loader JFR describes otherwise than Java does: the probe still tells
         }
         if (matches.size() == 1) {
             byId.put(s.classId(), new WeakReference<>(matches.get(0)));

@@ -10,21 +10,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.selftune.agent.apps.Twin;
 import dev.selftune.api.MethodRef;
 import dev.selftune.install.HotSwapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 
 /** The agent's bookkeeping is per loaded class: two loaders' copies of one hot method are two methods to it. */
 class TwoLoadersAgentTest {
@@ -133,6 +141,110 @@ class TwoLoadersAgentTest {
         d.prune();
         assertEquals(0, d.remembered(), "a collected loader's methods are forgotten");
     }
+
+    /** Defines Twin from given bytes and serves them as its class file, as a loader with an edited copy would. */
+    static final class BytesLoader extends ClassLoader {
+        private final byte[] bytes;
+
+        BytesLoader(byte[] bytes) {
+            super("edited", ClassLoader.getPlatformClassLoader());
+            this.bytes = bytes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (!name.equals(SCALE.owner())) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+
+        @Override
+        public InputStream getResourceAsStream(String name) {
+            return name.equals(SCALE.internalOwner() + ".class") ? new ByteArrayInputStream(bytes) : super.getResourceAsStream(name);
+        }
+    }
+
+    private static byte[] withExtraField(byte[] original) {
+        ClassWriter w = new ClassWriter(0);
+        new ClassReader(original).accept(new ClassVisitor(Opcodes.ASM9, w) {
+            @Override
+            public void visitEnd() {
+                visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, "edited", "I", null, null).visitEnd();
+                super.visitEnd();
+            }
+        }, 0);
+        return w.toByteArray();
+    }
+
+    @Test
+    void applyWisdom_classInThreeLoadersOneEdited_appliesToEachCopyWhoseBytesMatch() throws Exception {
+        try (URLClassLoader la = loader(); URLClassLoader lb = loader()) {
+            Class<?> a = la.loadClass(SCALE.owner());
+            Class<?> b = lb.loadClass(SCALE.owner());
+            byte[] original = ClassFiles.read(a);
+            Class<?> c = new BytesLoader(withExtraField(original)).loadClass(SCALE.owner());
+            HotSwapper swapper = new HotSwapper(INST, line -> { });
+            Path eventsFile = dir.resolve("events.jsonl");
+            AgentDaemon d = daemon(swapper, eventsFile);
+            Wisdom w = Wisdom.load(null, events(null));
+            w.remember(new WisdomEntry(SCALE, ClassFiles.sha256(original), Environment.current(), "w1", original, Map.of()));
+            d.useWisdom(w);
+            d.applyWisdom(a);
+            d.applyWisdom(c);
+            d.applyWisdom(b);
+            d.applyWisdom(a);
+            assertEquals("w1", swapper.active(a, SCALE));
+            assertEquals("w1", swapper.active(b, SCALE), "the second loader's copy gets the winner too");
+            assertNull(swapper.active(c, SCALE), "a copy whose class file differs is not touched");
+            List<String> applied = Files.readAllLines(eventsFile).stream().filter(l -> l.contains("\"wisdom-applied\"")).toList();
+            assertEquals(2, applied.size(), String.join("\n", applied));
+            d.rollback(null, "test", null);
+        }
+    }
+
+    @Test
+    void detector_sameHotMethodInTwoLoaders_countsEachApartAndResolvesEachToItsClass() throws Exception {
+        try (URLClassLoader la = loader(); URLClassLoader lb = loader()) {
+            Class<?> a = la.loadClass(SCALE.owner());
+            Class<?> b = lb.loadClass(SCALE.owner());
+            HotMethodDetector det = new HotMethodDetector(new ClassPattern(List.of("dev.selftune.agent.apps.**"), List.of()),
+                    Duration.ofMillis(10));
+            det.start();
+            try {
+                List<Map.Entry<SampledMethod, Long>> twins = List.of();
+                for (int round = 0; round < 10 && (twins.size() < 2 || twins.get(1).getValue() < 20); round++) {
+                    spin(a.getMethod("scale", int.class), 600);
+                    spin(b.getMethod("scale", int.class), 200);
+                    twins = det.ranking().stream().filter(e -> e.getKey().method().equals(SCALE)).toList();
+                }
+                assertEquals(2, twins.size(), "one entry per loader's copy: " + twins);
+                assertNotEquals(twins.get(0).getKey().classId(), twins.get(1).getKey().classId());
+                Class<?> hotter = null;
+                Class<?> cooler = null;
+                for (int i = 0; i < 100 && (hotter == null || cooler == null); i++) {
+                    hotter = det.resolve(INST, twins.get(0).getKey());
+                    cooler = det.resolve(INST, twins.get(1).getKey());
+                    Thread.sleep(100);
+                }
+                assertSame(a, hotter, "the copy run three times as long has the most samples");
+                assertSame(b, cooler);
+            } finally {
+                det.close();
+            }
+        }
+    }
+
+    private static void spin(Method scale, long millis) throws Exception {
+        long end = System.nanoTime() + millis * 1_000_000;
+        int sink = 0;
+        while (System.nanoTime() < end) {
+            sink += (int) scale.invoke(null, 20_000);
+        }
+        blackhole = sink;
+    }
+
+    static volatile int blackhole;
 
     private static WeakReference<ClassLoader> swapInThrowawayLoader(AgentDaemon d) throws Exception {
         URLClassLoader l = loader();
