@@ -200,7 +200,7 @@ final class AgentDaemon implements Runnable {
         active.keySet().removeIf(m -> !m.alive());
         done.removeIf(m -> !m.alive());
         if (guard != null) {
-            guard.disarm(null);
+            guard.prune();
         }
     }
 

@@ -61,10 +61,17 @@ final class Guard {
         return !watches.isEmpty();
     }
 
-    /** Stops watching {@code method}; also drops watches whose class was unloaded. */
+    /** Stops watching {@code method}. */
     synchronized void disarm(LoadedMethod method) {
-        watches.removeIf(w -> w.method().equals(method) || !w.method().alive());
+        watches.removeIf(w -> w.method().equals(method));
         if (watches.isEmpty()) {
+            detector.trackExceptions(false);
+        }
+    }
+
+    /** Drops the watches of methods whose class loader was collected. */
+    synchronized void prune() {
+        if (watches.removeIf(w -> !w.method().alive()) && watches.isEmpty()) {   // not otherwise: a capture window may be tracking
             detector.trackExceptions(false);
         }
     }
