@@ -150,11 +150,11 @@ final class AgentDaemon implements Runnable {
             ev.put("speedupLow", r.speedupLow());
             ev.put("speedupHigh", r.speedupHigh());
             ev.put("report", o.dir().resolve("report.json").toString());
-            events.emit("swapped", c.id().toString(), ev);
-            guard.arm(c.id(), r.winnerId(), c.share(), o.throwRateBefore());
-            if (wisdom != null) {
+            if (wisdom != null) {   // saved before the event, so whoever sees "swapped" finds the entry
                 wisdom.remember(new WisdomEntry(m, ClassFiles.sha256(c.classBytes()), env, r.winnerId(), winner, ev));
             }
+            events.emit("swapped", c.id().toString(), ev);
+            guard.arm(c.id(), r.winnerId(), c.share(), o.throwRateBefore());
         } catch (Throwable t) {
             events.error(c.id().toString(), "swap failed; the original stays in place", t);
         }
