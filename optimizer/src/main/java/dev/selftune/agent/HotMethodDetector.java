@@ -18,8 +18,9 @@ import jdk.jfr.consumer.RecordingStream;
 
 /**
  * Samples the host with JFR ({@code jdk.ExecutionSample}) and counts, per method matching the include
- * patterns and per defining class (two loaders' copies of a class are counted apart, {@link SampledMethod}), the samples in which it is the topmost application frame; also counts throwables
- * constructed inside watched methods for the {@link Guard}.
+ * patterns and per defining class (two loaders' copies of a class are counted apart, {@link SampledMethod}),
+ * the samples in which it is the topmost application frame; also counts throwables constructed inside
+ * watched methods for the {@link Guard}.
  */
 final class HotMethodDetector implements AutoCloseable {
     /*
