@@ -7,7 +7,6 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,17 @@ final class AgentDaemon implements Runnable {
     private final Instrumentation inst;
     private final Events events;
     private final WisdomApplier applier = new WisdomApplier();
-    private final Map<MethodRef, String> active = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The class each active swap went into, weakly: two loaders may hold a class of one name (HotSwapper keys by class). */
-    private final Map<MethodRef, java.lang.ref.WeakReference<Class<?>>> owners = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Set<MethodRef> done = new HashSet<>();
+    /*
+     * Bookkeeping is per loaded class (LoadedMethod: the Class held weakly, equal by identity while it
+     * lives): two loaders' copies of one method are tuned, swapped, rolled back and remembered apart,
+     * and a loader the application drops is forgotten on the next tick (prune), never pinned here.
+     */
+    private final Map<LoadedMethod, String> active = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<LoadedMethod> done = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Variants the swapper rolled back itself because someone redefined their class (heard on that thread, handled on ours). */
-    private final java.util.Queue<Guard.Verdict> dropped = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<Dropped> dropped = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private record Dropped(MethodRef method, String variantId, String reason) { }
     private final Environment env = Environment.current();
     private HotSwapper swapper;
     private Wisdom wisdom;
@@ -113,13 +117,13 @@ final class AgentDaemon implements Runnable {
     }
 
     private void detectAndTune() throws InterruptedException {
-        CandidateSelector selector = new CandidateSelector(inst, events, detector::selfSamples);
+        CandidateSelector selector = new CandidateSelector(inst, events, detector::selfSamples, s -> detector.resolve(inst, s));
         int handled = 0;
         for (int round = 0; round < 30 && handled < options.maxMethods(); round++) {
             tickFor(options.warmup());
             List<Candidate> picked = selector.select(detector.ranking(), detector.totalSamples(), options.maxMethods() - handled, done);
             for (Candidate c : picked) {
-                done.add(c.method());
+                done.add(c.id());
                 handled++;
                 MethodTuner.Outcome o = tuner.tune(c, this::tick);
                 if (o == MethodTuner.SKIPPED) {
@@ -139,28 +143,31 @@ final class AgentDaemon implements Runnable {
         TuneReport r = o.report();
         try {
             byte[] winner = Files.readAllBytes(r.winnerClass());
-            swap(c.owner(), m, r.winnerId(), winner);
+            swap(c.id(), r.winnerId(), winner);
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("variant", r.winnerId());
             ev.put("speedup", r.speedup());
             ev.put("speedupLow", r.speedupLow());
             ev.put("speedupHigh", r.speedupHigh());
             ev.put("report", o.dir().resolve("report.json").toString());
-            events.emit("swapped", m.toString(), ev);
-            guard.arm(m, r.winnerId(), c.share(), o.throwRateBefore());
-            if (wisdom != null) {
+            if (wisdom != null) {   // saved before the event, so whoever sees "swapped" finds the entry
                 wisdom.remember(new WisdomEntry(m, ClassFiles.sha256(c.classBytes()), env, r.winnerId(), winner, ev));
             }
+            events.emit("swapped", c.id().toString(), ev);
+            guard.arm(c.id(), r.winnerId(), c.share(), o.throwRateBefore());
         } catch (Throwable t) {
-            events.error(m.toString(), "swap failed; the original stays in place", t);
+            events.error(c.id().toString(), "swap failed; the original stays in place", t);
         }
     }
 
-    synchronized void swap(Class<?> owner, MethodRef m, String variantId, byte[] winner) {
-        swapper.prepare(owner, m);   // idempotent per class
-        swapper.swap(owner, m, variantId, winner);
+    synchronized void swap(LoadedMethod m, String variantId, byte[] winner) {
+        Class<?> owner = m.owner();
+        if (owner == null) {
+            throw new IllegalStateException("the class of " + m + " was unloaded (its class loader was collected): nothing to swap");
+        }
+        swapper.prepare(owner, m.method());   // idempotent per class
+        swapper.swap(owner, m.method(), variantId, winner);
         active.put(m, variantId);
-        owners.put(m, new java.lang.ref.WeakReference<>(owner));
     }
 
     /**
@@ -168,12 +175,13 @@ final class AgentDaemon implements Runnable {
      * the swapper's per-call counter (exceptions are still reported); emits "settled". A method rolled
      * back or swapped again meanwhile is left alone.
      */
-    synchronized boolean settle(MethodRef m, String variantId, Map<String, Object> evidence) {
-        if (!variantId.equals(active.get(m))) {
+    synchronized boolean settle(LoadedMethod m, String variantId, Map<String, Object> evidence) {
+        Class<?> owner = m.owner();
+        if (owner == null || !variantId.equals(active.get(m))) {
             return false;
         }
         try {
-            swapper.settle(ownerOf(m), m);
+            swapper.settle(owner, m.method());
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("variant", variantId);
             if (evidence != null) {
@@ -187,10 +195,37 @@ final class AgentDaemon implements Runnable {
         }
     }
 
-    /** The class the active swap of {@code m} went into; null (any class of that name) if unknown. */
-    private Class<?> ownerOf(MethodRef m) {
-        java.lang.ref.WeakReference<Class<?>> ref = owners.get(m);
-        return ref == null ? null : ref.get();
+    /** Forgets methods whose class loader was collected: no entry keeps a loader's bookkeeping (or the loader). */
+    synchronized void prune() {
+        active.keySet().removeIf(m -> !m.alive());
+        done.removeIf(m -> !m.alive());
+        if (guard != null) {
+            guard.prune();
+        }
+    }
+
+    /** For tests: remembered winners to apply (normally loaded on the daemon's thread). */
+    void useWisdom(Wisdom w) {
+        this.wisdom = w;
+    }
+
+    /** For tests: how many methods the daemon remembers (swapped or handled). */
+    int remembered() {
+        return active.size() + done.size();
+    }
+
+    /** For tests: the variant active for {@code m}, or null. */
+    String active(LoadedMethod m) {
+        return active.get(m);
+    }
+
+    /** Marks {@code m} handled (tuned or given a remembered winner): it is not selected again. */
+    void markDone(LoadedMethod m) {
+        done.add(m);
+    }
+
+    boolean isDone(LoadedMethod m) {
+        return done.contains(m);
     }
 
     /** For tests: the swapper the daemon uses (normally made on its thread). */
@@ -202,32 +237,37 @@ final class AgentDaemon implements Runnable {
 
             @Override
             public void variantDropped(MethodRef method, String variantId, String reason) {
-                dropped.add(new Guard.Verdict(method, variantId, reason, Map.of()));
+                dropped.add(new Dropped(method, variantId, reason));
             }
         });
     }
 
     /** Records the rollbacks the swapper made on its own (a redefined class): "rolled-back" events, guards disarmed. */
     synchronized void noteDropped() {
-        for (Guard.Verdict v; (v = dropped.poll()) != null; ) {
-            if (!v.variantId().equals(active.get(v.method()))) {
-                continue;
+        for (Dropped v; (v = dropped.poll()) != null; ) {
+            // the swapper names the method, not the class: the one dropped is the swap whose class no longer runs it
+            for (Map.Entry<LoadedMethod, String> e : Map.copyOf(active).entrySet()) {
+                LoadedMethod m = e.getKey();
+                Class<?> owner = m.owner();
+                if (!m.method().equals(v.method()) || !v.variantId().equals(e.getValue())
+                        || owner != null && v.variantId().equals(swapper.active(owner, m.method()))) {
+                    continue;
+                }
+                active.remove(m);
+                if (guard != null) {
+                    guard.disarm(m);
+                }
+                Map<String, Object> ev = new LinkedHashMap<>();
+                ev.put("variant", v.variantId());
+                ev.put("reason", v.reason());
+                events.emit("rolled-back", m.toString(), ev);
             }
-            active.remove(v.method());
-            owners.remove(v.method());
-            if (guard != null) {
-                guard.disarm(v.method());
-            }
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("variant", v.variantId());
-            ev.put("reason", v.reason());
-            events.emit("rolled-back", v.method().toString(), ev);
         }
     }
 
     /** Rolls back one method (guard) or all (attach --rollback), emitting "rolled-back" for each. */
-    synchronized void rollback(MethodRef only, String reason, Map<String, Object> evidence) {
-        for (Map.Entry<MethodRef, String> e : Map.copyOf(active).entrySet()) {
+    synchronized void rollback(LoadedMethod only, String reason, Map<String, Object> evidence) {
+        for (Map.Entry<LoadedMethod, String> e : Map.copyOf(active).entrySet()) {
             if (only != null && !only.equals(e.getKey())) {
                 continue;
             }
@@ -238,9 +278,11 @@ final class AgentDaemon implements Runnable {
                 ev.putAll(evidence);
             }
             try {
-                swapper.rollback(ownerOf(e.getKey()), e.getKey());
+                Class<?> owner = e.getKey().owner();
+                if (owner != null) {
+                    swapper.rollback(owner, e.getKey().method());
+                }
                 active.remove(e.getKey());
-                owners.remove(e.getKey());
                 if (guard != null) {
                     guard.disarm(e.getKey());
                 }
@@ -282,11 +324,16 @@ final class AgentDaemon implements Runnable {
         }
     }
 
-    private void applyWisdom(Class<?> c) {
+    /*
+     * Every loader's copy of a class with remembered winners is queued on its own load (or by the
+     * first scan) and comes here once: each copy whose class file hashes as the entry's gets the
+     * winner, independently of the others (done and active are per class).
+     */
+    void applyWisdom(Class<?> c) {
         byte[] bytes = ClassFiles.read(c);
         String sha = bytes == null ? null : ClassFiles.sha256(bytes);
         for (WisdomEntry e : wisdom.forOwner(c.getName())) {
-            MethodRef m = e.method();
+            LoadedMethod m = LoadedMethod.of(inst, c, e.method(), null);
             if (active.containsKey(m) || done.contains(m)) {
                 continue;
             }
@@ -306,7 +353,7 @@ final class AgentDaemon implements Runnable {
                 continue;
             }
             try {
-                swap(c, m, e.variantId(), e.winnerClass());
+                swap(m, e.variantId(), e.winnerClass());
                 events.emit("wisdom-applied", m.toString(), ev);
                 settle(m, e.variantId(), Map.of("reason", "a remembered winner, verified and guarded when it was tuned"));
             } catch (Throwable t) {
@@ -319,6 +366,7 @@ final class AgentDaemon implements Runnable {
     private void tick() {
         try {
             noteDropped();
+            prune();
             if (wisdom != null) {
                 applyWisdom(0);
             }
@@ -330,7 +378,7 @@ final class AgentDaemon implements Runnable {
                     }
                     rollback(v.method(), v.reason(), v.evidence());
                     if (wisdom != null) {
-                        wisdom.forget(v.method());
+                        wisdom.forget(v.method().method());
                     }
                 }
             }

@@ -2,8 +2,11 @@ package dev.selftune.agent;
 
 import dev.selftune.api.MethodRef;
 
-/** A hot, eligible method chosen for tuning: its loaded class, the class file it came from and its samples. */
-record Candidate(MethodRef method, Class<?> owner, byte[] classBytes, long samples, long selfSamples, long totalSamples) {
+/**
+ * A hot, eligible method chosen for tuning: which loaded class's method it is, that class (held
+ * strongly only while the candidate is handled), the class file it came from and its samples.
+ */
+record Candidate(LoadedMethod id, Class<?> owner, byte[] classBytes, long samples, long selfSamples, long totalSamples) {
     Candidate {
         classBytes = classBytes.clone();
     }
@@ -11,6 +14,10 @@ record Candidate(MethodRef method, Class<?> owner, byte[] classBytes, long sampl
     @Override
     public byte[] classBytes() {
         return classBytes.clone();
+    }
+
+    MethodRef method() {
+        return id.method();
     }
 
     /** The method's share of all execution samples, 0..1. */

@@ -37,53 +37,80 @@ final class CandidateSelector {
 
     private final Instrumentation inst;
     private final Events events;
-    private final Set<MethodRef> reported = new HashSet<>();
-    private final java.util.function.ToLongFunction<MethodRef> selfSamples;
+    private final Set<LoadedMethod> reported = new HashSet<>();
+    private final Set<SampledMethod> unloaded = new HashSet<>();
+    private final java.util.function.ToLongFunction<SampledMethod> selfSamples;
+    private final java.util.function.Function<SampledMethod, Class<?>> resolver;
 
-    CandidateSelector(Instrumentation inst, Events events, java.util.function.ToLongFunction<MethodRef> selfSamples) {
+    /**
+     * {@code resolver} finds the loaded class a sampled method belongs to (null while unknown:
+     * {@link HotMethodDetector#resolve}); {@code selfSamples} counts its samples as the topmost frame.
+     */
+    CandidateSelector(Instrumentation inst, Events events, java.util.function.ToLongFunction<SampledMethod> selfSamples,
+                      java.util.function.Function<SampledMethod, Class<?>> resolver) {
         this.inst = inst;
         this.events = events;
         this.selfSamples = selfSamples;
+        this.resolver = resolver;
     }
 
-    /** Up to {@code max} new candidates from the ranking, skipping methods in {@code done}. */
-    List<Candidate> select(List<Map.Entry<MethodRef, Long>> ranking, long total, int max, Set<MethodRef> done) {
+    /**
+     * Up to {@code max} new candidates from the ranking, skipping methods in {@code done}. Two loaders'
+     * copies of a method are two entries of the ranking and two candidates; one in {@code done} leaves the other.
+     */
+    List<Candidate> select(List<Map.Entry<SampledMethod, Long>> ranking, long total, int max, Set<LoadedMethod> done) {
+        reported.removeIf(r -> !r.alive());
         List<Candidate> out = new ArrayList<>();
-        for (Map.Entry<MethodRef, Long> e : ranking) {
+        for (Map.Entry<SampledMethod, Long> e : ranking) {
             if (out.size() >= max) {
                 break;
             }
-            MethodRef m = e.getKey();
+            SampledMethod s = e.getKey();
             long n = e.getValue();
             if (n < MIN_SAMPLES || n < MIN_SHARE * total) {
                 break;
             }
-            if (done.contains(m) || reported.contains(m)) {
+            if (unloaded.contains(s)) {
                 continue;
             }
             try {
-                Candidate c = examine(m, n, total);
+                Class<?> owner = resolver.apply(s);
+                if (owner == null) {
+                    if (ClassFiles.find(inst, s.method().owner()) == null) {
+                        unloaded.add(s);
+                        skip(s.method().toString(), n, total, "its class is not modifiable by instrumentation (hidden, array or unloaded)");
+                    }
+                    continue;   // several loaders hold it and JFR has not yet said which one this is: next round
+                }
+                LoadedMethod m = LoadedMethod.of(inst, owner, s.method(), s);
+                if (done.contains(m) || reported.contains(m)) {
+                    continue;
+                }
+                Candidate c = examine(m, owner, n, total);
                 if (c != null) {
                     out.add(c);
                 }
             } catch (RuntimeException | LinkageError ex) {
-                skip(m, n, total, "could not be examined: " + ex);
+                unloaded.add(s);
+                skip(s.method().toString(), n, total, "could not be examined: " + ex);
             }
         }
         return out;
     }
 
-    private Candidate examine(MethodRef m, long n, long total) {
-        Class<?> owner = ClassFiles.find(inst, m.owner());
+    private Candidate examine(LoadedMethod lm, Class<?> owner, long n, long total) {
+        MethodRef m = lm.method();
+        reported.add(lm);
+        String name = lm.toString();
         if (owner == null) {
-            return skip(m, n, total, "its class is not modifiable by instrumentation (hidden, array or unloaded)");
+            return skip(name, n, total, "its class is not modifiable by instrumentation (hidden, array or unloaded)");
         }
         if (ClassFiles.isOwn(owner)) {
-            return skip(m, n, total, "it belongs to selftune itself, which the agent never touches");
+            return skip(name, n, total, "it belongs to selftune itself, which the agent never touches");
         }
         byte[] bytes = ClassFiles.read(owner);
         if (bytes == null) {
-            return skip(m, n, total, "no class file for " + m.owner() + " through its class loader (generated class?)");
+            return skip(name, n, total, "no class file for " + m.owner() + " through its class loader (generated class?)");
         }
         ClassNode cn = new ClassNode();
         new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES);
@@ -94,18 +121,17 @@ final class CandidateSelector {
             }
         }
         if (mn == null) {
-            return skip(m, n, total, "the class file on disk has no such method (was the class generated or woven?)");
+            return skip(name, n, total, "the class file on disk has no such method (was the class generated or woven?)");
         }
         String rule = agentRule(mn);
         if (rule != null) {
-            return skip(m, n, total, rule);
+            return skip(name, n, total, rule);
         }
         Optional<String> reason = Eligibility.check(cn, mn);
         if (reason.isPresent()) {
-            return skip(m, n, total, reason.get());
+            return skip(name, n, total, reason.get());
         }
-        reported.add(m);
-        return new Candidate(m, owner, bytes, n, selfSamples.applyAsLong(m), total);
+        return new Candidate(lm, owner, bytes, n, selfSamples.applyAsLong(lm.sampled()), total);
     }
 
     static String agentRule(MethodNode mn) {
@@ -121,13 +147,12 @@ final class CandidateSelector {
         return null;
     }
 
-    private Candidate skip(MethodRef m, long n, long total, String reason) {
-        reported.add(m);
+    private Candidate skip(String method, long n, long total, String reason) {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("reason", reason);
         ev.put("samples", n);
         ev.put("totalSamples", total);
-        events.emit("skipped", m.toString(), ev);
+        events.emit("skipped", method, ev);
         return null;
     }
 }

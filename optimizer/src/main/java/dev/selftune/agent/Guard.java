@@ -1,7 +1,5 @@
 package dev.selftune.agent;
 
-import dev.selftune.api.MethodRef;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Watches each swapped method for a guard window: rolls back when it starts throwing where the
+ * Watches each swapped method (one loader's copy: its samples are counted apart) for a guard window: rolls back when it starts throwing where the
  * original did not, or when its sampled cost rises against the share measured before the swap.
  */
 final class Guard {
@@ -26,7 +24,7 @@ final class Guard {
      */
     static final long MIN_SAMPLES = 50;
 
-    record Watch(MethodRef method, String variantId, double shareBefore, double throwRateBefore, double throwingShareBefore,
+    record Watch(LoadedMethod method, String variantId, double shareBefore, double throwRateBefore, double throwingShareBefore,
                  long samplesAtSwap, long totalAtSwap, long throwsAtSwap, long throwingAtSwap, long startNanos) { }
 
     /**
@@ -34,7 +32,7 @@ final class Guard {
      * passed without regression, the end of probation ({@code reason} null): the agent then settles
      * the call site so the variant stops paying the swapper's call counter.
      */
-    record Verdict(MethodRef method, String variantId, String reason, Map<String, Object> evidence) {
+    record Verdict(LoadedMethod method, String variantId, String reason, Map<String, Object> evidence) {
         boolean rollback() {
             return reason != null;
         }
@@ -49,22 +47,31 @@ final class Guard {
         this.window = window;
     }
 
-    synchronized void arm(MethodRef method, String variantId, double shareBefore, double throwRateBefore) {
-        detector.watchThrows(method);
+    synchronized void arm(LoadedMethod method, String variantId, double shareBefore, double throwRateBefore) {
+        SampledMethod s = method.sampled();
+        detector.watchThrows(s);
         detector.trackExceptions(true);
-        long samples = detector.samples(method);
-        long throwing = detector.throwingSamples(method);
+        long samples = detector.samples(s);
+        long throwing = detector.throwingSamples(s);
         watches.add(new Watch(method, variantId, shareBefore, throwRateBefore, samples == 0 ? 0 : (double) throwing / samples,
-                samples, detector.totalSamples(), detector.throwsInside(method), throwing, System.nanoTime()));
+                samples, detector.totalSamples(), detector.throwsInside(s), throwing, System.nanoTime()));
     }
 
     synchronized boolean active() {
         return !watches.isEmpty();
     }
 
-    synchronized void disarm(MethodRef method) {
+    /** Stops watching {@code method}. */
+    synchronized void disarm(LoadedMethod method) {
         watches.removeIf(w -> w.method().equals(method));
         if (watches.isEmpty()) {
+            detector.trackExceptions(false);
+        }
+    }
+
+    /** Drops the watches of methods whose class loader was collected. */
+    synchronized void prune() {
+        if (watches.removeIf(w -> !w.method().alive()) && watches.isEmpty()) {   // not otherwise: a capture window may be tracking
             detector.trackExceptions(false);
         }
     }
@@ -75,10 +82,11 @@ final class Guard {
         long now = System.nanoTime();
         for (Watch w : new ArrayList<>(watches)) {
             double secs = Math.max(1e-3, (now - w.startNanos()) / 1e9);
-            long thrown = detector.throwsInside(w.method()) - w.throwsAtSwap();
-            long samples = detector.samples(w.method()) - w.samplesAtSwap();
+            SampledMethod s = w.method().sampled();
+            long thrown = detector.throwsInside(s) - w.throwsAtSwap();
+            long samples = detector.samples(s) - w.samplesAtSwap();
             long total = detector.totalSamples() - w.totalAtSwap();
-            long throwing = detector.throwingSamples(w.method()) - w.throwingAtSwap();
+            long throwing = detector.throwingSamples(s) - w.throwingAtSwap();
             double throwingShare = samples == 0 ? 0 : (double) throwing / samples;
             double share = total == 0 ? 0 : (double) samples / total;
             Map<String, Object> ev = new LinkedHashMap<>();

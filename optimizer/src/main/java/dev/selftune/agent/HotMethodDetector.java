@@ -1,7 +1,5 @@
 package dev.selftune.agent;
 
-import dev.selftune.api.MethodRef;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +18,9 @@ import jdk.jfr.consumer.RecordingStream;
 
 /**
  * Samples the host with JFR ({@code jdk.ExecutionSample}) and counts, per method matching the include
- * patterns, the samples in which it is the topmost application frame; also counts throwables
- * constructed inside watched methods for the {@link Guard}.
+ * patterns and per defining class (two loaders' copies of a class are counted apart, {@link SampledMethod}),
+ * the samples in which it is the topmost application frame; also counts throwables constructed inside
+ * watched methods for the {@link Guard}.
  */
 final class HotMethodDetector implements AutoCloseable {
     /*
@@ -44,10 +43,11 @@ final class HotMethodDetector implements AutoCloseable {
      * the attributed frame (only visible when the stack walk itself is sampled in Java state).
      */
     private final ClassPattern classes;
-    private final Map<MethodRef, LongAdder> samples = new ConcurrentHashMap<>();
-    private final Map<MethodRef, LongAdder> selfSamples = new ConcurrentHashMap<>();
-    private final Map<MethodRef, LongAdder> throwsInside = new ConcurrentHashMap<>();
-    private final Map<MethodRef, LongAdder> throwingSamples = new ConcurrentHashMap<>();
+    private final ClassIds classIds = new ClassIds();
+    private final Map<SampledMethod, LongAdder> samples = new ConcurrentHashMap<>();
+    private final Map<SampledMethod, LongAdder> selfSamples = new ConcurrentHashMap<>();
+    private final Map<SampledMethod, LongAdder> throwsInside = new ConcurrentHashMap<>();
+    private final Map<SampledMethod, LongAdder> throwingSamples = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong jvmThrowables = new AtomicLong();
     /** jdk.JavaExceptionThrow works for a recording started late only before JDK 22 (see notes). */
@@ -72,6 +72,7 @@ final class HotMethodDetector implements AutoCloseable {
         stream.onEvent("jdk.JavaExceptionThrow", this::onThrow);
         stream.enable("jdk.ExceptionStatistics").withPeriod(Duration.ofSeconds(1));
         stream.onEvent("jdk.ExceptionStatistics", e -> jvmThrowables.set(e.getLong("throwables")));
+        classIds.listen(stream);
         stream.setReuse(true);
         stream.setOrdered(false);
         stream.setMaxAge(Duration.ofSeconds(30));
@@ -101,49 +102,57 @@ final class HotMethodDetector implements AutoCloseable {
         exceptionsOn = on;
     }
 
-    /** Registers a method whose constructed throwables are counted. */
-    void watchThrows(MethodRef method) {
-        throwsInside.putIfAbsent(method, new LongAdder());
+    /** The loaded class a sampled method belongs to (null while unknown); see {@link ClassIds}. */
+    Class<?> resolve(java.lang.instrument.Instrumentation inst, SampledMethod s) {
+        return classIds.resolve(inst, s);
+    }
+
+    /** Registers a method whose constructed throwables are counted (null: not found by sampling, nothing counted). */
+    void watchThrows(SampledMethod method) {
+        if (method != null) {
+            throwsInside.putIfAbsent(method, new LongAdder());
+        }
     }
 
     /**
      * Throwables attributed to the method so far: constructed with it on the stack (JDK 17–21), or,
      * where that event is silent (JDK 22+), the JVM-wide count of jdk.ExceptionStatistics.
      */
-    long throwsInside(MethodRef method) {
+    long throwsInside(SampledMethod method) {
         if (!PER_METHOD_THROWS) {
             return jvmThrowables.get();
         }
-        LongAdder a = throwsInside.get(method);
-        return a == null ? 0 : a.sum();
+        return count(throwsInside, method);
     }
 
     /** Samples of the method spent constructing a throwable (Throwable.fillInStackTrace and friends on top of it). */
-    long throwingSamples(MethodRef method) {
-        LongAdder a = throwingSamples.get(method);
-        return a == null ? 0 : a.sum();
+    long throwingSamples(SampledMethod method) {
+        return count(throwingSamples, method);
     }
 
     long totalSamples() {
         return total.get();
     }
 
-    long samples(MethodRef method) {
-        LongAdder a = samples.get(method);
+    long samples(SampledMethod method) {
+        return count(samples, method);
+    }
+
+    long selfSamples(SampledMethod method) {
+        return count(selfSamples, method);
+    }
+
+    private static long count(Map<SampledMethod, LongAdder> map, SampledMethod method) {
+        LongAdder a = method == null ? null : map.get(method);
         return a == null ? 0 : a.sum();
     }
 
-    long selfSamples(MethodRef method) {
-        LongAdder a = selfSamples.get(method);
-        return a == null ? 0 : a.sum();
-    }
-
-    /** Methods by attributed samples, most first. */
-    List<Map.Entry<MethodRef, Long>> ranking() {
-        Map<MethodRef, Long> snap = new HashMap<>();
+    /** Methods (one entry per loader's copy) by attributed samples, most first. */
+    List<Map.Entry<SampledMethod, Long>> ranking() {
+        Map<SampledMethod, Long> snap = new HashMap<>();
         samples.forEach((m, a) -> snap.put(m, a.sum()));
-        List<Map.Entry<MethodRef, Long>> out = new ArrayList<>(snap.entrySet());
-        out.sort(Map.Entry.<MethodRef, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(e -> e.getKey().toString()));
+        List<Map.Entry<SampledMethod, Long>> out = new ArrayList<>(snap.entrySet());
+        out.sort(Map.Entry.<SampledMethod, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(e -> e.getKey().toString()));
         return out;
     }
 
@@ -164,7 +173,7 @@ final class HotMethodDetector implements AutoCloseable {
                 }
                 String owner = m.getType().getName();
                 if (classes.matches(owner)) {
-                    MethodRef ref = new MethodRef(owner, m.getName(), m.getDescriptor());
+                    SampledMethod ref = SampledMethod.of(m.getType(), m.getName(), m.getDescriptor());
                     samples.computeIfAbsent(ref, k -> new LongAdder()).increment();
                     if (top) {
                         selfSamples.computeIfAbsent(ref, k -> new LongAdder()).increment();
@@ -194,10 +203,11 @@ final class HotMethodDetector implements AutoCloseable {
                     continue;
                 }
                 String owner = m.getType().getName();
-                for (Map.Entry<MethodRef, LongAdder> w : throwsInside.entrySet()) {
-                    MethodRef ref = w.getKey();
-                    if (owner.equals(ref.owner()) && m.getName().equals(ref.name())
-                            || m.isHidden() && owner.startsWith(ref.owner())) {
+                long loaderId = m.getType().getClassLoader() == null ? 0 : m.getType().getClassLoader().getId();
+                for (Map.Entry<SampledMethod, LongAdder> w : throwsInside.entrySet()) {
+                    SampledMethod ref = w.getKey();
+                    if (m.getType().getId() == ref.classId() && m.getName().equals(ref.method().name())
+                            || m.isHidden() && loaderId == ref.loaderId() && owner.startsWith(ref.method().owner())) {
                         w.getValue().increment();
                         return;
                     }

@@ -54,6 +54,8 @@ final class MethodTuner {
     /** Returns the outcome, or null when nothing was tuned (mode=detect, tool failure). */
     Outcome tune(Candidate c, Runnable tick) throws InterruptedException {
         MethodRef m = c.method();
+        String name = c.id().toString();
+        SampledMethod sampled = c.id().sampled();
         Path dir = workDir.resolve(String.format("%02d-%s", ++serial, safe(m.owner() + "." + m.name())));
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("samples", c.samples());
@@ -63,17 +65,17 @@ final class MethodTuner {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            events.error(m.toString(), "cannot create work directory " + dir, e);
+            events.error(name, "cannot create work directory " + dir, e);
             return null;
         }
-        detector.watchThrows(m);
+        detector.watchThrows(sampled);
         detector.trackExceptions(true);
         long t0 = System.nanoTime();
-        long throws0 = detector.throwsInside(m);
+        long throws0 = detector.throwsInside(sampled);
         Duration window = options.budget().dividedBy(4).compareTo(CAPTURE_WINDOW) < 0 ? options.budget().dividedBy(4) : CAPTURE_WINDOW;
         CaptureSink sink = new ArgumentCapture(inst, events).capture(c.owner(), m, window);
         double secs = Math.max(1, (System.nanoTime() - t0) / 1e9);
-        double throwRate = (detector.throwsInside(m) - throws0) / secs;
+        double throwRate = (detector.throwsInside(sampled) - throws0) / secs;
         detector.trackExceptions(false);
         Path inputs = writeInputs(m, sink.rows(), dir.resolve("inputs.rows"));
         ev.put("capturedCalls", sink.rows().size());
@@ -84,14 +86,14 @@ final class MethodTuner {
         }
         ev.put("receiverCaptured", sink.rowsHaveReceiver());
         ev.put("inputsFile", inputs == null ? null : inputs.toString());
-        events.emit("detected", m.toString(), ev);
+        events.emit("detected", name, ev);
         String noReceiver = receiverMissing(c, sink, window);
         if (noReceiver != null) {
             Map<String, Object> skip = new LinkedHashMap<>();
             skip.put("reason", noReceiver);
             skip.put("samples", c.samples());
             skip.put("totalSamples", c.totalSamples());
-            events.emit("skipped", m.toString(), skip);
+            events.emit("skipped", name, skip);
             return SKIPPED;
         }
         if (options.mode() == AgentOptions.Mode.DETECT) {
@@ -102,9 +104,10 @@ final class MethodTuner {
 
     private Outcome runTune(Candidate c, Path dir, Path inputs, Runnable tick, double throwRate) throws InterruptedException {
         MethodRef m = c.method();
+        String name = c.id().toString();
         Path jar = TuneProcess.agentLocation();
         if (jar == null) {
-            events.error(m.toString(), "cannot locate the selftune jar this agent was loaded from; not tuning", null);
+            events.error(name, "cannot locate the selftune jar this agent was loaded from; not tuning", null);
             return null;
         }
         String toolCp = Files.isDirectory(jar) ? jar + File.pathSeparator + System.getProperty("java.class.path") : jar.toString();
@@ -119,22 +122,22 @@ final class MethodTuner {
         ev.put("budgetSeconds", options.budget().toSeconds());
         ev.put("out", out.toString());
         ev.put("command", String.join(" ", cmd));
-        events.emit("tuning", m.toString(), ev);
+        events.emit("tuning", name, ev);
         int exit;
         try {
             exit = tp.run(cmd, out, options.budget(), tick, new TuneProcess.Pacing() {
                 @Override
                 public void paused(String why) {
-                    events.emit("paused", m.toString(), Map.of("reason", why));
+                    events.emit("paused", name, Map.of("reason", why));
                 }
 
                 @Override
                 public void resumed(double pausedSeconds) {
-                    events.emit("resumed", m.toString(), Map.of("pausedSeconds", Math.round(pausedSeconds * 10) / 10.0));
+                    events.emit("resumed", name, Map.of("pausedSeconds", Math.round(pausedSeconds * 10) / 10.0));
                 }
             });
         } catch (IOException e) {
-            events.error(m.toString(), "could not start the tuning JVM", e);
+            events.error(name, "could not start the tuning JVM", e);
             return null;
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -146,7 +149,7 @@ final class MethodTuner {
         } catch (IOException | RuntimeException e) {
             result.put("reason", exit == -1 ? "tuning exceeded its budget and was stopped" : "tune wrote no readable report.json (" + e.getMessage() + ")");
             result.put("logTail", tail(out.resolve("tune.log")));
-            events.emit(exit == 2 ? "rejected" : "error", m.toString(), result);
+            events.emit(exit == 2 ? "rejected" : "error", name, result);
             return null;
         }
         if (report.swap()) {
@@ -154,13 +157,13 @@ final class MethodTuner {
                 result.put("reason", "mode=advise: winner " + report.winnerId() + " (speedup " + report.speedup() + ") not installed");
                 result.put("variant", report.winnerId());
                 result.put("speedup", report.speedup());
-                events.emit("kept", m.toString(), result);
+                events.emit("kept", name, result);
             }
             return new Outcome(report, out, throwRate);
         }
         result.put("decision", report.decision());
         result.put("reason", report.reason() == null ? "no improvement found" : report.reason());
-        events.emit("kept", m.toString(), result);
+        events.emit("kept", name, result);
         return new Outcome(report, out, throwRate);
     }
 

@@ -178,24 +178,32 @@ final class TuneProcess {
         }
     }
 
-    /** The host class path for a candidate: java.class.path, its loader chain's URLs and its code source. */
+    /**
+     * The host class path for a candidate: its own code source first (so the child tunes this loader's
+     * copy when another loader, or the class path, holds a class of the same name), then
+     * java.class.path and its loader chain's URLs, parents first.
+     */
     static String hostClassPath(Class<?> owner) {
         Set<String> entries = new LinkedHashSet<>();
+        CodeSource cs = owner.getProtectionDomain().getCodeSource();
+        if (cs != null && cs.getLocation() != null) {
+            addUrl(entries, cs.getLocation());
+        }
         for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!e.isBlank()) {
                 entries.add(Path.of(e).toAbsolutePath().toString());
             }
         }
+        java.util.Deque<ClassLoader> chain = new java.util.ArrayDeque<>();
         for (ClassLoader l = owner.getClassLoader(); l != null; l = l.getParent()) {
+            chain.push(l);   // parents first, as delegation finds a class
+        }
+        for (ClassLoader l : chain) {
             if (l instanceof URLClassLoader u) {
                 for (URL url : u.getURLs()) {
                     addUrl(entries, url);
                 }
             }
-        }
-        CodeSource cs = owner.getProtectionDomain().getCodeSource();
-        if (cs != null && cs.getLocation() != null) {
-            addUrl(entries, cs.getLocation());
         }
         return String.join(File.pathSeparator, entries);
     }

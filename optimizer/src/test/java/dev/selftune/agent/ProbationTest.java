@@ -47,7 +47,8 @@ class ProbationTest {
         Path eventsFile = dir.resolve("events.jsonl");
         AgentDaemon d = daemon(swapper, eventsFile);
         MethodRef m = new MethodRef(Target.class.getName(), "f", "(I)I");
-        d.swap(Target.class, m, "same", ClassFiles.read(Target.class));
+        LoadedMethod lm = new LoadedMethod(Target.class, m, null, null);
+        d.swap(lm, "same", ClassFiles.read(Target.class));
         for (int i = 0; i < 100; i++) {
             assertEquals(i * 7 + 1, Target.f(i));
         }
@@ -56,14 +57,14 @@ class ProbationTest {
 
         Guard guard = new Guard(new HotMethodDetector(new ClassPattern(List.of("dev.selftune.agent.**"), List.of()),
                 Duration.ofMillis(20)), Duration.ZERO);
-        guard.arm(m, "same", 0.5, 0);
+        guard.arm(lm, "same", 0.5, 0);
         Thread.sleep(5);
         List<Guard.Verdict> verdicts = guard.check();
         assertEquals(1, verdicts.size());
         assertFalse(verdicts.get(0).rollback(), "a clean window asks for settling, not a rollback");
         assertFalse(guard.active());
 
-        assertTrue(d.settle(m, verdicts.get(0).variantId(), verdicts.get(0).evidence()));
+        assertTrue(d.settle(lm, verdicts.get(0).variantId(), verdicts.get(0).evidence()));
         for (int i = 0; i < 100; i++) {
             assertEquals(i * 7 + 1, Target.f(i));
         }
@@ -77,12 +78,13 @@ class ProbationTest {
         HotSwapper swapper = new HotSwapper(ByteBuddyAgent.install(), line -> { });
         AgentDaemon d = daemon(swapper, null);
         MethodRef m = new MethodRef(Other.class.getName(), "g", "(I)I");
-        d.swap(Other.class, m, "v1", ClassFiles.read(Other.class));
-        assertFalse(d.settle(m, "v0", Map.of()), "the window was for a variant that is gone");
+        LoadedMethod lm = new LoadedMethod(Other.class, m, null, null);
+        d.swap(lm, "v1", ClassFiles.read(Other.class));
+        assertFalse(d.settle(lm, "v0", Map.of()), "the window was for a variant that is gone");
         assertEquals(2, Other.g(5));
         assertTrue(swapper.guard(m).countingCalls());
-        d.rollback(m, "test", null);
-        assertFalse(d.settle(m, "v1", Map.of()), "rolled back: nothing to settle");
+        d.rollback(lm, "test", null);
+        assertFalse(d.settle(lm, "v1", Map.of()), "rolled back: nothing to settle");
         assertEquals(HotSwapper.ORIGINAL, swapper.active(m));
     }
 
@@ -99,7 +101,8 @@ class ProbationTest {
         AgentDaemon d = daemon(swapper, eventsFile);
         MethodRef m = new MethodRef(Redefined.class.getName(), "h", "(I)I");
         byte[] original = ClassFiles.read(Redefined.class);
-        d.swap(Redefined.class, m, "v1", original);
+        LoadedMethod lm = new LoadedMethod(Redefined.class, m, null, null);
+        d.swap(lm, "v1", original);
         byte[] edited = original.clone();   // the IDE's edit: the constant 10 becomes 11 (bipush 10 -> bipush 11)
         int at = indexOf(edited, new byte[] {0x10, 10, 0x60});
         edited[at + 1] = 11;
@@ -109,7 +112,7 @@ class ProbationTest {
         d.noteDropped();
         String log = Files.readString(eventsFile);
         assertTrue(log.contains("\"rolled-back\"") && log.contains("redefined"), log);
-        assertFalse(d.settle(m, "v1", Map.of()), "no longer active in the agent's view");
+        assertFalse(d.settle(lm, "v1", Map.of()), "no longer active in the agent's view");
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {
