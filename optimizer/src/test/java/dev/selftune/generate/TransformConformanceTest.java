@@ -79,6 +79,12 @@ class TransformConformanceTest {
     }
 
     /** Null when {@code v} behaves like the original on every trial, else what differed (a hang guard stops runaway loops). */
+    /** This harness with aliased arguments in every trial ({@code on}) or none. */
+    TransformConformanceTest aliasing(boolean on) {
+        aliasing = on;
+        return this;
+    }
+
     String conform(Class<?> c, Method m, Variant v, double tolerance, boolean finite) {
         java.util.concurrent.FutureTask<String> task = new java.util.concurrent.FutureTask<>(
                 () -> conformNow(c, m, v, tolerance, finite));
