@@ -17,6 +17,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.nio.file.Path;
+import dev.selftune.api.MethodRef;
+import dev.selftune.api.Verdict;
+import dev.selftune.inputs.InputSource;
+import dev.selftune.target.Target;
+import dev.selftune.verify.Verifier;
 import org.junit.jupiter.api.Test;
 
 /** Row accumulation (i-k-j) on EJML-shaped nests: fires, keeps behaviour bit for bit, and refuses with reasons. */
@@ -104,6 +110,24 @@ class RowAccumulateTest {
             }
         }
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void rowAccumulate_flatMultVariants_passTheRealVerifierOnGeneratedAliasedAndShortRows() throws Exception {
+        Path classes = Path.of(RowAccumulateTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        for (String name : List.of("mult", "multAdd")) {
+            Method m = Arrays.stream(FlatMatrices.class.getMethods()).filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
+            String desc = org.objectweb.asm.Type.getMethodDescriptor(m);
+            Target t = new Target(new MethodRef(FlatMatrices.class.getName(), name, desc), Specimen.bytes(FlatMatrices.class), true,
+                    List.of(classes));
+            Verifier verifier = new Verifier(t, new InputSource(7, new int[] {16, 300}, null, null), null);
+            verifier.profile();
+            List<Variant> vs = rows(FlatMatrices.class, name);
+            assertEquals(1, vs.size(), name + ": " + whyNot(FlatMatrices.class, name));
+            Verdict verdict = verifier.verify(vs.get(0));
+            assertTrue(verdict.passed(), name + ": " + verdict);
+            assertTrue(verdict.inputsChecked() >= 100, name + " checked " + verdict.inputsChecked());
+        }
     }
 
     @Test
