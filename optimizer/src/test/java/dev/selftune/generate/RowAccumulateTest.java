@@ -138,6 +138,22 @@ class RowAccumulateTest {
     }
 
     @Test
+    void rowAccumulate_setterThatAlsoWritesAField_refusedWithReason() {
+        assertTrue(rows(RowMatrices.class, "multCountingSets").isEmpty());
+        String why = whyNot(RowMatrices.class, "multCountingSets");
+        assertTrue(why.contains("countedSet") && why.contains("does more than store into one array field"), why);
+    }
+
+    @Test
+    void rowAccumulate_setterWhoseClassFileCannotBeRead_refusedWithReason() {
+        Generator g = new Generator(ROW, TransformContext.exact(ROW), name -> name.endsWith("RowMatrix") ? null
+                : ClassBytes.resourcesOf(RowAccumulateTest.class.getClassLoader()).apply(name));
+        assertTrue(g.generate("multSmall", null, Specimen.bytes(RowMatrices.class)).isEmpty());
+        String why = g.notApplied().get(RowAccumulate.NAME);
+        assertTrue(why.contains("could not be read"), why);
+    }
+
+    @Test
     void rowAccumulate_tripCountDependsOnJ_refusedWithReason() {
         assertTrue(rows(FlatMatrices.class, "lowerTriangle").isEmpty());
         String why = whyNot(FlatMatrices.class, "lowerTriangle");
