@@ -154,6 +154,13 @@ class RowAccumulateTest {
     }
 
     @Test
+    void rowAccumulate_epilogueReadsAnIndexThatDiffersPerJ_refusedWithReason() {
+        assertTrue(rows(RowMatrices.class, "multKeepingIndex").isEmpty());
+        String why = whyNot(RowMatrices.class, "multKeepingIndex");
+        assertTrue(why.contains("indexB") && why.contains("differs per j") && why.contains("after the inner loop"), why);
+    }
+
+    @Test
     void rowAccumulate_tripCountDependsOnJ_refusedWithReason() {
         assertTrue(rows(FlatMatrices.class, "lowerTriangle").isEmpty());
         String why = whyNot(FlatMatrices.class, "lowerTriangle");

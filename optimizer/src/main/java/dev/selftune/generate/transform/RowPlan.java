@@ -115,6 +115,14 @@ record RowPlan(JamPlan jam, int acc, char sort, AbstractInsnNode accLoad, Abstra
                         + " that is not an induction variable started at " + jName + " + c");
             }
         }
+        for (AbstractInsnNode n = jam.epilogueFirst(); n != end; n = n.getNext()) {
+            int slot = n instanceof IincInsnNode inc ? inc.var
+                    : n instanceof VarInsnNode v && v.getOpcode() >= Opcodes.ISTORE ? v.var : -1;
+            if (slot >= 0 && vary.contains(slot)) {
+                throw new JamPlan.Refused(LocalNames.describe(method, slot) + " differs per " + jName
+                        + " and is written after the inner loop; the row copy keeps one value for the whole row");
+            }
+        }
         boolean firstVaries = reads(accLoad.getNext(), op2, vary);
         boolean secondVaries = reads(op2, mul, vary);
         if (firstVaries == secondVaries) {
