@@ -11,6 +11,7 @@ import dev.selftune.generate.transform.GuardedInterchange;
 import dev.selftune.generate.transform.Hoist;
 import dev.selftune.generate.transform.Interchange;
 import dev.selftune.generate.transform.PrivatiseScatter;
+import dev.selftune.generate.transform.RowAccumulate;
 import dev.selftune.generate.transform.Specialise;
 import dev.selftune.generate.transform.SplitAccumulators;
 import dev.selftune.generate.transform.Tile;
@@ -30,6 +31,7 @@ public final class Transforms {
         register(GuardedInterchange.NAME, GuardedInterchange::new);
         register(Tile.NAME, Tile::new);
         register("hoist", Hoist::new);
+        register(RowAccumulate.NAME, RowAccumulate::new);
         register(UnrollAndJam.NAME, UnrollAndJam::new);
         register(PrivatiseScatter.NAME, PrivatiseScatter::new);
         register(SplitAccumulators.NAME, SplitAccumulators::new);

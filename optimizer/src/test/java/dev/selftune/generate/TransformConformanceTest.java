@@ -79,6 +79,12 @@ class TransformConformanceTest {
     }
 
     /** Null when {@code v} behaves like the original on every trial, else what differed (a hang guard stops runaway loops). */
+    /** This harness with aliased arguments in every trial ({@code on}) or none. */
+    TransformConformanceTest aliasing(boolean on) {
+        aliasing = on;
+        return this;
+    }
+
     String conform(Class<?> c, Method m, Variant v, double tolerance, boolean finite) {
         java.util.concurrent.FutureTask<String> task = new java.util.concurrent.FutureTask<>(
                 () -> conformNow(c, m, v, tolerance, finite));
@@ -257,7 +263,8 @@ class TransformConformanceTest {
                         }
                     }
                 }
-            } else if (t.equals(dev.selftune.generate.transform.UnrollAndJam.NAME)) {
+            } else if (t.equals(dev.selftune.generate.transform.UnrollAndJam.NAME)
+                    || t.equals(dev.selftune.generate.transform.RowAccumulate.NAME)) {
                 failures.addAll(conformAll(all, List.of(t), 1, 1000, false, 0, false, c));
             }
             counts.put(t, c.values().stream().mapToInt(Integer::intValue).sum());
@@ -265,6 +272,18 @@ class TransformConformanceTest {
         assertEquals(List.of(), failures);
         assertTrue(counts.get(dev.selftune.generate.transform.UnrollAndJam.NAME) >= 4,
                 "unroll-and-jam applies to FlatMatrices.mult and multAdd at factors 4 and 2: " + counts);
+        assertTrue(counts.get(dev.selftune.generate.transform.RowAccumulate.NAME) >= 2,
+                "row-accumulate applies to FlatMatrices.mult and multAdd: " + counts);
+    }
+
+    /* Row accumulation followed by every other exact transform (unroll and split-accumulators meet its new row loops), aliased. */
+    @Test
+    void rowAccumulate_composedWithEveryTransformOnFlatMatrices_keepBehaviourBitForBit() {
+        Map<String, Integer> counts = new HashMap<>();
+        aliasing = true;
+        List<String> names = Transforms.names().stream().filter(t -> Transforms.byName(t).orElseThrow().exact()).toList();
+        assertEquals(List.of(), conformAll(List.of(FlatMatrices.class), names, 2, 200, false, 0, false, counts));
+        assertTrue(counts.getOrDefault("mult", 0) > 2, counts.toString());
     }
 
     @Test

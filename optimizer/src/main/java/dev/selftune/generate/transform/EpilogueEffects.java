@@ -85,7 +85,7 @@ final class EpilogueEffects {
     }
 
     /* [aload x] or [aload x, getfield f] with x not written in the outer loop, else null. */
-    private static List<AbstractInsnNode> expr(MethodNode method, Frame<SourceValue>[] frames, SourceValue v, Set<Integer> written) {
+    static List<AbstractInsnNode> expr(MethodNode method, Frame<SourceValue>[] frames, SourceValue v, Set<Integer> written) {
         if (v.insns.size() != 1) {
             return null;
         }

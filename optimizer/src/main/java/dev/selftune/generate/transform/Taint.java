@@ -46,6 +46,12 @@ final class Taint {
         return false;
     }
 
+    /** True when the stack value {@code depth} below the top before {@code at} may depend on the index. */
+    boolean below(AbstractInsnNode at, int depth) {
+        Frame<SourceValue> f = frames[insns.indexOf(at)];
+        return f == null || value(f.getStack(f.getStackSize() - 1 - depth));
+    }
+
     private boolean value(SourceValue v) {
         for (AbstractInsnNode p : v.insns) {
             if (insn(p)) {

@@ -62,4 +62,40 @@ public final class RowMatrices {
         }
         return j;
     }
+
+    /** Like {@link #multSmall}, but the setter also counts its calls (a field store besides the array store). */
+    public static void multCountingSets(RowMatrix a, RowMatrix b, CountingMatrix c) {
+        for (int i = 0; i < a.numRows; i++) {
+            int cIndex = i * b.numCols;
+            for (int j = 0; j < b.numCols; j++) {
+                double total = 0;
+                int indexA = i * a.numCols;
+                int indexB = j;
+                int end = indexA + b.numRows;
+                while (indexA < end) {
+                    total += a.data[indexA++] * b.data[indexB];
+                    indexB += b.numCols;
+                }
+                c.countedSet(cIndex++, total);
+            }
+        }
+    }
+
+    /** Like {@link #multSmall}, but after the inner loop it keeps indexB (which differs per j) in a field of c. */
+    public static void multKeepingIndex(RowMatrix a, RowMatrix b, RowMatrix c) {
+        for (int i = 0; i < a.numRows; i++) {
+            int cIndex = i * b.numCols;
+            for (int j = 0; j < b.numCols; j++) {
+                double total = 0;
+                int indexA = i * a.numCols;
+                int indexB = j;
+                int end = indexA + b.numRows;
+                while (indexA < end) {
+                    total += a.data[indexA++] * b.data[indexB];
+                    indexB += b.numCols;
+                }
+                c.set(cIndex++, total + indexB);
+            }
+        }
+    }
 }

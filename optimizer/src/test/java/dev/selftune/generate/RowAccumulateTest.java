@@ -1,0 +1,210 @@
+package dev.selftune.generate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selftune.api.Variant;
+import dev.selftune.generate.jamspecimens.RowMatrices;
+import dev.selftune.generate.jamspecimens.RowMatrix;
+import dev.selftune.generate.specimens.FlatMatrices;
+import dev.selftune.generate.transform.RowAccumulate;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.nio.file.Path;
+import dev.selftune.api.MethodRef;
+import dev.selftune.api.Verdict;
+import dev.selftune.inputs.InputSource;
+import dev.selftune.target.Target;
+import dev.selftune.verify.Verifier;
+import org.junit.jupiter.api.Test;
+
+/** Row accumulation (i-k-j) on EJML-shaped nests: fires, keeps behaviour bit for bit, and refuses with reasons. */
+class RowAccumulateTest {
+    private static final Policy ROW = new Policy(List.of(RowAccumulate.NAME), Policy.defaults().ranges(), 1, 24, 1, 0.5);
+
+    private static Generator generator() {
+        return new Generator(ROW, TransformContext.exact(ROW), ClassBytes.resourcesOf(RowAccumulateTest.class.getClassLoader()));
+    }
+
+    static List<Variant> rows(Class<?> c, String name) {
+        return generator().generate(name, null, Specimen.bytes(c));
+    }
+
+    static String whyNot(Class<?> c, String name) {
+        Generator g = generator();
+        g.generate(name, null, Specimen.bytes(c));
+        return g.notApplied().get(RowAccumulate.NAME);
+    }
+
+    @Test
+    void rowAccumulate_ejmlShapedMultWithVirtualSet_offersOneValidVariant() {
+        List<Variant> vs = rows(RowMatrices.class, "multSmall");
+        assertEquals(1, vs.size(), vs + " " + whyNot(RowMatrices.class, "multSmall"));
+        assertEquals("", Specimen.check(vs.get(0).classBytes()));
+    }
+
+    @Test
+    void rowAccumulate_ejmlShapedMult_bitIdenticalWithSameExceptionsAndPartialWrites() throws Exception {
+        Method orig = RowMatrices.class.getMethod("multSmall", RowMatrix.class, RowMatrix.class, RowMatrix.class);
+        Variant v = rows(RowMatrices.class, "multSmall").get(0);
+        Method row = Specimen.load(RowMatrices.class.getName(), v.classBytes())
+                .getMethod("multSmall", RowMatrix.class, RowMatrix.class, RowMatrix.class);
+        Random r = new Random(5);
+        int[][] shapes = {{0, 0, 0}, {1, 1, 1}, {1, 3, 1}, {3, 1, 5}, {4, 4, 4}, {5, 7, 3}, {8, 8, 8}, {9, 2, 11}, {2, 0, 6}, {6, 5, 0}};
+        int[] kinds = new int[6];
+        for (int t = 0; t < 600; t++) {
+            int[] s = shapes[t % shapes.length];
+            RowMatrix a = random(r, s[0], s[1]);
+            RowMatrix b = random(r, s[1], s[2]);
+            RowMatrix c = new RowMatrix(s[0], s[2]);
+            int kind = t / shapes.length % 6;
+            if (kind == 1) {
+                c.data = new double[Math.max(0, c.data.length - 1 - r.nextInt(3))];  // set throws part-way
+            } else if (kind == 2) {
+                b.data = Arrays.copyOf(b.data, Math.max(0, b.data.length - 1));  // a read throws part-way
+            } else if (kind == 3 && s[0] == s[1] && s[1] == s[2]) {
+                c = a;  // the output is an input
+            } else if (kind == 4 && s[0] == s[1] && s[1] == s[2]) {
+                c.data = a.data;  // two matrices share one array: set writes what later elements of the row read
+            } else if (kind == 5) {
+                a.data = null;  // the first read throws
+            }
+            kinds[kind]++;
+            RowMatrix[] want = copies(a, b, c);
+            RowMatrix[] got = copies(a, b, c);
+            String e1 = run(orig, want);
+            String e2 = run(row, got);
+            assertEquals(e1, e2, "shape " + Arrays.toString(s) + " kind " + kind);
+            for (int m = 0; m < 3; m++) {
+                assertArrayEquals(want[m].data, got[m].data, "matrix " + m + " shape " + Arrays.toString(s) + " kind " + kind);
+                if (want[m].data != null) {
+                    for (int e = 0; e < want[m].data.length; e++) {
+                        assertEquals(Double.doubleToRawLongBits(want[m].data[e]), Double.doubleToRawLongBits(got[m].data[e]),
+                                "bits of matrix " + m + "[" + e + "] shape " + Arrays.toString(s) + " kind " + kind);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowAccumulate_flatMultAndAccumulatingMult_conformWithAliasedArguments() {
+        TransformConformanceTest harness = new TransformConformanceTest();
+        List<String> failures = new ArrayList<>();
+        for (String name : List.of("mult", "multAdd")) {
+            List<Variant> vs = rows(FlatMatrices.class, name);
+            assertEquals(1, vs.size(), name + ": " + vs + " " + whyNot(FlatMatrices.class, name));
+            Method m = Arrays.stream(FlatMatrices.class.getMethods()).filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
+            for (boolean aliasing : new boolean[] {false, true}) {
+                String f = harness.aliasing(aliasing).conform(FlatMatrices.class, m, vs.get(0), 0, false);
+                if (f != null) {
+                    failures.add(f);
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void rowAccumulate_flatMultVariants_passTheRealVerifierOnGeneratedAliasedAndShortRows() throws Exception {
+        Path classes = Path.of(RowAccumulateTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        for (String name : List.of("mult", "multAdd")) {
+            Method m = Arrays.stream(FlatMatrices.class.getMethods()).filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
+            String desc = org.objectweb.asm.Type.getMethodDescriptor(m);
+            Target t = new Target(new MethodRef(FlatMatrices.class.getName(), name, desc), Specimen.bytes(FlatMatrices.class), true,
+                    List.of(classes));
+            Verifier verifier = new Verifier(t, new InputSource(7, new int[] {16, 300}, null, null), null);
+            verifier.profile();
+            List<Variant> vs = rows(FlatMatrices.class, name);
+            assertEquals(1, vs.size(), name + ": " + whyNot(FlatMatrices.class, name));
+            Verdict verdict = verifier.verify(vs.get(0));
+            assertTrue(verdict.passed(), name + ": " + verdict);
+            assertTrue(verdict.inputsChecked() >= 100, name + " checked " + verdict.inputsChecked());
+        }
+    }
+
+    @Test
+    void rowAccumulate_innerLoopWritesMemory_refusedWithReason() {
+        assertTrue(rows(RowMatrices.class, "multCounting").isEmpty());
+        String why = whyNot(RowMatrices.class, "multCounting");
+        assertTrue(why.contains("inner loop writes memory"), why);
+    }
+
+    @Test
+    void rowAccumulate_setterThatAlsoWritesAField_refusedWithReason() {
+        assertTrue(rows(RowMatrices.class, "multCountingSets").isEmpty());
+        String why = whyNot(RowMatrices.class, "multCountingSets");
+        assertTrue(why.contains("countedSet") && why.contains("does more than store into one array field"), why);
+    }
+
+    @Test
+    void rowAccumulate_setterWhoseClassFileCannotBeRead_refusedWithReason() {
+        Generator g = new Generator(ROW, TransformContext.exact(ROW), name -> name.endsWith("RowMatrix") ? null
+                : ClassBytes.resourcesOf(RowAccumulateTest.class.getClassLoader()).apply(name));
+        assertTrue(g.generate("multSmall", null, Specimen.bytes(RowMatrices.class)).isEmpty());
+        String why = g.notApplied().get(RowAccumulate.NAME);
+        assertTrue(why.contains("could not be read"), why);
+    }
+
+    @Test
+    void rowAccumulate_epilogueReadsAnIndexThatDiffersPerJ_refusedWithReason() {
+        assertTrue(rows(RowMatrices.class, "multKeepingIndex").isEmpty());
+        String why = whyNot(RowMatrices.class, "multKeepingIndex");
+        assertTrue(why.contains("indexB") && why.contains("differs per j") && why.contains("after the inner loop"), why);
+    }
+
+    @Test
+    void rowAccumulate_tripCountDependsOnJ_refusedWithReason() {
+        assertTrue(rows(FlatMatrices.class, "lowerTriangle").isEmpty());
+        String why = whyNot(FlatMatrices.class, "lowerTriangle");
+        assertTrue(why.contains("trip count depends on j"), why);
+    }
+
+    @Test
+    void rowAccumulate_straightLoop_saysThereIsNoNest() {
+        String why = whyNot(FlatMatrices.class, "longIndexSum");
+        assertTrue(why.startsWith("no loop holding exactly one inner loop"), why);
+    }
+
+    private static RowMatrix random(Random r, int rows, int cols) {
+        RowMatrix m = new RowMatrix(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = r.nextInt(10) == 0 ? Double.NaN : r.nextGaussian() * 1e3;
+        }
+        return m;
+    }
+
+    /* Deep copies that keep identity between arguments and their arrays (c == a, c.data == b.data stay so). */
+    private static RowMatrix[] copies(RowMatrix a, RowMatrix b, RowMatrix c) {
+        Map<Object, Object> seen = new java.util.IdentityHashMap<>();
+        RowMatrix[] out = new RowMatrix[3];
+        RowMatrix[] in = {a, b, c};
+        for (int i = 0; i < 3; i++) {
+            out[i] = (RowMatrix) seen.computeIfAbsent(in[i], o -> {
+                RowMatrix m = (RowMatrix) o;
+                RowMatrix x = new RowMatrix(0, 0);
+                x.numRows = m.numRows;
+                x.numCols = m.numCols;
+                x.data = m.data == null ? null : (double[]) seen.computeIfAbsent(m.data, d -> ((double[]) d).clone());
+                return x;
+            });
+        }
+        return out;
+    }
+
+    private static String run(Method m, RowMatrix[] args) throws IllegalAccessException {
+        try {
+            m.invoke(null, (Object[]) args);
+            return "returned";
+        } catch (InvocationTargetException e) {
+            return e.getCause().getClass().getName();
+        }
+    }
+}
