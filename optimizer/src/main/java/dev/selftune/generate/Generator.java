@@ -46,8 +46,9 @@ public final class Generator {
 
     public Generator(Policy policy, TransformContext ctx, Function<String, InputStream> classResources) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(ctx, "ctx");
         this.resources = Objects.requireNonNull(classResources, "classResources");
+        this.ctx = ctx.classResources() == null ? ctx.withClassResources(classResources) : ctx;
         for (String name : policy.transforms()) {
             transforms.add(Transforms.byName(name).orElseThrow(() -> new IllegalArgumentException(
                     "unknown transform '" + name + "': known transforms are " + String.join(", ", Transforms.names()))));
