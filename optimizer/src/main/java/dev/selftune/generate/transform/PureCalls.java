@@ -70,8 +70,16 @@ final class PureCalls {
         if (!Type.getReturnType(desc).getDescriptor().matches("[ZBCSIJFD]")) {
             return name + desc + " does not return a primitive";
         }
+        for (org.objectweb.asm.tree.TryCatchBlockNode tcb : m.tryCatchBlocks) {
+            if (m.instructions.indexOf(tcb.handler) < m.instructions.indexOf(tcb.end)) {
+                return name + desc + " has an exception handler that can loop back into its try block";
+            }
+        }
         for (AbstractInsnNode n : m.instructions) {
             int op = n.getOpcode();
+            if (n instanceof org.objectweb.asm.tree.LdcInsnNode l && l.cst instanceof org.objectweb.asm.ConstantDynamic) {
+                return name + desc + " loads a dynamic constant, whose bootstrap may run code";
+            }
             String why = switch (op) {
                 case Opcodes.GETFIELD, Opcodes.GETSTATIC -> "reads a field";
                 case Opcodes.PUTFIELD, Opcodes.PUTSTATIC -> "writes a field";
