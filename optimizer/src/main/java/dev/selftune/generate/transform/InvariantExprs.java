@@ -91,13 +91,11 @@ final class InvariantExprs {
             Atom a = atom(n);
             if (a != null && a.memory) {
                 int start = method.instructions.indexOf(a.start);
-                if (!found.isEmpty() && method.instructions.indexOf(found.get(found.size() - 1)[0]) >= start) {
-                    // a larger expression containing the last one: it replaces it
-                    while (!found.isEmpty() && method.instructions.indexOf(found.get(found.size() - 1)[0]) >= start) {
-                        found.remove(found.size() - 1);
-                        types.remove(types.size() - 1);
-                        worths.remove(worths.size() - 1);
-                    }
+                // a larger expression containing the last ones (runs nest or are disjoint): it replaces them
+                while (!found.isEmpty() && method.instructions.indexOf(found.get(found.size() - 1)[0]) >= start) {
+                    found.remove(found.size() - 1);
+                    types.remove(types.size() - 1);
+                    worths.remove(worths.size() - 1);
                 }
                 found.add(new AbstractInsnNode[] {a.start, n});
                 types.add(a.type);
