@@ -10,24 +10,40 @@ import java.util.Random;
  * {@code --inputs dev.selftune.samples.inputs.SignalLevelInputs#rows}.
  */
 public final class SignalLevelInputs {
+    /* 120 calls; the first 64 are the ones measured, so their sizes are the workload's mix. */
+    static final int CALLS = 120;
+    private static final double[][] BANDS = {{1_000, 6, 0.7}, {120, -3, 1.4}, {8_000, 12, 4}, {440, 3, 0.5}};
+
     private SignalLevelInputs() {
     }
 
     /**
-     * Buffers of 16, 1024 and 65536 samples at 48 kHz with a few equaliser settings, a pooled buffer
-     * longer than the samples in use, and an empty one.
+     * Buffers of 4096 samples, one of 65536 every eighth call, a few short and empty ones, at 48 or
+     * 44.1 kHz with four equaliser settings; every fifth buffer is pooled (longer than the samples in
+     * use). Past the measured rows, the edges: an empty buffer without an array, settings out of
+     * range (NaN centre, zero rate, a 500 dB gain).
      */
     public static Object[][] rows() {
         Random rnd = new Random(Rows.SEED);
         List<Object[]> rows = new ArrayList<>();
-        int[] lengths = {16, 1024, 65536};
-        double[][] bands = {{1_000, 6, 0.7}, {120, -3, 1.4}, {8_000, 12, 4}};
-        for (int i = 0; i < lengths.length; i++) {
-            double[] band = bands[i];
-            rows.add(new Object[] {new Signal(Rows.doubles(rnd, lengths[i]), lengths[i], 48_000, band[0], band[1], band[2])});
+        for (int r = 0; r < CALLS; r++) {
+            int n = length(r);
+            double[] band = BANDS[r % BANDS.length];
+            double rate = r % 3 == 0 ? 44_100 : 48_000;
+            double[] data = Rows.doubles(rnd, n + (r % 5 == 0 ? 100 : 0));
+            rows.add(new Object[] {switch (r) {
+                case 70 -> new Signal(null, 0, rate, band[0], band[1], band[2]);
+                case 75 -> new Signal(data, n, rate, Double.NaN, band[1], band[2]);
+                case 80 -> new Signal(data, n, 0, band[0], band[1], band[2]);
+                case 85 -> new Signal(data, n, rate, band[0], 500, band[2]);
+                default -> new Signal(data, n, rate, band[0], band[1], band[2]);
+            }});
         }
-        rows.add(new Object[] {new Signal(Rows.doubles(rnd, 4096), 3000, 44_100, 440, 3, 0.5)});
-        rows.add(new Object[] {new Signal(new double[0], 0, 48_000, 1_000, 0, 1)});
         return rows.toArray(Object[][]::new);
+    }
+
+    /* Mostly 4096 samples, a long buffer every eighth call, a few short and empty ones. */
+    private static int length(int r) {
+        return r % 8 == 0 ? 65536 : r % 8 < 4 ? 4096 : r % 8 == 7 ? r % 3 : 16 + 7 * r;
     }
 }
