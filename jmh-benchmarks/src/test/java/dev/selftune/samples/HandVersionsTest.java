@@ -216,4 +216,18 @@ class HandVersionsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> FlatMatrixMultiplyHand.multiplyAdd(new double[4], new double[4], new double[3], 2, 2, 2));
     }
+
+    @Test
+    void signalLevelHand_anyLengthAndBand_isBitExact() {
+        for (int n : LENGTHS) {
+            double[] data = BenchData.doubles(rnd, n + 3);
+            for (double[] band : new double[][] {{1_000, 6, 0.7}, {120, -3, 1.4}, {30_000, 60, 0}}) {
+                Signal s = new Signal(data, n, 48_000, band[0], band[1], band[2]);
+                assertEquals(SignalLevel.energy(s), SignalLevelHand.energy(s));
+            }
+        }
+        assertThrows(NullPointerException.class, () -> SignalLevelHand.energy(null));
+        assertThrows(ArrayIndexOutOfBoundsException.class,
+                () -> SignalLevelHand.energy(new Signal(new double[1], 2, 48_000, 1_000, 0, 1)));
+    }
 }

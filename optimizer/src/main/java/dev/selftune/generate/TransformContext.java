@@ -10,7 +10,8 @@ import java.util.function.Function;
  * (then within {@code fpTolerance}), the policy's parameter ranges, the values the target's
  * integral parameters usually take in its callers' rows ({@code specialise} reads them), and the
  * class files of the target's class path ({@code classes}: internal name to its class file, or null
- * when it cannot be read), so a transform can read what a called method does ({@code row-accumulate}).
+ * when it cannot be read), so a transform can read what a called method does ({@code row-accumulate}) or another class's
+ * field flags ({@code hoist-invariants}).
  */
 public record TransformContext(boolean fpReassociationAllowed, Double fpTolerance, Policy policy, UsualValues usualValues,
                                Function<String, InputStream> classes) {

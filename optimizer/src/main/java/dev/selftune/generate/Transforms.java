@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import dev.selftune.generate.transform.AlgorithmChoice;
 import dev.selftune.generate.transform.GuardedInterchange;
 import dev.selftune.generate.transform.Hoist;
+import dev.selftune.generate.transform.HoistInvariants;
 import dev.selftune.generate.transform.Interchange;
 import dev.selftune.generate.transform.PrivatiseScatter;
 import dev.selftune.generate.transform.RowAccumulate;
@@ -31,6 +32,7 @@ public final class Transforms {
         register(GuardedInterchange.NAME, GuardedInterchange::new);
         register(Tile.NAME, Tile::new);
         register("hoist", Hoist::new);
+        register(HoistInvariants.NAME, HoistInvariants::new);
         register(RowAccumulate.NAME, RowAccumulate::new);
         register(UnrollAndJam.NAME, UnrollAndJam::new);
         register(PrivatiseScatter.NAME, PrivatiseScatter::new);

@@ -117,7 +117,7 @@ public final class Hoist implements Transform {
      * any more, so they leave the fallback alone. The new handler goes first in the exception table
      * so it wins over any enclosing one.
      */
-    private static void version(MethodNode method, LoopNestLoop loop, List<HoistLoad> loads) {
+    static void version(MethodNode method, LoopNestLoop loop, List<HoistLoad> loads) {
         Map<String, Integer> temps = new LinkedHashMap<>();
         Map<String, HoistLoad> firstByKey = new HashMap<>();
         Map<AbstractInsnNode, HoistLoad> byStart = new IdentityHashMap<>();

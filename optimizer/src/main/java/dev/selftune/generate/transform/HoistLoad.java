@@ -14,6 +14,21 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 record HoistLoad(List<AbstractInsnNode> insns, int root, int loadOpcode) {
 
+    /*
+     * A hoisted value that is not an array load (a field read, an array length, a pure call, from
+     * hoist-invariants): its kind is named by the array load of its type, so one versioning serves both.
+     */
+    static HoistLoad value(List<AbstractInsnNode> insns, org.objectweb.asm.Type type) {
+        int kind = switch (type.getSort()) {
+            case org.objectweb.asm.Type.LONG -> Opcodes.LALOAD;
+            case org.objectweb.asm.Type.FLOAT -> Opcodes.FALOAD;
+            case org.objectweb.asm.Type.DOUBLE -> Opcodes.DALOAD;
+            case org.objectweb.asm.Type.OBJECT, org.objectweb.asm.Type.ARRAY -> Opcodes.AALOAD;
+            default -> Opcodes.IALOAD;
+        };
+        return new HoistLoad(List.copyOf(insns), -1, kind);
+    }
+
     /** True for an element load, false for a row. */
     boolean scalar() {
         return loadOpcode != Opcodes.AALOAD;
@@ -68,6 +83,9 @@ record HoistLoad(List<AbstractInsnNode> insns, int root, int loadOpcode) {
         }
         if (n instanceof org.objectweb.asm.tree.FieldInsnNode f) {
             return f.owner + "." + f.name;
+        }
+        if (n instanceof org.objectweb.asm.tree.MethodInsnNode m) {
+            return m.owner + "." + m.name + m.desc;
         }
         return "";
     }
