@@ -51,10 +51,10 @@ final class InlineCode {
      * caught exception empties the stack); an object under construction on the stack (a copied loop
      * would branch back over it).
      */
-    static String refusal(ClassNode owner, MethodNode caller, MethodInsnNode call, MethodNode callee) {
+    static String refusal(ClassNode owner, MethodNode caller, Frame<BasicValue>[] callerFrames, MethodInsnNode call,
+                          MethodNode callee) {
         String key = dev.selftune.generate.UnitRouting.originalName(callee.name) + callee.desc;
         Frame<BasicValue>[] calleeFrames = frames(owner, callee);
-        Frame<BasicValue>[] callerFrames = frames(owner, caller);
         if (calleeFrames == null || callerFrames == null) {
             return "ASM's analyzer could not follow " + (calleeFrames == null ? "callee " + key : caller.name)
                     + ", so inline cannot prove the stack at its returns";
@@ -147,7 +147,7 @@ final class InlineCode {
     }
 
     /** Frames of {@code m} with objects made by {@code new} marked {@link Fresh}; null when ASM cannot analyse it. */
-    private static Frame<BasicValue>[] frames(ClassNode owner, MethodNode m) {
+    static Frame<BasicValue>[] frames(ClassNode owner, MethodNode m) {
         try {
             return new Analyzer<>(new FreshInterpreter()).analyze(owner.name, m);
         } catch (AnalyzerException | RuntimeException e) {

@@ -14,6 +14,8 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
 import dev.selftune.generate.UnitRouting;
 
 /**
@@ -37,14 +39,16 @@ final class InlineSites {
             return out;
         }
         int callerBytes = CodeSize.of(method);
-        for (MethodInsnNode call : loopCalls(owner, method)) {
+        List<MethodInsnNode> calls = loopCalls(owner, method);
+        Frame<BasicValue>[] frames = calls.isEmpty() ? null : InlineCode.frames(owner, method);
+        for (MethodInsnNode call : calls) {
             String key = UnitRouting.originalName(call.name) + call.desc;
             MethodNode callee = resolve(owner, call);
             String reason = callee == null ? "the call to " + key + " can be overridden or names no method of "
                     + owner.name + " (only static, private, final or final-class callees are inlined)"
                     : refusal(owner, method, callee, key, maxInsns, callerBytes);
             if (reason == null) {
-                reason = InlineCode.refusal(owner, method, call, callee);
+                reason = InlineCode.refusal(owner, method, frames, call, callee);
             }
             if (reason != null) {
                 why.putIfAbsent(key, reason);
