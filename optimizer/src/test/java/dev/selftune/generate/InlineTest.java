@@ -124,6 +124,24 @@ class InlineTest {
     }
 
     @Test
+    void inline_objectUnderConstructionOnTheStack_isRefused() {
+        assertTrue(why("underConstruction").contains("an object under construction is on the caller's stack"),
+                why("underConstruction"));
+    }
+
+    @Test
+    void inline_twoHelpersInOneLoop_offersTheOneOverFreqInlineSizeFirst() {
+        ClassNode cn = ClassBytes.read(Specimen.bytes(InliningRefusals.class));
+        MethodNode m = cn.methods.stream().filter(x -> x.name.equals("twoSizes")).findFirst().orElseThrow();
+        TransformContext ctx = TransformContext.exact(Policy.defaults());
+        assertEquals(List.of(Map.of("call", 0), Map.of("call", 1)), new Inline().candidates(cn, m, ctx));
+        assertTrue(new Inline().apply(cn, m, Map.of("call", 0), ctx));
+        assertFalse(calls(m, "big"), "the 300+-byte helper goes first");
+        assertTrue(calls(m, "medium"));
+        assertEquals(List.of(Map.of("call", 0)), new Inline().candidates(cn, m, ctx), "the medium helper is left");
+    }
+
+    @Test
     void inline_calleeOverMaxCopiedInsns_isRefusedNamingThePolicyLimit() {
         Policy d = Policy.defaults();
         Policy small = new Policy(List.of(Inline.NAME), d.ranges(), 1, 24, 1, 0.5, 50, 16, 16, 3, Short.MAX_VALUE,

@@ -3,7 +3,8 @@ package dev.selftune.generate.specimens;
 /**
  * Loop calls {@code inline} must refuse, each for one reason: a recursive helper, a helper with a
  * handler called with the caller's sum under its arguments, a native and an overridable callee, and a
- * helper C2 inlines already. Only inspected, never run (the native method has no body).
+ * helper C2 inlines already, an object under construction on the stack; and two
+ * helpers of different sizes in one loop. Only inspected, never run (the native method has no body).
  */
 public abstract class InliningRefusals {
     public static int recursive(int[] a) {
@@ -48,6 +49,79 @@ public abstract class InliningRefusals {
 
     public static int noLoop(int[] a) {
         return guarded(a, 0);
+    }
+
+    /* The helper's result is a constructor argument: the new object is on the stack under the call. */
+    public static int underConstruction(int[] a) {
+        int s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += new StringBuilder(big(a[i])).capacity();
+        }
+        return s;
+    }
+
+    /* Offered twice: the helper C2 refuses even at a hot site (big) before the one it inlines when hot (medium). */
+    public static int twoSizes(int[] a) {
+        int s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += medium(a[i]);
+            s += big(a[i]);
+        }
+        return s;
+    }
+
+    private static int medium(int x) {
+        int h = x;
+        h = h * 31 + (x ^ (h >>> 3));
+        h = h * 33 + (x ^ (h >>> 4));
+        h = h * 35 + (x ^ (h >>> 5));
+        h = h * 37 + (x ^ (h >>> 6));
+        h = h * 39 + (x ^ (h >>> 7));
+        h = h * 41 + (x ^ (h >>> 8));
+        h = h * 43 + (x ^ (h >>> 9));
+        h = h * 45 + (x ^ (h >>> 10));
+        return h;
+    }
+
+    private static int big(int x) {
+        int h = x;
+        h = h * 31 + (x ^ (h >>> 3));
+        h = h * 33 + (x ^ (h >>> 4));
+        h = h * 35 + (x ^ (h >>> 5));
+        h = h * 37 + (x ^ (h >>> 6));
+        h = h * 39 + (x ^ (h >>> 7));
+        h = h * 41 + (x ^ (h >>> 8));
+        h = h * 43 + (x ^ (h >>> 9));
+        h = h * 45 + (x ^ (h >>> 10));
+        h = h * 47 + (x ^ (h >>> 11));
+        h = h * 49 + (x ^ (h >>> 12));
+        h = h * 51 + (x ^ (h >>> 13));
+        h = h * 53 + (x ^ (h >>> 14));
+        h = h * 55 + (x ^ (h >>> 15));
+        h = h * 57 + (x ^ (h >>> 3));
+        h = h * 59 + (x ^ (h >>> 4));
+        h = h * 61 + (x ^ (h >>> 5));
+        h = h * 63 + (x ^ (h >>> 6));
+        h = h * 65 + (x ^ (h >>> 7));
+        h = h * 67 + (x ^ (h >>> 8));
+        h = h * 69 + (x ^ (h >>> 9));
+        h = h * 71 + (x ^ (h >>> 10));
+        h = h * 73 + (x ^ (h >>> 11));
+        h = h * 75 + (x ^ (h >>> 12));
+        h = h * 77 + (x ^ (h >>> 13));
+        h = h * 79 + (x ^ (h >>> 14));
+        h = h * 81 + (x ^ (h >>> 15));
+        h = h * 83 + (x ^ (h >>> 3));
+        h = h * 85 + (x ^ (h >>> 4));
+        h = h * 87 + (x ^ (h >>> 5));
+        h = h * 89 + (x ^ (h >>> 6));
+        h = h * 91 + (x ^ (h >>> 7));
+        h = h * 93 + (x ^ (h >>> 8));
+        h = h * 95 + (x ^ (h >>> 9));
+        h = h * 97 + (x ^ (h >>> 10));
+        h = h * 99 + (x ^ (h >>> 11));
+        h = h * 101 + (x ^ (h >>> 12));
+        return h;
     }
 
     private static int walk(int x, int depth) {
