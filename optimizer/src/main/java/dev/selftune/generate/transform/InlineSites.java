@@ -61,7 +61,7 @@ final class InlineSites {
         return out;
     }
 
-    /** Calls into {@code owner} that lie between a backward jump and its target. */
+    /** Calls into {@code owner} (constructors left out) that lie between a backward jump and its target. */
     static List<MethodInsnNode> loopCalls(ClassNode owner, MethodNode method) {
         List<int[]> loops = new ArrayList<>();
         for (AbstractInsnNode n : method.instructions) {
@@ -75,7 +75,7 @@ final class InlineSites {
         }
         List<MethodInsnNode> out = new ArrayList<>();
         for (AbstractInsnNode n : method.instructions) {
-            if (n instanceof MethodInsnNode call && call.owner.equals(owner.name)) {
+            if (n instanceof MethodInsnNode call && call.owner.equals(owner.name) && !call.name.startsWith("<")) {
                 int at = method.instructions.indexOf(n);
                 if (loops.stream().anyMatch(l -> l[0] <= at && at <= l[1])) {
                     out.add(call);
