@@ -10,6 +10,7 @@ import dev.selftune.generate.transform.AlgorithmChoice;
 import dev.selftune.generate.transform.GuardedInterchange;
 import dev.selftune.generate.transform.Hoist;
 import dev.selftune.generate.transform.HoistInvariants;
+import dev.selftune.generate.transform.Inline;
 import dev.selftune.generate.transform.Interchange;
 import dev.selftune.generate.transform.PrivatiseScatter;
 import dev.selftune.generate.transform.RowAccumulate;
@@ -27,6 +28,8 @@ public final class Transforms {
     static {
         // Specialise first: the generator offers its fast copy, with the usual values folded in, to every later rule.
         register(Specialise.NAME, Specialise::new);
+        // Inlining next: a helper's body copied into the loop is loop code every later rule can see.
+        register(Inline.NAME, Inline::new);
         // Then loop-nest transforms: they change the loop structure the later rules see.
         register("interchange", Interchange::new);
         register(GuardedInterchange.NAME, GuardedInterchange::new);
