@@ -36,8 +36,11 @@ final class OwnCandidates {
         return PLUMBING.stream().anyMatch(binaryName::startsWith);
     }
 
-    /** The method, ready to tune, or the reason it is refused (never both). */
-    Object examine(MethodRef m) {
+    /**
+     * The method, ready to tune, or the reason it is refused (never both); {@code captureReceiver}: an
+     * instance method's receiver may come from argument capture, so a class without a no-arg constructor is no refusal.
+     */
+    Object examine(MethodRef m, boolean captureReceiver) {
         if (!m.owner().startsWith("dev.selftune.") || isPlumbing(m.owner())) {
             return "selftune's plumbing (agent, install, meta, cli, api, report, measure) and other code are never self-tuned";
         }
@@ -66,9 +69,9 @@ final class OwnCandidates {
         if (reason.isPresent()) {
             return reason.get();
         }
-        if (ArgumentCapture.isInstance(owner, m) && !ArgumentCapture.hasNoArgConstructor(owner)) {
-            return "instance method of a class without a no-arg constructor: tune would need a captured receiver,"
-                    + " and self-tuning tunes on generated inputs (argument capture of selftune's own calls is not built)";
+        if (!captureReceiver && ArgumentCapture.isInstance(owner, m) && !ArgumentCapture.hasNoArgConstructor(owner)) {
+            return "instance method of a class without a no-arg constructor: tune needs a captured receiver, and no"
+                    + " capture is possible here (no Instrumentation, or no later generation to capture in before the last)";
         }
         return new Own(m, owner, bytes);
     }

@@ -30,7 +30,22 @@ final class SelfTuneParts {
     static SelfTuning create(int methods, Duration budget, Path workDir, Consumer<String> log) {
         List<String> excludes = OwnCandidates.PLUMBING.stream().map(p -> p + "**").toList();
         HotMethodDetector detector = new HotMethodDetector(new ClassPattern(List.of("dev.selftune.**"), excludes), PERIOD);
-        detector.start();
+        try {
+            detector.start();
+        } catch (RuntimeException | LinkageError e) {
+            detector.close();
+            String why = "JFR sampling is unavailable in this JVM (" + e + "): no own method is found hot, nothing is self-tuned";
+            log.accept("self-tuning: " + why);
+            return new SelfTuner(methods, budget, workDir, new SelfTuneSeams.Sampler() {
+                @Override
+                public Map<MethodRef, Long> counts() {
+                    return Map.of();
+                }
+
+                @Override
+                public void close() { }
+            }, SelfTuneParts::tuneInChild, null, why, null, SelfTuner.class.getClassLoader(), log);
+        }
         Instrumentation inst = SelfInstrumentation.get();
         SelfTuneSeams.Swapping swapping = null;
         String noSwap = null;
@@ -45,8 +60,9 @@ final class SelfTuneParts {
         if (noSwap != null) {
             log.accept("self-tuning: " + noSwap);
         }
+        SelfTuneSeams.Capturing capturing = inst == null ? null : new SelfCapture(inst, workDir.resolve("capture-events.jsonl"), log);
         return new SelfTuner(methods, budget, workDir, sampler(detector), SelfTuneParts::tuneInChild, swapping, noSwap,
-                SelfTuner.class.getClassLoader(), log);
+                capturing, SelfTuner.class.getClassLoader(), log);
     }
 
     static SelfTuneSeams.Sampler sampler(HotMethodDetector detector) {

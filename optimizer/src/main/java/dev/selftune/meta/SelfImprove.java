@@ -82,7 +82,7 @@ public final class SelfImprove {
         if (selfTuning == null) {
             return;
         }
-        List<SelfTuneRow> done = SelfTuningCalls.ends(selfTuning, g, g < request.generations(), progress);
+        List<SelfTuneRow> done = SelfTuningCalls.ends(selfTuning, g, request.generations() - g, progress);
         rows.set(rows.size() - 1, rows.get(rows.size() - 1).withSelfTuning(done));
     }
 

@@ -14,10 +14,10 @@ public interface SelfTuning {
 
     /**
      * Generation {@code g}'s work ended: rank selftune's own methods by the samples of the generation,
-     * tune the hottest eligible ones, install confirmed winners; {@code laterGenerations} is false for
-     * the last generation, when nothing would run on a winner.
+     * tune the hottest eligible ones, install confirmed winners; {@code laterGenerations} is how many
+     * generations still follow (0 after the last, when nothing would run on a winner).
      */
-    List<SelfTuneRow> generationEnds(int g, boolean laterGenerations);
+    List<SelfTuneRow> generationEnds(int g, int laterGenerations);
 
     /** A run-wide note for the report (like why winners cannot be swapped into this JVM), or null. */
     String note();

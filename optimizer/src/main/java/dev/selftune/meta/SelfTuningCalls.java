@@ -24,7 +24,7 @@ final class SelfTuningCalls {
         }
     }
 
-    static List<SelfTuneRow> ends(SelfTuning t, int g, boolean later, Consumer<String> progress) {
+    static List<SelfTuneRow> ends(SelfTuning t, int g, int later, Consumer<String> progress) {
         try {
             List<SelfTuneRow> rows = t.generationEnds(g, later);
             rows = rows == null ? List.of() : List.copyOf(rows);

@@ -84,7 +84,7 @@ class SelfImproveTuneSelfTest {
             }
 
             @Override
-            public List<SelfTuneRow> generationEnds(int g, boolean later) {
+            public List<SelfTuneRow> generationEnds(int g, int later) {
                 calls.add("end " + g);
                 if (g == 0) {
                     throw new IllegalStateException("planted");

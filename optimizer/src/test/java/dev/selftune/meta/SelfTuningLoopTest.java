@@ -46,8 +46,8 @@ class SelfTuningLoopTest {
         }
 
         @Override
-        public List<SelfTuneRow> generationEnds(int g, boolean later) {
-            calls.add("end " + g + (later ? "" : " last"));
+        public List<SelfTuneRow> generationEnds(int g, int later) {
+            calls.add("end " + g + (later > 0 ? "" : " last"));
             if (g == throwAtEnd) {
                 throw new OutOfMemoryError("planted failure inside self-tuning");
             }
