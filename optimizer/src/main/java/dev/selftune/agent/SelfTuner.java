@@ -38,7 +38,7 @@ public final class SelfTuner implements SelfTuning {
     private record Swapped(Class<?> owner, String variantId, double shareBefore) { }
 
     /** A method found hot, waiting for the next generation's calls to be captured. */
-    private record Found(OwnCandidates.Own own, long samples) { }
+    private record Found(OwnCandidates.Own own, long samples, long total) { }
 
     private final int methods;
     private final Duration budget;
@@ -108,7 +108,7 @@ public final class SelfTuner implements SelfTuning {
                         + (c.refusal() == null ? "" : ": " + c.refusal())));
             } else {
                 slots--;
-                rows.add(tuneOne(f.own(), f.samples(), total, g, c.inputsFile(), c.inputsFile() == null
+                rows.add(tuneOne(f.own(), f.samples(), f.total(), g, c.inputsFile(), c.inputsFile() == null
                         ? "generated inputs (no call captured" + (c.refusal() == null ? "" : ": " + c.refusal()) + ")"
                         : c.rows() + " calls captured during generation " + g));
             }
@@ -150,7 +150,7 @@ public final class SelfTuner implements SelfTuning {
             }
             done.add(m);
             if (defer) {
-                found.add(new Found(own, n));
+                found.add(new Found(own, n, total));
                 rows.add(SelfTuneRow.notTuned(m.toString(), n, "capturing", "its calls are captured during generation "
                         + (g + 1) + "'s work; it is tuned after that generation"));
             } else {
