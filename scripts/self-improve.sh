@@ -4,6 +4,7 @@
 # per generation and seed: training and held-out utility (geomean speedup [low, high], JMH forks).
 #   scripts/self-improve.sh                          # SEEDS=1,2,3 GENERATIONS=2 CANDIDATES=2 PER_TUNING=50
 #   SEEDS=1 GENERATIONS=1 SKIP_BUILD=1 scripts/self-improve.sh
+#   TUNE_SELF=1 scripts/self-improve.sh              # also --tune-self: 3 own methods × 30 s added to each generation
 # Time: per seed, (train + holdout) tunings for generation 0, then per generation
 # (CANDIDATES × train + train + holdout) tunings, each PER_TUNING seconds: 17 minutes at the defaults.
 # PER_TUNING below ~40 s leaves tune too little for a decision once a fork costs ~2 s (every tuning keeps).
@@ -23,13 +24,18 @@ fi
 count() { grep -cv '^\s*\(#\|$\)' "$1"; }
 tunings=$(( CANDIDATES * $(count "$TRAIN") + $(count "$TRAIN") + $(count "$HOLDOUT") ))
 budget=$(( tunings * PER_TUNING ))
+tune_self=()
+if [[ "${TUNE_SELF:-}" == 1 ]]; then
+  tune_self=(--tune-self)
+  budget=$(( budget + 3 * 30 ))   # self-tuning's share (the defaults: 3 methods × 30 s), so PER_TUNING is unchanged
+fi
 IFS=, read -ra seeds <<< "$SEEDS"
 for seed in "${seeds[@]}"; do
   echo "== seed $seed: $GENERATIONS generation(s), $CANDIDATES candidate(s), budget ${budget}s per generation" >&2
   rm -rf "${OUT:?}/seed-$seed"
   java -jar optimizer/target/optimizer.jar self-improve --classpath samples/target/samples.jar \
     --train "$TRAIN" --holdout "$HOLDOUT" --generations "$GENERATIONS" --candidates "$CANDIDATES" \
-    --budget "${budget}s" --seed "$seed" --cache "$OUT/cache" --out "$OUT/seed-$seed"
+    --budget "${budget}s" --seed "$seed" --cache "$OUT/cache" --out "$OUT/seed-$seed" ${tune_self[@]+"${tune_self[@]}"}
 done
 python3 - "$OUT" "${seeds[@]}" <<'PY'
 import json, sys
@@ -42,5 +48,9 @@ for s in seeds:
     for g in r["generations"]:
         print(f"{s:>4} {g['generation']:>3} {str(g['adopted']):<7} {u(g.get('trainUtility')):<32} "
               f"{u(g.get('holdoutUtility')):<32} {g.get('reason') or ''}")
+        for t in g.get("selfTuning") or []:
+            sp = "-" if not t.get("speedup") else f"{t['ratio']:.2f}x [{t['speedup'][0]:.2f}, {t['speedup'][1]:.2f}]"
+            print(f"{'':>4} {'':>3} self-tuning {t['method']} ({t['samples']} samples): {t['decision']} {sp}"
+                  f"{' swapped' if t['swapped'] else ''}: {t['reason']}")
     print(f"{s:>4} verdict: {r.get('verdict')}")
 PY

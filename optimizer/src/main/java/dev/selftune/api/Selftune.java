@@ -43,11 +43,22 @@ public final class Selftune {
     public static dev.selftune.meta.MetaRun selfImprove(dev.selftune.meta.SelfImproveRequest request,
                                                         java.util.function.Consumer<String> progress,
                                                         java.util.function.Function<TuneRequest, TuneResult> tuner) {
+        return selfImprove(request, progress, tuner, null);
+    }
+
+    /**
+     * As above, with {@code selfTuning} (null when off) sampling and tuning selftune's own hot methods
+     * between generations ({@code --tune-self}); its failures are recorded, never fatal.
+     */
+    public static dev.selftune.meta.MetaRun selfImprove(dev.selftune.meta.SelfImproveRequest request,
+                                                        java.util.function.Consumer<String> progress,
+                                                        java.util.function.Function<TuneRequest, TuneResult> tuner,
+                                                        dev.selftune.meta.SelfTuning selfTuning) {
         dev.selftune.meta.Evaluator evaluator = new dev.selftune.meta.Evaluator(request.classpath(), request.javaBinary(),
                 request.seed(), request.perTarget(), request.cacheDir());
         dev.selftune.meta.Scorer scorer = new dev.selftune.meta.TuneScorer(evaluator, tuner,
                 request.out().resolve("work"), progress);
-        return new dev.selftune.meta.SelfImprove(request, scorer, progress).run();
+        return new dev.selftune.meta.SelfImprove(request, scorer, progress, selfTuning).run();
     }
 
     /** Writes {@code report.json}, {@code report.html} and {@code policy-<g>.json} per adopted generation into {@code out}. */

@@ -7,7 +7,9 @@ import dev.selftune.api.TuneResult;
 import dev.selftune.measure.MeasurementCache;
 import dev.selftune.meta.MetaRun;
 import dev.selftune.meta.MetaTarget;
+import dev.selftune.agent.SelfTuner;
 import dev.selftune.meta.SelfImproveRequest;
+import dev.selftune.meta.SelfTuning;
 import dev.selftune.meta.TargetsFile;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,18 +26,30 @@ import java.util.function.Function;
  */
 final class SelfImproveCommand {
     static final List<String> VALUED = List.of("--classpath", "--train", "--holdout", "--generations", "--budget",
-            "--seed", "--candidates", "--cache", "--out");
+            "--seed", "--candidates", "--cache", "--out", "--tune-self-methods", "--tune-self-budget");
+    static final int DEFAULT_TUNE_SELF_METHODS = 3;
+    static final Duration DEFAULT_TUNE_SELF_BUDGET = Duration.ofSeconds(30);
+    /** Makes the self-tuner of a {@code --tune-self} run; tests plant their own. */
+    static java.util.function.BiFunction<SelfImproveRequest, java.util.function.Consumer<String>, SelfTuning> selfTuner = SelfImproveCommand::realSelfTuner;
 
     private SelfImproveCommand() { }
 
     static int run(String[] args, PrintStream out, PrintStream err, Function<TuneRequest, TuneResult> tuner) {
         Map<String, String> o = new LinkedHashMap<>();
         boolean quiet = false;
+        boolean tuneSelf = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
                 out.print(Usage.SELF_IMPROVE);
                 return Main.OK;
+            }
+            if (a.equals("--tune-self")) {
+                if (tuneSelf) {
+                    throw new TuneException(a, "option --tune-self is given twice: pass it once");
+                }
+                tuneSelf = true;
+                continue;
             }
             if (a.equals("--quiet") || a.equals("--debug")) {
                 quiet |= a.equals("--quiet");
@@ -43,7 +57,7 @@ final class SelfImproveCommand {
             }
             if (!VALUED.contains(a)) {
                 throw new TuneException(a, "unknown option '" + a + "' for self-improve: known options are "
-                        + String.join(", ", VALUED) + ", --quiet; see 'selftune help self-improve'");
+                        + String.join(", ", VALUED) + ", --tune-self, --quiet; see 'selftune help self-improve'");
             }
             if (i + 1 >= args.length || args[i + 1].startsWith("--") || args[i + 1].isBlank()) {
                 throw new TuneException(a, "option " + a + " needs a value; see 'selftune help self-improve'");
@@ -52,9 +66,18 @@ final class SelfImproveCommand {
                 throw new TuneException(a, "option " + a + " is given twice: pass it once");
             }
         }
-        SelfImproveRequest request = request(o);
+        SelfImproveRequest request = request(o, tuneSelf);
         PrintStream log = err;
-        MetaRun run = Selftune.selfImprove(request, quiet ? line -> { } : line -> log.println("[self-improve] " + line), tuner);
+        java.util.function.Consumer<String> progress = quiet ? line -> { } : line -> log.println("[self-improve] " + line);
+        SelfTuning self = null;
+        if (request.tuneSelf()) {
+            try {
+                self = selfTuner.apply(request, progress);
+            } catch (RuntimeException | LinkageError e) {
+                progress.accept("self-tuning could not start (" + e + "); the run goes on without it");
+            }
+        }
+        MetaRun run = Selftune.selfImprove(request, progress, tuner, self);
         List<Path> written = Selftune.writeSelfImprove(run, request.out());
         out.println(run.verdict());
         written.forEach(p -> out.println("  wrote " + p));
@@ -62,6 +85,24 @@ final class SelfImproveCommand {
     }
 
     static SelfImproveRequest request(Map<String, String> o) {
+        return request(o, false);
+    }
+
+    static SelfImproveRequest request(Map<String, String> o, boolean tuneSelf) {
+        for (String dependent : List.of("--tune-self-methods", "--tune-self-budget")) {
+            if (!tuneSelf && o.containsKey(dependent)) {
+                throw new TuneException(dependent, dependent + " only applies with --tune-self (selftune tuning its own hot"
+                        + " methods); add --tune-self or drop " + dependent);
+            }
+        }
+        int selfMethods = !tuneSelf ? 0 : o.containsKey("--tune-self-methods")
+                ? whole(o, "--tune-self-methods", o.get("--tune-self-methods")) : DEFAULT_TUNE_SELF_METHODS;
+        if (tuneSelf && selfMethods < 1) {
+            throw new TuneException("--tune-self-methods", "--tune-self-methods " + selfMethods + " must be 1.."
+                    + SelfImproveRequest.MAX_TUNE_SELF_METHODS + "; to tune none, drop --tune-self");
+        }
+        Duration selfBudget = !tuneSelf ? Duration.ZERO : o.containsKey("--tune-self-budget")
+                ? selfBudget(o.get("--tune-self-budget")) : DEFAULT_TUNE_SELF_BUDGET;
         List<Path> classpath = TuneArgs.classpath(required(o, "--classpath", "--classpath app.jar:build/classes"));
         List<MetaTarget> train = TargetsFile.read("--train", file(o, "--train"));
         List<MetaTarget> holdout = TargetsFile.read("--holdout", file(o, "--holdout"));
@@ -73,7 +114,21 @@ final class SelfImproveCommand {
         Path cache = o.containsKey("--cache") && !o.get("--cache").equals("default")
                 ? TuneArgs.cacheDir(o.get("--cache")) : MeasurementCache.defaultDirectory();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new SelfImproveRequest(train, holdout, generations, budget, candidates, seed, out, classpath, java, cache);
+        return new SelfImproveRequest(train, holdout, generations, budget, candidates, seed, out, classpath, java, cache,
+                selfMethods, selfBudget);
+    }
+
+    private static Duration selfBudget(String value) {
+        try {
+            return Budgets.parse(value);
+        } catch (TuneException e) {
+            throw new TuneException("--tune-self-budget", "--tune-self-budget '" + value + "' is not a duration: write it"
+                    + " like --tune-self-budget 30s (each own method's tuning)");
+        }
+    }
+
+    private static SelfTuning realSelfTuner(SelfImproveRequest r, java.util.function.Consumer<String> progress) {
+        return SelfTuner.start(r.tuneSelfMethods(), r.tuneSelfBudget(), r.out().resolve("work").resolve("self-tuning"), progress);
     }
 
     private static Path file(Map<String, String> o, String option) {

@@ -72,6 +72,12 @@ final class Usage {
               --seed <N>                     seed of the policy mutator and of generated inputs (default 1)
               --cache <dir|default>          measurement cache for screening (default: the user's cache directory)
               --out <dir>                    report.json, report.html, policy-<g>.json per adopted generation
+              --tune-self                    also tune selftune's own hottest methods (JFR samples of each generation)
+                                             between generations, out of process, and swap confirmed winners into this
+                                             JVM so later generations run on them (needs java -jar optimizer.jar to swap);
+                                             report.json gets selfTuning per generation. Off by default
+              --tune-self-methods <3>        own methods tuned after each generation (1..5; needs --tune-self)
+              --tune-self-budget <30s>       budget of each own method's tuning, carved from --budget (needs --tune-self)
               --quiet                        no progress on stderr
             """;
 

@@ -21,6 +21,15 @@ final class Eligibility {
     private Eligibility() { }
 
     static Method check(Instrumentation inst, Class<?> owner, MethodRef ref) {
+        return check(inst, owner, ref, false);
+    }
+
+    /*
+     * ownAllowed: the self-improvement loop swapping its own winners into its own JVM (invariant 4's
+     * one exception). The machinery that swaps and guards (install, agent) and the bundled libraries
+     * stay refused even then: a trampoline in the code that builds trampolines would recurse.
+     */
+    static Method check(Instrumentation inst, Class<?> owner, MethodRef ref, boolean ownAllowed) {
         String element = ref.toString();
         if (!owner.getName().equals(ref.owner())) {
             throw reject(element, InstallException.Rule.NOT_FOUND, "the class passed is " + owner.getName(),
@@ -35,7 +44,11 @@ final class Eligibility {
             throw reject(element, InstallException.Rule.NOT_ELIGIBLE, "JDK classes are never touched",
                     "tune application code; exclude this class from the include patterns");
         }
-        if (fromSelftune(owner)) {
+        if (ownAllowed && isSwapMachinery(owner.getName())) {
+            throw reject(element, InstallException.Rule.NOT_ELIGIBLE, "selftune's swapping and guarding code (install, agent)"
+                    + " and its bundled libraries are never swapped, not even by self-tuning", "tune another selftune method");
+        }
+        if (!ownAllowed && fromSelftune(owner)) {
             throw reject(element, InstallException.Rule.NOT_ELIGIBLE, "selftune's own classes are never touched",
                     "exclude dev.selftune from the include patterns");
         }
@@ -81,6 +94,12 @@ final class Eligibility {
     static MethodType siteType(Method m) {
         MethodType t = MethodType.methodType(m.getReturnType(), m.getParameterTypes());
         return Modifier.isStatic(m.getModifiers()) ? t : t.insertParameterTypes(0, m.getDeclaringClass());
+    }
+
+    static boolean isSwapMachinery(String binaryName) {
+        return binaryName.startsWith("dev.selftune.install.") || binaryName.startsWith("dev.selftune.agent.")
+                || binaryName.startsWith("dev.selftune.boot.")
+                || binaryName.startsWith("dev.selftune.shaded.");
     }
 
     private static boolean fromSelftune(Class<?> owner) {

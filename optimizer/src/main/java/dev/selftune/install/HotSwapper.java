@@ -62,6 +62,7 @@ public final class HotSwapper {
     private final Object ops = new Object();
     private volatile long minSwapIntervalNanos = Duration.ofSeconds(1).toNanos();
     private volatile SwapListener listener;
+    private volatile boolean ownClasses;
     private boolean registered;
 
     /** {@code log} receives one line per step, without a prefix (the agent adds {@code [selftune]}). */
@@ -76,6 +77,14 @@ public final class HotSwapper {
             }
         };
         this.transformer = new TrampolineTransformer(this.log);
+    }
+
+    /**
+     * Lets this swapper prepare selftune's own classes (not its install and agent packages): only for the
+     * self-improvement loop swapping its own confirmed winners into its own JVM ({@code self-improve --tune-self}).
+     */
+    public void permitSelftuneClasses() {
+        ownClasses = true;
     }
 
     /** Puts a trampoline into {@code method} of the loaded class {@code owner}; idempotent. */
@@ -95,7 +104,7 @@ public final class HotSwapper {
     }
 
     private void prepareLocked(Class<?> owner, MethodRef method) {
-        Method m = Eligibility.check(inst, owner, method);
+        Method m = Eligibility.check(inst, owner, method, ownClasses);
         MethodRef full = method.withDescriptor(Eligibility.descriptor(m));
         if (sitesOf.get(owner).containsKey(full)) {
             return;

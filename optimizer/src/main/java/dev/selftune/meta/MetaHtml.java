@@ -32,8 +32,11 @@ final class MetaHtml {
                 .append("<p class=\"verdict\">").append(esc(run.verdict())).append("</p>")
                 .append("<h2>Training and held-out utility</h2>").append(curves(run))
                 .append("<h2>Lineage</h2>").append(lineage(run))
-                .append("<h2>Generations</h2>").append(table(run))
-                .append("</body></html>\n");
+                .append("<h2>Generations</h2>").append(table(run));
+        if (run.request().tuneSelf()) {
+            sb.append("<h2>selftune on selftune</h2>").append(SelfTuningHtml.render(run));
+        }
+        sb.append("</body></html>\n");
         return sb.toString();
     }
 

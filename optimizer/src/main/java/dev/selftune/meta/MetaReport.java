@@ -49,6 +49,14 @@ public final class MetaReport {
         m.put("budgetPerGenerationSeconds", q.budget().toMillis() / 1000.0);
         m.put("perTargetSeconds", q.perTarget().toMillis() / 1000.0);
         m.put("candidatesPerGeneration", q.candidates());
+        if (q.tuneSelf()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("methodsPerGeneration", q.tuneSelfMethods());
+            t.put("budgetPerMethodSeconds", q.tuneSelfBudget().toMillis() / 1000.0);
+            t.put("carvedFromEachGenerationSeconds", q.selfTuneBudget().toMillis() / 1000.0);
+            t.put("note", run.selfTuningNote());
+            m.put("tuneSelf", t);
+        }
         m.put("train", q.train().stream().map(MetaTarget::method).toList());
         m.put("holdout", q.holdout().stream().map(MetaTarget::method).toList());
         List<Object> gens = new ArrayList<>();
@@ -66,6 +74,9 @@ public final class MetaReport {
             g.put("adopted", r.adopted());
             g.put("reason", r.reason());
             g.put("wallSeconds", Math.round(r.wallSeconds() * 10) / 10.0);
+            if (q.tuneSelf()) {
+                g.put("selfTuning", selfTuning(r.selfTuning()));
+            }
             gens.add(g);
         }
         m.put("generations", gens);
@@ -91,6 +102,22 @@ public final class MetaReport {
         m.put("cache", Map.of("hits", cache[0], "misses", cache[1]));
         m.put("verdict", run.verdict());
         return m;
+    }
+
+    static List<Object> selfTuning(List<SelfTuneRow> rows) {
+        List<Object> out = new ArrayList<>();
+        for (SelfTuneRow r : rows) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("method", r.method());
+            x.put("samples", r.samples());
+            x.put("decision", r.decision());
+            x.put("speedup", Double.isNaN(r.speedup()) ? null : List.of(round(r.low()), round(r.high())));
+            x.put("ratio", finite(r.speedup()));
+            x.put("swapped", r.swapped());
+            x.put("reason", r.reason());
+            out.add(x);
+        }
+        return out;
     }
 
     static Map<String, Object> utility(Utility u) {

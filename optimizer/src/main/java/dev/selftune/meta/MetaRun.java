@@ -2,12 +2,20 @@ package dev.selftune.meta;
 
 import java.util.List;
 
-/** What a self-improve run found: its request, every archived node, one row per generation and the verdict. */
+/**
+ * What a self-improve run found: its request, every archived node, one row per generation, the verdict
+ * and, with {@code --tune-self}, self-tuning's run-wide note (null when off or nothing to say).
+ */
 public record MetaRun(SelfImproveRequest request, List<Node> nodes, List<GenerationRow> generations, String verdict,
-                      Archive archive) {
+                      Archive archive, String selfTuningNote) {
     public MetaRun {
         nodes = List.copyOf(nodes);
         generations = List.copyOf(generations);
+    }
+
+    public MetaRun(SelfImproveRequest request, List<Node> nodes, List<GenerationRow> generations, String verdict,
+                   Archive archive) {
+        this(request, nodes, generations, verdict, archive, null);
     }
 
     /** Screening measurements the cache answered and ran, over every scoring of the run. */

@@ -21,16 +21,38 @@ public final class SelfImprove {
     private final Consumer<String> progress;
     private final Archive archive = new Archive();
     private final List<GenerationRow> rows = new ArrayList<>();
+    private final SelfTuning selfTuning;
 
     public SelfImprove(SelfImproveRequest request, Scorer scorer, Consumer<String> progress) {
+        this(request, scorer, progress, null);
+    }
+
+    /** As above, with {@code selfTuning} (null when {@code --tune-self} is off) told about every generation. */
+    public SelfImprove(SelfImproveRequest request, Scorer scorer, Consumer<String> progress, SelfTuning selfTuning) {
         this.request = request;
         this.scorer = scorer;
         this.mutator = new PolicyMutator(request.seed());
         this.progress = progress;
+        this.selfTuning = selfTuning;
     }
 
     public MetaRun run() {
+        try {
+            return loop();
+        } finally {
+            if (selfTuning != null) {
+                try {
+                    selfTuning.close();
+                } catch (RuntimeException | LinkageError e) {
+                    progress.accept("self-tuning: closing failed (" + e + "); the run's results stand");
+                }
+            }
+        }
+    }
+
+    private MetaRun loop() {
         long start = System.nanoTime();
+        starts(0);
         Node incumbent = archive.add("g0", 0, null, Policy.defaults());
         incumbent.train = scorer.score(incumbent.policy, request.train(), "g0-train");
         incumbent.holdout = scorer.score(incumbent.policy, request.holdout(), "g0-holdout");
@@ -39,10 +61,29 @@ public final class SelfImprove {
         rows.add(new GenerationRow(0, null, Double.NaN, Double.NaN, "g0", policyFile(0), java.util.Map.of(),
                 incumbent.train, incumbent.holdout, true, incumbent.status, seconds(start)));
         progress.accept("generation 0: train " + incumbent.train + ", held-out " + incumbent.holdout);
+        ends(0);
         for (int g = 1; g <= request.generations(); g++) {
+            starts(g);
             incumbent = generation(g, incumbent);
+            ends(g);
         }
-        return new MetaRun(request, archive.nodes(), List.copyOf(rows), verdict(), archive);
+        return new MetaRun(request, archive.nodes(), List.copyOf(rows), verdict(), archive,
+                selfTuning == null ? null : SelfTuningCalls.note(selfTuning, progress));
+    }
+
+    private void starts(int g) {
+        if (selfTuning != null) {
+            SelfTuningCalls.starts(selfTuning, g, progress);
+        }
+    }
+
+    /* The generation's row gets what self-tuning did after it; a failure there is a row, never the run's end. */
+    private void ends(int g) {
+        if (selfTuning == null) {
+            return;
+        }
+        List<SelfTuneRow> done = SelfTuningCalls.ends(selfTuning, g, request.generations() - g, progress);
+        rows.set(rows.size() - 1, rows.get(rows.size() - 1).withSelfTuning(done));
     }
 
     private Node generation(int g, Node incumbent) {
