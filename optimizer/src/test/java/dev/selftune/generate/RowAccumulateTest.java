@@ -52,8 +52,24 @@ class RowAccumulateTest {
 
     @Test
     void rowAccumulate_ejmlShapedMult_bitIdenticalWithSameExceptionsAndPartialWrites() throws Exception {
+        assertBitExactOnEjmlShapes(rows(RowMatrices.class, "multSmall").get(0));
+    }
+
+    /* Unroll-and-jam once assumed a call after the inner loop writes only through its receiver: with
+       c.data == a.data (kind 4) a jammed block read a stale a element. It now takes the setter's guards too. */
+    @Test
+    void unrollAndJam_ejmlShapedMultWithSharedDataArray_bitIdenticalWithSameExceptionsAndPartialWrites() throws Exception {
+        Policy jam = new Policy(List.of(dev.selftune.generate.transform.UnrollAndJam.NAME), Policy.defaults().ranges(), 1, 24, 1, 0.5);
+        List<Variant> vs = new Generator(jam, TransformContext.exact(jam), ClassBytes.resourcesOf(RowAccumulateTest.class.getClassLoader()))
+                .generate("multSmall", null, Specimen.bytes(RowMatrices.class));
+        assertFalse(vs.isEmpty(), "unroll-and-jam made no variant of multSmall");
+        for (Variant v : vs) {
+            assertBitExactOnEjmlShapes(v);
+        }
+    }
+
+    private static void assertBitExactOnEjmlShapes(Variant v) throws Exception {
         Method orig = RowMatrices.class.getMethod("multSmall", RowMatrix.class, RowMatrix.class, RowMatrix.class);
-        Variant v = rows(RowMatrices.class, "multSmall").get(0);
         Method row = Specimen.load(RowMatrices.class.getName(), v.classBytes())
                 .getMethod("multSmall", RowMatrix.class, RowMatrix.class, RowMatrix.class);
         Random r = new Random(5);
@@ -81,7 +97,7 @@ class RowAccumulateTest {
             RowMatrix[] got = copies(a, b, c);
             String e1 = run(orig, want);
             String e2 = run(row, got);
-            assertEquals(e1, e2, "shape " + Arrays.toString(s) + " kind " + kind);
+            assertEquals(e1, e2, v.id() + " shape " + Arrays.toString(s) + " kind " + kind);
             for (int m = 0; m < 3; m++) {
                 assertArrayEquals(want[m].data, got[m].data, "matrix " + m + " shape " + Arrays.toString(s) + " kind " + kind);
                 if (want[m].data != null) {

@@ -36,14 +36,20 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
      * in order. That is exact when (1) the prologues and inner loops only read memory and write
      * their own locals, so evaluating copy j+1's before copy j's epilogue changes nothing they
      * compute, provided the epilogue does not write what they read: its array stores and calls
-     * must go to objects other than those read, checked at run time per block (guards); a call is
-     * assumed to write only through its receiver, the verifier checks the rest; (2) the inner trip
+     * must go to objects other than those read, checked at run time per block (guards); a call must
+     * be a setter whose one array store is read from the class path (SetterEffect), and that array is
+     * guarded too (UnrollAndJam adds those guards); (2) the inner trip
      * count does not depend on j (the values its test compares are computed without j), so one test
      * drives all copies; (3) every local the copies share is written only in the epilogue (carried in
      * order, like cIndex) or only read. Exceptions: the prologues and inner loops run inside a
      * RuntimeException handler that falls back to the original body for j alone; having written
      * only private locals, that replays exactly what the original would have done.
      */
+    /** This plan with {@code more} as its run-time alias guards. */
+    JamPlan withGuards(List<List<AbstractInsnNode>[]> more) {
+        return new JamPlan(outer, inner, prologueEnd, epilogueFirst, privates, more, bodySize);
+    }
+
     static JamPlan analyse(MethodNode method, Loop outer, Loop inner, Frame<SourceValue>[] frames) throws Refused {
         String j = LocalNames.describe(method, outer.iv().slot());
         if (outer.bottomTested() || inner.bottomTested()) {

@@ -41,7 +41,7 @@ record RowPlan(JamPlan jam, int acc, char sort, AbstractInsnNode accLoad, Abstra
     static RowPlan analyse(MethodNode method, Loop outer, Loop inner, Frame<SourceValue>[] frames,
                            Function<String, InputStream> classes) throws JamPlan.Refused {
         JamPlan jam = JamPlan.analyse(method, outer, inner, frames);
-        List<List<AbstractInsnNode>[]> guards = setterGuards(method, frames, jam, classes);
+        List<List<AbstractInsnNode>[]> guards = SetterEffect.guards(method, frames, jam, classes);
         InsnList insns = method.instructions;
         int j = outer.iv().slot();
         String jName = LocalNames.describe(method, j);
@@ -155,33 +155,6 @@ record RowPlan(JamPlan jam, int acc, char sort, AbstractInsnNode accLoad, Abstra
      * read: two matrices sharing one data array would otherwise see a store the row order moved.
      */
     @SuppressWarnings("unchecked")
-    private static List<List<AbstractInsnNode>[]> setterGuards(MethodNode method, Frame<SourceValue>[] frames, JamPlan jam,
-                                                              Function<String, InputStream> classes) throws JamPlan.Refused {
-        List<List<AbstractInsnNode>[]> guards = new ArrayList<>(jam.guards());
-        Map<String, List<AbstractInsnNode>> sources = new LinkedHashMap<>();
-        for (List<AbstractInsnNode>[] pair : jam.guards()) {
-            sources.putIfAbsent(EpilogueEffects.describe(method, pair[1]), pair[1]);
-        }
-        Set<Integer> written = LoopBodies.summarise(method, jam.outer().bodyFirst(), jam.outer().backEdge()).writes().keySet();
-        for (AbstractInsnNode n = jam.epilogueFirst(); n != jam.outer().iv().update(); n = n.getNext()) {
-            if (!(n instanceof MethodInsnNode call)) {
-                continue;
-            }
-            FieldInsnNode field = SetterEffect.writtenField(call, classes);
-            Frame<SourceValue> f = frames[method.instructions.indexOf(n)];
-            int args = Type.getArgumentTypes(call.desc).length;
-            List<AbstractInsnNode> receiver = EpilogueEffects.expr(method, frames, f.getStack(f.getStackSize() - 1 - args), written);
-            if (receiver == null) {
-                throw new JamPlan.Refused("the receiver of " + call.name + " after the inner loop is not a local the loop leaves alone");
-            }
-            List<AbstractInsnNode> target = new ArrayList<>(receiver);
-            target.add(field);
-            for (List<AbstractInsnNode> s : sources.values()) {
-                guards.add(new List[] {target, s});
-            }
-        }
-        return guards;
-    }
 
     /*
      * The first instruction of the product's second operand: from there to mul nothing touches the

@@ -2,9 +2,15 @@ package dev.selftune.generate.transform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -16,6 +22,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
+import dev.selftune.generate.LoopBodies;
 
 /**
  * What an instance call does to memory when its implementation is a setter: exactly one array store
@@ -120,5 +127,37 @@ final class SetterEffect {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code jam}'s guards plus, for every call after the inner loop, "the array the setter writes
+     * differs from every object the loops read": a call's write is not through its receiver alone.
+     */
+    static List<List<AbstractInsnNode>[]> guards(MethodNode method, Frame<SourceValue>[] frames, JamPlan jam,
+                                                              Function<String, InputStream> classes) throws JamPlan.Refused {
+        List<List<AbstractInsnNode>[]> guards = new ArrayList<>(jam.guards());
+        Map<String, List<AbstractInsnNode>> sources = new LinkedHashMap<>();
+        for (List<AbstractInsnNode>[] pair : jam.guards()) {
+            sources.putIfAbsent(EpilogueEffects.describe(method, pair[1]), pair[1]);
+        }
+        Set<Integer> written = LoopBodies.summarise(method, jam.outer().bodyFirst(), jam.outer().backEdge()).writes().keySet();
+        for (AbstractInsnNode n = jam.epilogueFirst(); n != jam.outer().iv().update(); n = n.getNext()) {
+            if (!(n instanceof MethodInsnNode call)) {
+                continue;
+            }
+            FieldInsnNode field = writtenField(call, classes);
+            Frame<SourceValue> f = frames[method.instructions.indexOf(n)];
+            int args = Type.getArgumentTypes(call.desc).length;
+            List<AbstractInsnNode> receiver = EpilogueEffects.expr(method, frames, f.getStack(f.getStackSize() - 1 - args), written);
+            if (receiver == null) {
+                throw new JamPlan.Refused("the receiver of " + call.name + " after the inner loop is not a local the loop leaves alone");
+            }
+            List<AbstractInsnNode> target = new ArrayList<>(receiver);
+            target.add(field);
+            for (List<AbstractInsnNode> s : sources.values()) {
+                guards.add(new List[] {target, s});
+            }
+        }
+        return guards;
     }
 }

@@ -43,7 +43,7 @@ public final class UnrollAndJam implements Transform {
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<Map<String, Integer>> out = new ArrayList<>();
         List<Integer> factors = ctx.policy().range(FACTOR_RANGE, List.of(4, 2));
-        Analysis a = analyse(owner, method);
+        Analysis a = analyse(owner, method, ctx);
         for (Map.Entry<Integer, Object> e : a.byLoop().entrySet()) {
             if (e.getValue() instanceof JamPlan plan) {
                 for (int f : factors) {
@@ -66,7 +66,7 @@ public final class UnrollAndJam implements Transform {
         if (loop == null || f == null || f < 2) {
             return false;
         }
-        Analysis a = analyse(owner, method);
+        Analysis a = analyse(owner, method, ctx);
         if (!(a.byLoop().get(loop) instanceof JamPlan plan)) {
             return false;
         }
@@ -76,7 +76,7 @@ public final class UnrollAndJam implements Transform {
 
     @Override
     public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
-        Analysis a = analyse(owner, method);
+        Analysis a = analyse(owner, method, ctx);
         if (a.failure() != null) {
             return a.failure();
         }
@@ -103,7 +103,7 @@ public final class UnrollAndJam implements Transform {
     /** Per outer loop index (in {@link Loops#find} order): its plan, or the reason in words. */
     private record Analysis(Map<Integer, Object> byLoop, String failure) { }
 
-    private static Analysis analyse(ClassNode owner, MethodNode method) {
+    private static Analysis analyse(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<Loop> loops = Loops.find(method);
         Map<Integer, Object> out = new LinkedHashMap<>();
         Frame<SourceValue>[] frames = null;
@@ -122,7 +122,10 @@ public final class UnrollAndJam implements Transform {
                 if (frames == null) {
                     frames = new Analyzer<>(new SourceInterpreter()).analyze(owner.name, method);
                 }
-                out.put(i, JamPlan.analyse(method, outer, inside.get(0), frames));
+                JamPlan plan = JamPlan.analyse(method, outer, inside.get(0), frames);
+                /* A call after the inner loop may write through a field of its receiver (EJML's C.set writes
+                   C.data): that array must not be one the loops read either, or a jammed block reads a stale value. */
+                out.put(i, plan.withGuards(SetterEffect.guards(method, frames, plan, ctx.classes())));
             } catch (JamPlan.Refused r) {
                 out.put(i, where + ": " + r.getMessage());
             } catch (AnalyzerException e) {
