@@ -6,14 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.Frame;
-import org.objectweb.asm.tree.analysis.SourceInterpreter;
-import org.objectweb.asm.tree.analysis.SourceValue;
-import dev.selftune.generate.LocalNames;
-import dev.selftune.generate.Loop;
-import dev.selftune.generate.Loops;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
 
@@ -63,7 +55,7 @@ public final class RowAccumulate implements Transform {
 
     @Override
     public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
-        Analysis a = analyse(owner, method, ctx);
+        SingleInnerNests a = analyse(owner, method, ctx);
         if (a.failure() != null) {
             return a.failure();
         }
@@ -76,35 +68,7 @@ public final class RowAccumulate implements Transform {
         return String.join("; ", why);
     }
 
-    /** Per outer loop index (in {@link Loops#find} order): its plan, or the reason in words. */
-    private record Analysis(Map<Integer, Object> byLoop, String failure) { }
-
-    private static Analysis analyse(ClassNode owner, MethodNode method, TransformContext ctx) {
-        List<Loop> loops = Loops.find(method);
-        Map<Integer, Object> out = new LinkedHashMap<>();
-        Frame<SourceValue>[] frames = null;
-        for (int i = 0; i < loops.size(); i++) {
-            Loop outer = loops.get(i);
-            List<Loop> inside = loops.stream().filter(l -> outer.encloses(method, l)).toList();
-            if (inside.isEmpty()) {
-                continue;
-            }
-            String where = "loop over " + LocalNames.describe(method, outer.iv().slot());
-            if (inside.size() != 1) {
-                out.put(i, where + ": holds " + inside.size() + " loops; only a loop around exactly one inner loop is row-accumulated");
-                continue;
-            }
-            try {
-                if (frames == null) {
-                    frames = new Analyzer<>(new SourceInterpreter()).analyze(owner.name, method);
-                }
-                out.put(i, RowPlan.analyse(method, outer, inside.get(0), frames, ctx.classes()));
-            } catch (JamPlan.Refused r) {
-                out.put(i, where + ": " + r.getMessage());
-            } catch (AnalyzerException e) {
-                return new Analysis(Map.of(), "the method's bytecode could not be analysed (" + e.getMessage() + ")");
-            }
-        }
-        return new Analysis(out, null);
+    private static SingleInnerNests analyse(ClassNode owner, MethodNode method, TransformContext ctx) {
+        return SingleInnerNests.analyse(owner, method, "row-accumulated", (outer, inner, frames) -> RowPlan.analyse(method, outer, inner, frames, ctx.classes()));
     }
 }

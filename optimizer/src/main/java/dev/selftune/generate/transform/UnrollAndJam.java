@@ -6,14 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.Frame;
-import org.objectweb.asm.tree.analysis.SourceInterpreter;
-import org.objectweb.asm.tree.analysis.SourceValue;
-import dev.selftune.generate.LocalNames;
-import dev.selftune.generate.Loop;
-import dev.selftune.generate.Loops;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
 
@@ -43,7 +35,7 @@ public final class UnrollAndJam implements Transform {
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<Map<String, Integer>> out = new ArrayList<>();
         List<Integer> factors = ctx.policy().range(FACTOR_RANGE, List.of(4, 2));
-        Analysis a = analyse(owner, method, ctx);
+        SingleInnerNests a = analyse(owner, method, ctx);
         for (Map.Entry<Integer, Object> e : a.byLoop().entrySet()) {
             if (e.getValue() instanceof JamPlan plan) {
                 for (int f : factors) {
@@ -66,7 +58,7 @@ public final class UnrollAndJam implements Transform {
         if (loop == null || f == null || f < 2) {
             return false;
         }
-        Analysis a = analyse(owner, method, ctx);
+        SingleInnerNests a = analyse(owner, method, ctx);
         if (!(a.byLoop().get(loop) instanceof JamPlan plan)) {
             return false;
         }
@@ -76,7 +68,7 @@ public final class UnrollAndJam implements Transform {
 
     @Override
     public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
-        Analysis a = analyse(owner, method, ctx);
+        SingleInnerNests a = analyse(owner, method, ctx);
         if (a.failure() != null) {
             return a.failure();
         }
@@ -100,38 +92,12 @@ public final class UnrollAndJam implements Transform {
         return String.join("; ", why);
     }
 
-    /** Per outer loop index (in {@link Loops#find} order): its plan, or the reason in words. */
-    private record Analysis(Map<Integer, Object> byLoop, String failure) { }
-
-    private static Analysis analyse(ClassNode owner, MethodNode method, TransformContext ctx) {
-        List<Loop> loops = Loops.find(method);
-        Map<Integer, Object> out = new LinkedHashMap<>();
-        Frame<SourceValue>[] frames = null;
-        for (int i = 0; i < loops.size(); i++) {
-            Loop outer = loops.get(i);
-            List<Loop> inside = loops.stream().filter(l -> outer.encloses(method, l)).toList();
-            if (inside.isEmpty()) {
-                continue;
-            }
-            String where = "loop over " + LocalNames.describe(method, outer.iv().slot());
-            if (inside.size() != 1) {
-                out.put(i, where + ": holds " + inside.size() + " loops; only a loop around exactly one inner loop is jammed");
-                continue;
-            }
-            try {
-                if (frames == null) {
-                    frames = new Analyzer<>(new SourceInterpreter()).analyze(owner.name, method);
-                }
-                JamPlan plan = JamPlan.analyse(method, outer, inside.get(0), frames);
-                /* A call after the inner loop may write through a field of its receiver (EJML's C.set writes
-                   C.data): that array must not be one the loops read either, or a jammed block reads a stale value. */
-                out.put(i, plan.withGuards(SetterEffect.guards(method, frames, plan, ctx.classes())));
-            } catch (JamPlan.Refused r) {
-                out.put(i, where + ": " + r.getMessage());
-            } catch (AnalyzerException e) {
-                return new Analysis(Map.of(), "the method's bytecode could not be analysed (" + e.getMessage() + ")");
-            }
-        }
-        return new Analysis(out, null);
+    private static SingleInnerNests analyse(ClassNode owner, MethodNode method, TransformContext ctx) {
+        return SingleInnerNests.analyse(owner, method, "jammed", (outer, inner, frames) -> {
+            JamPlan plan = JamPlan.analyse(method, outer, inner, frames);
+            /* A call after the inner loop may write through a field of its receiver (EJML's C.set writes
+               C.data): that array must not be one the loops read either, or a jammed block reads a stale value. */
+            return plan.withGuards(SetterEffect.guards(method, frames, plan, ctx.classes()));
+        });
     }
 }
