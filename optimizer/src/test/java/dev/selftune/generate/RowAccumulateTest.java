@@ -15,7 +15,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.nio.file.Path;
 import dev.selftune.api.MethodRef;
@@ -77,8 +76,8 @@ class RowAccumulateTest {
         int[] kinds = new int[6];
         for (int t = 0; t < 600; t++) {
             int[] s = shapes[t % shapes.length];
-            RowMatrix a = random(r, s[0], s[1]);
-            RowMatrix b = random(r, s[1], s[2]);
+            RowMatrix a = RowMatrixFixtures.random(r, s[0], s[1]);
+            RowMatrix b = RowMatrixFixtures.random(r, s[1], s[2]);
             RowMatrix c = new RowMatrix(s[0], s[2]);
             int kind = t / shapes.length % 6;
             if (kind == 1) {
@@ -93,8 +92,8 @@ class RowAccumulateTest {
                 a.data = null;  // the first read throws
             }
             kinds[kind]++;
-            RowMatrix[] want = copies(a, b, c);
-            RowMatrix[] got = copies(a, b, c);
+            RowMatrix[] want = RowMatrixFixtures.copies(a, b, c);
+            RowMatrix[] got = RowMatrixFixtures.copies(a, b, c);
             String e1 = run(orig, want);
             String e2 = run(row, got);
             assertEquals(e1, e2, v.id() + " shape " + Arrays.toString(s) + " kind " + kind);
@@ -189,31 +188,7 @@ class RowAccumulateTest {
         assertTrue(why.startsWith("no loop holding exactly one inner loop"), why);
     }
 
-    private static RowMatrix random(Random r, int rows, int cols) {
-        RowMatrix m = new RowMatrix(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = r.nextInt(10) == 0 ? Double.NaN : r.nextGaussian() * 1e3;
-        }
-        return m;
-    }
 
-    /* Deep copies that keep identity between arguments and their arrays (c == a, c.data == b.data stay so). */
-    private static RowMatrix[] copies(RowMatrix a, RowMatrix b, RowMatrix c) {
-        Map<Object, Object> seen = new java.util.IdentityHashMap<>();
-        RowMatrix[] out = new RowMatrix[3];
-        RowMatrix[] in = {a, b, c};
-        for (int i = 0; i < 3; i++) {
-            out[i] = (RowMatrix) seen.computeIfAbsent(in[i], o -> {
-                RowMatrix m = (RowMatrix) o;
-                RowMatrix x = new RowMatrix(0, 0);
-                x.numRows = m.numRows;
-                x.numCols = m.numCols;
-                x.data = m.data == null ? null : (double[]) seen.computeIfAbsent(m.data, d -> ((double[]) d).clone());
-                return x;
-            });
-        }
-        return out;
-    }
 
     private static String run(Method m, RowMatrix[] args) throws IllegalAccessException {
         try {

@@ -14,7 +14,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Type;
@@ -56,8 +55,8 @@ class UnrollAndJamTest {
             Method jammed = k.getMethod("multSmall", RowMatrix.class, RowMatrix.class, RowMatrix.class);
             for (int t = 0; t < 400; t++) {
                 int[] s = shapes[t % shapes.length];
-                RowMatrix a = random(r, s[0], s[1]);
-                RowMatrix b = random(r, s[1], s[2]);
+                RowMatrix a = RowMatrixFixtures.random(r, s[0], s[1]);
+                RowMatrix b = RowMatrixFixtures.random(r, s[1], s[2]);
                 RowMatrix c = new RowMatrix(s[0], s[2]);
                 int kind = t / shapes.length % 5;
                 if (kind == 1) {
@@ -67,8 +66,8 @@ class UnrollAndJamTest {
                 } else if (kind == 3 && s[0] == s[1] && s[1] == s[2]) {
                     c = a;  // the output is an input: the fast path must not run
                 }
-                RowMatrix[] want = copies(a, b, c);
-                RowMatrix[] got = copies(a, b, c);
+                RowMatrix[] want = RowMatrixFixtures.copies(a, b, c);
+                RowMatrix[] got = RowMatrixFixtures.copies(a, b, c);
                 String e1 = run(orig, want);
                 String e2 = run(jammed, got);
                 assertEquals(e1, e2, v + " on shape " + Arrays.toString(s) + " kind " + kind);
@@ -133,30 +132,7 @@ class UnrollAndJamTest {
         assertTrue(why.startsWith("no loop holding exactly one inner loop"), why);
     }
 
-    private static RowMatrix random(Random r, int rows, int cols) {
-        RowMatrix m = new RowMatrix(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = r.nextInt(10) == 0 ? Double.NaN : r.nextGaussian() * 1e3;
-        }
-        return m;
-    }
 
-    /* Deep copies that keep identity between arguments (c == a stays c == a). */
-    private static RowMatrix[] copies(RowMatrix a, RowMatrix b, RowMatrix c) {
-        Map<RowMatrix, RowMatrix> seen = new java.util.IdentityHashMap<>();
-        RowMatrix[] out = new RowMatrix[3];
-        RowMatrix[] in = {a, b, c};
-        for (int i = 0; i < 3; i++) {
-            out[i] = seen.computeIfAbsent(in[i], m -> {
-                RowMatrix x = new RowMatrix(0, 0);
-                x.numRows = m.numRows;
-                x.numCols = m.numCols;
-                x.data = m.data.clone();
-                return x;
-            });
-        }
-        return out;
-    }
 
     private static String run(Method m, RowMatrix[] args) throws IllegalAccessException {
         try {

@@ -23,14 +23,15 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tune's own path without JMH (load, profile, generate, verify) on the published EJML 0.43.1
  * {@code MatrixMatrixMult_DDRM#mult_small} with the library rows of {@code scripts/libraries/EjmlRows.java}:
- * the default policy now offers unroll-and-jam variants and every one passes the verifier bit for bit.
- * Skipped when the EJML jars are not in the local Maven repository.
+ * the default policy offers unroll-and-jam variants and a row-accumulate variant (its setter
+ * {@code DMatrixD1.set} read from the jar), and every one passes the verifier bit for bit. Skipped when the EJML jars are not in the local Maven repository.
  */
 class EjmlJamPipelineTest {
     private static final Path M2 = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "ejml");
@@ -40,8 +41,9 @@ class EjmlJamPipelineTest {
     @TempDir
     Path dir;
 
-    @Test
-    void pipeline_ejmlMultSmall_unrollAndJamVariantsPassVerification() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"unroll-and-jam", "row-accumulate"})
+    void pipeline_ejmlMultSmall_transformsVariantsPassVerification(String transform) throws Exception {
         Path ddense = M2.resolve("ejml-ddense/0.43.1/ejml-ddense-0.43.1.jar");
         Path core = M2.resolve("ejml-core/0.43.1/ejml-core-0.43.1.jar");
         Path rows = Path.of("..", "scripts", "libraries", "EjmlRows.java");
@@ -61,8 +63,8 @@ class EjmlJamPipelineTest {
         try (TargetClassLoader resources = new TargetClassLoader(cp, t.method().owner(), t.classBytes())) {
             vs = new Generator(p, TransformContext.exact(p), ClassBytes.resourcesOf(resources)).generate(t);
         }
-        List<Variant> jammed = vs.stream().filter(v -> v.transforms().get(0).transform().equals("unroll-and-jam")).toList();
-        assertFalse(jammed.isEmpty(), "no unroll-and-jam variant of mult_small among " + vs);
+        List<Variant> jammed = vs.stream().filter(v -> v.transforms().get(0).transform().equals(transform)).toList();
+        assertFalse(jammed.isEmpty(), "no " + transform + " variant of mult_small among " + vs);
         List<String> passed = new ArrayList<>();
         for (Variant v : jammed) {
             Verdict verdict = verifier.verify(v);
@@ -70,7 +72,9 @@ class EjmlJamPipelineTest {
             assertTrue(verdict.inputsChecked() >= 100, v + " checked " + verdict.inputsChecked());
             passed.add(v.id() + " " + v.transforms() + " (" + verdict.inputsChecked() + " rows)");
         }
-        assertTrue(jammed.stream().anyMatch(v -> v.transforms().get(0).params().get("factor") == 4), jammed.toString());
+        if (transform.equals("unroll-and-jam")) {
+            assertTrue(jammed.stream().anyMatch(v -> v.transforms().get(0).params().get("factor") == 4), jammed.toString());
+        }
         System.out.println("[EjmlJamPipelineTest] verified: " + passed);
     }
 }
