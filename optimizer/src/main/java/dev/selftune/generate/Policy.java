@@ -127,7 +127,7 @@ public record Policy(
                         "tune-constant"),
                 Map.of("unroll.factor", List.of(4, 8, 2),
                         "split-accumulators.k", List.of(4, 8, 2),
-                        "unroll-and-jam.factor", List.of(4, 2),
+                        "unroll-and-jam.factor", List.of(4, 8, 2),
                         "tune-constant.scale", List.of(200, 50, 400, 25, 800),
                         "tune-constant.absolute", List.of(8, 16, 32, 64),
                         "tile.block", List.of(32, 16, 64, 8),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.selftune.api.Variant;
 import dev.selftune.generate.jamspecimens.RowMatrices;
 import dev.selftune.generate.jamspecimens.RowMatrix;
+import dev.selftune.generate.jamspecimens.SharedIndexShapes;
 import dev.selftune.generate.specimens.FlatMatrices;
 import dev.selftune.generate.transform.UnrollAndJam;
 import java.lang.reflect.InvocationTargetException;
@@ -37,9 +38,9 @@ class UnrollAndJamTest {
     }
 
     @Test
-    void unrollAndJam_ejmlShapedMultWithVirtualSet_offersFactorsFourAndTwo() {
+    void unrollAndJam_ejmlShapedMultWithVirtualSet_offersFactorsFourEightAndTwo() {
         List<Variant> vs = jam(RowMatrices.class, "multSmall");
-        assertEquals(List.of(4, 2), vs.stream().map(v -> v.transforms().get(0).params().get("factor")).toList(), vs.toString());
+        assertEquals(List.of(4, 8, 2), vs.stream().map(v -> v.transforms().get(0).params().get("factor")).toList(), vs.toString());
         for (Variant v : vs) {
             assertEquals("", Specimen.check(v.classBytes()), v.toString());
         }
@@ -79,12 +80,37 @@ class UnrollAndJamTest {
     }
 
     @Test
+    void unrollAndJam_sharedAndOwnIndices_sameResultsAndExceptionsAsOriginal() throws Exception {
+        Random r = new Random(11);
+        for (String name : List.of("readAfterStep", "scaledIndex")) {
+            Method orig = SharedIndexShapes.class.getMethod(name, double[].class, double[].class, double[].class, int.class);
+            List<Variant> vs = jam(SharedIndexShapes.class, name);
+            assertEquals(3, vs.size(), name + ": " + whyNot(SharedIndexShapes.class, name));
+            for (Variant v : vs) {
+                Method jammed = Specimen.load(SharedIndexShapes.class.getName(), v.classBytes())
+                        .getMethod(name, double[].class, double[].class, double[].class, int.class);
+                for (int t = 0; t < 300; t++) {
+                    int n = t % 11;
+                    double[] a = r.doubles(n).toArray();
+                    double[] b = r.doubles(t % 3 == 0 ? Math.max(0, 3 * n * n - r.nextInt(5)) : 3 * n * n + 1).toArray();
+                    double[] c1 = new double[t % 7 == 0 ? Math.max(0, n - 1) : n];
+                    double[] c2 = c1.clone();
+                    String e1 = run(orig, new Object[] {a, b, c1, n});
+                    String e2 = run(jammed, new Object[] {a, b, c2, n});
+                    assertEquals(e1, e2, v + " n=" + n);
+                    assertArrayEquals(c1, c2, v + " n=" + n);
+                }
+            }
+        }
+    }
+
+    @Test
     void unrollAndJam_flatMultAndAccumulatingMult_verifiedByTheConformanceHarness() {
         TransformConformanceTest harness = new TransformConformanceTest();
         List<String> failures = new ArrayList<>();
         for (String name : List.of("mult", "multAdd")) {
             List<Variant> vs = jam(FlatMatrices.class, name);
-            assertEquals(2, vs.size(), name + ": " + vs + " " + whyNot(FlatMatrices.class, name));
+            assertEquals(3, vs.size(), name + ": " + vs + " " + whyNot(FlatMatrices.class, name));
             Method m = Arrays.stream(FlatMatrices.class.getMethods()).filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
             for (Variant v : vs) {
                 String f = harness.conform(FlatMatrices.class, m, v, 0, false);
@@ -137,6 +163,15 @@ class UnrollAndJamTest {
     private static String run(Method m, RowMatrix[] args) throws IllegalAccessException {
         try {
             m.invoke(null, (Object[]) args);
+            return "returned";
+        } catch (InvocationTargetException e) {
+            return e.getCause().getClass().getName();
+        }
+    }
+
+    private static String run(Method m, Object[] args) throws IllegalAccessException {
+        try {
+            m.invoke(null, args);
             return "returned";
         } catch (InvocationTargetException e) {
             return e.getCause().getClass().getName();

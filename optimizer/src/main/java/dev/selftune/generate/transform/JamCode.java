@@ -32,7 +32,9 @@ final class JamCode {
      *   p = p_{f-1} for every private p;  j += f;  goto head
      *   slow: <original body for j alone>; j++; goto head
      * The handler covers only code that writes private locals, so falling back replays j from
-     * its start and throws (or not) exactly where and as the original does.
+     * its start and throws (or not) exactly where and as the original does. Privates the copies
+     * share (JamSharing: indexA, indexB = j + c) are not renamed: copy c reads copy 0's slot plus a
+     * constant, and their steps run once at the end of the jammed inner body.
      */
     static void emit(MethodNode m, JamPlan plan, int f) {
         Loop outer = plan.outer();
@@ -44,8 +46,10 @@ final class JamCode {
             Map<Integer, Integer> r = new HashMap<>();
             r.put(j, m.maxLocals++);
             for (Map.Entry<Integer, Integer> p : plan.privates().entrySet()) {
-                r.put(p.getKey(), m.maxLocals);
-                m.maxLocals += JamPlan.size(p.getValue());
+                if (!plan.sharing().shared(p.getKey())) {
+                    r.put(p.getKey(), m.maxLocals);
+                    m.maxLocals += JamPlan.size(p.getValue());
+                }
             }
             rename.add(r);
         }
@@ -78,22 +82,36 @@ final class JamCode {
             out.add(new InsnNode(Opcodes.IADD));
             out.add(new VarInsnNode(Opcodes.ISTORE, rename.get(c).get(j)));
         }
+        JamSharing sharing = plan.sharing();
         for (int c = 0; c < f; c++) {
-            copyRange(out, outer.bodyFirst(), inner.head(), rename.get(c));
+            copyRange(out, outer.bodyFirst(), inner.head(), rename.get(c), sharing, c, false);
         }
         out.add(innerHead);
-        copyRange(out, inner.head(), inner.test(), rename.get(0));
+        copyRange(out, inner.head(), inner.test(), rename.get(0), sharing, 0, false);
         out.add(new JumpInsnNode(inner.test().getOpcode(), innerExit));
         for (int c = 0; c < f; c++) {
-            copyRange(out, inner.test().getNext(), inner.backEdge(), rename.get(c));
+            copyRange(out, inner.test().getNext(), inner.backEdge(), rename.get(c), sharing, c, true);
+        }
+        /* the shared locals' steps, once, after every copy read the values from before them */
+        for (AbstractInsnNode n = inner.test().getNext(); n != inner.backEdge(); n = n.getNext()) {
+            if (sharing.updates().contains(n)) {
+                out.add(copy(n, Map.of()));
+            }
         }
         out.add(new JumpInsnNode(Opcodes.GOTO, innerHead));
         out.add(innerExit);
         out.add(tryEnd);
         for (int c = 0; c < f; c++) {
-            copyRange(out, plan.epilogueFirst(), outer.iv().update(), rename.get(c));
+            copyRange(out, plan.epilogueFirst(), outer.iv().update(), rename.get(c), sharing, c, false);
         }
         for (Map.Entry<Integer, Integer> p : plan.privates().entrySet()) {
+            if (sharing.shared(p.getKey())) {
+                int offset = sharing.coefficient().get(p.getKey()) * (f - 1);
+                if (offset != 0) {
+                    out.add(new IincInsnNode(p.getKey(), offset));
+                }
+                continue;
+            }
             out.add(new VarInsnNode(JamPlan.loadOpcode(p.getValue()), rename.get(f - 1).get(p.getKey())));
             out.add(new VarInsnNode(p.getValue(), p.getKey()));
         }
@@ -106,12 +124,32 @@ final class JamCode {
         m.tryCatchBlocks.add(0, new TryCatchBlockNode(tryStart, tryEnd, handler, "java/lang/RuntimeException"));
     }
 
-    /* Straight-line code only: labels, line numbers and frames are dropped (frames are recomputed). */
-    private static void copyRange(InsnList out, AbstractInsnNode from, AbstractInsnNode to, Map<Integer, Integer> rename) {
+    /*
+     * Straight-line code only: labels, line numbers and frames are dropped (frames are recomputed).
+     * A shared local (JamSharing) is copy 0's slot: copy c reads it plus k*c and does not write it
+     * (its store before the inner loop becomes a pop); in the inner body every copy leaves out the
+     * shared steps, which run once after the last copy.
+     */
+    private static void copyRange(InsnList out, AbstractInsnNode from, AbstractInsnNode to, Map<Integer, Integer> rename,
+                                  JamSharing sharing, int c, boolean innerBody) {
         for (AbstractInsnNode n = from; n != to; n = n.getNext()) {
-            if (n.getOpcode() >= 0) {
-                out.add(copy(n, rename));
+            if (n.getOpcode() < 0 || (innerBody && sharing.updates().contains(n))) {
+                continue;
             }
+            if (c > 0 && n instanceof VarInsnNode v && sharing.shared(v.var)) {
+                if (v.getOpcode() == Opcodes.ISTORE) {
+                    out.add(new InsnNode(Opcodes.POP));
+                    continue;
+                }
+                out.add(new VarInsnNode(v.getOpcode(), v.var));
+                int offset = sharing.coefficient().get(v.var) * c;
+                if (offset != 0) {
+                    out.add(new LdcInsnNode(offset));
+                    out.add(new InsnNode(Opcodes.IADD));
+                }
+                continue;
+            }
+            out.add(copy(n, rename));
         }
     }
 

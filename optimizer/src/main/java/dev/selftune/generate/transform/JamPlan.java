@@ -19,10 +19,11 @@ import dev.selftune.generate.Loop;
  * Whether an outer loop {@code for (j...) { prologue; inner loop; epilogue }} may be unrolled and
  * jammed, and the facts the rewrite needs: which locals each jammed copy needs its own slot for
  * ({@code privates}, slot to store opcode) and which objects the epilogue's writes must not be
- * ({@code guards}: pairs of re-evaluable reference expressions that must differ at run time).
+ * ({@code guards}: pairs of re-evaluable reference expressions that must differ at run time), and
+ * which privates the copies can share with copy 0 ({@code sharing}, see {@link JamSharing}).
  */
 record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractInsnNode epilogueFirst,
-               Map<Integer, Integer> privates, List<List<AbstractInsnNode>[]> guards, int bodySize) {
+               Map<Integer, Integer> privates, List<List<AbstractInsnNode>[]> guards, int bodySize, JamSharing sharing) {
 
     /** Thrown with the reason, in words, when the nest cannot be jammed. */
     static final class Refused extends Exception {
@@ -47,7 +48,7 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
      */
     /** This plan with {@code more} as its run-time alias guards. */
     JamPlan withGuards(List<List<AbstractInsnNode>[]> more) {
-        return new JamPlan(outer, inner, prologueEnd, epilogueFirst, privates, more, bodySize);
+        return new JamPlan(outer, inner, prologueEnd, epilogueFirst, privates, more, bodySize, sharing);
     }
 
     static JamPlan analyse(MethodNode method, Loop outer, Loop inner, Frame<SourceValue>[] frames) throws Refused {
@@ -110,7 +111,8 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
         }
         List<List<AbstractInsnNode>[]> guards = EpilogueEffects.guards(method, frames, outer, bodyFirst, inner, epilogueFirst, end);
         int size = method.instructions.indexOf(end) - method.instructions.indexOf(bodyFirst);
-        return new JamPlan(outer, inner, inner.head(), epilogueFirst, privates, guards, size);
+        JamSharing sharing = JamSharing.find(method, frames, outer, inner, epilogueFirst, privates);
+        return new JamPlan(outer, inner, inner.head(), epilogueFirst, privates, guards, size, sharing);
     }
 
     private static void checkOps(AbstractInsnNode from, AbstractInsnNode to, AbstractInsnNode allowedJump, boolean epilogue,

@@ -34,7 +34,7 @@ public final class UnrollAndJam implements Transform {
     @Override
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<Map<String, Integer>> out = new ArrayList<>();
-        List<Integer> factors = ctx.policy().range(FACTOR_RANGE, List.of(4, 2));
+        List<Integer> factors = ctx.policy().range(FACTOR_RANGE, List.of(4, 8, 2));
         SingleInnerNests a = analyse(owner, method, ctx);
         for (Map.Entry<Integer, Object> e : a.byLoop().entrySet()) {
             if (e.getValue() instanceof JamPlan plan) {
@@ -85,7 +85,7 @@ public final class UnrollAndJam implements Transform {
             return "no loop holding exactly one inner loop (for (j..) { ..; while (k < end) ..; .. }) to jam";
         }
         if (why.isEmpty()) {
-            List<Integer> factors = ctx.policy().range(FACTOR_RANGE, List.of(4, 2));
+            List<Integer> factors = ctx.policy().range(FACTOR_RANGE, List.of(4, 8, 2));
             return "the policy's " + FACTOR_RANGE + " range " + factors + " offers no factor in 2.." + ctx.policy().maxUnrollFactor()
                     + " whose copies stay under maxCopiedInsns " + ctx.policy().maxCopiedInsns();
         }
