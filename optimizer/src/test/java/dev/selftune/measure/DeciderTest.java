@@ -35,10 +35,24 @@ class DeciderTest {
     }
 
     @Test
-    void decide_speedupExactlyMinimumAboveOne_swaps() {
-        Decision.Swap s = assertInstanceOf(Decision.Swap.class, decide(1.05, 1.01, 1.09));
+    void decide_speedupExactlyMinimumLowAboveHalfTheEffect_swaps() {
+        Decision.Swap s = assertInstanceOf(Decision.Swap.class, decide(1.05, 1.03, 1.07));
         assertEquals(V, s.variant());
         assertEquals(1.05, s.speedup().ratio());
+    }
+
+    @Test
+    void decide_lowEndAboveOneButWithinHalfTheMinimumEffect_keepsAndSaysWhy() {
+        // commons-math3 FFT: 1.07x [1.02, 1.13] confirmed, 0.94x [0.90, 0.99] on a fresh run
+        Decision.Keep k = assertInstanceOf(Decision.Keep.class, decide(1.07, 1.018, 1.13));
+        assertTrue(k.reason().contains("not above 1.025x, half the minimum effect"), k.reason());
+    }
+
+    @Test
+    void lowFloor_halfTheMinimumEffect_noMarginAtMinimumOne() {
+        assertEquals(1.025, Decider.lowFloor(1.05), 1e-12);
+        assertEquals(1.0, Decider.lowFloor(1.0), 0.0);
+        assertInstanceOf(Decision.Swap.class, Decider.decide(V, new dev.selftune.api.Speedup(1.02, 1.001, 1.04), M, M, 6, 1.0, 0.95));
     }
 
     @Test
