@@ -56,15 +56,19 @@ JMH_AP=$(fetch org.openjdk.jmh:jmh-generator-annprocess:1.37)
 LAUNCHER=$(fetch org.junit.platform:junit-platform-console-standalone:1.10.3)
 
 # Every library's jars, so that the providers compile in one javac call.
+# (only the selected libraries' providers: with ONLY=x the others' jars are not fetched)
 ALL_LIB=""
+PROVIDERS=()
 while IFS=$'\t' read -r name arts tests deps target provider || [[ -n "${name:-}" ]]; do
   [[ -z "${name:-}" || "$name" == \#* ]] && continue
   [[ -n "$ONLY" && "$name" != "$ONLY" ]] && continue
   ALL_LIB+="${ALL_LIB:+:}$(fetch_all "$arts")"
+  PROVIDERS+=("scripts/libraries/$provider.java")
 done < "$LIST"
+[[ ${#PROVIDERS[@]} -gt 0 ]] || { echo "no library named '$ONLY' in $LIST" >&2; exit 2; }
 rm -rf "$WORK/inputs" "$WORK/tools"
 mkdir -p "$WORK/inputs" "$WORK/tools"
-javac -nowarn -d "$WORK/inputs" -cp "$ALL_LIB" scripts/libraries/*Rows.java
+javac -nowarn -d "$WORK/inputs" -cp "$ALL_LIB" "${PROVIDERS[@]}"
 javac -nowarn -d "$WORK/tools" -cp "$JMH_CP" -processorpath "$JMH_AP:$JMH_CP" \
   scripts/libraries/CheckWinner.java scripts/libraries/remeasure/ReMeasure.java
 
