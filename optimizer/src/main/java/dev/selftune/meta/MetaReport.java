@@ -95,6 +95,7 @@ public final class MetaReport {
             a.put("holdoutUtility", utility(n.holdout));
             a.put("adopted", n.adopted);
             a.put("status", n.status);
+            a.put("proposal", n.generation == 0 ? "default" : n.proposal);
             archive.add(a);
         }
         m.put("archive", archive);

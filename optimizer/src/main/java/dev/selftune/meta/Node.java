@@ -19,6 +19,8 @@ final class Node {
     Utility holdout;
     boolean adopted;
     String status = "scored";
+    /** How the policy was proposed: "default", "random mutation" or the evidence it came from. */
+    String proposal = "random mutation";
 
     Node(String id, int generation, Node parent, Policy policy) {
         this.id = Objects.requireNonNull(id, "id");

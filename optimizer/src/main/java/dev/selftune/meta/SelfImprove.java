@@ -94,11 +94,20 @@ public final class SelfImprove {
         progress.accept(String.format("generation %d: parent %s (own %.3fx, clade metaproductivity %.3fx)", g, parent.id, own, cmp));
         List<Node> candidates = new ArrayList<>();
         for (int c = 1; c <= request.candidates(); c++) {
-            Policy p = mutator.mutate(parent.policy);
-            for (int tries = 0; tries < 20 && archive.contains(p); tries++) {
+            /* the first candidate comes from the parent's evidence when it suggests one (PolicyMutator.informed) */
+            Policy p = c == 1 ? mutator.informed(parent.policy, parent.trainUtility()) : null;
+            String proposal = p == null || archive.contains(p) ? null : PolicyMutator.informedWhy(parent.policy, p, parent.trainUtility());
+            if (proposal == null) {
                 p = mutator.mutate(parent.policy);
+                for (int tries = 0; tries < 20 && archive.contains(p); tries++) {
+                    p = mutator.mutate(parent.policy);
+                }
             }
             Node n = archive.add("g" + g + "-c" + c, g, parent, p);
+            if (proposal != null) {
+                n.proposal = proposal;
+                progress.accept(n.id + " proposed " + proposal);
+            }
             n.train = scorer.score(p, request.train(), n.id + "-train");
             candidates.add(n);
         }

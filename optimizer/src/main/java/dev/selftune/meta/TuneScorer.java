@@ -68,8 +68,18 @@ public final class TuneScorer implements Scorer {
         long pairs = confirmed == null || confirmed.measurement() == null ? 0 : confirmed.measurement().forks();
         long measurements = screening * screenForks + 2 * pairs;
         if (r.decision() instanceof Decision.Swap s) {
+            int at = 0;
+            int screened = 0;
+            for (VariantResult v : r.variants()) {
+                if (v.measurement() != null && !v.variant().isOriginal()) {
+                    screened++;
+                    if (v.variant().id().equals(s.variant().id())) {
+                        at = screened;
+                    }
+                }
+            }
             return new TargetScore(target, s.speedup().ratio(), s.speedup().low(), s.speedup().high(),
-                    measurements, hits, misses, "swap");
+                    measurements, hits, misses, "swap", at, screened);
         }
         return TargetScore.keep(target, measurements, hits, misses);
     }

@@ -2,11 +2,14 @@ package dev.selftune.meta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selftune.generate.Policy;
 import dev.selftune.search.PolicyFile;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +77,32 @@ class PolicyMutatorTest {
         assertEquals(Set.of("order"), diff.keySet());
         assertEquals("order round-robin → by-transform", PolicyDiff.text(diff));
         assertEquals("unchanged", PolicyDiff.text(PolicyDiff.of(d, d)));
+    }
+
+    @Test
+    void informed_latestWinnerEighthOfTwentyFour_capsAtTwelve() {
+        Utility e = Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 8, 24),
+                TargetScore.keep("b", 36, 0, 24)));
+        Policy child = new PolicyMutator(1).informed(Policy.defaults(), e);
+        assertEquals(12, child.maxVariants());
+        assertEquals(Policy.defaults().transforms(), child.transforms());
+        assertEquals(Policy.defaults().ranges(), child.ranges());
+    }
+
+    @Test
+    void informed_noSwapOrSwapWithoutEvidenceOrWinnerLate_proposesNothing() {
+        PolicyMutator m = new PolicyMutator(1);
+        assertNull(m.informed(Policy.defaults(), Utility.of(List.of(TargetScore.keep("b", 36, 0, 24)))), "no swap");
+        assertNull(m.informed(Policy.defaults(), Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap")))),
+                "a swap without the evidence");
+        assertNull(m.informed(Policy.defaults(), Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 14, 24)))),
+                "1.5 x 14 = 21 is not well below 24");
+        assertNull(m.informed(Policy.defaults(), null));
+    }
+
+    @Test
+    void targetScore_winnerAtBeyondScreened_refused() {
+        assertThrows(IllegalArgumentException.class, () -> new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 25, 24));
+        assertThrows(IllegalArgumentException.class, () -> new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", -1, 24));
     }
 }

@@ -37,6 +37,31 @@ class SelfImproveTest {
     }
 
     @Test
+    void run_winnersFoundEarly_firstCandidateCapsMaxVariantsFromTheEvidenceAndIsAdoptedWhenCheaper() {
+        // generation 0 found both winners within the first 6 of 24 measured variants
+        Utility evidence = Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 5, 24),
+                new TargetScore("b", 1.5, 1.4, 1.6, 36, 0, 24, "swap", 6, 24)));
+        Utility cheaper = Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 21, 0, 9, "swap", 5, 9),
+                new TargetScore("b", 1.5, 1.4, 1.6, 21, 0, 9, "swap", 6, 9)));
+        Fakes.Scoring s = new Fakes.Scoring((p, label) -> p.maxVariants() == 9 ? cheaper : evidence);
+        MetaRun r = run(1, 2, s);
+        Node c1 = r.nodes().get(1);
+        assertEquals(9, c1.policy.maxVariants(), "1.5 x the latest winner (6)");
+        assertTrue(c1.proposal.startsWith("from evidence"), c1.proposal);
+        assertEquals("random mutation", r.nodes().get(2).proposal);
+        GenerationRow g1 = r.generations().get(1);
+        assertTrue(g1.adopted(), g1.reason());
+        assertTrue(g1.reason().startsWith("cheaper"), g1.reason());
+    }
+
+    @Test
+    void run_noEvidenceOfWhereWinnersWere_everyCandidateIsARandomMutation() {
+        Fakes.Scoring s = new Fakes.Scoring((p, label) -> BASE);
+        MetaRun r = run(1, 2, s);
+        assertTrue(r.nodes().subList(1, 3).stream().allMatch(n -> n.proposal.equals("random mutation")));
+    }
+
+    @Test
     void run_eachGeneration_proposesCandidatesMutatedFromTheChosenParent() {
         Fakes.Scoring s = new Fakes.Scoring((p, label) -> BASE);
         MetaRun r = run(2, 3, s);

@@ -54,6 +54,22 @@ public class TuneScorerTest {
     }
 
     @Test
+    void score_swap_recordsTheWinnersPlaceAmongTheMeasuredVariants() {
+        Variant v2 = new Variant("v2", "original", List.of(new Step("unroll", Map.of("factor", 2))), new byte[] {2});
+        Variant v3 = new Variant("v3", "original", List.of(new Step("unroll", Map.of("factor", 8))), new byte[] {3});
+        List<VariantResult> vs = List.of(
+                new VariantResult(v2, new Verdict.Passed(5), SCREEN, S, "screened"),
+                new VariantResult(V1, new Verdict.Rejected("differs", null, 3), null, null, "rejected"),
+                new VariantResult(v3, new Verdict.Passed(5), CONFIRM, S, "confirmed"));
+        TuneResult r = new TuneResult(MethodRef.parse("a.B#c"), "17", "v", "cpu", 1, 30, 30, SCREEN, vs,
+                new Decision.Swap(v3, S, SCREEN, CONFIRM), new byte[] {3}, 0, null, "v3", Map.of(), new CacheCounts(0, 2));
+        TargetScore t = TuneScorer.score("a.B#c", r, 1);
+        assertEquals(2, t.winnerAt(), "second of the measured variants; the rejected one is not counted");
+        assertEquals(2, t.screened());
+        assertEquals(0, TuneScorer.score("a.B#c", result(new Decision.Keep("k"), new CacheCounts(0, 2)), 1).winnerAt());
+    }
+
+    @Test
     void score_keep_isOneWhateverTheScreeningSaw() {
         TargetScore t = TuneScorer.score("a.B#c", result(new Decision.Keep("not confirmed"), new CacheCounts(0, 10)), 1);
         assertEquals(1.0, t.speedup());
