@@ -12,6 +12,7 @@ import dev.selftune.generate.transform.Hoist;
 import dev.selftune.generate.transform.HoistInvariants;
 import dev.selftune.generate.transform.Inline;
 import dev.selftune.generate.transform.Interchange;
+import dev.selftune.generate.transform.NarrowIndex;
 import dev.selftune.generate.transform.PrivatiseScatter;
 import dev.selftune.generate.transform.RowAccumulate;
 import dev.selftune.generate.transform.Specialise;
@@ -30,6 +31,8 @@ public final class Transforms {
         register(Specialise.NAME, Specialise::new);
         // Inlining next: a helper's body copied into the loop is loop code every later rule can see.
         register(Inline.NAME, Inline::new);
+        // A long loop index narrowed to int: the int counted loop every later loop rule reads.
+        register(NarrowIndex.NAME, NarrowIndex::new);
         // Then loop-nest transforms: they change the loop structure the later rules see.
         register("interchange", Interchange::new);
         register(GuardedInterchange.NAME, GuardedInterchange::new);
