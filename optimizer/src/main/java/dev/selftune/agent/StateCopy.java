@@ -68,6 +68,15 @@ final class StateCopy {
         return out;
     }
 
+    /** The copy of a static method's arguments (or an instance method's without its receiver), named "argument i" from 1. */
+    Object[] arguments(Object[] values) throws Refused {
+        Object[] out = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = copy(values[i], "argument " + (i + 1), 0);
+        }
+        return out;
+    }
+
     long bytes() {
         return bytes;
     }
