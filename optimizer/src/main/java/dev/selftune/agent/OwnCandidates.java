@@ -73,6 +73,45 @@ final class OwnCandidates {
             return "instance method of a class without a no-arg constructor: tune needs a captured receiver, and no"
                     + " capture is possible here (no Instrumentation, or no later generation to capture in before the last)";
         }
-        return new Own(m, owner, bytes);
+        String inputs = inputsUnavailable(m, owner, captureReceiver);
+        return inputs != null ? inputs : new Own(m, owner, bytes);
+    }
+
+    /*
+     * A method whose arguments can be neither generated nor captured would only fail later, in the
+     * tuning child, after a generation of waiting: ValueGenerator#real(Mode, Random) was picked,
+     * captured nothing (no copy stands for a Random) and its generated-inputs fallback failed. It is
+     * refused here instead, so the selection moves on to the next hottest method.
+     */
+    private static String inputsUnavailable(MethodRef m, Class<?> owner, boolean capture) {
+        String why;
+        try {
+            why = dev.selftune.inputs.Inputs.ungeneratable(m, owner.getClassLoader());
+        } catch (RuntimeException | LinkageError e) {
+            return "its parameter types cannot be read (" + e + ")";
+        }
+        if (why == null) {
+            return null;
+        }
+        if (!capture) {
+            return why + ", and no capture of its calls is possible here (no Instrumentation, or no later generation"
+                    + " to capture in before the last)";
+        }
+        org.objectweb.asm.Type[] params = org.objectweb.asm.Type.getArgumentTypes(m.descriptor());
+        for (int i = 0; i < params.length; i++) {
+            String name = params[i].getSort() == org.objectweb.asm.Type.ARRAY ? params[i].getDescriptor().replace('/', '.')
+                    : params[i].getClassName();
+            try {
+                Class<?> c = params[i].getSort() <= org.objectweb.asm.Type.DOUBLE ? null : Class.forName(name, false, owner.getClassLoader());
+                String never = c == null ? null : StateCopy.neverCopied(c);
+                if (never != null) {
+                    return "parameter " + (i + 1) + " has type " + params[i].getClassName() + ", which selftune can neither"
+                            + " generate nor capture: " + never;
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                return "parameter " + (i + 1) + " has type " + params[i].getClassName() + ", which its class loader cannot load";
+            }
+        }
+        return null;
     }
 }

@@ -106,6 +106,10 @@ public final class SelfTuner implements SelfTuning {
                 rows.add(SelfTuneRow.notTuned(f.own().method().toString(), f.samples(), "refused", "instance method of a class"
                         + " without a no-arg constructor and no receiver captured during generation " + g
                         + (c.refusal() == null ? "" : ": " + c.refusal())));
+            } else if (c.inputsFile() == null && ungeneratable(f.own()) != null) {
+                rows.add(SelfTuneRow.notTuned(f.own().method().toString(), f.samples(), "refused", "no call captured during"
+                        + " generation " + g + (c.refusal() == null ? "" : " (" + c.refusal() + ")") + ", and "
+                        + ungeneratable(f.own()) + ": tuning on generated inputs would fail"));
             } else {
                 slots--;
                 rows.add(tuneOne(f.own(), f.samples(), f.total(), g, c.inputsFile(), c.inputsFile() == null
@@ -177,6 +181,14 @@ public final class SelfTuner implements SelfTuning {
             return r.finish(workDir.resolve("g" + g + "-" + safe(f.own().method()) + ".rows"));
         } catch (RuntimeException | LinkageError e) {
             return new SelfTuneSeams.Captured(null, 0, false, "the capture failed: " + e);
+        }
+    }
+
+    private static String ungeneratable(OwnCandidates.Own own) {
+        try {
+            return dev.selftune.inputs.Inputs.ungeneratable(own.method(), own.owner().getClassLoader());
+        } catch (RuntimeException | LinkageError e) {
+            return "its parameter types cannot be read (" + e + ")";
         }
     }
 
