@@ -23,6 +23,9 @@ final class OwnCandidates {
             "dev.selftune.meta.", "dev.selftune.cli.", "dev.selftune.api.", "dev.selftune.report.",
             "dev.selftune.measure.", "dev.selftune.shaded.");
 
+    /** dev.selftune packages that are not selftune at all: the sample code it tunes, loaded in the same JVM. */
+    static final List<String> NOT_OWN = List.of("dev.selftune.samples.");
+
     /** A method that may be tuned: its loaded class and the class file it came from. */
     record Own(MethodRef method, Class<?> owner, byte[] classBytes) { }
 
@@ -36,13 +39,19 @@ final class OwnCandidates {
         return PLUMBING.stream().anyMatch(binaryName::startsWith);
     }
 
+    /** True for selftune's own classes that may be self-tuned: dev.selftune.*, neither plumbing nor sample code. */
+    static boolean isOwn(String binaryName) {
+        return binaryName.startsWith("dev.selftune.") && !isPlumbing(binaryName) && NOT_OWN.stream().noneMatch(binaryName::startsWith);
+    }
+
     /**
      * The method, ready to tune, or the reason it is refused (never both); {@code captureReceiver}: an
      * instance method's receiver may come from argument capture, so a class without a no-arg constructor is no refusal.
      */
     Object examine(MethodRef m, boolean captureReceiver) {
-        if (!m.owner().startsWith("dev.selftune.") || isPlumbing(m.owner())) {
-            return "selftune's plumbing (agent, install, meta, cli, api, report, measure) and other code are never self-tuned";
+        if (!isOwn(m.owner())) {
+            return "selftune's plumbing (agent, install, meta, cli, api, report, measure), the sample code and other code"
+                    + " are never self-tuned";
         }
         Class<?> owner;
         try {
