@@ -35,7 +35,7 @@ final class SelfTuneParts {
 
     private SelfTuneParts() { }
 
-    static SelfTuning create(int methods, Duration budget, Path workDir, Consumer<String> log) {
+    static SelfTuning create(int methods, Duration budget, Path workDir, Path tunedDir, Consumer<String> log) {
         HotMethodDetector detector = new HotMethodDetector(PATTERN, PERIOD);
         try {
             detector.start();
@@ -43,7 +43,7 @@ final class SelfTuneParts {
             detector.close();
             String why = "JFR sampling is unavailable in this JVM (" + e + "): no own method is found hot, nothing is self-tuned";
             log.accept("self-tuning: " + why);
-            return new SelfTuner(methods, budget, workDir, new SelfTuneSeams.Sampler() {
+            return new SelfTuner(methods, budget, workDir, tunedDir, new SelfTuneSeams.Sampler() {
                 @Override
                 public Map<MethodRef, Long> counts() {
                     return Map.of();
@@ -68,7 +68,7 @@ final class SelfTuneParts {
             log.accept("self-tuning: " + noSwap);
         }
         SelfTuneSeams.Capturing capturing = inst == null ? null : new SelfCapture(inst, workDir.resolve("capture-events.jsonl"), log);
-        return new SelfTuner(methods, budget, workDir, sampler(detector), SelfTuneParts::tuneInChild, swapping, noSwap,
+        return new SelfTuner(methods, budget, workDir, tunedDir, sampler(detector), SelfTuneParts::tuneInChild, swapping, noSwap,
                 capturing, SelfTuner.class.getClassLoader(), log);
     }
 

@@ -97,7 +97,7 @@ class SelfTunerTest {
     }
 
     SelfTuner tuner(Planted s, SelfTuneSeams.Tuning t, SelfTuneSeams.Swapping w, int methods, SelfTuneSeams.Capturing c) {
-        return new SelfTuner(methods, Duration.ofSeconds(30), dir, s, t, w, w == null ? "no Instrumentation here" : null,
+        return new SelfTuner(methods, Duration.ofSeconds(30), dir, dir.resolve("self-tuned"), s, t, w, w == null ? "no Instrumentation here" : null,
                 c, getClass().getClassLoader(), line -> { });
     }
 
@@ -128,6 +128,8 @@ class SelfTunerTest {
         assertEquals(0.97, sum.low(), "a keep's confirmed interval is recorded");
         assertTrue(sum.reason().startsWith("interval straddles the minimum (tuned on generated inputs"), sum.reason());
         assertNull(t.note());
+        assertTrue(Files.exists(dir.resolve("self-tuned").resolve(TWICE.internalOwner() + ".class")), "the winner's class file");
+        assertTrue(twice.reason().contains("class file written to"), twice.reason());
     }
 
     @Test
