@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The primary score is sets per second; the {@code variants} counter is the throughput asked for,
  * variants generated and verified per second ({@code passed}: of them, those that passed).
  *
- * <p>Run: {@code java -jar jmh-benchmarks/target/benchmarks.jar GeneratorThroughputBenchmark}
+ * <p>Run: {@code java -jar jmh-benchmarks/target/benchmarks.jar GeneratorThroughputBenchmark}; before and after
+ * self-tuning: {@code TUNED=<out>/self-tuned scripts/generator-throughput.sh} (the "after" forks run with the
+ * winners first on the class path and {@code -Dselftune.selfTuned}, which {@link SelfTunedClasses#check} verifies).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -75,6 +77,7 @@ public class GeneratorThroughputBenchmark {
 
     @Setup
     public void setUp() throws IOException {
+        SelfTunedClasses.check();
         Path classes = samplesClassPath();
         requests = new ArrayList<>();
         for (String[] t : TARGETS) {

@@ -6,8 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
- * Collects deep copies of captured argument lists, bounded in calls and bytes; rows holding a type
- * that cannot be copied faithfully (anything but primitives, Strings and arrays of them) are counted and dropped.
+ * Collects deep copies of captured argument lists, bounded in calls and bytes: primitives, Strings and their
+ * arrays directly, other values (enums, objects, plain collections) by {@link StateCopy}; rows holding a
+ * value no copy can stand for are counted and dropped, the first one's reason kept.
  * For an instance method each list starts with the receiver, copied with its state by {@link StateCopy}.
  */
 final class CaptureSink implements Consumer<Object[]> {
@@ -82,7 +83,7 @@ final class CaptureSink implements Consumer<Object[]> {
             for (int i = 0; i < args.length; i++) {
                 row[i] = sameAsEarlier(args, i) >= 0 ? row[sameAsEarlier(args, i)] : copy(args[i], size);
                 if (row[i] == UNSUPPORTED) {
-                    unsupported++;
+                    acceptObjects(args);
                     return;
                 }
             }
@@ -95,6 +96,40 @@ final class CaptureSink implements Consumer<Object[]> {
             if (rows.size() >= maxCalls) {
                 close();
             }
+        }
+    }
+
+    /*
+     * Arguments beyond primitives, Strings and their arrays (an enum constant, an application
+     * object, a plain collection) are copied by StateCopy, as a receiver's state is: a static
+     * method taking an enum was otherwise never captured, and silently (self-improve's
+     * ValueGenerator#real(Mode, Random) was hot, called 200k times, and recorded nothing). A value
+     * no copy can stand for (java.util.Random: a JDK object closed to reflection) is refused with
+     * its path and rule; MAX_REFUSALS in a row before any row close the sink, so the host stops paying.
+     */
+    private void acceptObjects(Object[] args) {
+        StateCopy copy = new StateCopy(fieldCache, maxBytes);
+        Object[] row;
+        try {
+            row = copy.arguments(args);
+        } catch (StateCopy.Refused | RuntimeException | LinkageError r) {
+            unsupported++;
+            String why = r instanceof StateCopy.Refused ? r.getMessage() : "an argument could not be read (" + r + ")";
+            refusal = refusal == null ? why : refusal;
+            if (++refusedInARow >= MAX_REFUSALS && rows.isEmpty()) {
+                close();
+            }
+            return;
+        }
+        refusedInARow = 0;
+        if (bytes + copy.bytes() > maxBytes) {
+            close();
+            return;
+        }
+        bytes += copy.bytes();
+        rows.add(row);
+        if (rows.size() >= maxCalls) {
+            close();
         }
     }
 
@@ -111,6 +146,7 @@ final class CaptureSink implements Consumer<Object[]> {
             refusal = refusal == null ? why : refusal;
             if (++refusedInARow >= MAX_REFUSALS && rows.isEmpty()) {
                 copyReceiver = false;
+                refusedInARow = 0;   // the argument-only rows count their own refusals
                 if (!argsOnlyFallback) {
                     close();
                 }
@@ -199,7 +235,7 @@ final class CaptureSink implements Consumer<Object[]> {
         return unsupported;
     }
 
-    /** Why the first uncopyable receiver could not be copied, or null. */
+    /** Why the first uncopyable receiver or argument could not be copied, or null. */
     synchronized String refusal() {
         return refusal;
     }

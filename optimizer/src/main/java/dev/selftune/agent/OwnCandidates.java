@@ -23,6 +23,9 @@ final class OwnCandidates {
             "dev.selftune.meta.", "dev.selftune.cli.", "dev.selftune.api.", "dev.selftune.report.",
             "dev.selftune.measure.", "dev.selftune.shaded.");
 
+    /** dev.selftune packages that are not selftune at all: the sample code it tunes, loaded in the same JVM. */
+    static final List<String> NOT_OWN = List.of("dev.selftune.samples.");
+
     /** A method that may be tuned: its loaded class and the class file it came from. */
     record Own(MethodRef method, Class<?> owner, byte[] classBytes) { }
 
@@ -36,13 +39,19 @@ final class OwnCandidates {
         return PLUMBING.stream().anyMatch(binaryName::startsWith);
     }
 
+    /** True for selftune's own classes that may be self-tuned: dev.selftune.*, neither plumbing nor sample code. */
+    static boolean isOwn(String binaryName) {
+        return binaryName.startsWith("dev.selftune.") && !isPlumbing(binaryName) && NOT_OWN.stream().noneMatch(binaryName::startsWith);
+    }
+
     /**
      * The method, ready to tune, or the reason it is refused (never both); {@code captureReceiver}: an
      * instance method's receiver may come from argument capture, so a class without a no-arg constructor is no refusal.
      */
     Object examine(MethodRef m, boolean captureReceiver) {
-        if (!m.owner().startsWith("dev.selftune.") || isPlumbing(m.owner())) {
-            return "selftune's plumbing (agent, install, meta, cli, api, report, measure) and other code are never self-tuned";
+        if (!isOwn(m.owner())) {
+            return "selftune's plumbing (agent, install, meta, cli, api, report, measure), the sample code and other code"
+                    + " are never self-tuned";
         }
         Class<?> owner;
         try {
@@ -73,6 +82,45 @@ final class OwnCandidates {
             return "instance method of a class without a no-arg constructor: tune needs a captured receiver, and no"
                     + " capture is possible here (no Instrumentation, or no later generation to capture in before the last)";
         }
-        return new Own(m, owner, bytes);
+        String inputs = inputsUnavailable(m, owner, captureReceiver);
+        return inputs != null ? inputs : new Own(m, owner, bytes);
+    }
+
+    /*
+     * A method whose arguments can be neither generated nor captured would only fail later, in the
+     * tuning child, after a generation of waiting: ValueGenerator#real(Mode, Random) was picked,
+     * captured nothing (no copy stands for a Random) and its generated-inputs fallback failed. It is
+     * refused here instead, so the selection moves on to the next hottest method.
+     */
+    private static String inputsUnavailable(MethodRef m, Class<?> owner, boolean capture) {
+        String why;
+        try {
+            why = dev.selftune.inputs.Inputs.ungeneratable(m, owner.getClassLoader());
+        } catch (RuntimeException | LinkageError e) {
+            return "its parameter types cannot be read (" + e + ")";
+        }
+        if (why == null) {
+            return null;
+        }
+        if (!capture) {
+            return why + ", and no capture of its calls is possible here (no Instrumentation, or no later generation"
+                    + " to capture in before the last)";
+        }
+        org.objectweb.asm.Type[] params = org.objectweb.asm.Type.getArgumentTypes(m.descriptor());
+        for (int i = 0; i < params.length; i++) {
+            String name = params[i].getSort() == org.objectweb.asm.Type.ARRAY ? params[i].getDescriptor().replace('/', '.')
+                    : params[i].getClassName();
+            try {
+                Class<?> c = params[i].getSort() <= org.objectweb.asm.Type.DOUBLE ? null : Class.forName(name, false, owner.getClassLoader());
+                String never = c == null ? null : StateCopy.neverCopied(c);
+                if (never != null) {
+                    return "parameter " + (i + 1) + " has type " + params[i].getClassName() + ", which selftune can neither"
+                            + " generate nor capture: " + never;
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                return "parameter " + (i + 1) + " has type " + params[i].getClassName() + ", which its class loader cannot load";
+            }
+        }
+        return null;
     }
 }

@@ -17,26 +17,33 @@ import java.util.function.Consumer;
 /** The real parts of {@link SelfTuner}: JFR sampling of this JVM, the agent's tuning child, and HotSwapper on own classes. */
 final class SelfTuneParts {
     /*
-     * Sampling: HotMethodDetector with include dev.selftune.** and the plumbing excluded, so a sample
-     * is charged to the topmost own method that does the work (Random.nextDouble inside a
-     * ValueGenerator loop counts for that loop; a swapped variant's hidden frame for its original).
+     * Sampling: HotMethodDetector with include dev.selftune.**, so a sample is charged to its topmost
+     * dev.selftune frame (Random.nextDouble inside a ValueGenerator loop counts for that loop; a
+     * swapped variant's hidden frame for its original). Only then is it kept or dropped (ownCounts):
+     * kept when that frame is one of selftune's own tunable classes (OwnCandidates.isOwn: not the
+     * plumbing, not dev.selftune.samples) defined by selftune's own loader. Excluding the others from
+     * the pattern instead would charge their time to the own frame below them: a sample inside the
+     * sample code being verified would count for the verifier's call into it, and the meta loop waiting
+     * on a fork for search.Tuner; neither is time a variant of that own method could save. The real run
+     * sampled dev.selftune.samples.* (the targets, loaded in this JVM by verification) and refused them.
      * Swapping needs this JVM's Instrumentation: optimizer.jar's Launcher-Agent-Class hands it over
      * when run as `java -jar`; otherwise tuning still runs and the report says winners stay out.
      */
     static final Duration PERIOD = Duration.ofMillis(20);
+    /** Every frame of dev.selftune.** takes its sample; {@link #ownCounts} keeps the own ones. */
+    static final ClassPattern PATTERN = new ClassPattern(List.of("dev.selftune.**"), List.of());
 
     private SelfTuneParts() { }
 
-    static SelfTuning create(int methods, Duration budget, Path workDir, Consumer<String> log) {
-        List<String> excludes = OwnCandidates.PLUMBING.stream().map(p -> p + "**").toList();
-        HotMethodDetector detector = new HotMethodDetector(new ClassPattern(List.of("dev.selftune.**"), excludes), PERIOD);
+    static SelfTuning create(int methods, Duration budget, Path workDir, Path tunedDir, Consumer<String> log) {
+        HotMethodDetector detector = new HotMethodDetector(PATTERN, PERIOD);
         try {
             detector.start();
         } catch (RuntimeException | LinkageError e) {
             detector.close();
             String why = "JFR sampling is unavailable in this JVM (" + e + "): no own method is found hot, nothing is self-tuned";
             log.accept("self-tuning: " + why);
-            return new SelfTuner(methods, budget, workDir, new SelfTuneSeams.Sampler() {
+            return new SelfTuner(methods, budget, workDir, tunedDir, new SelfTuneSeams.Sampler() {
                 @Override
                 public Map<MethodRef, Long> counts() {
                     return Map.of();
@@ -61,7 +68,7 @@ final class SelfTuneParts {
             log.accept("self-tuning: " + noSwap);
         }
         SelfTuneSeams.Capturing capturing = inst == null ? null : new SelfCapture(inst, workDir.resolve("capture-events.jsonl"), log);
-        return new SelfTuner(methods, budget, workDir, sampler(detector), SelfTuneParts::tuneInChild, swapping, noSwap,
+        return new SelfTuner(methods, budget, workDir, tunedDir, sampler(detector), SelfTuneParts::tuneInChild, swapping, noSwap,
                 capturing, SelfTuner.class.getClassLoader(), log);
     }
 
@@ -69,10 +76,7 @@ final class SelfTuneParts {
         return new SelfTuneSeams.Sampler() {
             @Override
             public Map<MethodRef, Long> counts() {
-                Map<MethodRef, Long> m = new HashMap<>();
-                // selftune's own classes live in one loader: two loaders' copies would add up here
-                detector.ranking().forEach(e -> m.merge(e.getKey().method(), e.getValue(), Long::sum));
-                return m;
+                return ownCounts(detector.ranking(), SelfTuner.class);
             }
 
             @Override
@@ -80,6 +84,21 @@ final class SelfTuneParts {
                 detector.close();
             }
         };
+    }
+
+    /**
+     * The samples of selftune's own tunable methods ({@link OwnCandidates#isOwn}) as defined by {@code self}'s
+     * loader; sample code, plumbing and other loaders' copies are dropped.
+     */
+    static Map<MethodRef, Long> ownCounts(List<Map.Entry<SampledMethod, Long>> ranking, Class<?> self) {
+        Map<MethodRef, Long> m = new HashMap<>();
+        for (Map.Entry<SampledMethod, Long> e : ranking) {
+            SampledMethod s = e.getKey();
+            if (OwnCandidates.isOwn(s.method().owner()) && s.loaderMatches(self)) {
+                m.merge(s.method(), e.getValue(), Long::sum);
+            }
+        }
+        return m;
     }
 
     static SelfTuneSeams.Swapping swapping(Instrumentation inst, Consumer<String> log) {

@@ -35,7 +35,7 @@ public final class SelfTuner implements SelfTuning {
     /** Refusals recorded per generation, beyond which passed-over methods are not listed. */
     static final int MAX_REFUSALS = 10;
 
-    private record Swapped(Class<?> owner, String variantId, double shareBefore) { }
+    private record Swapped(Class<?> owner, String variantId, double shareBefore, byte[] original) { }
 
     /** A method found hot, waiting for the next generation's calls to be captured. */
     private record Found(OwnCandidates.Own own, long samples, long total) { }
@@ -43,6 +43,7 @@ public final class SelfTuner implements SelfTuning {
     private final int methods;
     private final Duration budget;
     private final Path workDir;
+    private final SelfTunedClasses tuned;
     private final SelfTuneSeams.Sampler sampler;
     private final SelfTuneSeams.Tuning tuning;
     private final SelfTuneSeams.Swapping swapping;
@@ -56,9 +57,10 @@ public final class SelfTuner implements SelfTuning {
     private final Map<MethodRef, Swapped> swapped = new HashMap<>();
     private Map<MethodRef, Long> atStart = Map.of();
 
-    SelfTuner(int methods, Duration budget, Path workDir, SelfTuneSeams.Sampler sampler, SelfTuneSeams.Tuning tuning,
-              SelfTuneSeams.Swapping swapping, String noSwap, SelfTuneSeams.Capturing capturing, ClassLoader loader,
-              Consumer<String> log) {
+    SelfTuner(int methods, Duration budget, Path workDir, Path tunedDir, SelfTuneSeams.Sampler sampler,
+              SelfTuneSeams.Tuning tuning, SelfTuneSeams.Swapping swapping, String noSwap, SelfTuneSeams.Capturing capturing,
+              ClassLoader loader, Consumer<String> log) {
+        this.tuned = tunedDir == null ? null : new SelfTunedClasses(tunedDir);
         this.capturing = capturing;
         this.methods = methods;
         this.budget = budget;
@@ -71,9 +73,12 @@ public final class SelfTuner implements SelfTuning {
         this.log = log;
     }
 
-    /** The real self-tuner: JFR sampling of this JVM, the agent's tuning child, HotSwapper when this JVM has Instrumentation. */
-    public static SelfTuning start(int methods, Duration budget, Path workDir, Consumer<String> log) {
-        return SelfTuneParts.create(methods, budget, workDir, log);
+    /**
+     * The real self-tuner: JFR sampling of this JVM, the agent's tuning child, HotSwapper when this JVM has
+     * Instrumentation; confirmed winners' class files are written under {@code tunedDir}.
+     */
+    public static SelfTuning start(int methods, Duration budget, Path workDir, Path tunedDir, Consumer<String> log) {
+        return SelfTuneParts.create(methods, budget, workDir, tunedDir, log);
     }
 
     @Override
@@ -106,6 +111,10 @@ public final class SelfTuner implements SelfTuning {
                 rows.add(SelfTuneRow.notTuned(f.own().method().toString(), f.samples(), "refused", "instance method of a class"
                         + " without a no-arg constructor and no receiver captured during generation " + g
                         + (c.refusal() == null ? "" : ": " + c.refusal())));
+            } else if (c.inputsFile() == null && ungeneratable(f.own()) != null) {
+                rows.add(SelfTuneRow.notTuned(f.own().method().toString(), f.samples(), "refused", "no call captured during"
+                        + " generation " + g + (c.refusal() == null ? "" : " (" + c.refusal() + ")") + ", and "
+                        + ungeneratable(f.own()) + ": tuning on generated inputs would fail"));
             } else {
                 slots--;
                 rows.add(tuneOne(f.own(), f.samples(), f.total(), g, c.inputsFile(), c.inputsFile() == null
@@ -180,6 +189,14 @@ public final class SelfTuner implements SelfTuning {
         }
     }
 
+    private static String ungeneratable(OwnCandidates.Own own) {
+        try {
+            return dev.selftune.inputs.Inputs.ungeneratable(own.method(), own.owner().getClassLoader());
+        } catch (RuntimeException | LinkageError e) {
+            return "its parameter types cannot be read (" + e + ")";
+        }
+    }
+
     private static boolean needsReceiver(OwnCandidates.Own own) {
         return ArgumentCapture.isInstance(own.owner(), own.method()) && !ArgumentCapture.hasNoArgConstructor(own.owner());
     }
@@ -212,20 +229,53 @@ public final class SelfTuner implements SelfTuning {
             return new SelfTuneRow(m.toString(), samples, r.decision(), c[0], c[1], c[2], false,
                     (r.reason() == null ? "no improvement found" : r.reason()) + " (tuned on " + on + ")");
         }
-        String winner = "confirmed winner " + r.winnerId() + " (tuned on " + on + ")";
+        byte[] winnerBytes;
+        try {
+            winnerBytes = Files.readAllBytes(r.winnerClass());
+        } catch (java.io.IOException | RuntimeException e) {
+            return new SelfTuneRow(m.toString(), samples, "swap", r.speedup(), r.speedupLow(), r.speedupHigh(), false,
+                    "confirmed winner " + r.winnerId() + " (tuned on " + on + "), but its class file cannot be read (" + e
+                    + "); the original runs on");
+        }
+        String winner = "confirmed winner " + r.winnerId() + " (tuned on " + on + ")" + write(own, winnerBytes);
         if (swapping == null) {
             return new SelfTuneRow(m.toString(), samples, "swap", r.speedup(), r.speedupLow(), r.speedupHigh(), false,
                     winner + " not installed: " + noSwap);
         }
         try {
-            swapping.swap(own.owner(), m, r.winnerId(), Files.readAllBytes(r.winnerClass()));
+            swapping.swap(own.owner(), m, r.winnerId(), winnerBytes);
         } catch (Exception | LinkageError e) {
             return new SelfTuneRow(m.toString(), samples, "swap", r.speedup(), r.speedupLow(), r.speedupHigh(), false,
                     winner + " could not be swapped in (" + e + "); the original runs on");
         }
-        swapped.put(m, new Swapped(own.owner(), r.winnerId(), total == 0 ? 0 : (double) samples / total));
+        swapped.put(m, new Swapped(own.owner(), r.winnerId(), total == 0 ? 0 : (double) samples / total, own.classBytes()));
         return new SelfTuneRow(m.toString(), samples, "swap", r.speedup(), r.speedupLow(), r.speedupHigh(), true,
                 winner + " swapped into this JVM: later generations run on it");
+    }
+
+    /* The winner's class file under the self-tuned directory (the benchmark's "after"); a failure is told, not fatal. */
+    private String write(OwnCandidates.Own own, byte[] winner) {
+        if (tuned == null) {
+            return "";
+        }
+        try {
+            tuned.add(own.method(), own.classBytes(), winner);
+            return "; class file written to " + tuned.dir();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "; its class file was not written to " + tuned.dir() + " (" + e.getMessage() + ")";
+        }
+    }
+
+    private String unwrite(MethodRef m, byte[] original) {
+        if (tuned == null) {
+            return "";
+        }
+        try {
+            tuned.remove(m, original);
+            return "; taken out of " + tuned.dir();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "; still in " + tuned.dir() + " (" + e.getMessage() + ")";
+        }
     }
 
     /* Rolls back every swapped method whose share of this generation's samples grew beyond ROLLBACK_RATIO. */
@@ -243,6 +293,7 @@ public final class SelfTuner implements SelfTuning {
             try {
                 swapping.rollback(s.owner(), e.getKey());
                 swapped.remove(e.getKey());
+                why += unwrite(e.getKey(), s.original());
             } catch (RuntimeException | LinkageError x) {
                 why = why.replace("rolled back", "could not roll back") + " (" + x + ")";
             }

@@ -68,6 +68,15 @@ final class StateCopy {
         return out;
     }
 
+    /** The copy of a static method's arguments (or an instance method's without its receiver), named "argument i" from 1. */
+    Object[] arguments(Object[] values) throws Refused {
+        Object[] out = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = copy(values[i], "argument " + (i + 1), 0);
+        }
+        return out;
+    }
+
     long bytes() {
         return bytes;
     }
@@ -263,6 +272,33 @@ final class StateCopy {
             return "a Class object";
         }
         return null;
+    }
+
+    /**
+     * Why no value of declared type {@code type} can ever be copied (a JDK class other than a box,
+     * String, enum, plain collection or map, or a supertype of one), or null when some value might be.
+     */
+    static String neverCopied(Class<?> type) {
+        Class<?> t = type;
+        while (t.isArray()) {
+            t = t.getComponentType();
+        }
+        if (t.isPrimitive() || t.isInterface() || t == Object.class || t.isEnum() || !isJdk(t)
+                || t == String.class || Number.class.isAssignableFrom(t) && t.getName().startsWith("java.lang.")
+                || t == Boolean.class || t == Character.class || t == Number.class) {
+            return null;
+        }
+        for (String c : CapturedObject.CONTAINERS) {
+            try {
+                if (t.isAssignableFrom(Class.forName(c, false, null))) {
+                    return null;
+                }
+            } catch (ClassNotFoundException e) {
+                // not in this JDK: it cannot be the value either
+            }
+        }
+        return "a " + t.getName() + " is a JDK object, and JDK objects other than boxes, Strings, enums, arrays and"
+                + " the plain collections and maps are not copied (their fields are closed to reflection)";
     }
 
     static boolean isJdk(Class<?> c) {

@@ -128,7 +128,8 @@ final class SelfImproveCommand {
     }
 
     private static SelfTuning realSelfTuner(SelfImproveRequest r, java.util.function.Consumer<String> progress) {
-        return SelfTuner.start(r.tuneSelfMethods(), r.tuneSelfBudget(), r.out().resolve("work").resolve("self-tuning"), progress);
+        return SelfTuner.start(r.tuneSelfMethods(), r.tuneSelfBudget(), r.out().resolve("work").resolve("self-tuning"),
+                r.out().resolve("self-tuned"), progress);
     }
 
     private static Path file(Map<String, String> o, String option) {

@@ -30,6 +30,18 @@ final class CapturedRows {
         return with > 0 && with == rows.size();
     }
 
+    /** True when some value of some row is a {@link CapturedObject} (it must be rebuilt before use). */
+    static boolean holdCaptured(List<Object[]> rows) {
+        for (Object[] r : rows) {
+            for (Object v : r == null ? new Object[0] : r) {
+                if (v instanceof CapturedObject) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Every row rebuilt in {@code loader}, receiver included; fresh objects on every call. */
     static List<Object[]> rebuild(List<Object[]> rows, ClassLoader loader, Path file) {
         List<Object[]> out = new ArrayList<>(rows.size());

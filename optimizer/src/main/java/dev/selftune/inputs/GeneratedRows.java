@@ -89,7 +89,10 @@ final class GeneratedRows {
         int nextIndex = 0;
         for (int j = 0; j < p.count(); j++) {
             Type t = p.get(j);
-            if (range != null && isIndexLike(t)) {
+            if (p.isEnum(j)) {
+                Object[] k = p.enumConstants(j);
+                row[j] = k[i < k.length ? i : r.nextInt(k.length)];   // every constant once, in the first rows
+            } else if (range != null && isIndexLike(t)) {
                 row[j] = box(t, range[nextIndex++]);
             } else if (t.getSort() == Type.ARRAY) {
                 int own = i >= 8 && r.nextInt(10) == 0 ? r.nextInt(n + 2) : n;
@@ -122,7 +125,10 @@ final class GeneratedRows {
         int nextIndex = 0;
         for (int j = 0; j < p.count(); j++) {
             Type t = p.get(j);
-            if (isIndexLike(t) && ints >= 2) {
+            if (p.isEnum(j)) {
+                Object[] c = p.enumConstants(j);
+                row[j] = c[r.nextInt(c.length)];
+            } else if (isIndexLike(t) && ints >= 2) {
                 row[j] = box(t, ++nextIndex < ints ? 0 : k == 0 ? n - 1 : n);
             } else if (t.getSort() == Type.ARRAY) {
                 row[j] = ValueGenerator.value(t, t.getDimensions() == 2 ? side : size, mode, r);
@@ -212,7 +218,7 @@ final class GeneratedRows {
     static boolean hasSized(ParamTypes p) {
         for (int j = 0; j < p.count(); j++) {
             int s = p.get(j).getSort();
-            if (s == Type.ARRAY || s == Type.OBJECT) {
+            if (s == Type.ARRAY || s == Type.OBJECT && !p.isEnum(j)) {
                 return true;
             }
         }

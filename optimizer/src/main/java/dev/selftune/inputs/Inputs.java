@@ -18,12 +18,23 @@ public final class Inputs {
      * made: ungeneratable parameters, no receiver, a provider of the wrong shape, a corrupt file.
      */
     public static void check(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader) {
-        ParamTypes p = new ParamTypes(m);
+        ParamTypes p = new ParamTypes(m, loader);
         if (src.provider() == null && src.file() == null) {
             p.requireGeneratable(isStatic, loader);
         } else {
             userRows(p, isStatic, src, loader);
         }
+    }
+
+    /**
+     * Why selftune cannot generate {@code m}'s arguments (the first parameter of a type it cannot make,
+     * as {@link #check} would report it), or null when every parameter is generatable in {@code loader}.
+     */
+    public static String ungeneratable(MethodRef m, ClassLoader loader) {
+        ParamTypes p = new ParamTypes(m, loader);
+        int bad = p.firstUngeneratable();
+        return bad < 0 ? null : "parameter " + (bad + 1) + " has type " + p.get(bad).getClassName()
+                + ", which selftune cannot generate";
     }
 
     /**
@@ -33,7 +44,7 @@ public final class Inputs {
      * the no-arg constructor or, without one, rebuilt in turn from the file's captured receivers.
      */
     public static List<Object[]> verificationRows(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader) {
-        ParamTypes p = new ParamTypes(m);
+        ParamTypes p = new ParamTypes(m, loader);
         List<Object[]> rows = new ArrayList<>();
         if (src.provider() != null || src.file() != null) {
             List<Object[]> user = userRows(p, isStatic, src, loader);
@@ -65,7 +76,7 @@ public final class Inputs {
         if (src.provider() == null && src.file() == null) {
             return UsualValues.none();
         }
-        return usual(m, isStatic, userRows(new ParamTypes(m), isStatic, src, loader));
+        return usual(m, isStatic, userRows(new ParamTypes(m, loader), isStatic, src, loader));
     }
 
     private static UsualValues usual(MethodRef m, boolean isStatic, List<Object[]> rows) {
@@ -82,7 +93,7 @@ public final class Inputs {
      */
     public static List<Object[]> measurementRows(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader,
                                                  MethodHandle probe) {
-        ParamTypes p = new ParamTypes(m);
+        ParamTypes p = new ParamTypes(m, loader);
         if (src.provider() != null || src.file() != null) {
             List<Object[]> probeCopies = userRows(p, isStatic, src, loader);
             return MeasurementRows.user(userRows(p, isStatic, src, loader), probeCopies, p, probe);

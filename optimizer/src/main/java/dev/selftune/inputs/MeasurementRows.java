@@ -124,7 +124,10 @@ final class MeasurementRows {
         int nextInt = 0;
         for (int j = 0; j < p.count(); j++) {
             Type t = p.get(j);
-            if (t.getSort() == Type.ARRAY) {
+            if (p.isEnum(j)) {
+                Object[] c = p.enumConstants(j);
+                args[j] = c[r.nextInt(c.length)];
+            } else if (t.getSort() == Type.ARRAY) {
                 Type e = t.getElementType();
                 Mode m = e.getSort() == Type.DOUBLE || e.getSort() == Type.FLOAT ? Mode.UNIT : mode;
                 args[j] = ValueGenerator.value(t, t.getDimensions() == 2 ? side : size, m, r);

@@ -10,15 +10,58 @@ import org.objectweb.asm.Type;
 final class ParamTypes {
     static final String ADVICE = "pass --inputs <class>#<static method returning Object[][]>";
 
+    /*
+     * Enum parameters are generated as their constants, looked up in the loader the rows are made
+     * for (an original and a variant each get their own loader's constants; Snapshot compares enums
+     * by class and constant name). Looking up the constants initialises the enum class, as the
+     * target's first call would. Null comes from ShapeRows' rule for every reference parameter.
+     */
     private final MethodRef method;
     private final Type[] types;
+    private final ClassLoader loader;
+    private Object[][] constants;
 
     ParamTypes(MethodRef method) {
+        this(method, null);
+    }
+
+    /** With {@code loader} (null: none), enum parameters are generatable as that loader's constants. */
+    ParamTypes(MethodRef method, ClassLoader loader) {
         if (method.descriptor() == null) {
             throw new IllegalArgumentException("method " + method + " has no descriptor: resolve the overload first");
         }
         this.method = method;
         this.types = Type.getArgumentTypes(method.descriptor());
+        this.loader = loader;
+    }
+
+    /** The constants of parameter {@code i}'s enum type (at least one), or null when it is no enum or unknown here. */
+    Object[] enumConstants(int i) {
+        if (constants == null) {
+            constants = new Object[types.length][];
+            for (int j = 0; j < types.length; j++) {
+                constants[j] = lookUpConstants(types[j]);
+            }
+        }
+        return constants[i];
+    }
+
+    private Object[] lookUpConstants(Type t) {
+        if (loader == null || t.getSort() != Type.OBJECT || "Ljava/lang/String;".equals(t.getDescriptor())) {
+            return null;
+        }
+        try {
+            Class<?> c = Class.forName(t.getClassName(), false, loader);
+            Object[] k = c.isEnum() ? c.getEnumConstants() : null;
+            return k == null || k.length == 0 ? null : k;
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** True when parameter {@code i} is an enum whose constants this loader knows. */
+    boolean isEnum(int i) {
+        return enumConstants(i) != null;
     }
 
     int count() {
@@ -33,7 +76,7 @@ final class ParamTypes {
         return method;
     }
 
-    /** True for primitives, 1-D and 2-D primitive arrays and String: what {@link ValueGenerator} makes. */
+    /** True for primitives, 1-D and 2-D primitive arrays and String: what {@link ValueGenerator} makes (enums: {@link #isEnum}). */
     static boolean generatable(Type t) {
         if (t.getSort() == Type.ARRAY) {
             return t.getDimensions() <= 2 && t.getElementType().getSort() <= Type.DOUBLE;
@@ -44,7 +87,7 @@ final class ParamTypes {
     /** Index (0-based) of the first parameter that cannot be generated, or -1. */
     int firstUngeneratable() {
         for (int i = 0; i < types.length; i++) {
-            if (!generatable(types[i])) {
+            if (!generatable(types[i]) && !isEnum(i)) {
                 return i;
             }
         }

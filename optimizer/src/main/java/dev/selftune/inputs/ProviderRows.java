@@ -106,7 +106,10 @@ final class ProviderRows {
             RowCheck.check(built, p, false, loader, origin);
             return built;
         }
-        RowCheck.check(rows, p, true, loader, origin);
-        return isStatic ? rows : Receivers.prepend(rows, p, loader);
+        /* Argument rows may hold CapturedObjects too (an enum constant, an object argument of a
+         * static method): they are rebuilt in this loader like a receiver. */
+        List<Object[]> args = CapturedRows.holdCaptured(rows) ? CapturedRows.rebuild(rows, loader, file) : rows;
+        RowCheck.check(args, p, true, loader, origin);
+        return isStatic ? args : Receivers.prepend(args, p, loader);
     }
 }

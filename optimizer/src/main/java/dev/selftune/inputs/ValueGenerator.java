@@ -3,7 +3,7 @@ package dev.selftune.inputs;
 import java.util.Random;
 import org.objectweb.asm.Type;
 
-/** Seeded values of the generatable types (primitives, 1-D/2-D primitive arrays, String) in a chosen mode. */
+/** Seeded values of the generatable types (primitives, 1-D/2-D primitive arrays, String) in a chosen mode; enum constants come from {@link ParamTypes}. */
 final class ValueGenerator {
     /**
      * How values are drawn: small non-negative, small signed, full range, edge cases, unit doubles,

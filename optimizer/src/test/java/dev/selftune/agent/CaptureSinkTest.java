@@ -47,11 +47,28 @@ class CaptureSinkTest {
     }
 
     @Test
-    void accept_unsupportedType_countedNotCaptured() {
+    void accept_valueNoCopyCanStandFor_countedNotCapturedWithItsReason() {
         CaptureSink sink = new CaptureSink(100, 1 << 20);
         sink.accept(new Object[] {List.of(1)});
-        sink.accept(new Object[] {new Object[] {new Object()}});
+        sink.accept(new Object[] {7, new java.util.Random(1)});
         assertEquals(0, sink.rows().size());
         assertEquals(2, sink.unsupported());
+        assertTrue(sink.refusal().contains("argument 1") && sink.refusal().contains("java.util.ImmutableCollections"),
+                sink.refusal());
+        assertEquals(1, sink.full().getCount(), "two refusals do not close the sink yet");
+        sink.accept(new Object[] {new java.util.Random(2)});
+        assertEquals(0, sink.full().getCount(), "MAX_REFUSALS in a row before any row close it");
+    }
+
+    @Test
+    void accept_enumAndObjectArguments_copiedAsCapturedObjects() {
+        CaptureSink sink = new CaptureSink(100, 1 << 20);
+        sink.accept(new Object[] {java.util.concurrent.TimeUnit.SECONDS, 3L, new Object[] {new Object()}});
+        assertEquals(1, sink.rows().size());
+        Object[] row = sink.rows().get(0);
+        assertTrue(row[0] instanceof dev.selftune.inputs.CapturedObject, String.valueOf(row[0]));
+        assertEquals(3L, row[1]);
+        assertTrue(row[2] instanceof dev.selftune.inputs.CapturedObject, String.valueOf(row[2]));
+        assertEquals(null, sink.refusal());
     }
 }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.selftune.api.MethodRef;
 import dev.selftune.inputs.Inputs;
 import dev.selftune.selftest.OwnHot;
+import dev.selftune.selftest.OwnModes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,5 +43,60 @@ class SelfCaptureTest {
         assertTrue(got.rows() > 0 && got.rows() <= ArgumentCapture.MAX_CALLS, String.valueOf(got.rows()));
         assertEquals(got.rows(), Inputs.readRows(file).size());
         assertTrue(Files.size(file) > 0);
+    }
+
+    /* The run's ValueGenerator#real(Mode, Random) was hot, yet nothing was captured: the static path copied only
+     * primitives, Strings and primitive arrays, so every call with an enum argument was dropped, silently. */
+    @Test
+    void start_staticMethodWithEnumArgument_capturesRowsThatReadBackAsConstants() throws Exception {
+        List<String> log = new ArrayList<>();
+        SelfCapture c = new SelfCapture(SelfSwapTest.INST, dir.resolve("events.jsonl"), log::add);
+        MethodRef scale = new MethodRef(OwnModes.class.getName(), "scale", "(Ldev/selftune/selftest/OwnModes$Mode;D)D");
+        SelfTuneSeams.Recording r = c.start(OwnModes.class, scale);
+        double total = 0;
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        OwnModes.Mode[] modes = OwnModes.Mode.values();
+        for (int i = 0; System.nanoTime() < deadline && i < 1_000_000; i++) {
+            total += OwnModes.scale(modes[i % modes.length], i);
+            if (i % 1000 == 999) {
+                Thread.sleep(5);
+            }
+        }
+        Path file = dir.resolve("scale.rows");
+        SelfTuneSeams.Captured got = r.finish(file);
+        assertTrue(total != 0);
+        assertNotNull(got.inputsFile(), "no rows: " + got.refusal() + " " + log);
+        List<Object[]> rows = Inputs.readRows(file);
+        assertEquals(got.rows(), rows.size());
+        assertTrue(rows.stream().allMatch(row -> row.length == 2 && row[0] instanceof dev.selftune.inputs.CapturedObject
+                && row[1] instanceof Double), "rows hold the constant and the double");
+    }
+
+    /* ValueGenerator#real itself takes a java.util.Random, which no copy can stand for: the capture must say so. */
+    @Test
+    void start_argumentNoCopyCanStandFor_refusalNamesItsType() throws Exception {
+        List<String> log = new ArrayList<>();
+        SelfCapture c = new SelfCapture(SelfSwapTest.INST, dir.resolve("events.jsonl"), log::add);
+        MethodRef pick = new MethodRef(OwnRandom.class.getName(), "pick", "(Ljava/util/Random;)I");
+        SelfTuneSeams.Recording r = c.start(OwnRandom.class, pick);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        Random rnd = new Random(1);
+        long total = 0;
+        while (System.nanoTime() < deadline) {
+            total += OwnRandom.pick(rnd);
+            Thread.sleep(1);
+        }
+        SelfTuneSeams.Captured got = r.finish(dir.resolve("pick.rows"));
+        assertTrue(total != 0);
+        assertEquals(null, got.inputsFile());
+        assertNotNull(got.refusal(), "the capture must say why nothing was kept " + log);
+        assertTrue(got.refusal().contains("java.util.Random"), got.refusal());
+    }
+
+    /** An own-looking static method whose argument is a JDK object no copy can stand for. */
+    static final class OwnRandom {
+        static int pick(Random r) {
+            return 1 + r.nextInt(6);
+        }
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.selftune.api.MethodRef;
 import dev.selftune.meta.SelfTuneRow;
 import dev.selftune.selftest.OwnHot;
+import dev.selftune.selftest.OwnModes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,12 @@ class SelfTunerTest {
     static final MethodRef TWICE = new MethodRef(OwnHot.class.getName(), "twice", "(I)I");
     static final MethodRef SUM = new MethodRef(OwnHot.class.getName(), "sum", "([I)J");
     static final MethodRef TIMES = new MethodRef(OwnHot.class.getName(), "times", "(I)I");
+    static final MethodRef SCALE = new MethodRef(OwnModes.class.getName(), "scale", "(Ldev/selftune/selftest/OwnModes$Mode;D)D");
+    static final MethodRef DRAW = new MethodRef(OwnModes.class.getName(), "draw",
+            "(Ldev/selftune/selftest/OwnModes$Mode;Ljava/util/Random;)D");
+    static final MethodRef COUNT = new MethodRef(OwnModes.class.getName(), "count",
+            "(Ldev/selftune/selftest/OwnModes$Mode;Ljava/util/List;)I");
+    static final MethodRef SAMPLE = new MethodRef("dev.selftune.samples.loops.DotProduct", "dot", "([D[D)D");
     static final MethodRef PLUMBING = new MethodRef("dev.selftune.meta.SelfImprove", "run", "()Ldev/selftune/meta/MetaRun;");
 
     @TempDir
@@ -90,7 +97,7 @@ class SelfTunerTest {
     }
 
     SelfTuner tuner(Planted s, SelfTuneSeams.Tuning t, SelfTuneSeams.Swapping w, int methods, SelfTuneSeams.Capturing c) {
-        return new SelfTuner(methods, Duration.ofSeconds(30), dir, s, t, w, w == null ? "no Instrumentation here" : null,
+        return new SelfTuner(methods, Duration.ofSeconds(30), dir, dir.resolve("self-tuned"), s, t, w, w == null ? "no Instrumentation here" : null,
                 c, getClass().getClassLoader(), line -> { });
     }
 
@@ -121,6 +128,8 @@ class SelfTunerTest {
         assertEquals(0.97, sum.low(), "a keep's confirmed interval is recorded");
         assertTrue(sum.reason().startsWith("interval straddles the minimum (tuned on generated inputs"), sum.reason());
         assertNull(t.note());
+        assertTrue(Files.exists(dir.resolve("self-tuned").resolve(TWICE.internalOwner() + ".class")), "the winner's class file");
+        assertTrue(twice.reason().contains("class file written to"), twice.reason());
     }
 
     @Test
@@ -310,5 +319,56 @@ class SelfTunerTest {
         Planted s = new Planted();
         tuner(s, planted(List.of(), List.of(), new ArrayList<>()), null, 1).close();
         assertTrue(s.closed);
+    }
+
+    /* The real run's hottest own method was ValueGenerator#real(Mode, Random): picked, captured nothing, then failed on
+     * generated inputs. A Random can be neither generated nor captured, so it is refused at once and the next is picked. */
+    @Test
+    void generationEnds_hottestNeitherGeneratableNorCapturable_refusedAndTheNextHottestPicked() {
+        Planted s = new Planted();
+        PlantedCapture cap = new PlantedCapture(10);
+        List<MethodRef> seen = new ArrayList<>();
+        SelfTuner t = tuner(s, planted(List.of(), List.of(), seen), new FakeSwapper(), 1, cap);
+        t.generationStarts(0);
+        s.add(DRAW, 90);
+        s.add(SCALE, 40);
+        List<SelfTuneRow> g0 = t.generationEnds(0, 3);
+        assertEquals("refused", row(g0, DRAW).decision());
+        assertTrue(row(g0, DRAW).reason().contains("parameter 2 has type java.util.Random, which selftune can neither generate"
+                + " nor capture"), row(g0, DRAW).reason());
+        assertEquals("capturing", row(g0, SCALE).decision(), "the one slot goes to the next hottest");
+        t.generationStarts(1);
+        assertEquals(List.of(SCALE), cap.started);
+    }
+
+    @Test
+    void generationEnds_noCaptureAndAnUngeneratableParameter_refusedWhileAnEnumParameterIsTunedOnGeneratedInputs() {
+        Planted s = new Planted();
+        List<MethodRef> seen = new ArrayList<>();
+        SelfTuner t = tuner(s, planted(List.of(), List.of(), seen), new FakeSwapper(), 2);
+        t.generationStarts(0);
+        s.add(COUNT, 90);
+        s.add(SCALE, 40);
+        List<SelfTuneRow> rows = t.generationEnds(0, 1);
+        assertEquals("refused", row(rows, COUNT).decision());
+        assertTrue(row(rows, COUNT).reason().contains("java.util.List, which selftune cannot generate, and no capture"),
+                row(rows, COUNT).reason());
+        assertEquals(List.of(SCALE), seen);
+        assertEquals(List.of("generated"), inputsSeen);
+    }
+
+    @Test
+    void generationEnds_captureGotNothingForAnUngeneratableParameter_refusedNotTunedOnGeneratedInputs() {
+        Planted s = new Planted();
+        List<MethodRef> seen = new ArrayList<>();
+        SelfTuner t = tuner(s, planted(List.of(), List.of(), seen), new FakeSwapper(), 2, new PlantedCapture(0));
+        t.generationStarts(0);
+        s.add(COUNT, 50);
+        assertEquals("capturing", row(t.generationEnds(0, 3), COUNT).decision(), "a list can be captured");
+        t.generationStarts(1);
+        List<SelfTuneRow> g1 = t.generationEnds(1, 2);
+        assertEquals("refused", row(g1, COUNT).decision());
+        assertTrue(row(g1, COUNT).reason().contains("tuning on generated inputs would fail"), row(g1, COUNT).reason());
+        assertEquals(List.of(), seen);
     }
 }

@@ -195,4 +195,16 @@ class StateCopyTest {
         assertTrue(sink.rowsHaveReceiver());
         assertNull(sink.refusal());
     }
+
+    @Test
+    void neverCopied_jdkObjectsOutsideTheCopiedKinds_namedOthersMaybe() {
+        for (Class<?> c : new Class<?>[] {java.util.Random.class, java.math.BigInteger.class, java.util.Random[].class}) {
+            String why = StateCopy.neverCopied(c);
+            assertTrue(why != null && why.contains("JDK object"), c + ": " + why);
+        }
+        for (Class<?> c : new Class<?>[] {int.class, String.class, Integer.class, Number.class, Object.class, java.util.List.class,
+                java.util.AbstractList.class, java.util.concurrent.TimeUnit.class, StateCopyTest.class, double[][].class}) {
+            assertEquals(null, StateCopy.neverCopied(c), c.getName());
+        }
+    }
 }
