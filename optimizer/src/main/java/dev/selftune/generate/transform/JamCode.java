@@ -36,7 +36,7 @@ final class JamCode {
      * share (JamSharing: indexA, indexB = j + c) are not renamed: copy c reads copy 0's slot plus a
      * constant, and their steps run once at the end of the jammed inner body.
      */
-    static void emit(MethodNode m, JamPlan plan, int f, JamHoist hoist) {
+    static void emit(MethodNode m, JamPlan plan, int f) {
         Loop outer = plan.outer();
         Loop inner = plan.inner();
         int j = outer.iv().slot();
@@ -83,33 +83,26 @@ final class JamCode {
             out.add(new VarInsnNode(Opcodes.ISTORE, rename.get(c).get(j)));
         }
         JamSharing sharing = plan.sharing();
-        Copier none = new Copier(sharing, Map.of(), Map.of());
         for (int c = 0; c < f; c++) {
-            none.range(out, outer.bodyFirst(), inner.head(), rename.get(c), c, Mode.PROLOGUE);
+            copyRange(out, outer.bodyFirst(), inner.head(), rename.get(c), sharing, c, false);
         }
-        /* the inner loop's invariant field reads, once (JamHoist) */
-        Map<String, Integer> tmp = new HashMap<>();
-        for (Map.Entry<String, org.objectweb.asm.tree.FieldInsnNode> h : hoist.fields().entrySet()) {
-            tmp.put(h.getKey(), m.maxLocals);
-            out.add(new VarInsnNode(Opcodes.ALOAD, hoist.receivers().get(h.getKey())));
-            out.add(h.getValue().clone(Map.of()));
-            out.add(new VarInsnNode(JamHoist.storeOpcode(h.getValue()), m.maxLocals));
-            m.maxLocals += JamHoist.size(h.getValue());
-        }
-        Copier inLoop = new Copier(sharing, hoist.fields(), tmp);
         out.add(innerHead);
-        inLoop.range(out, inner.head(), inner.test(), rename.get(0), 0, Mode.PROLOGUE);
+        copyRange(out, inner.head(), inner.test(), rename.get(0), sharing, 0, false);
         out.add(new JumpInsnNode(inner.test().getOpcode(), innerExit));
         for (int c = 0; c < f; c++) {
-            inLoop.range(out, inner.test().getNext(), inner.backEdge(), rename.get(c), c, Mode.INNER_BODY);
+            copyRange(out, inner.test().getNext(), inner.backEdge(), rename.get(c), sharing, c, true);
         }
         /* the shared locals' steps, once, after every copy read the values from before them */
-        inLoop.range(out, inner.test().getNext(), inner.backEdge(), Map.of(), 0, Mode.UPDATES_ONLY);
+        for (AbstractInsnNode n = inner.test().getNext(); n != inner.backEdge(); n = n.getNext()) {
+            if (sharing.updates().contains(n)) {
+                out.add(copy(n, Map.of()));
+            }
+        }
         out.add(new JumpInsnNode(Opcodes.GOTO, innerHead));
         out.add(innerExit);
         out.add(tryEnd);
         for (int c = 0; c < f; c++) {
-            none.range(out, plan.epilogueFirst(), outer.iv().update(), rename.get(c), c, Mode.PROLOGUE);
+            copyRange(out, plan.epilogueFirst(), outer.iv().update(), rename.get(c), sharing, c, false);
         }
         for (Map.Entry<Integer, Integer> p : plan.privates().entrySet()) {
             if (sharing.shared(p.getKey())) {
@@ -131,44 +124,32 @@ final class JamCode {
         m.tryCatchBlocks.add(0, new TryCatchBlockNode(tryStart, tryEnd, handler, "java/lang/RuntimeException"));
     }
 
-    enum Mode { PROLOGUE, INNER_BODY, UPDATES_ONLY }
-
     /*
-     * Copies straight-line code: labels, line numbers and frames are dropped (frames are recomputed).
+     * Straight-line code only: labels, line numbers and frames are dropped (frames are recomputed).
      * A shared local (JamSharing) is copy 0's slot: copy c reads it plus k*c and does not write it
      * (its store before the inner loop becomes a pop); in the inner body every copy leaves out the
-     * shared steps, which run once after the last copy (UPDATES_ONLY copies just those). A hoisted
-     * field read (JamHoist) "aload x; getfield f" becomes a load of its local.
+     * shared steps, which run once after the last copy.
      */
-    private record Copier(JamSharing sharing, Map<String, org.objectweb.asm.tree.FieldInsnNode> hoisted, Map<String, Integer> tmp) {
-        void range(InsnList out, AbstractInsnNode from, AbstractInsnNode to, Map<Integer, Integer> rename, int c, Mode mode) {
-            for (AbstractInsnNode n = from; n != to; n = n.getNext()) {
-                boolean update = mode != Mode.PROLOGUE && sharing.updates().contains(n);
-                if (n.getOpcode() < 0 || (mode == Mode.INNER_BODY && update) || (mode == Mode.UPDATES_ONLY && !update)) {
-                    continue;
-                }
-                AbstractInsnNode next = dev.selftune.generate.CountedLoops.nextReal(n);
-                String key = next == null || next == to ? null : JamHoist.key(next);
-                if (key != null && tmp.containsKey(key) && n == dev.selftune.generate.CountedLoops.previousReal(next)) {
-                    out.add(new VarInsnNode(JamHoist.loadOpcode(hoisted.get(key)), tmp.get(key)));
-                    n = next;
-                    continue;
-                }
-                if (c > 0 && n instanceof VarInsnNode v && sharing.shared(v.var)) {
-                    if (v.getOpcode() == Opcodes.ISTORE) {
-                        out.add(new InsnNode(Opcodes.POP));
-                        continue;
-                    }
-                    out.add(new VarInsnNode(v.getOpcode(), v.var));
-                    int offset = sharing.coefficient().get(v.var) * c;
-                    if (offset != 0) {
-                        out.add(new LdcInsnNode(offset));
-                        out.add(new InsnNode(Opcodes.IADD));
-                    }
-                    continue;
-                }
-                out.add(copy(n, rename));
+    private static void copyRange(InsnList out, AbstractInsnNode from, AbstractInsnNode to, Map<Integer, Integer> rename,
+                                  JamSharing sharing, int c, boolean innerBody) {
+        for (AbstractInsnNode n = from; n != to; n = n.getNext()) {
+            if (n.getOpcode() < 0 || (innerBody && sharing.updates().contains(n))) {
+                continue;
             }
+            if (c > 0 && n instanceof VarInsnNode v && sharing.shared(v.var)) {
+                if (v.getOpcode() == Opcodes.ISTORE) {
+                    out.add(new InsnNode(Opcodes.POP));
+                    continue;
+                }
+                out.add(new VarInsnNode(v.getOpcode(), v.var));
+                int offset = sharing.coefficient().get(v.var) * c;
+                if (offset != 0) {
+                    out.add(new LdcInsnNode(offset));
+                    out.add(new InsnNode(Opcodes.IADD));
+                }
+                continue;
+            }
+            out.add(copy(n, rename));
         }
     }
 

@@ -62,7 +62,7 @@ public final class UnrollAndJam implements Transform {
         if (!(a.byLoop().get(loop) instanceof JamPlan plan)) {
             return false;
         }
-        JamCode.emit(method, plan, f, JamHoist.find(owner, method, plan, ctx.classes()));
+        JamCode.emit(method, plan, f);
         return true;
     }
 
