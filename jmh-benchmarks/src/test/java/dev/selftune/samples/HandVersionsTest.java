@@ -127,6 +127,16 @@ class HandVersionsTest {
     }
 
     @Test
+    void hammingHand_anyLength_isExact() {
+        for (int n : LENGTHS) {
+            long[] a = BenchData.longs(rnd, n);
+            long[] b = BenchData.longs(rnd, n);
+            assertEquals(Hamming.distance(a, b), HammingHand.distance(a, b), "n=" + n);
+        }
+        assertThrows(IllegalArgumentException.class, () -> HammingHand.distance(new long[1], new long[2]));
+    }
+
+    @Test
     void checksumHand_blockBoundariesAndAllOnes_isBitExact() {
         for (int n : LENGTHS) {
             byte[] random = BenchData.bytes(rnd, n);
