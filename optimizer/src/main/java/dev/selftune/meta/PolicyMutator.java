@@ -126,7 +126,8 @@ public final class PolicyMutator {
      * rounds propose them; when every target the parent swapped had its winner among the first k
      * measured, the variants after k cost forks and found nothing. The child caps maxVariants at
      * 1.5 k (at least 4): the slack is for targets, the held-out ones above all, whose winner comes a
-     * little later. The meta loop judges it like any candidate: adopted only when it reaches the
+     * little later. Proposed only when the cap is under 3/4 of what was really measured (the budget
+     * can end screening before maxVariants does; then a cap above that saves nothing). The meta loop judges it like any candidate: adopted only when it reaches the
      * same speedup with >= 30% fewer measurements, confirmed by a re-run and not vetoed on held-out.
      */
     /** A child proposed from the parent's scoring evidence, or null when the evidence suggests nothing. */
@@ -135,17 +136,20 @@ public final class PolicyMutator {
             return null;
         }
         int latest = 0;
+        int screened = 0;
         for (TargetScore t : evidence.targets()) {
             if (t.winnerAt() <= 0 && "swap".equals(t.decision())) {
                 return null;  // a swap without the evidence: nothing to go on
             }
             latest = Math.max(latest, t.winnerAt());
+            screened = Math.max(screened, t.screened());
         }
         if (latest == 0) {
             return null;
         }
+        /* a cap saves forks only below what was measured (the budget may stop screening before maxVariants) */
         int cap = Math.max(4, (int) Math.ceil(latest * 1.5));
-        if (cap > parent.maxVariants() * 3 / 4) {
+        if (cap > Math.min(parent.maxVariants(), screened) * 3 / 4) {
             return null;
         }
         return copy(parent, parent.transforms(), parent.maxDepth(), cap, parent.screenForks(), parent.keepFraction());

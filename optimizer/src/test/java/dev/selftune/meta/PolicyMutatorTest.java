@@ -98,6 +98,8 @@ class PolicyMutatorTest {
         assertNull(m.informed(Policy.defaults(), Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 14, 24)))),
                 "1.5 x 14 = 21 is not well below 24");
         assertNull(m.informed(Policy.defaults(), null));
+        assertNull(m.informed(Policy.defaults(), Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 30, 0, 13, "swap", 8, 13)))),
+                "the budget stopped screening at 13: a cap of 12 saves almost nothing");
     }
 
     @Test
