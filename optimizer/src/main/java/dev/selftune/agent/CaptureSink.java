@@ -121,16 +121,7 @@ final class CaptureSink implements Consumer<Object[]> {
             }
             return;
         }
-        refusedInARow = 0;
-        if (bytes + copy.bytes() > maxBytes) {
-            close();
-            return;
-        }
-        bytes += copy.bytes();
-        rows.add(row);
-        if (rows.size() >= maxCalls) {
-            close();
-        }
+        keep(row, copy.bytes());
     }
 
     private void acceptWithReceiver(Object[] args) {
@@ -153,12 +144,17 @@ final class CaptureSink implements Consumer<Object[]> {
             }
             return;
         }
+        keep(row, copy.bytes());
+    }
+
+    /* A copied row is kept while the byte and call limits allow; reaching either closes the sink. */
+    private void keep(Object[] row, long copiedBytes) {
         refusedInARow = 0;
-        if (bytes + copy.bytes() > maxBytes) {
+        if (bytes + copiedBytes > maxBytes) {
             close();
             return;
         }
-        bytes += copy.bytes();
+        bytes += copiedBytes;
         rows.add(row);
         if (rows.size() >= maxCalls) {
             close();
