@@ -104,7 +104,8 @@ public final class Decider {
      * forks of this run, but a second run of the same pair is not drawn from the same distribution.
      * Each run compiles afresh, and a large method's inlining and code layout can settle differently,
      * shifting the whole run. Seen: commons-math3's FFT with its loop unrolled x8 confirmed at 1.07x
-     * [1.02, 1.13] over 6 pairs and re-measured at 0.94x [0.90, 0.99] in a fresh run. A low end this
+     * [1.02, 1.13] over 6 pairs and re-measured at 0.94x [0.90, 0.99] in a fresh run (one that also
+     * forked with -Xmx1g, which moves some results by itself: docs/libraries.md). A low end this
      * close to 1.0 is not evidence that survives a rerun; the margin costs little power (a variant
      * whose low end is still below it at look 1 gets the sequential test's next look when the budget
      * allows it) and can only remove swaps, never add one, so the A/A false-swap rate cannot rise.
