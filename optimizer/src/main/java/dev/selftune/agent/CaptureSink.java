@@ -87,15 +87,7 @@ final class CaptureSink implements Consumer<Object[]> {
                     return;
                 }
             }
-            if (bytes + size[0] > maxBytes) {
-                close();
-                return;
-            }
-            bytes += size[0];
-            rows.add(row);
-            if (rows.size() >= maxCalls) {
-                close();
-            }
+            keep(row, size[0]);
         }
     }
 
@@ -174,7 +166,10 @@ final class CaptureSink implements Consumer<Object[]> {
     }
 
     static Object copy(Object v, long[] size) {
-        if (v == null || v instanceof Number || v instanceof Boolean || v instanceof Character) {
+        /* only the java.lang boxes are immutable Numbers: an AtomicLong or a user's Number subclass
+           was shared by reference here (mutable, and then refused when the file was read back) */
+        if (v == null || v instanceof Boolean || v instanceof Character
+                || v instanceof Number && v.getClass().getClassLoader() == null && v.getClass().getName().startsWith("java.lang.")) {
             size[0] += 16;
             return v;
         }

@@ -115,9 +115,13 @@ final class StateCopy {
         if (isJdk(c) && CapturedObject.CONTAINERS.contains(c.getName())) {
             return container(v, path, depth);
         }
+        if (isJdk(c) && CapturedObject.SERIAL_VALUES.contains(c.getName())) {
+            return put(v, serialValue(v, path));
+        }
         if (isJdk(c)) {
-            throw new Refused(path + " holds a " + c.getName() + ": JDK objects other than boxes, Strings, enums, arrays and the "
-                    + "plain collections and maps are not copied (their fields are closed to reflection)");
+            throw new Refused(path + " holds a " + c.getName() + ": JDK objects other than boxes, Strings, enums, arrays, the "
+                    + "plain collections and maps and the value classes " + CapturedObject.SERIAL_VALUES
+                    + " are not copied (their fields are closed to reflection)");
         }
         Field[] fields = fields(c, path);
         String[] keys = new String[fields.length];
@@ -274,6 +278,18 @@ final class StateCopy {
         return null;
     }
 
+    /* A JDK value (CapturedObject.SERIAL_VALUES) in the serial form the JDK defines for it. */
+    private CapturedObject serialValue(Object v, String path) throws Refused {
+        java.io.ByteArrayOutputStream bytesOut = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytesOut)) {
+            out.writeObject(v);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new Refused(path + " (a " + v.getClass().getName() + ") could not be written in its serial form (" + e + ")");
+        }
+        grow(bytesOut.size(), path);
+        return CapturedObject.serialized(v.getClass().getName(), bytesOut.toByteArray());
+    }
+
     /**
      * Why no value of declared type {@code type} can ever be copied (a JDK class other than a box,
      * String, enum, plain collection or map, or a supertype of one), or null when some value might be.
@@ -288,6 +304,9 @@ final class StateCopy {
                 || t == Boolean.class || t == Character.class || t == Number.class) {
             return null;
         }
+        if (CapturedObject.SERIAL_VALUES.contains(t.getName())) {
+            return null;
+        }
         for (String c : CapturedObject.CONTAINERS) {
             try {
                 if (t.isAssignableFrom(Class.forName(c, false, null))) {
@@ -297,8 +316,9 @@ final class StateCopy {
                 // not in this JDK: it cannot be the value either
             }
         }
-        return "a " + t.getName() + " is a JDK object, and JDK objects other than boxes, Strings, enums, arrays and"
-                + " the plain collections and maps are not copied (their fields are closed to reflection)";
+        return "a " + t.getName() + " is a JDK object, and JDK objects other than boxes, Strings, enums, arrays, the"
+                + " plain collections and maps and the value classes " + CapturedObject.SERIAL_VALUES
+                + " are not copied (their fields are closed to reflection)";
     }
 
     static boolean isJdk(Class<?> c) {

@@ -24,6 +24,20 @@ public final class CapturedObject implements Serializable {
     static final byte ARRAY = 2;
     static final byte COLLECTION = 3;
     static final byte MAP = 4;
+    static final byte SERIALIZED = 5;
+
+    /*
+     * JDK value classes copied in their own serial form (their fields are closed to reflection, but
+     * the JDK defines how they travel between JVMs): each either immutable or, like Random and
+     * BitSet, a plain value whose serial form is its whole state. An explicit list: the rebuilding
+     * side deserialises only these (and the helper classes their forms use), never "anything
+     * Serializable", since deserialising runs the classes' readObject code (JEP 290).
+     */
+    public static final java.util.Set<String> SERIAL_VALUES = java.util.Set.of(
+            "java.util.Random", "java.util.UUID", "java.util.BitSet", "java.util.Date",
+            "java.math.BigInteger", "java.math.BigDecimal",
+            "java.time.Instant", "java.time.Duration", "java.time.LocalDate", "java.time.LocalTime",
+            "java.time.LocalDateTime", "java.time.Period");
 
     /*
      * JDK containers copied through their interfaces and rebuilt with their public no-arg
@@ -83,6 +97,14 @@ public final class CapturedObject implements Serializable {
         return new CapturedObject(MAP, type, new String[0], keysAndValues);
     }
 
+    /** A JDK value of class {@code type} (one of {@link #SERIAL_VALUES}) in its Java serial form. */
+    public static CapturedObject serialized(String type, byte[] form) {
+        if (!SERIAL_VALUES.contains(type)) {
+            throw new IllegalArgumentException(type + " is not a JDK value class copied by its serial form " + SERIAL_VALUES);
+        }
+        return new CapturedObject(SERIALIZED, type, new String[0], new Object[] {form.clone()});
+    }
+
     /** The field key for field {@code field} declared in {@code declaring}. */
     public static String key(Class<?> declaring, String field) {
         return declaring.getName() + "." + field;
@@ -99,6 +121,7 @@ public final class CapturedObject implements Serializable {
             case ENUM -> type + "." + names[0];
             case ARRAY, COLLECTION -> type + "[" + values.length + "]";
             case MAP -> type + "[" + values.length / 2 + " entries]";
+            case SERIALIZED -> type + "(serial form, " + ((byte[]) values[0]).length + " bytes)";
             default -> type + "{" + names.length + " fields}";
         };
     }

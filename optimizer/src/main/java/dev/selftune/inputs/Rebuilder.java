@@ -97,6 +97,10 @@ final class Rebuilder {
             case CapturedObject.COLLECTION:
             case CapturedObject.MAP:
                 return container(c);
+            case CapturedObject.SERIALIZED:
+                Object value = SerialValues.read(c.type, (byte[]) c.values[0]);
+                built.put(c, value);
+                return value;
             default:
                 throw new Failure("unknown captured kind " + c.kind + " for " + c.type, null);
         }

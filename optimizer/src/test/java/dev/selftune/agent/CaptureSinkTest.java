@@ -47,16 +47,30 @@ class CaptureSinkTest {
     }
 
     @Test
+    void accept_mutableOrNonJdkNumber_notSharedByReference() {
+        CaptureSink sink = new CaptureSink(100, 1 << 20);
+        java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong(5);
+        sink.accept(new Object[] {counter});
+        assertEquals(0, sink.rows().size(), "an AtomicLong is neither a box nor a value class: refused, not kept by reference");
+        assertTrue(sink.refusal().contains("java.util.concurrent.atomic.AtomicLong"), sink.refusal());
+        sink.accept(new Object[] {new java.math.BigDecimal("1.5"), 3L});
+        assertEquals(1, sink.rows().size());
+        assertTrue(sink.rows().get(0)[0] instanceof dev.selftune.inputs.CapturedObject c && c.toString().contains("serial form"),
+                String.valueOf(sink.rows().get(0)[0]));
+        assertEquals(3L, sink.rows().get(0)[1]);
+    }
+
+    @Test
     void accept_valueNoCopyCanStandFor_countedNotCapturedWithItsReason() {
         CaptureSink sink = new CaptureSink(100, 1 << 20);
         sink.accept(new Object[] {List.of(1)});
-        sink.accept(new Object[] {7, new java.util.Random(1)});
+        sink.accept(new Object[] {7, new java.util.concurrent.atomic.AtomicLong(1)});
         assertEquals(0, sink.rows().size());
         assertEquals(2, sink.unsupported());
         assertTrue(sink.refusal().contains("argument 1") && sink.refusal().contains("java.util.ImmutableCollections"),
                 sink.refusal());
         assertEquals(1, sink.full().getCount(), "two refusals do not close the sink yet");
-        sink.accept(new Object[] {new java.util.Random(2)});
+        sink.accept(new Object[] {new java.util.concurrent.atomic.AtomicLong(2)});
         assertEquals(0, sink.full().getCount(), "MAX_REFUSALS in a row before any row close it");
     }
 

@@ -72,9 +72,9 @@ class SelfCaptureTest {
                 && row[1] instanceof Double), "rows hold the constant and the double");
     }
 
-    /* ValueGenerator#real itself takes a java.util.Random, which no copy can stand for: the capture must say so. */
+    /* ValueGenerator#real itself takes a java.util.Random: it travels in its serial form, so its calls are kept. */
     @Test
-    void start_argumentNoCopyCanStandFor_refusalNamesItsType() throws Exception {
+    void start_randomArgument_capturedInItsSerialForm() throws Exception {
         List<String> log = new ArrayList<>();
         SelfCapture c = new SelfCapture(SelfSwapTest.INST, dir.resolve("events.jsonl"), log::add);
         MethodRef pick = new MethodRef(OwnRandom.class.getName(), "pick", "(Ljava/util/Random;)I");
@@ -88,15 +88,39 @@ class SelfCaptureTest {
         }
         SelfTuneSeams.Captured got = r.finish(dir.resolve("pick.rows"));
         assertTrue(total != 0);
+        assertNotNull(got.inputsFile(), "Random arguments are captured now " + log + " " + got.refusal());
+        assertTrue(got.rows() > 0);
+    }
+
+    /* A JDK object outside the copied kinds (an AtomicLong): the capture must say why nothing was kept. */
+    @Test
+    void start_argumentNoCopyCanStandFor_refusalNamesItsType() throws Exception {
+        List<String> log = new ArrayList<>();
+        SelfCapture c = new SelfCapture(SelfSwapTest.INST, dir.resolve("events.jsonl"), log::add);
+        MethodRef next = new MethodRef(OwnRandom.class.getName(), "next", "(Ljava/util/concurrent/atomic/AtomicLong;)J");
+        SelfTuneSeams.Recording r = c.start(OwnRandom.class, next);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong();
+        long total = 0;
+        while (System.nanoTime() < deadline) {
+            total += OwnRandom.next(counter);
+            Thread.sleep(1);
+        }
+        SelfTuneSeams.Captured got = r.finish(dir.resolve("next.rows"));
+        assertTrue(total != 0);
         assertEquals(null, got.inputsFile());
         assertNotNull(got.refusal(), "the capture must say why nothing was kept " + log);
-        assertTrue(got.refusal().contains("java.util.Random"), got.refusal());
+        assertTrue(got.refusal().contains("java.util.concurrent.atomic.AtomicLong"), got.refusal());
     }
 
     /** An own-looking static method whose argument is a JDK object no copy can stand for. */
     static final class OwnRandom {
         static int pick(Random r) {
             return 1 + r.nextInt(6);
+        }
+
+        static long next(java.util.concurrent.atomic.AtomicLong counter) {
+            return counter.incrementAndGet();
         }
     }
 }

@@ -198,13 +198,38 @@ class StateCopyTest {
 
     @Test
     void neverCopied_jdkObjectsOutsideTheCopiedKinds_namedOthersMaybe() {
-        for (Class<?> c : new Class<?>[] {java.util.Random.class, java.math.BigInteger.class, java.util.Random[].class}) {
+        for (Class<?> c : new Class<?>[] {java.util.concurrent.atomic.AtomicLong.class, java.util.Locale.class,
+                java.util.concurrent.atomic.AtomicLong[].class}) {
             String why = StateCopy.neverCopied(c);
             assertTrue(why != null && why.contains("JDK object"), c + ": " + why);
         }
         for (Class<?> c : new Class<?>[] {int.class, String.class, Integer.class, Number.class, Object.class, java.util.List.class,
-                java.util.AbstractList.class, java.util.concurrent.TimeUnit.class, StateCopyTest.class, double[][].class}) {
+                java.util.AbstractList.class, java.util.concurrent.TimeUnit.class, StateCopyTest.class, double[][].class,
+                java.util.Random.class, java.math.BigInteger.class, java.time.LocalDate.class, java.util.Random[].class}) {
             assertEquals(null, StateCopy.neverCopied(c), c.getName());
         }
+    }
+
+    @Test
+    void arguments_jdkValueClasses_copiedInTheirSerialForm() throws Exception {
+        java.util.Random rnd = new java.util.Random(42);
+        rnd.nextInt();
+        java.math.BigDecimal price = new java.math.BigDecimal("12345.678901234567890");
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 30);
+        java.util.BitSet bits = java.util.BitSet.valueOf(new long[] {5L, -1L});
+        StateCopy copy = new StateCopy(StateCopy.newFieldCache(), 1 << 20);
+        Object[] row = copy.arguments(new Object[] {rnd, price, day, bits, java.util.UUID.nameUUIDFromBytes(new byte[] {1})});
+        for (Object o : row) {
+            assertTrue(o instanceof dev.selftune.inputs.CapturedObject c && c.toString().contains("serial form"), String.valueOf(o));
+        }
+        assertEquals(5, row.length);
+    }
+
+    @Test
+    void arguments_jdkObjectOutsideTheValueClasses_refusedNamingIt() {
+        StateCopy copy = new StateCopy(StateCopy.newFieldCache(), 1 << 20);
+        StateCopy.Refused r = assertThrows(StateCopy.Refused.class,
+                () -> copy.arguments(new Object[] {new java.util.concurrent.atomic.AtomicLong(3)}));
+        assertTrue(r.getMessage().contains("java.util.concurrent.atomic.AtomicLong"), r.getMessage());
     }
 }
