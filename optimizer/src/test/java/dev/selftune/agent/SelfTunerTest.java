@@ -28,6 +28,8 @@ class SelfTunerTest {
     static final MethodRef SCALE = new MethodRef(OwnModes.class.getName(), "scale", "(Ldev/selftune/selftest/OwnModes$Mode;D)D");
     static final MethodRef DRAW = new MethodRef(OwnModes.class.getName(), "draw",
             "(Ldev/selftune/selftest/OwnModes$Mode;Ljava/util/Random;)D");
+    static final MethodRef TICK = new MethodRef(OwnModes.class.getName(), "tick",
+            "(Ldev/selftune/selftest/OwnModes$Mode;Ljava/util/concurrent/atomic/AtomicLong;)D");
     static final MethodRef COUNT = new MethodRef(OwnModes.class.getName(), "count",
             "(Ldev/selftune/selftest/OwnModes$Mode;Ljava/util/List;)I");
     static final MethodRef SAMPLE = new MethodRef("dev.selftune.samples.loops.DotProduct", "dot", "([D[D)D");
@@ -330,12 +332,12 @@ class SelfTunerTest {
         List<MethodRef> seen = new ArrayList<>();
         SelfTuner t = tuner(s, planted(List.of(), List.of(), seen), new FakeSwapper(), 1, cap);
         t.generationStarts(0);
-        s.add(DRAW, 90);
+        s.add(TICK, 90);
         s.add(SCALE, 40);
         List<SelfTuneRow> g0 = t.generationEnds(0, 3);
-        assertEquals("refused", row(g0, DRAW).decision());
-        assertTrue(row(g0, DRAW).reason().contains("parameter 2 has type java.util.Random, which selftune can neither generate"
-                + " nor capture"), row(g0, DRAW).reason());
+        assertEquals("refused", row(g0, TICK).decision());
+        assertTrue(row(g0, TICK).reason().contains("parameter 2 has type java.util.concurrent.atomic.AtomicLong, which selftune"
+                + " can neither generate nor capture"), row(g0, TICK).reason());
         assertEquals("capturing", row(g0, SCALE).decision(), "the one slot goes to the next hottest");
         t.generationStarts(1);
         assertEquals(List.of(SCALE), cap.started);

@@ -15,9 +15,14 @@ public final class OwnModes {
         }
     }
 
-    /** Shaped like ValueGenerator#real(Mode, Random): the Random can be neither generated nor captured. */
+    /** Shaped like ValueGenerator#real(Mode, Random): the Random cannot be generated, but is captured in its serial form. */
     public static double draw(Mode mode, java.util.Random r) {
         return scale(mode, r.nextDouble());
+    }
+
+    /** An AtomicLong can be neither generated nor captured (a JDK object outside the copied value classes). */
+    public static double tick(Mode mode, java.util.concurrent.atomic.AtomicLong counter) {
+        return scale(mode, counter.incrementAndGet());
     }
 
     /** A list can be captured (a plain collection) but not generated. */
