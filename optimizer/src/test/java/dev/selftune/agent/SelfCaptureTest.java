@@ -72,22 +72,27 @@ class SelfCaptureTest {
                 && row[1] instanceof Double), "rows hold the constant and the double");
     }
 
+    /* Arms a capture of {@code m}, calls it for 2 s through {@code call} (which must return non-zero) and finishes. */
+    private SelfTuneSeams.Captured captureFor2s(MethodRef m, java.util.function.LongSupplier call, List<String> log) throws Exception {
+        SelfCapture c = new SelfCapture(SelfSwapTest.INST, dir.resolve("events.jsonl"), log::add);
+        SelfTuneSeams.Recording r = c.start(OwnRandom.class, m);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        long total = 0;
+        while (System.nanoTime() < deadline) {
+            total += call.getAsLong();
+            Thread.sleep(1);
+        }
+        assertTrue(total != 0);
+        return r.finish(dir.resolve(m.name() + ".rows"));
+    }
+
     /* ValueGenerator#real itself takes a java.util.Random: it travels in its serial form, so its calls are kept. */
     @Test
     void start_randomArgument_capturedInItsSerialForm() throws Exception {
         List<String> log = new ArrayList<>();
-        SelfCapture c = new SelfCapture(SelfSwapTest.INST, dir.resolve("events.jsonl"), log::add);
-        MethodRef pick = new MethodRef(OwnRandom.class.getName(), "pick", "(Ljava/util/Random;)I");
-        SelfTuneSeams.Recording r = c.start(OwnRandom.class, pick);
-        long deadline = System.nanoTime() + 2_000_000_000L;
         Random rnd = new Random(1);
-        long total = 0;
-        while (System.nanoTime() < deadline) {
-            total += OwnRandom.pick(rnd);
-            Thread.sleep(1);
-        }
-        SelfTuneSeams.Captured got = r.finish(dir.resolve("pick.rows"));
-        assertTrue(total != 0);
+        SelfTuneSeams.Captured got = captureFor2s(new MethodRef(OwnRandom.class.getName(), "pick", "(Ljava/util/Random;)I"),
+                () -> OwnRandom.pick(rnd), log);
         assertNotNull(got.inputsFile(), "Random arguments are captured now " + log + " " + got.refusal());
         assertTrue(got.rows() > 0);
     }
@@ -96,18 +101,9 @@ class SelfCaptureTest {
     @Test
     void start_argumentNoCopyCanStandFor_refusalNamesItsType() throws Exception {
         List<String> log = new ArrayList<>();
-        SelfCapture c = new SelfCapture(SelfSwapTest.INST, dir.resolve("events.jsonl"), log::add);
-        MethodRef next = new MethodRef(OwnRandom.class.getName(), "next", "(Ljava/util/concurrent/atomic/AtomicLong;)J");
-        SelfTuneSeams.Recording r = c.start(OwnRandom.class, next);
-        long deadline = System.nanoTime() + 2_000_000_000L;
         java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong();
-        long total = 0;
-        while (System.nanoTime() < deadline) {
-            total += OwnRandom.next(counter);
-            Thread.sleep(1);
-        }
-        SelfTuneSeams.Captured got = r.finish(dir.resolve("next.rows"));
-        assertTrue(total != 0);
+        SelfTuneSeams.Captured got = captureFor2s(new MethodRef(OwnRandom.class.getName(), "next",
+                "(Ljava/util/concurrent/atomic/AtomicLong;)J"), () -> OwnRandom.next(counter), log);
         assertEquals(null, got.inputsFile());
         assertNotNull(got.refusal(), "the capture must say why nothing was kept " + log);
         assertTrue(got.refusal().contains("java.util.concurrent.atomic.AtomicLong"), got.refusal());
