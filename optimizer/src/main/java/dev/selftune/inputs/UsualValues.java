@@ -21,18 +21,21 @@ public final class UsualValues {
     static final double SIDES_SHARE = 0.5;
     static final int SIDE_ROWS_PER_VALUE = 8;
 
-    private static final UsualValues NONE = new UsualValues("", "", new long[0][], new char[0]);
+    private static final UsualValues NONE = new UsualValues("", "", new long[0][], new char[0], 0);
 
     private final String name;
     private final String descriptor;
     /* columns[p][r]: the value of int/long parameter p in row r; null for other parameters. */
     private final long[][] columns;
     private final char[] sorts;
+    /* the caller rows counted, also when no parameter is integral (then there are no columns) */
+    private final int rowCount;
 
-    private UsualValues(String name, String descriptor, long[][] columns, char[] sorts) {
+    private UsualValues(String name, String descriptor, long[][] columns, char[] sorts, int rowCount) {
         this.name = name;
         this.descriptor = descriptor;
         this.columns = columns;
+        this.rowCount = rowCount;
         this.sorts = sorts;
     }
 
@@ -59,7 +62,7 @@ public final class UsualValues {
                 cols[p][r] = asLong(rows.get(r)[p]);
             }
         }
-        return new UsualValues(name, descriptor, cols, sorts);
+        return new UsualValues(name, descriptor, cols, sorts, rows.size());
     }
 
     private static boolean counted(char sort) {
@@ -84,18 +87,9 @@ public final class UsualValues {
         return name.equals(methodName) && descriptor.equals(methodDescriptor);
     }
 
-    /** How many caller rows were counted. */
+    /** How many caller rows were counted (a method without integral parameters counts its rows too). */
     public int rows() {
-        return columns.length == 0 || firstColumn() == null ? 0 : firstColumn().length;
-    }
-
-    private long[] firstColumn() {
-        for (long[] c : columns) {
-            if (c != null) {
-                return c;
-            }
-        }
-        return null;
+        return rowCount;
     }
 
     /** The descriptor letter of parameter {@code p} ({@code I}, {@code J}, ...). */

@@ -52,6 +52,18 @@ class UsualValuesTest {
     }
 
     @Test
+    void of_noIntegralParameter_stillCountsTheCallerRows() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < 12; r++) {
+            rows.add(new Object[] {"x", new double[1]});
+        }
+        UsualValues u = UsualValues.of("g", "(Ljava/lang/String;[D)D", rows);
+        assertEquals(12, u.rows(), "100 captured calls of real(Mode, Random) were reported as 'no caller rows'");
+        assertFalse(u.counted(0));
+        assertEquals(0, UsualValues.none().rows());
+    }
+
+    @Test
     void of_wrongArgumentType_fails() {
         List<Object[]> bad = List.<Object[]>of(new Object[] {new double[1], "zero", 1, 1});
         assertThrows(IllegalArgumentException.class, () -> UsualValues.of("sum", "([DIII)D", bad));
