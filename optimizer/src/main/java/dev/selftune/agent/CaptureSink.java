@@ -166,10 +166,9 @@ final class CaptureSink implements Consumer<Object[]> {
     }
 
     static Object copy(Object v, long[] size) {
-        /* only the java.lang boxes are immutable Numbers: an AtomicLong or a user's Number subclass
-           was shared by reference here (mutable, and then refused when the file was read back) */
-        if (v == null || v instanceof Boolean || v instanceof Character
-                || v instanceof Number && v.getClass().getClassLoader() == null && v.getClass().getName().startsWith("java.lang.")) {
+        /* only the java.lang boxes are immutable: an AtomicLong or a user's Number subclass was once
+           shared by reference here (mutable, and then refused when the file was read back) */
+        if (v == null || StateCopy.isImmutableBox(v)) {
             size[0] += 16;
             return v;
         }

@@ -82,8 +82,7 @@ final class StateCopy {
     }
 
     private Object copy(Object v, String path, int depth) throws Refused {
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Character
-                || v instanceof Number && v.getClass().getClassLoader() == null && v.getClass().getName().startsWith("java.lang.")) {
+        if (v == null || v instanceof String || isImmutableBox(v)) {
             grow(v instanceof String s ? 40 + 2L * s.length() : 16, path);
             return v;
         }
@@ -319,6 +318,12 @@ final class StateCopy {
         return "a " + t.getName() + " is a JDK object, and JDK objects other than boxes, Strings, enums, arrays, the"
                 + " plain collections and maps and the value classes " + CapturedObject.SERIAL_VALUES
                 + " are not copied (their fields are closed to reflection)";
+    }
+
+    /** A Boolean, Character or java.lang number box: immutable, shared as it is (an AtomicLong or a user's Number is not). */
+    static boolean isImmutableBox(Object v) {
+        return v instanceof Boolean || v instanceof Character
+                || v instanceof Number && v.getClass().getClassLoader() == null && v.getClass().getName().startsWith("java.lang.");
     }
 
     static boolean isJdk(Class<?> c) {

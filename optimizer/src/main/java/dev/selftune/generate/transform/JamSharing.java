@@ -10,12 +10,11 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.IntInsnNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.tree.analysis.SourceValue;
+import dev.selftune.generate.CountedLoops;
 import dev.selftune.generate.Loop;
 
 /**
@@ -228,25 +227,11 @@ record JamSharing(Map<Integer, Integer> coefficient, Set<AbstractInsnNode> updat
     private static Integer constantOperand(InsnList insns, Frame<SourceValue>[] frames, AbstractInsnNode at, int depth) {
         Frame<SourceValue> f = frames[insns.indexOf(at)];
         Set<AbstractInsnNode> src = f.getStack(f.getStackSize() - depth).insns;
-        return src.size() == 1 ? intConstant(src.iterator().next()) : null;
+        return src.size() == 1 ? CountedLoops.intConstant(src.iterator().next()) : null;
     }
 
     private static boolean isConstant(AbstractInsnNode n) {
-        return intConstant(n) != null;
-    }
-
-    static Integer intConstant(AbstractInsnNode n) {
-        int op = n.getOpcode();
-        if (op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5) {
-            return op - Opcodes.ICONST_0;
-        }
-        if (op == Opcodes.BIPUSH || op == Opcodes.SIPUSH) {
-            return ((IntInsnNode) n).operand;
-        }
-        if (n instanceof LdcInsnNode l && l.cst instanceof Integer i) {
-            return i;
-        }
-        return null;
+        return CountedLoops.intConstant(n) != null;
     }
 
     private static int writes(AbstractInsnNode from, AbstractInsnNode to, int slot) {

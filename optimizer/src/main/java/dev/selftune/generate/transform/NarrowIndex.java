@@ -2,7 +2,6 @@ package dev.selftune.generate.transform;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +22,7 @@ import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 import dev.selftune.generate.CountedLoops;
 import dev.selftune.generate.LocalNames;
+import dev.selftune.generate.LoopBodies;
 import dev.selftune.generate.Loop;
 import dev.selftune.generate.Loops;
 import dev.selftune.generate.Transform;
@@ -148,7 +148,7 @@ public final class NarrowIndex implements Transform {
     }
 
     private static boolean isOne(AbstractInsnNode n) {
-        return n != null && (n.getOpcode() == Opcodes.LCONST_1 || n instanceof LdcInsnNode c && Long.valueOf(1).equals(c.cst));
+        return n != null && Long.valueOf(1).equals(LoopBodies.longConstant(List.of(n)));
     }
 
     /* The instruction pushes a long that is an int's value: (long) intExpr, or a constant in int range. */
@@ -156,19 +156,16 @@ public final class NarrowIndex implements Transform {
         if (n == null) {
             return false;
         }
-        int op = n.getOpcode();
-        return op == Opcodes.I2L || op == Opcodes.LCONST_0 || op == Opcodes.LCONST_1
-                || (n instanceof LdcInsnNode c && c.cst instanceof Long v && v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE);
+        Long c = LoopBodies.longConstant(List.of(n));
+        return n.getOpcode() == Opcodes.I2L || c != null && c >= Integer.MIN_VALUE && c <= Integer.MAX_VALUE;
     }
 
-    /* The long value pushed by an intValued instruction, as the int-pushing instruction(s) to use instead. */
+    /* The int-pushing instruction that replaces an intValued one. */
     private static void replaceWithInt(InsnList insns, AbstractInsnNode n) {
         if (n.getOpcode() == Opcodes.I2L) {
             insns.remove(n);
-        } else if (n.getOpcode() == Opcodes.LCONST_0 || n.getOpcode() == Opcodes.LCONST_1) {
-            insns.set(n, new InsnNode(n.getOpcode() - Opcodes.LCONST_0 + Opcodes.ICONST_0));
         } else {
-            insns.set(n, new LdcInsnNode((int) (long) (Long) ((LdcInsnNode) n).cst));
+            insns.set(n, new LdcInsnNode((int) (long) LoopBodies.longConstant(List.of(n))));
         }
     }
 
@@ -213,16 +210,5 @@ public final class NarrowIndex implements Transform {
         if (m.localVariables != null) {
             m.localVariables.removeIf(v -> v.index == slot && v.desc.equals("J"));
         }
-    }
-
-    /** Exposed for tests: the loop indices this transform would narrow. */
-    static Map<Integer, String> reasons(ClassNode owner, MethodNode m) {
-        Map<Integer, String> out = new LinkedHashMap<>();
-        List<Loop> loops = Loops.find(m);
-        for (int i = 0; i < loops.size(); i++) {
-            Object p = plan(owner, m, loops.get(i));
-            out.put(i, p instanceof String s ? s : "narrowable");
-        }
-        return out;
     }
 }
