@@ -137,6 +137,23 @@ class HandVersionsTest {
     }
 
     @Test
+    void columnStatsHand_shapesAndShortArrays_isBitExactAndThrowsAlike() {
+        int[][] shapes = {{0, 0}, {1, 1}, {3, 17}, {17, 3}, {64, 64}, {300, 7}};
+        for (int[] sh : shapes) {
+            double[] m = BenchData.doubles(rnd, sh[0] * sh[1]);
+            double[] want = new double[sh[1] + 1];
+            double[] got = new double[sh[1] + 1];
+            java.util.Arrays.fill(want, 5);
+            java.util.Arrays.fill(got, 5);
+            ColumnStats.columnSums(m, sh[0], sh[1], want);
+            ColumnStatsHand.columnSums(m, sh[0], sh[1], got);
+            assertArrayEquals(want, got, 0.0, sh[0] + "x" + sh[1]);
+        }
+        assertThrows(IllegalArgumentException.class, () -> ColumnStatsHand.columnSums(new double[5], 2, 3, new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> ColumnStatsHand.columnSums(new double[6], 2, 3, new double[2]));
+    }
+
+    @Test
     void checksumHand_blockBoundariesAndAllOnes_isBitExact() {
         for (int n : LENGTHS) {
             byte[] random = BenchData.bytes(rnd, n);

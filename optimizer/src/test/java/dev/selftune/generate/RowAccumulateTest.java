@@ -113,7 +113,7 @@ class RowAccumulateTest {
     void rowAccumulate_flatMultAndAccumulatingMult_conformWithAliasedArguments() {
         TransformConformanceTest harness = new TransformConformanceTest();
         List<String> failures = new ArrayList<>();
-        for (String name : List.of("mult", "multAdd")) {
+        for (String name : List.of("mult", "multAdd", "columnSums", "columnSquares")) {
             List<Variant> vs = rows(FlatMatrices.class, name);
             assertEquals(1, vs.size(), name + ": " + vs + " " + whyNot(FlatMatrices.class, name));
             Method m = Arrays.stream(FlatMatrices.class.getMethods()).filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
@@ -130,7 +130,7 @@ class RowAccumulateTest {
     @Test
     void rowAccumulate_flatMultVariants_passTheRealVerifierOnGeneratedAliasedAndShortRows() throws Exception {
         Path classes = Path.of(RowAccumulateTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        for (String name : List.of("mult", "multAdd")) {
+        for (String name : List.of("mult", "multAdd", "columnSums", "columnSquares")) {
             Method m = Arrays.stream(FlatMatrices.class.getMethods()).filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
             String desc = org.objectweb.asm.Type.getMethodDescriptor(m);
             Target t = new Target(new MethodRef(FlatMatrices.class.getName(), name, desc), Specimen.bytes(FlatMatrices.class), true,
@@ -183,12 +183,50 @@ class RowAccumulateTest {
     }
 
     @Test
+    void rowAccumulate_columnSum_readsTheMatrixAlongItsRows() throws Exception {
+        Variant v = rows(FlatMatrices.class, "columnSums").get(0);
+        Method row = Specimen.load(FlatMatrices.class.getName(), v.classBytes()).getMethod("columnSums", double[].class, double[].class);
+        double[] m = new double[25];
+        for (int e = 0; e < m.length; e++) {
+            m[e] = e % 3 == 0 ? 1e-300 * e : e == 7 ? Double.NaN : 0.1 * e;
+        }
+        double[] want = new double[5];
+        double[] got = new double[5];
+        FlatMatrices.columnSums(m, want);
+        row.invoke(null, m, got);
+        for (int c = 0; c < 5; c++) {
+            assertEquals(Double.doubleToRawLongBits(want[c]), Double.doubleToRawLongBits(got[c]), "column " + c);
+        }
+        double[] shortSums = new double[3];
+        double[] shortWant = new double[3];
+        assertEquals(run(FlatMatrices.class.getMethod("columnSums", double[].class, double[].class), m, shortWant),
+                run(row, m, shortSums), "a short output throws where the original does");
+        assertTrue(Arrays.equals(shortWant, shortSums), "with the same partial writes: " + Arrays.toString(shortSums));
+    }
+
+    @Test
+    void rowAccumulate_addendWithoutTheColumn_refusedWithReason() {
+        assertTrue(rows(FlatMatrices.class, "repeatedSum").isEmpty());
+        String why = whyNot(FlatMatrices.class, "repeatedSum");
+        assertTrue(why.contains("adds to s (local 4) does not depend on c"), why);
+    }
+
+    @Test
     void rowAccumulate_straightLoop_saysThereIsNoNest() {
         String why = whyNot(FlatMatrices.class, "longIndexSum");
         assertTrue(why.startsWith("no loop holding exactly one inner loop"), why);
     }
 
 
+
+    private static String run(Method m, Object... args) throws IllegalAccessException {
+        try {
+            m.invoke(null, args);
+            return "returned";
+        } catch (InvocationTargetException e) {
+            return e.getCause().getClass().getName();
+        }
+    }
 
     private static String run(Method m, RowMatrix[] args) throws IllegalAccessException {
         try {

@@ -141,16 +141,44 @@ final class Specimen {
 
     /** What a call did: its result or exception type, and the arguments afterwards. */
     record Outcome(Object result, String thrown, Object[] argsAfter) {
+        /* With a tolerance (FP reassociation opted in), FP results and the FP arrays a method writes may differ within it. */
         boolean sameAs(Outcome o, double tolerance) {
-            if (!java.util.Objects.equals(thrown, o.thrown) || !Arrays.deepEquals(argsAfter, o.argsAfter)) {
+            if (!java.util.Objects.equals(thrown, o.thrown) || argsAfter.length != o.argsAfter.length) {
                 return false;
             }
-            if (tolerance > 0 && result instanceof Number a && o.result instanceof Number b) {
-                double x = a.doubleValue();
-                double y = b.doubleValue();
-                return Double.compare(x, y) == 0 || Math.abs(x - y) <= tolerance * Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
+            for (int i = 0; i < argsAfter.length; i++) {
+                if (!same(argsAfter[i], o.argsAfter[i], tolerance)) {
+                    return false;
+                }
             }
-            return java.util.Objects.deepEquals(result, o.result);
+            return same(result, o.result, tolerance);
+        }
+
+        private static boolean same(Object a, Object b, double tolerance) {
+            if (tolerance > 0 && a instanceof Number x && b instanceof Number y) {
+                return close(x.doubleValue(), y.doubleValue(), tolerance);
+            }
+            if (tolerance > 0 && a instanceof double[] x && b instanceof double[] y && x.length == y.length) {
+                for (int i = 0; i < x.length; i++) {
+                    if (!close(x[i], y[i], tolerance)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (tolerance > 0 && a instanceof float[] x && b instanceof float[] y && x.length == y.length) {
+                for (int i = 0; i < x.length; i++) {
+                    if (!close(x[i], y[i], tolerance)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return java.util.Objects.deepEquals(a, b);
+        }
+
+        private static boolean close(double x, double y, double tolerance) {
+            return Double.compare(x, y) == 0 || Math.abs(x - y) <= tolerance * Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
         }
     }
 

@@ -118,26 +118,31 @@ final class RowCode {
         copy(out, inner.head(), inner.test(), null, jj);
         out.add(new JumpInsnNode(inner.test().getOpcode(), innerExit));
         copy(out, inner.test().getNext(), plan.accLoad(), null, jj);
+        boolean product = plan.mul() != null;   // else 's += y': the whole added value is y
         AbstractInsnNode xFrom = plan.xIsFirst() ? plan.op1() : plan.op2();
         AbstractInsnNode xTo = plan.xIsFirst() ? plan.op2() : plan.mul();
         AbstractInsnNode yFrom = plan.xIsFirst() ? plan.op2() : plan.op1();
         AbstractInsnNode yTo = plan.xIsFirst() ? plan.mul() : plan.op2();
-        copy(out, xFrom, xTo, null, jj);
-        out.add(new VarInsnNode(Opcodes.ISTORE + off, x));
+        if (product) {
+            copy(out, xFrom, xTo, null, jj);
+            out.add(new VarInsnNode(Opcodes.ISTORE + off, x));
+        }
         forEachElement(out, jj, n, () -> {
             InsnList b = new InsnList();
             b.add(new VarInsnNode(Opcodes.ALOAD, buf));
             b.add(new VarInsnNode(Opcodes.ILOAD, jj));
             b.add(new InsnNode(Opcodes.DUP2));
             b.add(new InsnNode(Opcodes.IALOAD + off));
-            if (plan.xIsFirst()) {
+            if (product && plan.xIsFirst()) {
                 b.add(new VarInsnNode(Opcodes.ILOAD + off, x));
             }
             copy(b, yFrom, yTo, plan, jj);
-            if (!plan.xIsFirst()) {
+            if (product && !plan.xIsFirst()) {
                 b.add(new VarInsnNode(Opcodes.ILOAD + off, x));
             }
-            b.add(new InsnNode(Opcodes.IMUL + off));
+            if (product) {
+                b.add(new InsnNode(Opcodes.IMUL + off));
+            }
             b.add(new InsnNode(Opcodes.IADD + off));
             b.add(new InsnNode(Opcodes.IASTORE + off));
             return b;

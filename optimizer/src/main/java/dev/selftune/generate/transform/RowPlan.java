@@ -73,23 +73,26 @@ record RowPlan(JamPlan jam, int acc, char sort, AbstractInsnNode accLoad, Abstra
         int off = accStore.getOpcode() - Opcodes.ISTORE;
         AbstractInsnNode add = CountedLoops.previousReal(accStore);
         if (add == null || add.getOpcode() != Opcodes.IADD + off) {
-            throw new JamPlan.Refused(accName + " is not updated as '" + accName + " = " + accName + " + x * y' in the inner loop");
+            throw new JamPlan.Refused(accName + " is not updated as '" + accName + " = " + accName + " + y' in the inner loop");
         }
         AbstractInsnNode mul = CountedLoops.previousReal(add);
-        if (mul == null || mul.getOpcode() != Opcodes.IMUL + off) {
-            throw new JamPlan.Refused("what the inner loop adds to " + accName + " is not a product x * y");
-        }
         Frame<SourceValue> atAdd = frames[insns.indexOf(add)];
         SourceValue left = atAdd.getStack(atAdd.getStackSize() - 2);
         if (left.insns.size() != 1 || !(left.insns.iterator().next() instanceof VarInsnNode accLoad)
                 || accLoad.var != acc || accLoad.getOpcode() != Opcodes.ILOAD + off
                 || frames[insns.indexOf(accLoad)].getStackSize() != 0) {
-            throw new JamPlan.Refused(accName + " = " + accName + " + x * y does not start from " + accName + " alone");
+            throw new JamPlan.Refused(accName + " = " + accName + " + y does not start from " + accName + " alone");
         }
-        AbstractInsnNode op2 = split(insns, frames, accLoad, mul, 2);
+        /*
+         * 's += x * y' with x per step and y per row element, or a plain 's += y' (a column sum down a
+         * row-major matrix: 's += m[r * cols + c]'), where the whole added value is y: then there is
+         * no x and no product, and mul is null.
+         */
+        boolean product = mul != null && mul.getOpcode() == Opcodes.IMUL + off;
+        AbstractInsnNode op2 = product ? split(insns, frames, accLoad, mul, 2) : add;
         for (AbstractInsnNode n = inner.head(); n != inner.backEdge(); n = n.getNext()) {
             if (n != accLoad && n != accStore && n instanceof VarInsnNode v && v.var == acc) {
-                throw new JamPlan.Refused("the inner loop reads " + accName + " outside its update '" + accName + " += x * y'");
+                throw new JamPlan.Refused("the inner loop reads " + accName + " outside its update '" + accName + " += y'");
             }
         }
         /* Which privates vary with j: each must be an inner induction variable started at j + c with an invariant step. */
@@ -123,11 +126,20 @@ record RowPlan(JamPlan jam, int acc, char sort, AbstractInsnNode accLoad, Abstra
                         + " and is written after the inner loop; the row copy keeps one value for the whole row");
             }
         }
-        boolean firstVaries = reads(accLoad.getNext(), op2, vary);
-        boolean secondVaries = reads(op2, mul, vary);
-        if (firstVaries == secondVaries) {
-            throw new JamPlan.Refused(firstVaries ? "both factors of the product added to " + accName + " depend on " + jName
-                    : "the product added to " + accName + " does not depend on " + jName + "; every row element would get the same sum");
+        boolean firstVaries = product && reads(accLoad.getNext(), op2, vary);
+        boolean secondVaries = product && reads(op2, mul, vary);
+        if (product && !firstVaries && !secondVaries) {
+            throw new JamPlan.Refused("the product added to " + accName + " does not depend on " + jName
+                    + "; every row element would get the same sum");
+        }
+        if (!product || (firstVaries && secondVaries)) {   // the whole added value is y, evaluated per row element
+            if (!reads(accLoad.getNext(), add, vary)) {
+                throw new JamPlan.Refused("what the inner loop adds to " + accName + " does not depend on " + jName
+                        + "; every row element would get the same sum");
+            }
+            checkY(accLoad.getNext(), add, Set.of());
+            checkVaryLoads(method, frames, inner, accLoad.getNext(), add, jam, vary, j);
+            return new RowPlan(jam, acc, sort, accLoad, accStore, accLoad.getNext(), add, null, false, vary, varyIvs, guards);
         }
         AbstractInsnNode yFrom = firstVaries ? accLoad.getNext() : op2;
         AbstractInsnNode yTo = firstVaries ? op2 : mul;
@@ -139,12 +151,7 @@ record RowPlan(JamPlan jam, int acc, char sort, AbstractInsnNode accLoad, Abstra
                 xWrites.add(inc.var);
             }
         }
-        for (AbstractInsnNode n = yFrom; n != yTo; n = n.getNext()) {
-            if (n instanceof IincInsnNode || (n instanceof VarInsnNode v && (v.getOpcode() >= Opcodes.ISTORE || xWrites.contains(v.var)))) {
-                throw new JamPlan.Refused("the factor that depends on " + jName + " changes a local or reads one the other factor "
-                        + "changes; it is evaluated once per row element, the other once per step");
-            }
-        }
+        checkY(yFrom, yTo, xWrites);
         checkVaryLoads(method, frames, inner, yFrom, yTo, jam, vary, j);
         return new RowPlan(jam, acc, sort, accLoad, accStore, accLoad.getNext(), op2, mul, !firstVaries, vary, varyIvs, guards);
     }
@@ -184,6 +191,16 @@ record RowPlan(JamPlan jam, int acc, char sort, AbstractInsnNode accLoad, Abstra
             throw new JamPlan.Refused("the product's operands could not be told apart in the bytecode");
         }
         return found;
+    }
+
+    /* Y is evaluated once per row element, X once per step: Y may change no local nor read one X changes. */
+    private static void checkY(AbstractInsnNode yFrom, AbstractInsnNode yTo, Set<Integer> xWrites) throws JamPlan.Refused {
+        for (AbstractInsnNode n = yFrom; n != yTo; n = n.getNext()) {
+            if (n instanceof IincInsnNode || (n instanceof VarInsnNode v && (v.getOpcode() >= Opcodes.ISTORE || xWrites.contains(v.var)))) {
+                throw new JamPlan.Refused("the value that depends on the row element changes a local or reads one the other factor "
+                        + "changes; it is evaluated once per row element, the other once per step");
+            }
+        }
     }
 
     private static boolean reads(AbstractInsnNode from, AbstractInsnNode to, Set<Integer> slots) {

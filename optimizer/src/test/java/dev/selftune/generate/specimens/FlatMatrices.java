@@ -47,6 +47,45 @@ public final class FlatMatrices {
         }
     }
 
+    /**
+     * Column sums of an n×n row-major matrix into a caller's array, the column-order walk a statistics
+     * library writes: the inner loop strides down a column, 's += m[r * n + c]' with no product.
+     */
+    public static void columnSums(double[] m, double[] sums) {
+        int n = (int) Math.sqrt(m.length);
+        for (int c = 0; c < n; c++) {
+            double s = 0;
+            for (int r = 0; r < n; r++) {
+                s += m[r * n + c];
+            }
+            sums[c] = s;
+        }
+    }
+
+    /** Column sums of squares in int arithmetic: both factors of the product vary with the column. */
+    public static void columnSquares(int[] m, int[] out) {
+        int n = (int) Math.sqrt(m.length);
+        for (int c = 0; c < n; c++) {
+            int s = 1;
+            for (int r = 0; r < n; r++) {
+                s += m[r * n + c] * m[r * n + c];
+            }
+            out[c] = s;
+        }
+    }
+
+    /** Every out[c] gets the same sum of the first column: what is added does not depend on c. */
+    public static void repeatedSum(double[] m, double[] out) {
+        int n = (int) Math.sqrt(m.length);
+        for (int c = 0; c < n; c++) {
+            double s = 0;
+            for (int r = 0; r < n; r++) {
+                s += m[r * n];
+            }
+            out[c] = s;
+        }
+    }
+
     /** The lower triangle of a·b: the inner trip count depends on j, so the copies cannot share one test. */
     public static void lowerTriangle(double[] a, double[] b, double[] c) {
         int n = (int) Math.sqrt(a.length);
