@@ -19,8 +19,8 @@
 # BUDGET (default 120s per tuning) must let the off pass screen every variant: with 35s the off pass
 # is cut by its budget, and the comparison would measure the budget, not the model. About an hour on
 # 2 cores (the off pass uses its budgets; the ranked passes end sooner).
-# Knobs: BUDGET, SEED (1), OUT (rank-out/), RANK_FRACTION, RANK_MIN, RANK_EXPLORE
-# (the policy's rankFraction, rankMinMeasured, rankExplore; defaults are the policy's).
+# Knobs: BUDGET, SEED (1), OUT (rank-out/), RANK_FRACTION, RANK_MIN, RANK_EXPLORE, RANK_ADAPT
+# (the policy's rankFraction, rankMinMeasured, rankExplore, rankAdapt; defaults are the policy's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET=${BUDGET:-120s}
@@ -42,6 +42,7 @@ policy="$OUT/policy-on.json"
   [[ -n "${RANK_FRACTION:-}" ]] && printf ', "rankFraction": %s' "$RANK_FRACTION"
   [[ -n "${RANK_MIN:-}" ]] && printf ', "rankMinMeasured": %s' "$RANK_MIN"
   [[ -n "${RANK_EXPLORE:-}" ]] && printf ', "rankExplore": %s' "$RANK_EXPLORE"
+  [[ -n "${RANK_ADAPT:-}" ]] && printf ', "rankAdapt": %s' "$RANK_ADAPT"
   printf '}\n'
 } > "$policy"
 

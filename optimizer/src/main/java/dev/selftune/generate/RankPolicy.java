@@ -6,10 +6,12 @@ import java.util.Locale;
  * The ranking model's knobs, part of the search policy: whether a learned model orders and filters
  * the variants before screening ({@code rankModel}), the fraction of them screened
  * ({@code rankFraction}), the fewest screened whatever the model says ({@code rankMinMeasured}) and
- * how many ranked-out variants are screened anyway, picked at random ({@code rankExplore}). The model
- * only decides what is screened; confirmation and the decision never see it.
+ * how many ranked-out variants are screened anyway, picked at random ({@code rankExplore}), and whether
+ * the order is re-made after every screening result from what this target's variants have shown so
+ * far ({@code rankAdapt}, see {@code rank/Adaptive}). The model only decides what is screened;
+ * confirmation and the decision never see it.
  */
-public record RankPolicy(boolean rankModel, double rankFraction, int rankMinMeasured, int rankExplore) {
+public record RankPolicy(boolean rankModel, double rankFraction, int rankMinMeasured, int rankExplore, boolean rankAdapt) {
     /** Bounds of each knob, named in every error. */
     public static final double MIN_FRACTION = 0.05;
     public static final int MAX_MIN_MEASURED = 1000;
@@ -31,6 +33,11 @@ public record RankPolicy(boolean rankModel, double rankFraction, int rankMinMeas
         }
     }
 
+    /** The four older knobs, with {@code rankAdapt} on (its default). */
+    public RankPolicy(boolean rankModel, double rankFraction, int rankMinMeasured, int rankExplore) {
+        this(rankModel, rankFraction, rankMinMeasured, rankExplore, true);
+    }
+
     /*
      * Off by default: generation 0 of the meta loop is tune's default policy, unchanged; the loop
      * (PolicyMutator) or a policy file turns the model on. A fifth of the variants, at least three,
@@ -38,10 +45,14 @@ public record RankPolicy(boolean rankModel, double rankFraction, int rankMinMeas
      * halving is about 15 screening forks instead of 52 (issue 7 asks for 3x fewer).
      */
     public static RankPolicy defaults() {
-        return new RankPolicy(false, 0.2, 3, 1);
+        return new RankPolicy(false, 0.2, 3, 1, true);
     }
 
     public RankPolicy withModel(boolean on) {
-        return new RankPolicy(on, rankFraction, rankMinMeasured, rankExplore);
+        return new RankPolicy(on, rankFraction, rankMinMeasured, rankExplore, rankAdapt);
+    }
+
+    public RankPolicy withAdapt(boolean on) {
+        return new RankPolicy(rankModel, rankFraction, rankMinMeasured, rankExplore, on);
     }
 }

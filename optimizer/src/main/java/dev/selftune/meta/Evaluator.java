@@ -20,6 +20,11 @@ public record Evaluator(List<Path> classpath, String javaBinary, long seed, Dura
         Objects.requireNonNull(perTarget, "perTarget");
     }
 
+    /** The same judge over another cache directory (the held-out view of the ranking model). */
+    public Evaluator withCacheDir(Path dir) {
+        return new Evaluator(classpath, javaBinary, seed, perTarget, dir);
+    }
+
     /** The request tuning {@code target} under the policy saved in {@code policyFile}. */
     public TuneRequest request(MetaTarget target, Path policyFile) {
         TuneRequest.Builder b = TuneRequest.builder()

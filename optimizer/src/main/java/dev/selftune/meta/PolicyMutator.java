@@ -28,7 +28,7 @@ public final class PolicyMutator {
             "tile.block", List.of(8, 16, 24, 32, 48, 64, 128),
             "privatise-scatter.k", List.of(2, 3, 4, 8));
 
-    private static final int KINDS = 15;
+    private static final int KINDS = 16;
 
     private final Random random;
 
@@ -50,7 +50,7 @@ public final class PolicyMutator {
         return child;
     }
 
-    /** One change of kind {@code kind} (0..14); the policy itself when that kind cannot apply. */
+    /** One change of kind {@code kind} (0..15); the policy itself when that kind cannot apply. */
     Policy once(Policy p, int kind) {
         List<String> t = new ArrayList<>(p.transforms());
         switch (kind) {
@@ -103,17 +103,20 @@ public final class PolicyMutator {
             case 12 -> {
                 RankPolicy r = p.rank();
                 double f = Math.round((r.rankFraction() * (random.nextBoolean() ? 1.5 : 1 / 1.5)) * 100) / 100.0;
-                return p.withRank(new RankPolicy(r.rankModel(), Math.max(0.1, Math.min(1.0, f)), r.rankMinMeasured(), r.rankExplore()));
+                return p.withRank(new RankPolicy(r.rankModel(), Math.max(0.1, Math.min(1.0, f)), r.rankMinMeasured(), r.rankExplore(), r.rankAdapt()));
             }
             case 13 -> {
                 RankPolicy r = p.rank();
                 int n = Math.max(1, Math.min(12, r.rankMinMeasured() + (random.nextBoolean() ? 1 : -1)));
-                return p.withRank(new RankPolicy(r.rankModel(), r.rankFraction(), n, r.rankExplore()));
+                return p.withRank(new RankPolicy(r.rankModel(), r.rankFraction(), n, r.rankExplore(), r.rankAdapt()));
             }
             case 14 -> {
                 RankPolicy r = p.rank();
                 int n = Math.max(0, Math.min(4, r.rankExplore() + (random.nextBoolean() ? 1 : -1)));
-                return p.withRank(new RankPolicy(r.rankModel(), r.rankFraction(), r.rankMinMeasured(), n));
+                return p.withRank(new RankPolicy(r.rankModel(), r.rankFraction(), r.rankMinMeasured(), n, r.rankAdapt()));
+            }
+            case 15 -> {
+                return p.rank().rankModel() ? p.withRank(p.rank().withAdapt(!p.rank().rankAdapt())) : p;
             }
             default -> {
                 return p.withOrder(p.order() == Policy.Order.ROUND_ROBIN ? Policy.Order.BY_TRANSFORM : Policy.Order.ROUND_ROBIN);
@@ -122,19 +125,28 @@ public final class PolicyMutator {
     }
 
     /*
-     * A proposal from evidence rather than chance. The search measures variants in the order its
-     * rounds propose them; when every target the parent swapped had its winner among the first k
-     * measured, the variants after k cost forks and found nothing. The child caps maxVariants at
-     * 1.5 k (at least 4): the slack is for targets, the held-out ones above all, whose winner comes a
-     * little later. Proposed only when the cap is under 3/4 of what was really measured (the budget
-     * can end screening before maxVariants does; then a cap above that saves nothing). The meta loop judges it like any candidate: adopted only when it reaches the
-     * same speedup with >= 30% fewer measurements, confirmed by a re-run and not vetoed on held-out.
+     * A proposal from evidence rather than chance, by the first of two rules that applies.
+     * (1) The search measures variants in the order its rounds propose them; when every target the
+     * parent swapped had its winner among the first k measured, the variants after k cost forks and
+     * found nothing: the child caps maxVariants at 1.5 k (at least 4; the slack is for targets, the
+     * held-out ones above all, whose winner comes a little later), proposed only when the cap is under
+     * 3/4 of what was really measured (the budget can end screening before maxVariants does).
+     * (2) Otherwise, when the parent screened at least twice what the ranking model would let through,
+     * the child turns the model on (ranked below). The meta loop judges either like any candidate:
+     * adopted only when it reaches the same speedup with >= 30% fewer measurements, confirmed by a
+     * re-run and not vetoed on held-out.
      */
     /** A child proposed from the parent's scoring evidence, or null when the evidence suggests nothing. */
     public Policy informed(Policy parent, Utility evidence) {
         if (evidence == null) {
             return null;
         }
+        Policy capped = capped(parent, evidence);
+        return capped != null ? capped : ranked(parent, evidence);
+    }
+
+    /* Every swap's winner was found early: cap maxVariants at 1.5x where the latest was found. */
+    private static Policy capped(Policy parent, Utility evidence) {
         int latest = 0;
         int screened = 0;
         for (TargetScore t : evidence.targets()) {
@@ -155,11 +167,38 @@ public final class PolicyMutator {
         return copy(parent, parent.transforms(), parent.maxDepth(), cap, parent.screenForks(), parent.keepFraction());
     }
 
+    /*
+     * The parent screened every variant its budget reached, at least twice what the ranking model
+     * would let through: turn the model on (with its per-method update), so that only the most
+     * promising are screened. Whether the model finds the same winners is then measured like any
+     * candidate: training utility, a fresh re-run and the held-out veto, with a held-out model that
+     * never saw the held-out methods.
+     */
+    private static Policy ranked(Policy parent, Utility evidence) {
+        if (parent.rank().rankModel()) {
+            return null;
+        }
+        int screened = evidence.targets().stream().mapToInt(TargetScore::screened).max().orElse(0);
+        return screened >= 2 * rankedScreens(parent) ? parent.withRank(parent.rank().withModel(true).withAdapt(true)) : null;
+    }
+
+    /* What the model lets through of maxVariants: the kept share plus the explorers. */
+    private static int rankedScreens(Policy p) {
+        int n = p.maxVariants();
+        return Math.min(n, Math.max(p.rank().rankMinMeasured(), (int) Math.ceil(p.rank().rankFraction() * n - 1e-9)))
+                + p.rank().rankExplore();
+    }
+
     /** Why {@link #informed} proposed {@code child}, in words. */
     static String informedWhy(Policy parent, Policy child, Utility evidence) {
-        int latest = evidence.targets().stream().mapToInt(TargetScore::winnerAt).max().orElse(0);
-        return "from evidence: every swap's winner was among the first " + latest + " variants measured; maxVariants "
-                + parent.maxVariants() + " -> " + child.maxVariants();
+        if (child.maxVariants() != parent.maxVariants()) {
+            int latest = evidence.targets().stream().mapToInt(TargetScore::winnerAt).max().orElse(0);
+            return "from evidence: every swap's winner was among the first " + latest + " variants measured; maxVariants "
+                    + parent.maxVariants() + " -> " + child.maxVariants();
+        }
+        int screened = evidence.targets().stream().mapToInt(TargetScore::screened).max().orElse(0);
+        return "from evidence: the parent's tunings screened up to " + screened + " variants each; the ranking model "
+                + "(re-ordered by each method's own results) would screen " + rankedScreens(child) + ": rankModel false -> true";
     }
 
     private Map<String, List<Integer>> mutateRange(Policy p, int kind) {

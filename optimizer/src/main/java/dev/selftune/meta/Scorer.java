@@ -11,4 +11,13 @@ import java.util.List;
 public interface Scorer {
     /** {@code label} names the scoring in progress lines and work files (like {@code g2-c1-train}). */
     Utility score(Policy policy, List<MetaTarget> targets, String label);
+
+    /**
+     * As {@link #score}, for held-out targets: nothing learned from them may help score them, so the
+     * ranking model used is one that has never seen these methods (and keeps nothing from them).
+     * The default (a scorer without a ranking model) is {@link #score}.
+     */
+    default Utility scoreHeldOut(Policy policy, List<MetaTarget> targets, String label) {
+        return score(policy, targets, label);
+    }
 }

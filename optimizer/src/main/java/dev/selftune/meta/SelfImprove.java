@@ -55,7 +55,7 @@ public final class SelfImprove {
         starts(0);
         Node incumbent = archive.add("g0", 0, null, Policy.defaults());
         incumbent.train = scorer.score(incumbent.policy, request.train(), "g0-train");
-        incumbent.holdout = scorer.score(incumbent.policy, request.holdout(), "g0-holdout");
+        incumbent.holdout = scorer.scoreHeldOut(incumbent.policy, request.holdout(), "g0-holdout");
         incumbent.adopted = true;
         incumbent.status = "generation 0: the default policy";
         rows.add(new GenerationRow(0, null, Double.NaN, Double.NaN, "g0", policyFile(0), java.util.Map.of(),
@@ -123,7 +123,7 @@ public final class SelfImprove {
             if (confirmed == null) {
                 reason = "the fresh re-run did not confirm (" + best.rerun + " vs " + incumbent.trainUtility() + ")";
             } else {
-                best.holdout = scorer.score(best.policy, request.holdout(), best.id + "-holdout");
+                best.holdout = scorer.scoreHeldOut(best.policy, request.holdout(), best.id + "-holdout");
                 String veto = Adoption.heldOutWorse(best.holdout, incumbent.holdout);
                 if (veto != null) {
                     reason = "vetoed: " + veto;

@@ -5,6 +5,7 @@ import dev.selftune.api.TuneRequest;
 import dev.selftune.api.TuneResult;
 import dev.selftune.api.VariantResult;
 import dev.selftune.generate.Policy;
+import dev.selftune.rank.Ranking;
 import dev.selftune.search.PolicyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,33 @@ public final class TuneScorer implements Scorer {
 
     @Override
     public Utility score(Policy policy, List<MetaTarget> targets, String label) {
+        return score(evaluator, policy, targets, label);
+    }
+
+    /*
+     * The cache directory holds the ranking model, which learns from every tuning, held-out ones
+     * included, and in the user's cache it outlives runs. Scored with it, a held-out method would be
+     * ranked by a model that had measured that very method: the re-tuning case, not a new method.
+     * So held-out scoring runs over <cache>/held-out-view, whose models are the cache's with every
+     * example of these methods removed, re-made before each scoring, so what held-out tunings learn
+     * there is dropped the next time and never reaches the training side's model.
+     */
+    @Override
+    public Utility scoreHeldOut(Policy policy, List<MetaTarget> targets, String label) {
+        if (evaluator.cacheDir() == null) {
+            return score(policy, targets, label);
+        }
+        Path view = evaluator.cacheDir().resolve("held-out-view");
+        try {
+            int left = Ranking.viewWithout(evaluator.cacheDir(), view, targets.stream().map(MetaTarget::method).toList());
+            progress.accept(label + ": ranking model without the held-out methods (" + left + " of their examples left out)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the held-out view of the ranking model under " + view, e);
+        }
+        return score(evaluator.withCacheDir(view), policy, targets, label);
+    }
+
+    private Utility score(Evaluator evaluator, Policy policy, List<MetaTarget> targets, String label) {
         Path file = workDir.resolve(label + "-policy.json");
         try {
             Files.createDirectories(workDir);

@@ -112,6 +112,51 @@ final class ModelStore {
         }
     }
 
+    /**
+     * Writes under {@code toCacheDir} a copy of every model under {@code fromCacheDir} without the
+     * examples whose target is one of {@code methods} ({@code Class#name}, any descriptor: an overload is
+     * left out too), replacing whatever models were there; returns how many examples were left out. A
+     * model file that cannot be read is left out whole (the view then has no model for that JVM).
+     */
+    static int copyWithout(Path fromCacheDir, Path toCacheDir, java.util.Collection<String> methods) throws IOException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        methods.forEach(m -> names.add(m.replaceFirst("\\(.*", "")));
+        Path to = toCacheDir.resolve("rank-models");
+        Files.createDirectories(to);
+        try (java.util.stream.Stream<Path> old = Files.list(to)) {
+            for (Path p : (Iterable<Path>) old::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Path from = fromCacheDir.resolve("rank-models");
+        if (!Files.isDirectory(from)) {
+            return 0;
+        }
+        int left = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".json"))::iterator) {
+                Map<String, Object> m;
+                try {
+                    m = Json.parseObject(Files.readString(f));
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                List<Object> kept = new ArrayList<>();
+                for (Object o : (List<?>) m.getOrDefault("examples", List.of())) {
+                    Object target = o instanceof Map<?, ?> e ? e.get("target") : null;
+                    if (target instanceof String t && names.contains(t.replaceFirst("\\(.*", ""))) {
+                        left++;
+                    } else {
+                        kept.add(o);
+                    }
+                }
+                m.put("examples", kept);
+                Files.writeString(to.resolve(f.getFileName()), Json.write(m) + "\n");
+            }
+        }
+        return left;
+    }
+
     private void warn(String what) {
         warnings.accept("[selftune] ranking model " + file + " " + what
                 + ": ignored, every variant is screened (delete the file to start a new model)");

@@ -26,6 +26,9 @@ public final class Ranking {
     private final List<Example> examples;
     private final RankModel model;
     private final List<String> warnings = new ArrayList<>();
+    private final Map<Variant, Double> prior = new LinkedHashMap<>();
+    private final java.util.Set<Variant> explorers = new java.util.HashSet<>();
+    private int adaptations;
     private String note;
 
     private Ranking(ModelStore store, RankPolicy policy) {
@@ -49,6 +52,15 @@ public final class Ranking {
         Ranking r = new Ranking(cacheDir == null ? null : new ModelStore(cacheDir, environment, both), policy);
         r.warnings.addAll(seen);
         return r;
+    }
+
+    /**
+     * A view of the models under {@code fromCacheDir} that has never seen {@code methods}, written under
+     * {@code toCacheDir} (replacing the models there): for scoring held-out methods with a model that
+     * learned only from others, as for a method it meets for the first time. Returns the examples left out.
+     */
+    public static int viewWithout(Path fromCacheDir, Path toCacheDir, java.util.Collection<String> methods) throws java.io.IOException {
+        return ModelStore.copyWithout(fromCacheDir, toCacheDir, methods);
     }
 
     /** Examples the model learned from. */
@@ -75,14 +87,56 @@ public final class Ranking {
                     + " it needs: every variant screened" + (warnings.isEmpty() ? "" : " (" + warnings.get(0) + ")");
             return Selection.all(variants);
         }
-        Map<Variant, Double> predicted = new LinkedHashMap<>();
         for (Variant v : variants) {
-            predicted.put(v, model.predict(Features.of(v, target, originalClass)));
+            prior.put(v, model.predict(Features.of(v, target, originalClass)));
         }
-        Selection s = Ranker.select(variants, predicted::get, policy, seed);
+        Selection s = Ranker.select(variants, prior::get, policy, seed);
+        explorers.addAll(s.ordered().subList(s.kept(), s.kept() + s.explored()));
         note = "model on with " + examples.size() + " examples: " + s.kept() + " best of " + variants.size()
-                + " let through to screening, plus " + s.explored() + " explorer(s) at random";
+                + " let through to screening, plus " + s.explored() + " explorer(s) at random"
+                + (policy.rankAdapt() ? "; the order re-made after each screening result from this method's own results" : "");
         return s;
+    }
+
+    /** Whether {@link #adapt} re-orders anything: the model ranked this run's variants and the policy asks for it. */
+    public boolean adapts() {
+        return policy.rankAdapt() && !prior.isEmpty();
+    }
+
+    /**
+     * The variants not yet screened, in the order to screen them now that {@code seen} (this run's
+     * screening log speedups so far) is known: explorers not yet reached first (they were promised a
+     * fork), then the rest by the prior plus this method's fitted transform effects ({@link Adaptive}),
+     * ties in the order given. Unchanged when {@link #adapts()} is false.
+     */
+    public List<Variant> adapt(List<Variant> notStarted, Map<Variant, Double> seen) {
+        if (!adapts() || notStarted.size() < 2) {
+            return notStarted;
+        }
+        adaptations++;
+        List<Variant> explore = new ArrayList<>();
+        List<Variant> rest = new ArrayList<>();
+        for (Variant v : notStarted) {
+            (explorers.contains(v) ? explore : rest).add(v);
+        }
+        double[] p = new double[rest.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = prior.getOrDefault(rest.get(i), 0.0);
+        }
+        double[] adjusted = Adaptive.adjust(rest, p, seen, prior);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < rest.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparingDouble((Integer i) -> -adjusted[i]));   // stable: ties keep the given order
+        List<Variant> out = new ArrayList<>(explore);
+        order.forEach(i -> out.add(rest.get(i)));
+        return out;
+    }
+
+    /** How many times {@link #adapt} re-ordered the remaining variants this run. */
+    public int adaptations() {
+        return adaptations;
     }
 
     /**
@@ -108,6 +162,6 @@ public final class Ranking {
     public RankSummary summary(int candidates, int rankedOut, int explored, int screeningForks, int confirmationForks) {
         return new RankSummary(policy.rankModel(), store == null ? null : store.file().toString(), model.size(),
                 model.fitted(), candidates, rankedOut, explored, screeningForks, confirmationForks,
-                note == null ? "no variants to rank" : note);
+                note == null ? "no variants to rank" : note + (adaptations > 0 ? " (re-made " + adaptations + " times)" : ""));
     }
 }

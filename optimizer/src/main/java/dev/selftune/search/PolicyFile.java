@@ -21,7 +21,8 @@ public final class PolicyFile {
     /** Every key a policy file may hold, in the order {@link #save} writes them. */
     static final List<String> KEYS = List.of("transforms", "ranges", "maxDepth", "maxVariants", "screenForks",
             "keepFraction", "maxCopiedInsns", "maxUnrollFactor", "maxSplitAccumulators",
-            "constantSmallest", "constantMax", "order", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore");
+            "constantSmallest", "constantMax", "order", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore",
+            "rankAdapt");
 
     private PolicyFile() { }
 
@@ -48,6 +49,7 @@ public final class PolicyFile {
         m.put("rankFraction", p.rank().rankFraction());
         m.put("rankMinMeasured", p.rank().rankMinMeasured());
         m.put("rankExplore", p.rank().rankExplore());
+        m.put("rankAdapt", p.rank().rankAdapt());
         return m;
     }
 
@@ -105,15 +107,19 @@ public final class PolicyFile {
     }
 
     private static RankPolicy rank(Map<String, Object> m, RankPolicy d) {
-        boolean on = d.rankModel();
-        if (m.containsKey("rankModel")) {
-            if (!(m.get("rankModel") instanceof Boolean b)) {
-                throw new IllegalArgumentException("'rankModel' must be true or false, got " + m.get("rankModel"));
-            }
-            on = b;
+        return new RankPolicy(bool(m, "rankModel", d.rankModel()), m.containsKey("rankFraction") ? number(m, "rankFraction") : d.rankFraction(),
+                intOr(m, "rankMinMeasured", d.rankMinMeasured()), intOr(m, "rankExplore", d.rankExplore()),
+                bool(m, "rankAdapt", d.rankAdapt()));
+    }
+
+    private static boolean bool(Map<String, Object> m, String key, boolean fallback) {
+        if (!m.containsKey(key)) {
+            return fallback;
         }
-        return new RankPolicy(on, m.containsKey("rankFraction") ? number(m, "rankFraction") : d.rankFraction(),
-                intOr(m, "rankMinMeasured", d.rankMinMeasured()), intOr(m, "rankExplore", d.rankExplore()));
+        if (!(m.get(key) instanceof Boolean b)) {
+            throw new IllegalArgumentException("'" + key + "' must be true or false, got " + m.get(key));
+        }
+        return b;
     }
 
     private static List<String> strings(Object o) {

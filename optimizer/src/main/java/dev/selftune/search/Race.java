@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -88,21 +89,34 @@ final class Race {
      */
     List<Entry> run(List<Variant> candidates, Function<Variant, Verdict> verifier, DoubleSupplier screenSecondsLeft,
                     int screenLimit) {
+        return run(candidates, verifier, screenSecondsLeft, screenLimit, null);
+    }
+
+    /**
+     * As above, and after each first screening result {@code reorder} (when not null) is given the
+     * candidates not yet started and every screening log speedup so far, {@code log(baseline / variant)},
+     * and returns the order to go on in (the ranking model's update from this method's own results).
+     * It orders what is screened; it sees no confirmation and decides nothing.
+     */
+    List<Entry> run(List<Variant> candidates, Function<Variant, Verdict> verifier, DoubleSupplier screenSecondsLeft,
+                    int screenLimit, BiFunction<List<Variant>, Map<Variant, Double>, List<Variant>> reorder) {
         if (!measureOnce(baseline)) {
             throw new MeasureFailure(baseline.variant.id(), "the original failed in its JMH fork: " + baseline.failure,
                     null, "", null);
         }
         List<Entry> alive = new ArrayList<>();
+        List<Variant> queue = new ArrayList<>(candidates);
         int done = 0;
         int screened = 0;
-        for (Variant v : candidates) {
+        while (!queue.isEmpty()) {
             if (screened >= screenLimit) {
-                cutByLimit = candidates.size() - done;
+                cutByLimit = queue.size();
                 break;
             }
             if (budget.forksFitting(screenSecondsLeft.getAsDouble()) < plan.forks()) {
                 break;
             }
+            Variant v = queue.remove(0);
             Entry e = new Entry(v);
             entries.put(v.id(), e);
             progress.update("verify+measure (round 1)", ++done, candidates.size(), budget.left());
@@ -110,6 +124,9 @@ final class Race {
             screened += e.verdict.passed() ? 1 : 0;
             if (e.verdict.passed() && measureOnce(e)) {
                 alive.add(e);
+                if (reorder != null && queue.size() > 1) {
+                    queue = new ArrayList<>(reorder.apply(List.copyOf(queue), screeningLogSpeedups(alive)));
+                }
             }
         }
         int round = 1;
@@ -135,6 +152,18 @@ final class Race {
 
     Entry baseline() {
         return baseline;
+    }
+
+    /* log(baseline / variant) on the ranking basis for each entry measured so far; the baseline's mean moves as it is re-measured. */
+    private Map<Variant, Double> screeningLogSpeedups(List<Entry> measured) {
+        Map<Variant, Double> out = new LinkedHashMap<>();
+        double base = baseline.mean();
+        for (Entry e : measured) {
+            if (base > 0 && e.mean() > 0) {
+                out.put(e.variant, Math.log(base / e.mean()));
+            }
+        }
+        return out;
     }
 
     /** Candidates never verified nor screened because the screen limit was reached. */

@@ -159,7 +159,8 @@ public final class Tuner {
         try {
             entries = variants.isEmpty() ? List.of()
                     : race.run(selection.ordered(), v -> verdicts.computeIfAbsent(v.id(), id -> verifier.verify(v)),
-                            () -> budget.left() * SAFETY - confirmReserve(budget, test), selection.limit());
+                            () -> budget.left() * SAFETY - confirmReserve(budget, test), selection.limit(),
+                            ranking.adapts() ? ranking::adapt : null);
         } catch (MeasureFailure f) {
             throw new TuneException(target.method().toString(), "the original method fails in a JMH fork ("
                     + f.getMessage() + "): check that it runs outside your application, or pass --inputs");

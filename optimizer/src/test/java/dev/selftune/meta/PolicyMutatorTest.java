@@ -90,16 +90,31 @@ class PolicyMutatorTest {
     }
 
     @Test
-    void informed_noSwapOrSwapWithoutEvidenceOrWinnerLate_proposesNothing() {
+    void informed_noSwapOrSwapWithoutEvidenceOrWinnerLate_noCap() {
         PolicyMutator m = new PolicyMutator(1);
-        assertNull(m.informed(Policy.defaults(), Utility.of(List.of(TargetScore.keep("b", 36, 0, 24)))), "no swap");
-        assertNull(m.informed(Policy.defaults(), Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap")))),
+        Policy on = Policy.defaults().withRank(Policy.defaults().rank().withModel(true));   // the ranking rule has nothing to add
+        assertNull(m.informed(on, Utility.of(List.of(TargetScore.keep("b", 36, 0, 24)))), "no swap");
+        assertNull(m.informed(on, Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap")))),
                 "a swap without the evidence");
-        assertNull(m.informed(Policy.defaults(), Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 14, 24)))),
+        assertNull(m.informed(on, Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 14, 24)))),
                 "1.5 x 14 = 21 is not well below 24");
-        assertNull(m.informed(Policy.defaults(), null));
-        assertNull(m.informed(Policy.defaults(), Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 30, 0, 13, "swap", 8, 13)))),
+        assertNull(m.informed(on, null));
+        assertNull(m.informed(on, Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 30, 0, 13, "swap", 8, 13)))),
                 "the budget stopped screening at 13: a cap of 12 saves almost nothing");
+    }
+
+    @Test
+    void informed_screenedTwiceWhatTheModelWouldLetThrough_turnsTheModelOn() {
+        PolicyMutator m = new PolicyMutator(1);
+        Utility late = Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 14, 14)));
+        Policy child = m.informed(Policy.defaults(), late);
+        assertTrue(child.rank().rankModel() && child.rank().rankAdapt(), child.rank().toString());
+        assertEquals(Policy.defaults().withRank(child.rank()), child, "only the ranking knob moves");
+        String why = PolicyMutator.informedWhy(Policy.defaults(), child, late);
+        assertTrue(why.contains("screened up to 14") && why.contains("would screen 6") && why.contains("rankModel false -> true"), why);
+        assertNull(m.informed(Policy.defaults(), Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 20, 0, 11, "swap", 9, 11)))),
+                "11 screened: the model's 5 + 1 would not halve it");
+        assertNull(m.informed(child, late), "the model is on already");
     }
 
     @Test

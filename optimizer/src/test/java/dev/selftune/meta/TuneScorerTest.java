@@ -106,4 +106,33 @@ public class TuneScorerTest {
         assertEquals(1.25, u.speedup(), 1e-9);
         assertTrue(u.measurements() == 2 * (2 + 16), u.toString());
     }
+
+    @Test
+    void scoreHeldOut_rankingModelWithoutTheHeldOutMethods_andItsOwnCache() throws Exception {
+        Path models = java.nio.file.Files.createDirectories(dir.resolve("cache/rank-models"));
+        java.nio.file.Files.writeString(models.resolve("m.json"), "{\"format\": \"selftune-rank-model-v1\", \"environment\": \"e\", "
+                + "\"examples\": [{\"id\": \"1\", \"target\": \"a.B#c([I)I\", \"logSpeedup\": 0.5, \"features\": {}}, "
+                + "{\"id\": \"2\", \"target\": \"a.B#other([I)I\", \"logSpeedup\": 0.1, \"features\": {}}, "
+                + "{\"id\": \"3\", \"target\": \"a.B#c([J)J\", \"logSpeedup\": 0.2, \"features\": {}}]}");
+        Path stale = java.nio.file.Files.createDirectories(dir.resolve("cache/held-out-view/rank-models")).resolve("stale.json");
+        java.nio.file.Files.writeString(stale, "{}");
+        List<TuneRequest> seen = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        Evaluator e = new Evaluator(List.of(dir), "java", 9, Duration.ofSeconds(40), dir.resolve("cache"));
+        TuneScorer s = new TuneScorer(e, r -> {
+            seen.add(r);
+            return result(new Decision.Keep("k"), new CacheCounts(1, 1));
+        }, dir.resolve("work"), lines::add);
+        s.scoreHeldOut(Policy.defaults(), List.of(new MetaTarget("a.B#c")), "g0-holdout");
+        Path view = dir.resolve("cache/held-out-view");
+        assertEquals(view, seen.get(0).cacheDir(), "held-out tunings learn and read only in the view");
+        String copied = java.nio.file.Files.readString(view.resolve("rank-models/m.json"));
+        assertTrue(copied.contains("a.B#other") && !copied.contains("a.B#c("), "every overload of the held-out method left out: " + copied);
+        assertTrue(!java.nio.file.Files.exists(stale), "the view is re-made, not added to");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("2 of their examples left out")), lines.toString());
+        String original = java.nio.file.Files.readString(models.resolve("m.json"));
+        assertTrue(original.contains("a.B#c([I)I"), "the training side's model is untouched");
+        s.score(Policy.defaults(), List.of(new MetaTarget("a.B#c")), "g0-train");
+        assertEquals(dir.resolve("cache"), seen.get(1).cacheDir(), "training scoring keeps the shared cache");
+    }
 }

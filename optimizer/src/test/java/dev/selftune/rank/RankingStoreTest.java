@@ -139,4 +139,36 @@ class RankingStoreTest {
         assertFalse(r.select(variants, M, original, 1).ranked());
         assertEquals(null, r.summary(variants.size(), 0, 0, 1, 0).modelFile());
     }
+
+    @Test
+    void adapt_afterAResult_explorersStayFirstAndTheRestFollowTheUpdate() {
+        train("envA", roundsFor(RankModel.MIN_EXAMPLES));
+        Ranking r = Ranking.open(dir, "envA", ON, warnings::add);
+        Selection s = r.select(variants, M, original, 1);
+        assertTrue(r.adapts());
+        List<Variant> notStarted = new ArrayList<>(s.ordered().subList(1, s.ordered().size()));
+        Variant explorer = s.ordered().get(s.kept());
+        Variant worst = s.ordered().get(s.ordered().size() - 1);
+        /* the first screened variant did far better than predicted: variants sharing its transforms move up */
+        Variant first = s.ordered().get(0);
+        List<Variant> next = r.adapt(notStarted, java.util.Map.of(first, 5.0));
+        assertEquals(explorer, next.get(0), "the explorer not yet reached keeps its promised place first");
+        assertEquals(new java.util.HashSet<>(notStarted), new java.util.HashSet<>(next), "the same variants, re-ordered");
+        assertEquals(1, r.adaptations());
+        assertTrue(r.summary(variants.size(), 0, 1, 5, 12).note().contains("re-made 1 times"), r.summary(variants.size(), 0, 1, 5, 12).note());
+        assertTrue(next.contains(worst));
+    }
+
+    @Test
+    void adapt_policyOff_orModelNotRanking_changesNothing() {
+        train("envA", roundsFor(RankModel.MIN_EXAMPLES));
+        Ranking off = Ranking.open(dir, "envA", ON.withAdapt(false), warnings::add);
+        Selection s = off.select(variants, M, original, 1);
+        assertFalse(off.adapts());
+        List<Variant> rest = s.ordered().subList(1, s.ordered().size());
+        assertEquals(rest, off.adapt(rest, java.util.Map.of(s.ordered().get(0), 5.0)));
+        Ranking modelOff = Ranking.open(dir, "envA", RankPolicy.defaults(), warnings::add);
+        modelOff.select(variants, M, original, 1);
+        assertFalse(modelOff.adapts(), "the model off: the generator's order stands");
+    }
 }

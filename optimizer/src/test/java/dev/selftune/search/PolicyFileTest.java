@@ -1,6 +1,7 @@
 package dev.selftune.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class PolicyFileTest {
                         "tune-constant.scale", List.of(150), "tune-constant.absolute", List.of(24),
                         "tile.block", List.of(24), "privatise-scatter.k", List.of(3),
                         "unroll-and-jam.factor", List.of(3)),
-                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2));
+                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2, false));
     }
 
     /** Policy's components, with the ranking settings' own components in place of {@code rank}: one key each. */
@@ -136,6 +137,15 @@ class PolicyFileTest {
         Policy p = PolicyFile.load(Files.writeString(dir.resolve("p.json"), "{\"rankModel\": true, \"rankFraction\": 0.2}"));
         assertEquals(new RankPolicy(true, 0.2, RankPolicy.defaults().rankMinMeasured(), RankPolicy.defaults().rankExplore()), p.rank());
         assertEquals(Policy.defaults().withRank(p.rank()), p);
+    }
+
+    @Test
+    void policyFile_rankAdapt_readAndNotABooleanIsAnError() throws Exception {
+        Policy p = PolicyFile.load(Files.writeString(dir.resolve("p.json"), "{\"rankModel\": true, \"rankAdapt\": false}"));
+        assertFalse(p.rank().rankAdapt());
+        assertTrue(Policy.defaults().rank().rankAdapt(), "on by default (it acts only when the model is on)");
+        String m = error("{\"rankAdapt\": \"yes\"}");
+        assertTrue(m.contains("'rankAdapt' must be true or false") && m.contains("yes"), m);
     }
 
     private String error(String json) throws Exception {

@@ -104,4 +104,22 @@ class RaceTest {
         assertTrue(!fake.measured.contains("v1") && !fake.measured.contains("v4") && !fake.measured.contains("v5"), fake.measured.toString());
         assertEquals(fake.measured.size(), r.forksRun(), "one fork per measurement at screenForks 1");
     }
+
+    @Test
+    void race_reorder_screensInTheOrderItReturnsAndSeesEachResult() {
+        FakeMeasurer fake = new FakeMeasurer(dir, "env");
+        List<Variant> vs = variants(4);
+        List<Integer> seenSizes = new ArrayList<>();
+        race(fake, screenForks(1), new Budget(Duration.ofSeconds(600), System.nanoTime()))
+                .run(vs, v -> new Verdict.Passed(10), () -> 120.0, Integer.MAX_VALUE, (rest, seen) -> {
+                    seenSizes.add(seen.size());
+                    assertTrue(seen.values().stream().allMatch(Double::isFinite), seen.toString());
+                    List<Variant> reversed = new ArrayList<>(rest);
+                    java.util.Collections.reverse(reversed);
+                    return reversed;
+                });
+        /* v1 first; then [v2, v3, v4] reversed to v4 first; then [v3, v2] reversed to v2 first; then v3 */
+        assertEquals(List.of("original", "v1", "v4", "v2", "v3"), fake.measured.subList(0, 5));
+        assertEquals(List.of(1, 2), seenSizes, "asked after each result while two or more remain");
+    }
 }

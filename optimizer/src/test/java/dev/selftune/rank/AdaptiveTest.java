@@ -1,0 +1,74 @@
+package dev.selftune.rank;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selftune.api.Step;
+import dev.selftune.api.Variant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The within-method update: residuals against the prior, one ridge-shrunk effect per transform. */
+class AdaptiveTest {
+    private static int ids;
+
+    static Variant variant(String... transforms) {
+        List<Step> steps = new ArrayList<>();
+        for (String t : transforms) {
+            steps.add(new Step(t, Map.of()));
+        }
+        ids++;
+        return new Variant("v" + ids, Variant.ORIGINAL_ID, steps, new byte[] {(byte) ids});
+    }
+
+    @Test
+    void adjust_nothingSeen_leavesThePrior() {
+        List<Variant> vs = List.of(variant("tile"), variant("interchange"));
+        assertArrayEquals(new double[] {0.1, 0.0}, Adaptive.adjust(vs, new double[] {0.1, 0.0}, Map.of(), Map.of()));
+    }
+
+    /* The matrix-multiply case: the prior put tile first; interchange then measured far above its prior. */
+    @Test
+    void adjust_aTransformThatBeatItsPrior_liftsTheCompositesThatUseIt() {
+        Variant tile = variant("tile");
+        Variant inter = variant("interchange");
+        Map<Variant, Double> seenPrior = Map.of(tile, 0.11, inter, 0.10);
+        Map<Variant, Double> seen = new LinkedHashMap<>();
+        seen.put(tile, 0.32);    // 1.38x where 1.12x was predicted
+        seen.put(inter, 0.65);   // 1.92x where 1.11x was predicted
+        Variant tileUnroll = variant("tile", "unroll");
+        Variant hoistInterUnroll = variant("hoist", "interchange", "unroll");
+        double[] adjusted = Adaptive.adjust(List.of(tileUnroll, hoistInterUnroll), new double[] {0.02, 0.01}, seen, seenPrior);
+        assertTrue(adjusted[1] > adjusted[0], "interchange's composite now first: " + java.util.Arrays.toString(adjusted));
+    }
+
+    @Test
+    void adjust_aTransformThatDidWorseThanItsPrior_sinksItsComposites() {
+        Variant unroll = variant("unroll");
+        Variant split = variant("split-accumulators");
+        Map<Variant, Double> seen = Map.of(unroll, -0.3, split, 0.2);
+        Map<Variant, Double> seenPrior = Map.of(unroll, 0.2, split, 0.2);
+        double[] adjusted = Adaptive.adjust(List.of(variant("unroll", "hoist"), variant("split-accumulators", "hoist")),
+                new double[] {0.3, 0.2}, seen, seenPrior);
+        assertTrue(adjusted[0] < adjusted[1], java.util.Arrays.toString(adjusted));
+    }
+
+    @Test
+    void adjust_oneResult_isShrunkNotTakenWhole() {
+        Variant a = variant("interchange");
+        double[] adjusted = Adaptive.adjust(List.of(variant("interchange")), new double[] {0.0}, Map.of(a, 0.6), Map.of(a, 0.0));
+        assertTrue(adjusted[0] > 0.1 && adjusted[0] < 0.6, "a ridge-shrunk share of the residual: " + adjusted[0]);
+    }
+
+    @Test
+    void solve_aKnownSystem() {
+        double[][] a = {{4, 1, 9}, {1, 3, 7}};   // 4x + y = 9, x + 3y = 7
+        double[] w = Adaptive.solve(a);
+        assertEquals(20.0 / 11, w[0], 1e-12);
+        assertEquals(19.0 / 11, w[1], 1e-12);
+    }
+}
