@@ -42,6 +42,8 @@ public final class Generator {
     private Map<String, String> skipped = Map.of();
     /* The last generate call's unit (name, descriptor; the target first) and which members it rewrites as private copies. */
     private List<String[]> unit = List.of();
+    /* The last generate call's static callees from other classes, copied into the class or refused. */
+    private Imports imports;
     private boolean[] routed = new boolean[0];
 
     public Generator(Policy policy, TransformContext ctx, Function<String, InputStream> classResources) {
@@ -101,6 +103,15 @@ public final class Generator {
             notApplied = TransformTally.all("the method has no body (abstract or native): there is no code to rewrite");
             return List.of();
         }
+        /* static callees in other classes join the unit as private copies (Imports); the base then carries them */
+        Imports imports = Imports.apply(original, target, resources);
+        byte[] given = classBytes;
+        if (!imports.imported().isEmpty()) {
+            classBytes = ClassBytes.writeChanged(classBytes, original, Set.of(target.name + target.desc), resources);
+            original = ClassBytes.read(classBytes);
+            target = TunedMethods.find(original, target.name, target.desc);
+        }
+        this.imports = imports;
         List<String[]> methods = new ArrayList<>();
         List<MethodNode> tuned = TunedMethods.of(original, target);
         for (MethodNode m : tuned) {
@@ -111,7 +122,8 @@ public final class Generator {
         this.routed = routed;
         TransformTally tally = new TransformTally();
         Set<String> seen = new HashSet<>();
-        seen.add(Variant.sha256(classBytes));
+        seen.add(Variant.sha256(given));
+        seen.add(Variant.sha256(classBytes));   // the imports alone are not a variant
         try {
             seen.add(Variant.sha256(ClassBytes.write(ClassBytes.read(classBytes), resources)));
         } catch (RuntimeException | LinkageError e) {
@@ -154,6 +166,8 @@ public final class Generator {
         queue.forEach(p -> tally.unreached(p.transform()));
         notApplied = tally.reasons(transforms, original, tuned, ctx, policy.maxVariants());
         skipped = skippedBy(original, tuned);
+        imports.refused().forEach((call, why) -> skipped.putIfAbsent("unit: " + call.replace('/', '.'),
+                "not brought into the unit: " + why));
         return out;
     }
 
@@ -170,6 +184,11 @@ public final class Generator {
             }
         }
         return out;
+    }
+
+    /** After {@link #generate}: {@code Owner.name(desc)} of each static callee from another class copied into the unit, to its copy's name. */
+    public Map<String, String> imported() {
+        return imports == null ? Map.of() : imports.imported();
     }
 
     /** After {@link #generate}: what the transforms deliberately left alone (a constant tied to a loop's step), and why. */
