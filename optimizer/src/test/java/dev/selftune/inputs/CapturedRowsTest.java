@@ -51,12 +51,12 @@ class CapturedRowsTest {
     @Test
     void verificationRows_capturedRecord_rebuiltThroughItsCanonicalConstructor() throws Exception {
         String span = "dev.selftune.verify.specimens.Span";
-        CapturedObject state = CapturedObject.object(span, new String[] {span + ".from", span + ".to"}, new Object[] {2, 9});
+        CapturedObject state = CapturedObject.record(span, new String[] {"from", "to"}, new Object[] {2, 9});
         ClassLoader l = Fixtures.loader(span);
         List<Object[]> rows = Inputs.verificationRows(Fixtures.ref(span, "width", "(I)I"), false,
                 file(List.<Object[]>of(new Object[] {state, 1})), l);
         assertEquals(8, Class.forName(span, false, l).getMethod("width", int.class).invoke(rows.get(0)[0], 1));
-        CapturedObject bad = CapturedObject.object(span, new String[] {span + ".from", span + ".to"}, new Object[] {9, 2});
+        CapturedObject bad = CapturedObject.record(span, new String[] {"from", "to"}, new Object[] {9, 2});
         TuneException e = assertThrows(TuneException.class, () -> Inputs.check(Fixtures.ref(span, "width", "(I)I"), false,
                 file(List.<Object[]>of(new Object[] {bad, 1})), Fixtures.loader(span)));
         assertTrue(e.getMessage().contains("canonical constructor of record"), e.getMessage());
