@@ -62,6 +62,22 @@ class CapturedRowsTest {
         assertTrue(e.getMessage().contains("canonical constructor of record"), e.getMessage());
     }
 
+    /* Generated arguments run on the captured receivers in turn: one the record's constructor refuses is never used. */
+    @Test
+    void verificationRows_oneCapturedRecordReceiverRefused_generatedRowsUseTheOthers() throws Exception {
+        String span = "dev.selftune.verify.specimens.Span";
+        CapturedObject good = CapturedObject.record(span, new String[] {"from", "to"}, new Object[] {2, 9});
+        CapturedObject bad = CapturedObject.record(span, new String[] {"from", "to"}, new Object[] {9, 2});
+        ClassLoader l = Fixtures.loader(span);
+        List<Object[]> rows = Inputs.verificationRows(Fixtures.ref(span, "width", "(I)I"), false,
+                file(List.<Object[]>of(new Object[] {bad, 1}, new Object[] {good, 1})), l);
+        java.lang.reflect.Method width = Class.forName(span, false, l).getMethod("width", int.class);
+        assertTrue(rows.size() > 100, "generated rows follow: " + rows.size());
+        for (Object[] r : rows) {
+            assertEquals(7, width.invoke(r[0], 0), "every receiver is the one the constructor accepts");
+        }
+    }
+
     @Test
     void check_receiverNamingAJdkClass_refusedAsNotTheApplications() {
         CapturedObject list = CapturedObject.object("java.util.ArrayList", new String[0], new Object[0]);
