@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * A bounded deep copy of one captured call (receiver and arguments) into loader-neutral values:
- * boxes and Strings as they are, primitive arrays cloned, the application's objects, object arrays,
- * enums and plain JDK collections and maps as {@link CapturedObject}s. Anything else refuses the
+ * boxes and Strings as they are, primitive arrays cloned, the application's objects and records, object
+ * arrays, enums and plain JDK collections and maps as {@link CapturedObject}s. Anything else refuses the
  * call, naming where and why.
  */
 final class StateCopy {
@@ -49,6 +49,7 @@ final class StateCopy {
     }
 
     private final IdentityHashMap<Object, Object> copies = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, String> recordsInProgress = new IdentityHashMap<>();
     private final Map<Class<?>, Field[]> fieldCache;
     private final long maxBytes;
     private long bytes;
@@ -88,6 +89,12 @@ final class StateCopy {
         }
         Object done = copies.get(v);
         if (done != null) {
+            String record = recordsInProgress.get(v);
+            if (record != null) {
+                throw new Refused(path + " leads back to the record " + record + " (" + v.getClass().getName() + ") while its"
+                        + " components are copied: a cycle through a record cannot be rebuilt, since its canonical constructor"
+                        + " needs every component before the record exists");
+            }
             return done;
         }
         if (++objects > MAX_OBJECTS) {
@@ -122,6 +129,9 @@ final class StateCopy {
                     + "plain collections and maps and the value classes " + CapturedObject.SERIAL_VALUES
                     + " are not copied (their fields are closed to reflection)");
         }
+        if (c.isRecord()) {
+            return record(v, c, path, depth);
+        }
         Field[] fields = fields(c, path);
         String[] keys = new String[fields.length];
         Object[] values = new Object[fields.length];
@@ -140,6 +150,68 @@ final class StateCopy {
             values[i] = copy(fv, path + "." + f.getName(), depth + 1);
         }
         return o;
+    }
+
+    /* A record by its components, in declaration order, so the rebuild can pass them to the canonical
+     * constructor (a record's fields are final to reflection). While its components are copied the
+     * record is "in progress": meeting it again means the graph reaches the record from inside itself,
+     * which no constructor call can rebuild, so the call is refused naming the path. Reaching a plain
+     * object already being copied is fine: the rebuild allocates that object first and sets its fields
+     * after, in the same order as this walk. */
+    private Object record(Object v, Class<?> c, String path, int depth) throws Refused {
+        Field[] components = recordComponents(c, path);
+        String[] names = new String[components.length];
+        Object[] values = new Object[components.length];
+        CapturedObject o = CapturedObject.record(c.getName(), names, values);
+        put(v, o);
+        grow(16 + 8L * components.length, path);
+        recordsInProgress.put(v, path);
+        for (int i = 0; i < components.length; i++) {
+            Field f = components[i];
+            names[i] = f.getName();
+            Object fv;
+            try {
+                fv = f.get(v);
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw new Refused(path + "." + f.getName() + " cannot be read (" + e + ")");
+            }
+            values[i] = copy(fv, path + "." + f.getName(), depth + 1);
+        }
+        recordsInProgress.remove(v);
+        return o;
+    }
+
+    /*
+     * A component is read from the record's private field of the same name (JLS 8.10.3 gives every
+     * component one), not through its accessor: an accessor is user code that would run on the
+     * host's thread and may be overridden to copy, compute or log, while the field is the state the
+     * canonical constructor set. setAccessible on it succeeds for every class of an unnamed module
+     * (all its packages are open), public or not, which is where application classes live; a record
+     * of a named module that does not open its package is refused as its ordinary fields would be.
+     * A non-public record's accessors would need setAccessible too, so they offer no access the
+     * field lacks.
+     */
+    private Field[] recordComponents(Class<?> c, String path) throws Refused {
+        Field[] cached = fieldCache.get(c);
+        if (cached != null) {
+            return cached;
+        }
+        if (c.isHidden()) {
+            throw new Refused(path + " holds a hidden record class (" + c.getName() + "), which has no name to rebuild it by");
+        }
+        java.lang.reflect.RecordComponent[] rc = c.getRecordComponents();
+        Field[] fields = new Field[rc.length];
+        for (int i = 0; i < rc.length; i++) {
+            try {
+                fields[i] = c.getDeclaredField(rc[i].getName());
+                fields[i].setAccessible(true);
+            } catch (NoSuchFieldException | RuntimeException e) {
+                throw new Refused(path + "." + rc[i].getName() + " (a component of the record " + c.getName() + ") is not accessible ("
+                        + e.getMessage() + "): its module does not open " + c.getPackageName());
+            }
+        }
+        fieldCache.put(c, fields);
+        return fields;
     }
 
     private Object array(Object v, Class<?> c, String path, int depth) throws Refused {
@@ -233,9 +305,6 @@ final class StateCopy {
             if (isJdk(k)) {
                 throw new Refused(path + " is a " + c.getName() + ", which extends the JDK class " + k.getName()
                         + " whose fields are closed to reflection");
-            }
-            if (k.isRecord() && k != c) {
-                throw new Refused(path + " extends a record");
             }
             for (Field f : k.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers())) {

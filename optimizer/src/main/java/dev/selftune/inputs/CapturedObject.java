@@ -4,8 +4,9 @@ import java.io.Serializable;
 
 /**
  * The loader-neutral state of one object captured in a running JVM (a receiver, or an object it
- * reaches): its class name and field values, an enum constant's name, or an object array's items.
- * Rebuilt field by field in the tuning JVM's class loader, without running a constructor.
+ * reaches): its class name and field values, a record's component values, an enum constant's name,
+ * or an object array's items. Rebuilt field by field in the tuning JVM's class loader without running
+ * a constructor; a record through its canonical constructor.
  */
 public final class CapturedObject implements Serializable {
     /*
@@ -25,6 +26,7 @@ public final class CapturedObject implements Serializable {
     static final byte COLLECTION = 3;
     static final byte MAP = 4;
     static final byte SERIALIZED = 5;
+    static final byte RECORD = 6;
 
     /*
      * JDK value classes copied in their own serial form (their fields are closed to reflection, but
@@ -72,6 +74,17 @@ public final class CapturedObject implements Serializable {
             throw new IllegalArgumentException(type + ": " + keys.length + " field keys for " + values.length + " values");
         }
         return new CapturedObject(OBJECT, type, keys, values);
+    }
+
+    /**
+     * A record of class {@code type}: {@code values[i]} is its component {@code components[i]}, every
+     * component in declaration order (the canonical constructor's parameter order), filled by the caller.
+     */
+    public static CapturedObject record(String type, String[] components, Object[] values) {
+        if (components.length != values.length) {
+            throw new IllegalArgumentException(type + ": " + components.length + " record components for " + values.length + " values");
+        }
+        return new CapturedObject(RECORD, type, components, values);
     }
 
     /** The constant {@code name} of enum {@code type}. */
@@ -122,6 +135,7 @@ public final class CapturedObject implements Serializable {
             case ARRAY, COLLECTION -> type + "[" + values.length + "]";
             case MAP -> type + "[" + values.length / 2 + " entries]";
             case SERIALIZED -> type + "(serial form, " + ((byte[]) values[0]).length + " bytes)";
+            case RECORD -> type + "(" + String.join(", ", names) + ")";
             default -> type + "{" + names.length + " fields}";
         };
     }

@@ -42,17 +42,45 @@ final class CapturedRows {
         return false;
     }
 
-    /** Every row rebuilt in {@code loader}, receiver included; fresh objects on every call. */
+    /**
+     * Every row rebuilt in {@code loader}, receiver included; fresh objects on every call. A row a
+     * record's constructor refuses is left out (said once on stderr); none left is an error.
+     */
     static List<Object[]> rebuild(List<Object[]> rows, ClassLoader loader, Path file) {
         List<Object[]> out = new ArrayList<>(rows.size());
+        Rebuilder.Failure firstRefusal = null;
+        int refusedRow = -1;
         for (int i = 0; i < rows.size(); i++) {
             try {
                 out.add(new Rebuilder(loader).row(rows.get(i)));
             } catch (Rebuilder.Failure e) {
-                throw cannotRebuild(file, i, e);
+                if (!e.refusesRow()) {
+                    throw cannotRebuild(file, i, e);
+                }
+                if (firstRefusal == null) {
+                    firstRefusal = e;
+                    refusedRow = i;
+                }
+                warnOnce(file + ": row " + i + " of the captured inputs is left out: " + e.getMessage());
             }
         }
+        if (out.isEmpty() && firstRefusal != null) {
+            throw cannotRebuild(file, refusedRow, firstRefusal);
+        }
         return out;
+    }
+
+    /*
+     * Rows are rebuilt once per sandbox (original, each variant, each fork), in the same order and
+     * through the same record constructors, so every sandbox leaves out the same rows; the warning
+     * is printed once per JVM, not once per sandbox.
+     */
+    private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static void warnOnce(String message) {
+        if (WARNED.size() < 1000 && WARNED.add(message)) {
+            System.err.println("selftune: warning: " + message);
+        }
     }
 
     /** The captured receivers of {@code file} (one per row), or an empty list when its rows hold none. */
@@ -69,14 +97,26 @@ final class CapturedRows {
 
     /** {@code args} rows, each with a receiver rebuilt from {@code receivers} in turn. */
     static List<Object[]> prepend(List<Object[]> args, List<Object> receivers, ClassLoader loader, Path file) {
+        List<Object> usable = new ArrayList<>(receivers.size());
+        Rebuilder.Failure firstRefusal = null;
+        for (int i = 0; i < receivers.size(); i++) {
+            try {
+                new Rebuilder(loader).value(receivers.get(i));
+                usable.add(receivers.get(i));
+            } catch (Rebuilder.Failure e) {
+                if (!e.refusesRow()) {
+                    throw cannotRebuild(file, i, e);
+                }
+                firstRefusal = firstRefusal == null ? e : firstRefusal;
+            }
+        }
+        if (usable.isEmpty() && firstRefusal != null) {
+            throw cannotRebuild(file, 0, firstRefusal);
+        }
         List<Object[]> out = new ArrayList<>(args.size());
         for (int i = 0; i < args.size(); i++) {
             Object[] row = new Object[args.get(i).length + 1];
-            try {
-                row[0] = new Rebuilder(loader).value(receivers.get(i % receivers.size()));
-            } catch (Rebuilder.Failure e) {
-                throw cannotRebuild(file, i % receivers.size(), e);
-            }
+            row[0] = new Rebuilder(loader).value(usable.get(i % usable.size()));
             System.arraycopy(args.get(i), 0, row, 1, row.length - 1);
             out.add(row);
         }

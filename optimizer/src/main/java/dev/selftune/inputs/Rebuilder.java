@@ -27,8 +27,9 @@ final class Rebuilder {
      * piece by piece; MethodHandles and VarHandles cannot allocate without a constructor.
      * Fields are then set by reflection (setAccessible on a class of an unnamed module, final
      * fields included: Field#set allows that for non-static fields of normal classes). Records
-     * and hidden classes forbid it: a record is built through its canonical constructor, the
-     * constructor that fits by definition; hidden classes are refused when captured.
+     * and hidden classes forbid it: a record (captured by its components, CapturedObject.RECORD) is
+     * built through its canonical constructor, the constructor that fits by definition; hidden
+     * classes are refused when captured.
      * Primitive arrays are copied on every rebuild, so one captured graph gives fresh, unshared
      * objects each time it is rebuilt. Only the application's classes are allocated this way: a
      * JDK class name in the file (a tampered file) is refused, except java.lang.Object (a plain
@@ -37,14 +38,26 @@ final class Rebuilder {
      */
     private final ClassLoader loader;
     private final IdentityHashMap<Object, Object> built = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, String> inProgress = new IdentityHashMap<>();
     private final Map<Class<?>, Constructor<?>> allocators = new HashMap<>();
 
     /** Thrown when a captured value cannot be rebuilt in this loader. */
     static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean refusesRow;
 
         Failure(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        /** {@code refusesRow}: only this row's values are at fault (a record's constructor refused them), not the file. */
+        Failure(String message, Throwable cause, boolean refusesRow) {
             super(message, cause, false, false);
+            this.refusesRow = refusesRow;
+        }
+
+        boolean refusesRow() {
+            return refusesRow;
         }
     }
 
@@ -64,6 +77,11 @@ final class Rebuilder {
     Object value(Object v) {
         if (v == null || !(v instanceof CapturedObject) && !v.getClass().isArray()) {
             return v;
+        }
+        String record = inProgress.get(v);
+        if (record != null) {
+            throw new Failure("record " + record + " reaches itself through its own components: a cycle through a record"
+                    + " cannot be rebuilt by its constructor", null);
         }
         Object done = built.get(v);
         if (done != null) {
@@ -94,6 +112,8 @@ final class Rebuilder {
                 return a;
             case CapturedObject.OBJECT:
                 return object(c);
+            case CapturedObject.RECORD:
+                return record(c);
             case CapturedObject.COLLECTION:
             case CapturedObject.MAP:
                 return container(c);
@@ -160,7 +180,8 @@ final class Rebuilder {
             throw new Failure(c.type + " is a JDK, abstract or hidden class: only the application's own classes are rebuilt", null);
         }
         if (k.isRecord()) {
-            return record(k, c);
+            throw new Failure(c.type + " is a record but was captured as a plain object (the class on the class path differs):"
+                    + " capture the inputs again", null);
         }
         Object o = allocate(k);
         built.put(c, o);
@@ -176,35 +197,50 @@ final class Rebuilder {
         return o;
     }
 
-    /* A record's fields are final to reflection: its canonical constructor is the way in. A cycle
-     * through a record (it reaches itself before it exists) cannot be rebuilt and is refused. */
-    private Object record(Class<?> k, CapturedObject c) {
-        built.put(c, c);
+    /*
+     * A record's fields are final even to reflection (Field#set refuses them, JDK 16+): the canonical
+     * constructor, the one whose parameters are the component types in order, is the way in, and a
+     * compact constructor that validates or normalises runs on the captured values, as the record's
+     * own contract demands. When it throws (it checks something the captured state no longer meets:
+     * an array component mutated after construction), the row is refused with the record and the
+     * exception (Failure#refusesRow), never the run. A cycle back to a record under construction
+     * cannot be rebuilt (the capture refuses it; a file that holds one anyway fails here).
+     */
+    private Object record(CapturedObject c) {
+        Class<?> k = load(c.type);
+        if (!k.isRecord() || isJdk(k) || k.isHidden()) {
+            throw new Failure(c.type + " was captured as a record but is not one of the application's records on this class path", null);
+        }
         RecordComponent[] rc = k.getRecordComponents();
         Class<?>[] types = new Class<?>[rc.length];
-        Object[] args = new Object[rc.length];
+        String[] names = new String[rc.length];
         for (int i = 0; i < rc.length; i++) {
             types[i] = rc[i].getType();
-            String key = CapturedObject.key(k, rc[i].getName());
-            int at = java.util.Arrays.asList(c.names).indexOf(key);
-            if (at < 0) {
-                throw new Failure("record " + k.getName() + " was captured without its component " + rc[i].getName(), null);
-            }
-            Object v = value(c.values[at]);
-            if (v instanceof CapturedObject) {
-                throw new Failure("record " + k.getName() + " reaches itself through " + rc[i].getName(), null);
-            }
-            args[i] = v;
+            names[i] = rc[i].getName();
         }
+        if (!java.util.Arrays.equals(names, c.names)) {
+            throw new Failure("record " + k.getName() + " has the components " + java.util.Arrays.toString(names)
+                    + " but was captured with " + java.util.Arrays.toString(c.names) + " (the class on the class path differs)", null);
+        }
+        inProgress.put(c, k.getName());
+        Object[] args = new Object[rc.length];
+        for (int i = 0; i < rc.length; i++) {
+            args[i] = value(c.values[i]);
+        }
+        inProgress.remove(c);
+        Object o;
         try {
             Constructor<?> ctor = k.getDeclaredConstructor(types);
             ctor.setAccessible(true);
-            Object o = ctor.newInstance(args);
-            built.put(c, o);
-            return o;
+            o = ctor.newInstance(args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new Failure("the canonical constructor of record " + k.getName() + " refused the captured components "
+                    + java.util.Arrays.toString(names) + " (" + e.getCause() + ")", e.getCause(), true);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new Failure("the canonical constructor of record " + k.getName() + " refused the captured values (" + e + ")", e);
+            throw new Failure("record " + k.getName() + " cannot be built through its canonical constructor (" + e + ")", e);
         }
+        built.put(c, o);
+        return o;
     }
 
     private Object allocate(Class<?> k) {

@@ -153,6 +153,9 @@ final class Snapshot {
         if (isJdk(c)) {
             return jdk(v, w, path, depth);
         }
+        /* A record lands here too: its only instance fields are its components (JLS 8.10.3), read
+         * with setAccessible like any field (reading a record's final field is allowed; only
+         * writing it is not), so records are compared by their components, arrays inside included. */
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Class<?> k = c; k != null && !isJdk(k); k = k.getSuperclass()) {
             for (Field f : k.getDeclaredFields()) {

@@ -74,8 +74,13 @@ class SelfCaptureTest {
 
     /* Arms a capture of {@code m}, calls it for 2 s through {@code call} (which must return non-zero) and finishes. */
     private SelfTuneSeams.Captured captureFor2s(MethodRef m, java.util.function.LongSupplier call, List<String> log) throws Exception {
+        return captureFor2s(OwnRandom.class, m, call, log);
+    }
+
+    private SelfTuneSeams.Captured captureFor2s(Class<?> owner, MethodRef m, java.util.function.LongSupplier call, List<String> log)
+            throws Exception {
         SelfCapture c = new SelfCapture(SelfSwapTest.INST, dir.resolve("events.jsonl"), log::add);
-        SelfTuneSeams.Recording r = c.start(OwnRandom.class, m);
+        SelfTuneSeams.Recording r = c.start(owner, m);
         long deadline = System.nanoTime() + 2_000_000_000L;
         long total = 0;
         while (System.nanoTime() < deadline) {
@@ -107,6 +112,33 @@ class SelfCaptureTest {
         assertEquals(null, got.inputsFile());
         assertNotNull(got.refusal(), "the capture must say why nothing was kept " + log);
         assertTrue(got.refusal().contains("java.util.concurrent.atomic.AtomicLong"), got.refusal());
+    }
+
+    /* Differ#diff compares Snapshot records (Seq, Obj): a record argument was refused as "extends the JDK class
+     * java.lang.Record", so no method taking records could be tuned on captured calls. */
+    @Test
+    void start_recordArguments_capturedByComponentsAndReadBack() throws Exception {
+        List<String> log = new ArrayList<>();
+        OwnPairs.Pair a = new OwnPairs.Pair("a", new int[] {1, 2, 3}, null);
+        OwnPairs.Pair b = new OwnPairs.Pair("b", new int[] {1, 5}, a);
+        String pair = "L" + OwnPairs.Pair.class.getName().replace('.', '/') + ";";
+        SelfTuneSeams.Captured got = captureFor2s(OwnPairs.class, new MethodRef(OwnPairs.class.getName(), "gap",
+                "(" + pair + pair + ")I"), () -> OwnPairs.gap(b, a), log);
+        assertNotNull(got.inputsFile(), "record arguments are captured now " + log + " " + got.refusal());
+        List<Object[]> rows = Inputs.readRows(got.inputsFile());
+        assertEquals(got.rows(), rows.size());
+        assertTrue(rows.stream().allMatch(row -> row.length == 2 && row[0] instanceof dev.selftune.inputs.CapturedObject c
+                && c.toString().equals(OwnPairs.Pair.class.getName() + "(name, items, parent)")), "rows hold the records by components");
+    }
+
+    /** An own-looking static method comparing two records, one nested in the other. */
+    static final class OwnPairs {
+        record Pair(String name, int[] items, Pair parent) { }
+
+        static int gap(Pair x, Pair y) {
+            int d = x.items().length - y.items().length + (x.parent() == y ? 1 : 0);
+            return d == 0 ? 7 : d;
+        }
     }
 
     /** An own-looking static method whose argument is a JDK object no copy can stand for. */

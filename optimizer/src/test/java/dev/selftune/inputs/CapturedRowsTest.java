@@ -51,15 +51,31 @@ class CapturedRowsTest {
     @Test
     void verificationRows_capturedRecord_rebuiltThroughItsCanonicalConstructor() throws Exception {
         String span = "dev.selftune.verify.specimens.Span";
-        CapturedObject state = CapturedObject.object(span, new String[] {span + ".from", span + ".to"}, new Object[] {2, 9});
+        CapturedObject state = CapturedObject.record(span, new String[] {"from", "to"}, new Object[] {2, 9});
         ClassLoader l = Fixtures.loader(span);
         List<Object[]> rows = Inputs.verificationRows(Fixtures.ref(span, "width", "(I)I"), false,
                 file(List.<Object[]>of(new Object[] {state, 1})), l);
         assertEquals(8, Class.forName(span, false, l).getMethod("width", int.class).invoke(rows.get(0)[0], 1));
-        CapturedObject bad = CapturedObject.object(span, new String[] {span + ".from", span + ".to"}, new Object[] {9, 2});
+        CapturedObject bad = CapturedObject.record(span, new String[] {"from", "to"}, new Object[] {9, 2});
         TuneException e = assertThrows(TuneException.class, () -> Inputs.check(Fixtures.ref(span, "width", "(I)I"), false,
                 file(List.<Object[]>of(new Object[] {bad, 1})), Fixtures.loader(span)));
         assertTrue(e.getMessage().contains("canonical constructor of record"), e.getMessage());
+    }
+
+    /* Generated arguments run on the captured receivers in turn: one the record's constructor refuses is never used. */
+    @Test
+    void verificationRows_oneCapturedRecordReceiverRefused_generatedRowsUseTheOthers() throws Exception {
+        String span = "dev.selftune.verify.specimens.Span";
+        CapturedObject good = CapturedObject.record(span, new String[] {"from", "to"}, new Object[] {2, 9});
+        CapturedObject bad = CapturedObject.record(span, new String[] {"from", "to"}, new Object[] {9, 2});
+        ClassLoader l = Fixtures.loader(span);
+        List<Object[]> rows = Inputs.verificationRows(Fixtures.ref(span, "width", "(I)I"), false,
+                file(List.<Object[]>of(new Object[] {bad, 1}, new Object[] {good, 1})), l);
+        java.lang.reflect.Method width = Class.forName(span, false, l).getMethod("width", int.class);
+        assertTrue(rows.size() > 100, "generated rows follow: " + rows.size());
+        for (Object[] r : rows) {
+            assertEquals(7, width.invoke(r[0], 0), "every receiver is the one the constructor accepts");
+        }
     }
 
     @Test
