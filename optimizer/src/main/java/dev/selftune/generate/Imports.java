@@ -118,17 +118,7 @@ public final class Imports {
             refused.put(key, why);
             return null;
         }
-        int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (m.access & (Opcodes.ACC_STRICT | Opcodes.ACC_VARARGS));
-        String copyName = freeName(name);
-        MethodNode copy = new MethodNode(Opcodes.ASM9, access, copyName, desc, m.signature,
-                m.exceptions == null ? null : m.exceptions.toArray(String[]::new));
-        m.accept(copy);
-        copy.access = access;
-        copy.name = copyName;
-        copy.visibleAnnotations = null;
-        copy.invisibleAnnotations = null;
-        copy.visibleParameterAnnotations = null;
-        copy.invisibleParameterAnnotations = null;
+        MethodNode copy = UnitRouting.copy(m, freeName(name));   // m is static and not synchronized (refusal checked)
         for (AbstractInsnNode n = copy.instructions.getFirst(); n != null; n = n.getNext()) {
             if (n instanceof MethodInsnNode c && c.owner.equals(owner) && c.name.equals(name) && c.desc.equals(desc)) {
                 c.owner = target.name;   // recursion stays in the copy
