@@ -25,7 +25,12 @@ final class Archive {
     }
 
     boolean contains(Policy p) {
-        return nodes.stream().anyMatch(n -> n.policy.equals(p));
+        return find(p) != null;
+    }
+
+    /** The first node with policy {@code p}, or null. */
+    Node find(Policy p) {
+        return nodes.stream().filter(n -> n.policy.equals(p)).findFirst().orElse(null);
     }
 
     /** The node itself and all its descendants. */

@@ -139,6 +139,12 @@ public final class MetaReport {
             x.put("low", round(t.low()));
             x.put("high", round(t.high()));
             x.put("measurements", t.measurements());
+            if (t.screened() > 0) {
+                /* the evidence PolicyMutator.informed proposes from */
+                x.put("screened", t.screened());
+                x.put("winnerAt", t.winnerAt());
+                x.put("firstRoundRank", t.firstRoundRank());
+            }
             targets.add(x);
         }
         m.put("targets", targets);

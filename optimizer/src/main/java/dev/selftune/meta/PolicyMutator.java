@@ -125,24 +125,60 @@ public final class PolicyMutator {
     }
 
     /*
-     * A proposal from evidence rather than chance, by the first of two rules that applies.
-     * (1) The search measures variants in the order its rounds propose them; when every target the
-     * parent swapped had its winner among the first k measured, the variants after k cost forks and
-     * found nothing: the child caps maxVariants at 1.5 k (at least 4; the slack is for targets, the
-     * held-out ones above all, whose winner comes a little later), proposed only when the cap is under
-     * 3/4 of what was really measured (the budget can end screening before maxVariants does).
+     * A proposal from evidence rather than chance, by the first of three rules that applies.
+     * (1) With the model off the search measures variants in the order its rounds propose them; when
+     * every target the parent swapped had its winner among the first k measured, the variants after k
+     * cost forks and found nothing: the child caps maxVariants at 1.5 k (at least 4; the slack is for
+     * targets, the held-out ones above all, whose winner comes a little later), proposed only when the
+     * cap is under 3/4 of what was really measured (the budget can end screening before maxVariants
+     * does). With the model on, the measured order is the model's, not the generator's, so a cap on
+     * what is generated would cut variants the model ranks first: the rule does not apply.
      * (2) Otherwise, when the parent screened at least twice what the ranking model would let through,
-     * the child turns the model on (ranked below). The meta loop judges either like any candidate:
-     * adopted only when it reaches the same speedup with >= 30% fewer measurements, confirmed by a
-     * re-run and not vetoed on held-out.
+     * the child turns the model on (ranked below).
+     * (3) Otherwise, when successive halving's later rounds changed nothing that mattered: every swap's
+     * winner already ranked r-th of s in the first screening round, the child keeps 1.5 x the largest
+     * r / s of each round (rounded up to 0.05, at least 0.2), proposed only when that is at least 0.1
+     * below the parent's keepFraction; fewer survivors means fewer re-measuring rounds.
+     * The meta loop judges each like any candidate: adopted only when it reaches the same speedup with
+     * >= 30% fewer measurements, confirmed by a re-run and not vetoed on held-out.
      */
     /** A child proposed from the parent's scoring evidence, or null when the evidence suggests nothing. */
     public Policy informed(Policy parent, Utility evidence) {
         if (evidence == null) {
             return null;
         }
-        Policy capped = capped(parent, evidence);
-        return capped != null ? capped : ranked(parent, evidence);
+        Policy capped = parent.rank().rankModel() ? null : capped(parent, evidence);
+        if (capped != null) {
+            return capped;
+        }
+        Policy ranked = ranked(parent, evidence);
+        return ranked != null ? ranked : fewerRounds(parent, evidence);
+    }
+
+    /** The fewest kept by {@link #fewerRounds}: below a fifth, one noisy first round would decide alone. */
+    static final double MIN_KEEP = 0.2;
+
+    /* Every swap's winner led (or nearly) in the first round: keep fewer survivors per round. */
+    private static Policy fewerRounds(Policy parent, Utility evidence) {
+        double worst = 0;
+        boolean rounds = false;
+        for (TargetScore t : evidence.targets()) {
+            if ("swap".equals(t.decision())) {
+                if (t.firstRoundRank() <= 0 || t.screened() <= 0) {
+                    return null;  // a swap without the evidence: nothing to go on
+                }
+                worst = Math.max(worst, (double) t.firstRoundRank() / t.screened());
+                rounds |= Math.ceil(t.screened() * parent.keepFraction() - 1e-9) >= 2;
+            }
+        }
+        if (worst == 0 || !rounds) {
+            return null;  // no swap, or no target ran a second round: nothing to save
+        }
+        double keep = Math.max(MIN_KEEP, Math.ceil(worst * 1.5 * 20 - 1e-9) / 20);
+        if (keep > parent.keepFraction() - 0.1 + 1e-9) {
+            return null;
+        }
+        return copy(parent, parent.transforms(), parent.maxDepth(), parent.maxVariants(), parent.screenForks(), keep);
     }
 
     /* Every swap's winner was found early: cap maxVariants at 1.5x where the latest was found. */
@@ -195,6 +231,12 @@ public final class PolicyMutator {
             int latest = evidence.targets().stream().mapToInt(TargetScore::winnerAt).max().orElse(0);
             return "from evidence: every swap's winner was among the first " + latest + " variants measured; maxVariants "
                     + parent.maxVariants() + " -> " + child.maxVariants();
+        }
+        if (child.keepFraction() != parent.keepFraction()) {
+            String ranks = evidence.targets().stream().filter(t -> "swap".equals(t.decision()))
+                    .map(t -> t.firstRoundRank() + " of " + t.screened()).collect(java.util.stream.Collectors.joining(", "));
+            return "from evidence: every swap's winner ranked " + ranks + " in the first screening round, so later rounds "
+                    + "changed nothing that mattered: keepFraction " + parent.keepFraction() + " -> " + child.keepFraction();
         }
         int screened = evidence.targets().stream().mapToInt(TargetScore::screened).max().orElse(0);
         return "from evidence: the parent's tunings screened up to " + screened + " variants each; the ranking model "

@@ -95,15 +95,26 @@ public final class SelfImprove {
         List<Node> candidates = new ArrayList<>();
         for (int c = 1; c <= request.candidates(); c++) {
             /* the first candidate comes from the parent's evidence when it suggests one (PolicyMutator.informed) */
-            Policy p = c == 1 ? mutator.informed(parent.policy, parent.trainUtility()) : null;
-            String proposal = p == null || archive.contains(p) ? null : PolicyMutator.informedWhy(parent.policy, p, parent.trainUtility());
+            Node from = parent;
+            Policy p = null;
+            String proposal = null;
+            if (c == 1) {
+                Node evidence = informedFrom(parent);
+                if (evidence != null) {
+                    from = evidence;
+                    p = mutator.informed(evidence.policy, evidence.trainUtility());
+                    proposal = PolicyMutator.informedWhy(evidence.policy, p, evidence.trainUtility())
+                            + (evidence == parent ? "" : " (following " + evidence.id + ", proposed earlier from "
+                            + parent.id + "'s line of evidence and scored)");
+                }
+            }
             if (proposal == null) {
                 p = mutator.mutate(parent.policy);
                 for (int tries = 0; tries < 20 && archive.contains(p); tries++) {
                     p = mutator.mutate(parent.policy);
                 }
             }
-            Node n = archive.add("g" + g + "-c" + c, g, parent, p);
+            Node n = archive.add("g" + g + "-c" + c, g, from, p);
             if (proposal != null) {
                 n.proposal = proposal;
                 progress.accept(n.id + " proposed " + proposal);
@@ -142,6 +153,28 @@ public final class SelfImprove {
         progress.accept("generation " + g + ": " + (adopted ? "adopted " + best.id : "kept " + incumbent.id + " (best candidate "
                 + best.id + ")") + ": " + reason);
         return adopted ? best : incumbent;
+    }
+
+    /*
+     * The node whose evidence proposes a policy not yet in the archive: the parent's own, or, when
+     * what the parent's evidence proposes was scored already, that node's evidence in turn (a few
+     * steps at most). So a line of evidence goes on after a step that was not adopted alone: model
+     * on, then, from what the model-on tunings showed, fewer halving rounds. Null when the line ends.
+     */
+    private Node informedFrom(Node parent) {
+        Node from = parent;
+        for (int hops = 0; hops < 4 && from != null; hops++) {
+            Policy q = mutator.informed(from.policy, from.trainUtility());
+            if (q == null) {
+                return null;
+            }
+            Node seen = archive.find(q);
+            if (seen == null) {
+                return from;
+            }
+            from = seen.trainUtility() == null ? null : seen;
+        }
+        return null;
     }
 
     /** An honest curve: says when the last generations adopted nothing. */

@@ -6,20 +6,33 @@ package dev.selftune.meta;
  * cached or not, times its screenForks, plus both sides of every confirmation pair), how many screening
  * measurements the cache answered and how many ran forks, and the decision. {@code winnerAt} is the
  * swapped variant's place among the {@code screened} variants in the order the search measured
- * them (1 = first; 0 for a keep or when not recorded): the evidence {@link PolicyMutator#informed}
- * proposes from.
+ * them (1 = first; 0 for a keep or when not recorded), and {@code firstRoundRank} its place when the
+ * screened variants are sorted by their first screening round alone (1 = fastest; 0 when not
+ * recorded): where the later rounds of successive halving changed nothing, it is 1. Both are the
+ * evidence {@link PolicyMutator#informed} proposes from.
  */
 public record TargetScore(String target, double speedup, double low, double high, long measurements,
-                          long cacheHits, long cacheMisses, String decision, int winnerAt, int screened) {
-    /** A score without the search evidence (where the winner was found): winnerAt and screened 0. */
+                          long cacheHits, long cacheMisses, String decision, int winnerAt, int screened,
+                          int firstRoundRank) {
+    /** A score without the search evidence (where the winner was found): winnerAt, screened and firstRoundRank 0. */
     public TargetScore(String target, double speedup, double low, double high, long measurements,
                        long cacheHits, long cacheMisses, String decision) {
-        this(target, speedup, low, high, measurements, cacheHits, cacheMisses, decision, 0, 0);
+        this(target, speedup, low, high, measurements, cacheHits, cacheMisses, decision, 0, 0, 0);
+    }
+
+    /** A score without the first round's rank (0). */
+    public TargetScore(String target, double speedup, double low, double high, long measurements,
+                       long cacheHits, long cacheMisses, String decision, int winnerAt, int screened) {
+        this(target, speedup, low, high, measurements, cacheHits, cacheMisses, decision, winnerAt, screened, 0);
     }
 
     public TargetScore {
         if (winnerAt < 0 || screened < 0 || winnerAt > Math.max(screened, 0) && screened > 0) {
             throw new IllegalArgumentException("target " + target + ": winnerAt " + winnerAt + " must be in 0.." + screened);
+        }
+        if (firstRoundRank < 0 || firstRoundRank > screened) {
+            throw new IllegalArgumentException("target " + target + ": firstRoundRank " + firstRoundRank
+                    + " must be in 0.." + screened + " (the screened variants)");
         }
         if (!(low > 0) || !(low <= speedup) || !(speedup <= high)) {
             throw new IllegalArgumentException("target " + target + " needs 0 < low <= speedup <= high, got "

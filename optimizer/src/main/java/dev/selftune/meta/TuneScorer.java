@@ -98,17 +98,37 @@ public final class TuneScorer implements Scorer {
         if (r.decision() instanceof Decision.Swap s) {
             int at = 0;
             int screened = 0;
+            double winnerFirst = Double.NaN;
+            List<Double> firsts = new ArrayList<>();
             for (VariantResult v : r.variants()) {
                 if (v.measurement() != null && !v.variant().isOriginal()) {
                     screened++;
+                    double first = firstRound(v.measurement().forkScores(), screenForks);
+                    firsts.add(first);
                     if (v.variant().id().equals(s.variant().id())) {
                         at = screened;
+                        winnerFirst = first;
                     }
                 }
             }
+            int firstRank = 0;
+            if (at > 0 && !Double.isNaN(winnerFirst)) {
+                final double w = winnerFirst;
+                firstRank = 1 + (int) firsts.stream().filter(f -> f < w).count();
+            }
             return new TargetScore(target, s.speedup().ratio(), s.speedup().low(), s.speedup().high(),
-                    measurements, hits, misses, "swap", at, screened);
+                    measurements, hits, misses, "swap", at, screened, firstRank);
         }
         return TargetScore.keep(target, measurements, hits, misses);
+    }
+
+    /* A variant's first screening round: the mean of its first screenForks fork scores (NaN when it has none). */
+    private static double firstRound(double[] forkScores, int screenForks) {
+        int n = Math.min(forkScores.length, Math.max(1, screenForks));
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += forkScores[i];
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 }

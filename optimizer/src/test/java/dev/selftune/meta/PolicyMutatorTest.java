@@ -118,6 +118,35 @@ class PolicyMutatorTest {
     }
 
     @Test
+    void informed_modelOnAndWinnersLedTheFirstRound_keepsFewerPerRound() {
+        PolicyMutator m = new PolicyMutator(1);
+        Policy on = Policy.defaults().withRank(Policy.defaults().rank().withModel(true));
+        Utility led = Utility.of(List.of(new TargetScore("a", 6.0, 5.5, 6.5, 26, 0, 14, "swap", 4, 6, 1),
+                new TargetScore("b", 1.6, 1.5, 1.7, 33, 0, 14, "swap", 2, 6, 1), TargetScore.keep("c", 20, 0, 14)));
+        Policy child = m.informed(on, led);
+        assertEquals(0.25, child.keepFraction(), "1.5 x 1/6, rounded up to 0.05");
+        assertEquals(on.rank(), child.rank());
+        assertEquals(on.maxVariants(), child.maxVariants(), "with the model on, the cap on what is generated does not apply");
+        String why = PolicyMutator.informedWhy(on, child, led);
+        assertTrue(why.contains("ranked 1 of 6, 1 of 6") && why.contains("keepFraction 0.5 -> 0.25"), why);
+        assertNull(m.informed(child, led), "0.25 already: nothing lower to propose");
+    }
+
+    @Test
+    void informed_winnerNotFirstOrNoRoundsOrNoEvidence_keepsTheHalving() {
+        PolicyMutator m = new PolicyMutator(1);
+        Policy on = Policy.defaults().withRank(Policy.defaults().rank().withModel(true));
+        assertNull(m.informed(on, Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 26, 0, 14, "swap", 4, 6, 2)))),
+                "2 of 6 x 1.5 = 0.5: what the parent kept already");
+        assertNull(m.informed(on, Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 26, 0, 14, "swap", 4, 6, 1),
+                new TargetScore("b", 2.0, 1.9, 2.1, 26, 0, 14, "swap", 4, 6)))), "a swap without its first-round rank");
+        assertNull(m.informed(on, Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 14, 0, 2, "swap", 1, 1, 1)))),
+                "one variant screened: no second round to save");
+        assertNull(m.informed(on, Utility.of(List.of(TargetScore.keep("c", 20, 0, 14)))), "no swap");
+        assertThrows(IllegalArgumentException.class, () -> new TargetScore("a", 2.0, 1.9, 2.1, 26, 0, 14, "swap", 4, 6, 7));
+    }
+
+    @Test
     void targetScore_winnerAtBeyondScreened_refused() {
         assertThrows(IllegalArgumentException.class, () -> new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 25, 24));
         assertThrows(IllegalArgumentException.class, () -> new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", -1, 24));

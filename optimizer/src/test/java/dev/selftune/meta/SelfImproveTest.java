@@ -55,6 +55,26 @@ class SelfImproveTest {
     }
 
     @Test
+    void run_lineOfEvidence_goesOnFromAScoredStepThatWasNotAdopted() {
+        // g0 (model off) screened 24 each; the model on (g1-c1) reaches the same speedup in 80% of the forks
+        // (not adopted) and its winners led the first round; generation 2 follows that line: fewer rounds
+        Utility g0 = Utility.of(List.of(new TargetScore("a", 3.0, 2.8, 3.2, 74, 0, 50, "swap", 20, 24, 2)));
+        Utility modelOn = Utility.of(List.of(new TargetScore("a", 2.95, 2.8, 3.1, 59, 0, 35, "swap", 4, 6, 1)));
+        Utility fewer = Utility.of(List.of(new TargetScore("a", 3.0, 2.8, 3.2, 50, 0, 26, "swap", 4, 6, 1)));
+        Fakes.Scoring s = new Fakes.Scoring((p, label) -> !p.rank().rankModel() ? g0 : p.keepFraction() < 0.5 ? fewer : modelOn);
+        MetaRun r = run(2, 1, s);
+        Node c1 = r.nodes().get(1);
+        assertTrue(c1.policy.rank().rankModel() && c1.proposal.startsWith("from evidence"), c1.proposal);
+        assertFalse(r.generations().get(1).adopted(), "59 of 74 is not 30% fewer");
+        Node c2 = r.nodes().get(2);
+        assertEquals(0.25, c2.policy.keepFraction());
+        assertTrue(c2.policy.rank().rankModel());
+        assertSame(c1, c2.parent, "the node whose evidence proposed it");
+        assertTrue(c2.proposal.contains("ranked 1 of 6") && c2.proposal.contains("following g1-c1"), c2.proposal);
+        assertTrue(r.generations().get(2).adopted(), r.generations().get(2).reason());
+    }
+
+    @Test
     void run_noEvidenceOfWhereWinnersWere_everyCandidateIsARandomMutation() {
         Fakes.Scoring s = new Fakes.Scoring((p, label) -> BASE);
         MetaRun r = run(1, 2, s);

@@ -70,6 +70,24 @@ public class TuneScorerTest {
     }
 
     @Test
+    void score_swap_recordsTheWinnersRankInTheFirstScreeningRoundAlone() {
+        Variant v2 = new Variant("v2", "original", List.of(new Step("unroll", Map.of("factor", 2))), new byte[] {2});
+        Variant v3 = new Variant("v3", "original", List.of(new Step("unroll", Map.of("factor", 8))), new byte[] {3});
+        Measurement early = new Measurement(105, 1, "ns/op", 2, 4, new double[] {90, 120});
+        Measurement late = new Measurement(85, 1, "ns/op", 2, 4, new double[] {100, 70});
+        List<VariantResult> vs = List.of(
+                new VariantResult(v2, new Verdict.Passed(5), early, S, "eliminated in round 2"),
+                new VariantResult(v3, new Verdict.Passed(5), late, S, "confirmed"));
+        TuneResult r = new TuneResult(MethodRef.parse("a.B#c"), "17", "v", "cpu", 1, 30, 30, SCREEN, vs,
+                new Decision.Swap(v3, S, SCREEN, CONFIRM), new byte[] {3}, 0, null, "v3", Map.of(), new CacheCounts(0, 5));
+        assertEquals(2, TuneScorer.score("a.B#c", r, 1).firstRoundRank(),
+                "one fork a round: v3's first fork (100) trailed v2's (90); the second round put it ahead");
+        assertEquals(1, TuneScorer.score("a.B#c", r, 2).firstRoundRank(),
+                "two forks a round: the first round is both forks, 85 against 105");
+        assertEquals(0, TuneScorer.score("a.B#c", result(new Decision.Keep("k"), new CacheCounts(0, 2)), 1).firstRoundRank());
+    }
+
+    @Test
     void score_keep_isOneWhateverTheScreeningSaw() {
         TargetScore t = TuneScorer.score("a.B#c", result(new Decision.Keep("not confirmed"), new CacheCounts(0, 10)), 1);
         assertEquals(1.0, t.speedup());
