@@ -7,8 +7,9 @@ package dev.selftune.meta;
  * measurements the cache answered and how many ran forks, and the decision. {@code winnerAt} is the
  * swapped variant's place among the {@code screened} variants in the order the search measured
  * them (1 = first; 0 for a keep or when not recorded), and {@code firstRoundRank} its place when the
- * screened variants are sorted by their first screening round alone (1 = fastest; 0 when not
- * recorded): where the later rounds of successive halving changed nothing, it is 1. Both are the
+ * screened variants are sorted by their first screening round alone, counting only those ahead of it
+ * by more than its own fork-to-fork spread (1 = led or tied; 0 when not recorded): where the later
+ * rounds of successive halving only broke ties, or changed nothing, it is 1. Both are the
  * evidence {@link PolicyMutator#informed} proposes from.
  */
 public record TargetScore(String target, double speedup, double low, double high, long measurements,

@@ -99,6 +99,7 @@ public final class TuneScorer implements Scorer {
             int at = 0;
             int screened = 0;
             double winnerFirst = Double.NaN;
+            VariantResult winner = null;
             List<Double> firsts = new ArrayList<>();
             for (VariantResult v : r.variants()) {
                 if (v.measurement() != null && !v.variant().isOriginal()) {
@@ -108,18 +109,38 @@ public final class TuneScorer implements Scorer {
                     if (v.variant().id().equals(s.variant().id())) {
                         at = screened;
                         winnerFirst = first;
+                        winner = v;
                     }
                 }
             }
             int firstRank = 0;
             if (at > 0 && !Double.isNaN(winnerFirst)) {
-                final double w = winnerFirst;
-                firstRank = 1 + (int) firsts.stream().filter(f -> f < w).count();
+                /* ahead only beyond the winner's own fork-to-fork spread: a tie the later rounds broke is no evidence for them */
+                double cut = winnerFirst * (1 - tieTolerance(winner.measurement().forkScores()));
+                firstRank = 1 + (int) firsts.stream().filter(f -> f < cut).count();
             }
             return new TargetScore(target, s.speedup().ratio(), s.speedup().low(), s.speedup().high(),
                     measurements, hits, misses, "swap", at, screened, firstRank);
         }
         return TargetScore.keep(target, measurements, hits, misses);
+    }
+
+    /** The smallest relative lead that is not a tie: 2%, or the winner's own screening spread (range over mean) when larger. */
+    static final double MIN_TIE = 0.02;
+
+    static double tieTolerance(double[] forkScores) {
+        if (forkScores.length < 2) {
+            return MIN_TIE;
+        }
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        double sum = 0;
+        for (double f : forkScores) {
+            lo = Math.min(lo, f);
+            hi = Math.max(hi, f);
+            sum += f;
+        }
+        return Math.min(0.5, Math.max(MIN_TIE, (hi - lo) / (sum / forkScores.length)));
     }
 
     /* A variant's first screening round: the mean of its first screenForks fork scores (NaN when it has none). */

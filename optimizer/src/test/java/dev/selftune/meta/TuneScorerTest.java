@@ -74,16 +74,21 @@ public class TuneScorerTest {
         Variant v2 = new Variant("v2", "original", List.of(new Step("unroll", Map.of("factor", 2))), new byte[] {2});
         Variant v3 = new Variant("v3", "original", List.of(new Step("unroll", Map.of("factor", 8))), new byte[] {3});
         Measurement early = new Measurement(105, 1, "ns/op", 2, 4, new double[] {90, 120});
-        Measurement late = new Measurement(85, 1, "ns/op", 2, 4, new double[] {100, 70});
+        Measurement late = new Measurement(99, 1, "ns/op", 2, 4, new double[] {100, 98});
         List<VariantResult> vs = List.of(
                 new VariantResult(v2, new Verdict.Passed(5), early, S, "eliminated in round 2"),
                 new VariantResult(v3, new Verdict.Passed(5), late, S, "confirmed"));
         TuneResult r = new TuneResult(MethodRef.parse("a.B#c"), "17", "v", "cpu", 1, 30, 30, SCREEN, vs,
                 new Decision.Swap(v3, S, SCREEN, CONFIRM), new byte[] {3}, 0, null, "v3", Map.of(), new CacheCounts(0, 5));
         assertEquals(2, TuneScorer.score("a.B#c", r, 1).firstRoundRank(),
-                "one fork a round: v3's first fork (100) trailed v2's (90); the second round put it ahead");
+                "one fork a round: v3's first fork (100) trailed v2's (90) beyond v3's own 2% spread");
         assertEquals(1, TuneScorer.score("a.B#c", r, 2).firstRoundRank(),
-                "two forks a round: the first round is both forks, 85 against 105");
+                "two forks a round: the first round is both forks, 99 against 105");
+        Measurement tied = new Measurement(105, 1, "ns/op", 2, 4, new double[] {99.5, 110});
+        TuneResult tie = new TuneResult(MethodRef.parse("a.B#c"), "17", "v", "cpu", 1, 30, 30, SCREEN,
+                List.of(new VariantResult(v2, new Verdict.Passed(5), tied, S, "eliminated in round 2"), vs.get(1)),
+                new Decision.Swap(v3, S, SCREEN, CONFIRM), new byte[] {3}, 0, null, "v3", Map.of(), new CacheCounts(0, 5));
+        assertEquals(1, TuneScorer.score("a.B#c", tie, 1).firstRoundRank(), "99.5 against 100 is a tie within the spread");
         assertEquals(0, TuneScorer.score("a.B#c", result(new Decision.Keep("k"), new CacheCounts(0, 2)), 1).firstRoundRank());
     }
 
