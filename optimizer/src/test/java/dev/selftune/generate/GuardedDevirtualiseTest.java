@@ -78,7 +78,6 @@ class GuardedDevirtualiseTest {
         List<Map<String, Integer>> c = candidates("total", AreasRows.mixed());
         assertEquals(2, c.size(), c.toString());
         ClassNode cn = ClassBytes.read(variant("total", AreasRows.mixed(), 1, x -> { }));
-        assertTrue(method(cn, "area$devirt$1$guard$1").instructions.toString() != null);
         assertTrue(ldcClasses(method(cn, "area$devirt$1$guard$1")).contains("dev/selftune/generate/specimens/Square"));
     }
 
