@@ -94,6 +94,23 @@ public final class Imports {
         return im;
     }
 
+    /**
+     * A judge of copies into {@code target} that imports nothing: {@link #copyRefusal} and {@link #classNode}
+     * for a transform that copies another class's method into the target (guarded devirtualisation).
+     */
+    public static Imports checker(ClassNode target, Function<String, InputStream> classes) {
+        return new Imports(target, classes);
+    }
+
+    /**
+     * Why {@code m} of {@code owner} would not mean the same copied into the target's class, or null. The
+     * rules of the static imports hold for instance methods too; a static initialiser is an objection only
+     * for a static method (an instance method runs on an object whose class is initialised already).
+     */
+    public String copyRefusal(ClassNode owner, MethodNode m) {
+        return refusal(owner, m);
+    }
+
     /** {@code Owner.name(desc)} to the name of its copy in the target, in the order imported. */
     public Map<String, String> imported() {
         return imported;
@@ -136,13 +153,15 @@ public final class Imports {
         if (!TunedMethods.hasBody(m)) {
             return "it has no bytecode (native or abstract)";
         }
+        boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
         if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            return "it is synchronized on its class, which a copy would change";
+            return isStatic ? "it is synchronized on its class, which a copy would change"
+                    : "it is synchronized on its receiver, which a copy would not lock";
         }
         if (m.instructions.size() > TunedMethods.MAX_INSNS) {
             return "it has more than " + TunedMethods.MAX_INSNS + " instructions";
         }
-        for (ClassNode c = owner; c != null; c = c.superName == null || isJdk(c.superName) ? null : classNode(c.superName)) {
+        for (ClassNode c = isStatic ? owner : null; c != null; c = c.superName == null || isJdk(c.superName) ? null : classNode(c.superName)) {
             if (c.methods.stream().anyMatch(x -> x.name.equals("<clinit>"))) {
                 return c.name.replace('/', '.') + " has a static initialiser, which calling the method runs and a copy would not";
             }
@@ -156,6 +175,10 @@ public final class Imports {
             String why = null;
             if (n instanceof InvokeDynamicInsnNode) {
                 why = "it uses invokedynamic (a lambda or a bootstrap that may name the owner's private methods)";
+            } else if (n instanceof MethodInsnNode c && c.getOpcode() == Opcodes.INVOKESPECIAL && !c.name.equals("<init>")
+                    && !c.owner.equals(target.name)) {
+                why = "it calls " + c.owner.replace('/', '.') + "." + c.name + " with invokespecial (a super or private call), "
+                        + "which only the owner's own code may make";
             } else if (n instanceof MethodInsnNode c) {
                 why = callerSensitive(c.owner) ? "it calls " + c.owner.replace('/', '.') + "." + c.name
                         + ", which may depend on which class calls it" : memberRefusal(c.owner, c.name, c.desc, true, owner, m);
@@ -222,12 +245,14 @@ public final class Imports {
                 || owner.equals("java/util/ResourceBundle") || owner.startsWith("sun/") || owner.startsWith("jdk/internal/");
     }
 
-    static boolean isJdk(String internalName) {
+    /** True for the JDK's own packages (java, javax, jdk, sun, com.sun): their code is never copied. */
+    public static boolean isJdk(String internalName) {
         return internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
                 || internalName.startsWith("sun/") || internalName.startsWith("com/sun/");
     }
 
-    private ClassNode classNode(String internalName) {
+    /** The class file of {@code internalName} read from the class path, or null when it cannot be read (cached). */
+    public ClassNode classNode(String internalName) {
         if (read.containsKey(internalName)) {
             return read.get(internalName);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import dev.selftune.generate.transform.AlgorithmChoice;
+import dev.selftune.generate.transform.GuardedDevirtualise;
 import dev.selftune.generate.transform.GuardedInterchange;
 import dev.selftune.generate.transform.Hoist;
 import dev.selftune.generate.transform.HoistInvariants;
@@ -31,6 +32,8 @@ public final class Transforms {
         register(Specialise.NAME, Specialise::new);
         // Inlining next: a helper's body copied into the loop is loop code every later rule can see.
         register(Inline.NAME, Inline::new);
+        // A virtual call in a loop split behind a class guard: the fast side is a static call later rules and C2 can see through.
+        register(GuardedDevirtualise.NAME, GuardedDevirtualise::new);
         // A long loop index narrowed to int: the int counted loop every later loop rule reads.
         register(NarrowIndex.NAME, NarrowIndex::new);
         // Then loop-nest transforms: they change the loop structure the later rules see.

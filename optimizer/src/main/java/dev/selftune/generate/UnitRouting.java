@@ -131,7 +131,7 @@ public final class UnitRouting {
     }
 
     /** A private synthetic copy of {@code m} named {@code name}: static, strictfp, varargs and synchronized kept, annotations dropped. */
-    static MethodNode copy(MethodNode m, String name) {
+    public static MethodNode copy(MethodNode m, String name) {
         int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC
                 | (m.access & (Opcodes.ACC_STATIC | Opcodes.ACC_STRICT | Opcodes.ACC_VARARGS | Opcodes.ACC_SYNCHRONIZED));
         MethodNode copy = new MethodNode(Opcodes.ASM9, access, name, m.desc, m.signature,

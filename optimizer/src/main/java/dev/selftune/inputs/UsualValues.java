@@ -21,7 +21,7 @@ public final class UsualValues {
     static final double SIDES_SHARE = 0.5;
     static final int SIDE_ROWS_PER_VALUE = 8;
 
-    private static final UsualValues NONE = new UsualValues("", "", new long[0][], new char[0], 0);
+    private static final UsualValues NONE = new UsualValues("", "", new long[0][], new char[0], 0, Map.of());
 
     private final String name;
     private final String descriptor;
@@ -30,8 +30,12 @@ public final class UsualValues {
     private final char[] sorts;
     /* the caller rows counted, also when no parameter is integral (then there are no columns) */
     private final int rowCount;
+    /* internal class name to how many objects of exactly that class the rows' reference arguments hold */
+    private final Map<String, Integer> classCounts;
 
-    private UsualValues(String name, String descriptor, long[][] columns, char[] sorts, int rowCount) {
+    private UsualValues(String name, String descriptor, long[][] columns, char[] sorts, int rowCount,
+                        Map<String, Integer> classCounts) {
+        this.classCounts = classCounts;
         this.name = name;
         this.descriptor = descriptor;
         this.columns = columns;
@@ -52,8 +56,14 @@ public final class UsualValues {
         Type[] types = Type.getArgumentTypes(descriptor);
         long[][] cols = new long[types.length][];
         char[] sorts = new char[types.length];
+        Map<String, Integer> classes = new HashMap<>();
         for (int p = 0; p < types.length; p++) {
             sorts[p] = types[p].getDescriptor().charAt(0);
+            if (sorts[p] == 'L' || sorts[p] == '[') {
+                for (Object[] row : rows) {
+                    countClasses(row[p], CLASS_DEPTH, classes);
+                }
+            }
             if (!counted(sorts[p])) {
                 continue;
             }
@@ -62,7 +72,40 @@ public final class UsualValues {
                 cols[p][r] = asLong(rows.get(r)[p]);
             }
         }
-        return new UsualValues(name, descriptor, cols, sorts, rows.size());
+        return new UsualValues(name, descriptor, cols, sorts, rows.size(), classes);
+    }
+
+    /* Object arrays are looked into this many levels (a Shape[][] holds shapes two levels down). */
+    private static final int CLASS_DEPTH = 2;
+
+    private static void countClasses(Object v, int depth, Map<String, Integer> out) {
+        if (v == null) {
+            return;
+        }
+        if (v instanceof Object[] a) {
+            if (depth > 0) {
+                for (Object e : a) {
+                    countClasses(e, depth - 1, out);
+                }
+            }
+            return;
+        }
+        if (!v.getClass().isArray()) {
+            out.merge(v.getClass().getName().replace('.', '/'), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * The classes of the objects in the caller rows' reference arguments (the arguments themselves and
+     * the elements of object arrays, two levels deep), internal names, most common first (then by name),
+     * with how many objects had exactly that class: the evidence for a class guard at a virtual call.
+     */
+    public java.util.LinkedHashMap<String, Integer> classCounts() {
+        java.util.LinkedHashMap<String, Integer> out = new java.util.LinkedHashMap<>();
+        classCounts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     private static boolean counted(char sort) {

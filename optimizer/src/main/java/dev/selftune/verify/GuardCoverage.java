@@ -112,7 +112,8 @@ final class GuardCoverage {
             if (entries - fast <= 0) {
                 return "guarded variant's fallback (the original body of " + name + ") never ran during verification "
                         + "(the guard was true on all " + entries + " calls): the guard went unchecked; add --inputs rows "
-                        + "that fail it (the same array twice, shared, ragged or null rows)";
+                        + "that fail it (the same array twice, shared, ragged or null rows; another value of a specialised "
+                        + "parameter; objects of another class at a class-guarded call)";
             }
         }
         return null;

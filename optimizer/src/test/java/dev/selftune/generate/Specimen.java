@@ -89,6 +89,25 @@ final class Specimen {
             int[] edges = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE - 5, Integer.MIN_VALUE + 3};
             return r.nextBoolean() ? edges[r.nextInt(edges.length)] : r.nextInt(200) - 100;
         }
+        if (type == double.class) {
+            return finite ? r.nextDouble() * 20 - 10 : special(r);
+        }
+        if (type == dev.selftune.generate.specimens.Shape[].class) {
+            // all circles, all squares or mixed, so class guards run both ways; a null or a negative radius now and then
+            int kind = r.nextInt(3);
+            dev.selftune.generate.specimens.Shape[] a = new dev.selftune.generate.specimens.Shape[len];
+            for (int i = 0; i < len; i++) {
+                int e = r.nextInt(200);
+                a[i] = e == 0 ? null : kind == 2 || kind == 1 && r.nextBoolean() ? new dev.selftune.generate.specimens.Square(r.nextDouble() * 4)
+                        : new dev.selftune.generate.specimens.Circle(e == 1 ? -1 : r.nextDouble() * 10);
+            }
+            return a;
+        }
+        if (type == Number[].class) {
+            Number[] a = new Number[len];
+            Arrays.setAll(a, i -> r.nextBoolean() ? (Number) r.nextInt(100) : (Number) r.nextDouble());
+            return a;
+        }
         if (type == String.class) {
             char[] cs = new char[len];
             for (int i = 0; i < len; i++) {

@@ -31,6 +31,19 @@ class UsualValuesTest {
     }
 
     @Test
+    void classCounts_objectArgumentsAndArrayElements_countedMostCommonFirstBoxedIntsNot() {
+        List<Object[]> rows = List.of(
+                new Object[] {new Object[] {new StringBuilder(), new StringBuilder(), null}, 7, new java.util.ArrayList<>()},
+                new Object[] {new Object[][] {{new StringBuilder()}, {new java.util.ArrayList<>()}}, 8, null},
+                new Object[] {null, 9, new int[] {1}});
+        UsualValues u = UsualValues.of("m", "([Ljava/lang/Object;ILjava/lang/Object;)V", rows);
+        assertEquals(List.of("java/lang/StringBuilder", "java/util/ArrayList"), List.copyOf(u.classCounts().keySet()));
+        assertEquals(3, u.classCounts().get("java/lang/StringBuilder"));
+        assertEquals(2, u.classCounts().get("java/util/ArrayList"));
+        assertTrue(UsualValues.none().classCounts().isEmpty());
+    }
+
+    @Test
     void of_strideOneInMostRows_modeShareAndDistinctCounted() {
         UsualValues u = UsualValues.of("sum", "([DIII)D", rows(20, 1, 2));
         assertEquals(20, u.rows());

@@ -63,6 +63,11 @@ final class InlineSites {
 
     /** Calls into {@code owner} (constructors left out) that lie between a backward jump and its target. */
     static List<MethodInsnNode> loopCalls(ClassNode owner, MethodNode method) {
+        return loopCalls(method, call -> call.owner.equals(owner.name) && !call.name.startsWith("<"));
+    }
+
+    /** The calls {@code which} accepts that lie between a backward jump and its target (any loop shape). */
+    static List<MethodInsnNode> loopCalls(MethodNode method, java.util.function.Predicate<MethodInsnNode> which) {
         List<int[]> loops = new ArrayList<>();
         for (AbstractInsnNode n : method.instructions) {
             if (n instanceof JumpInsnNode j) {
@@ -75,7 +80,7 @@ final class InlineSites {
         }
         List<MethodInsnNode> out = new ArrayList<>();
         for (AbstractInsnNode n : method.instructions) {
-            if (n instanceof MethodInsnNode call && call.owner.equals(owner.name) && !call.name.startsWith("<")) {
+            if (n instanceof MethodInsnNode call && which.test(call)) {
                 int at = method.instructions.indexOf(n);
                 if (loops.stream().anyMatch(l -> l[0] <= at && at <= l[1])) {
                     out.add(call);
