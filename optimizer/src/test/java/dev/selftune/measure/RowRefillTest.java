@@ -1,0 +1,81 @@
+package dev.selftune.measure;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class RowRefillTest {
+    @Test
+    void refill_afterCallMutatedScratch_restoresPristineContents() {
+        int[] a = {3, 1, 2};
+        RowRefill r = RowRefill.of(new Object[][] {{a, 7}});
+        int[] passed = (int[]) r.refill(0)[0];
+        assertNotSame(a, passed);
+        Arrays.sort(passed);
+        int[] again = (int[]) r.refill(0)[0];
+        assertSame(passed, again);
+        assertArrayEquals(new int[] {3, 1, 2}, again);
+        assertArrayEquals(new int[] {3, 1, 2}, a);
+    }
+
+    @Test
+    void refill_matrixRowsSwappedAndWritten_restoresRowsAndTheirContents() {
+        double[][] m = {{1, 2}, {3, 4}};
+        RowRefill r = RowRefill.of(new Object[][] {{m}});
+        double[][] passed = (double[][]) r.refill(0)[0];
+        double[] row0 = passed[0];
+        double[] row1 = passed[1];
+        passed[0] = row1;
+        passed[1] = new double[] {9, 9};
+        row1[0] = -1;
+        double[][] again = (double[][]) r.refill(0)[0];
+        assertSame(row0, again[0]);
+        assertSame(row1, again[1]);
+        assertEquals(Arrays.deepToString(m), Arrays.deepToString(again));
+    }
+
+    @Test
+    void refill_aliasedArguments_stayOneArray() {
+        long[] a = {1, 2};
+        long[][] shared = {a, a};
+        RowRefill r = RowRefill.of(new Object[][] {{a, a, shared}});
+        Object[] row = r.refill(0);
+        assertSame(row[0], row[1]);
+        assertSame(row[0], ((long[][]) row[2])[0]);
+        assertSame(row[0], ((long[][]) row[2])[1]);
+        ((long[]) row[0])[0] = 5;
+        assertArrayEquals(new long[] {1, 2}, (long[]) r.refill(0)[0]);
+    }
+
+    @Test
+    void refill_nonArrayValues_sharedAndRowsKeptApart() {
+        Object receiver = new Object();
+        char[] c = {'x'};
+        RowRefill r = RowRefill.of(new Object[][] {{receiver, "s", c}, {receiver, null, new char[0]}});
+        assertEquals(2, r.size());
+        Object[] first = r.refill(0);
+        assertSame(receiver, first[0]);
+        assertSame("s", first[1]);
+        ((char[]) first[2])[0] = 'y';
+        Object[] second = r.refill(1);
+        assertEquals(0, ((char[]) second[2]).length);
+        assertEquals(null, second[1]);
+        assertArrayEquals(new char[] {'x'}, (char[]) r.refill(0)[2]);
+    }
+
+    @Test
+    void refill_selfContainingObjectArray_terminatesAndRestores() {
+        Object[] self = new Object[2];
+        self[0] = self;
+        self[1] = "v";
+        RowRefill r = RowRefill.of(new Object[][] {{(Object) self}});
+        Object[] passed = (Object[]) r.refill(0)[0];
+        assertSame(passed, passed[0]);
+        passed[1] = "w";
+        assertEquals("v", ((Object[]) r.refill(0)[0])[1]);
+    }
+}
