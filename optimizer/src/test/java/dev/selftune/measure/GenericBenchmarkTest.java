@@ -1,5 +1,6 @@
 package dev.selftune.measure;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selftune.inputs.InputSource;
@@ -25,7 +26,11 @@ class GenericBenchmarkTest {
     }
 
     private GenericBenchmark benchmark(boolean copyArgs) {
-        Target t = Specimens.target(DrainSpecimen.class, "drain", "([D)V", true);
+        return benchmark("drain", copyArgs);
+    }
+
+    private GenericBenchmark benchmark(String method, boolean copyArgs) {
+        Target t = Specimens.target(DrainSpecimen.class, method, "([D)V", true);
         InputSource in = new InputSource(7, new int[] {DOUBLES}, null, null);
         Path spec = BenchSpec.of(t, "original", t.classBytes(), in, copyArgs, dir).write(dir);
         System.setProperty(GenericBenchmark.SPEC_PROPERTY, spec.toString());
@@ -52,7 +57,7 @@ class GenericBenchmarkTest {
         GenericBenchmark b = benchmark(false);
         Blackhole bh = blackhole();
         b.run(bh);
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> b.run(bh));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.run(bh));
         assertTrue(e.getMessage().contains("not restored"), e.getMessage());
     }
 
@@ -75,5 +80,17 @@ class GenericBenchmarkTest {
         long perOp = (threads.getThreadAllocatedBytes(id) - before) / ops;
         long rowBytes = 8L * DOUBLES;
         assertTrue(perOp < rowBytes / 16, "one op allocated " + perOp + " bytes; a copy of the row is " + rowBytes);
+    }
+
+    @Test
+    void endIteration_arrayChangedOnlyAfterTheProbes_failsTheIterationNamingTheRow() throws Throwable {
+        GenericBenchmark b = benchmark("lateWrite", true);
+        Blackhole bh = blackhole();
+        b.startIteration();
+        for (int op = 0; op < 10; op++) {
+            b.run(bh); // row generation and the refill's probes made fewer than 8 calls, so a later call writes
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, b::endIteration);
+        assertTrue(e.getMessage().contains("measurement row 0") && e.getMessage().contains("later call"), e.getMessage());
     }
 }

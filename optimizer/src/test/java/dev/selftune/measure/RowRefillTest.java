@@ -3,8 +3,13 @@ package dev.selftune.measure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +82,60 @@ class RowRefillTest {
         assertSame(passed, passed[0]);
         passed[1] = "w";
         assertEquals("v", ((Object[]) r.refill(0)[0])[1]);
+    }
+
+    /** columnSums's shape: reads m, writes sums. */
+    static void columnSums(double[] m, int rows, int cols, double[] sums) {
+        for (int c = 0; c < cols; c++) {
+            double s = 0;
+            for (int r = 0; r < rows; r++) {
+                s += m[r * cols + c];
+            }
+            sums[c] = s;
+        }
+    }
+
+    static void fail(int[] a) {
+        a[0] = -1;
+        throw new IllegalArgumentException("fails after writing");
+    }
+
+    private static MethodHandle handle(String name, MethodType type) throws ReflectiveOperationException {
+        MethodHandle h = MethodHandles.lookup().findStatic(RowRefillTest.class, name, type);
+        return h.asType(h.type().generic()).asSpreader(Object[].class, type.parameterCount());
+    }
+
+    @Test
+    void probe_readOnlyMatrixBesideWrittenSums_refillsOnlySums() throws Throwable {
+        double[] m = {1, 2, 3, 4, 5, 6};
+        double[] sums = {7, 7};
+        MethodHandle h = handle("columnSums", MethodType.methodType(void.class, double[].class, int.class, int.class, double[].class));
+        RowRefill r = RowRefill.of(new Object[][] {{m, 3, 2, sums}}).probe(h);
+        assertEquals(1, r.refilledArrays());
+        Object[] row = r.refill(0);
+        assertArrayEquals(new double[] {7, 7}, (double[]) row[3], 0.0);
+        Object ignored = (Object) h.invokeExact(row);
+        assertArrayEquals(new double[] {9, 12}, (double[]) row[3], 0.0);
+        assertArrayEquals(new double[] {7, 7}, (double[]) r.refill(0)[3], 0.0);
+        assertNull(r.intact());
+        assertArrayEquals(new double[] {7, 7}, sums, 0.0);
+    }
+
+    @Test
+    void probe_rowThatThrows_refillsAllItsArrays() throws Throwable {
+        MethodHandle h = handle("fail", MethodType.methodType(void.class, int[].class));
+        RowRefill r = RowRefill.of(new Object[][] {{new int[] {4}}}).probe(h);
+        assertEquals(1, r.refilledArrays());
+        assertArrayEquals(new int[] {4}, (int[]) r.refill(0)[0]);
+    }
+
+    @Test
+    void intact_arrayChangedAfterProbeLeftItOut_namesRowAndArray() throws Throwable {
+        double[] m = {1, 2};
+        MethodHandle h = handle("columnSums", MethodType.methodType(void.class, double[].class, int.class, int.class, double[].class));
+        RowRefill r = RowRefill.of(new Object[][] {{m, 1, 2, new double[2]}}).probe(h);
+        ((double[]) r.refill(0)[0])[1] = Double.longBitsToDouble(0x7ff8000000000001L);
+        String broken = r.intact();
+        assertTrue(broken != null && broken.contains("measurement row 0") && broken.contains("double[] of length 2"), broken);
     }
 }

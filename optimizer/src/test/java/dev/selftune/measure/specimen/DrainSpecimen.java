@@ -13,4 +13,13 @@ public final class DrainSpecimen {
         }
         Arrays.fill(a, Double.NaN);
     }
+
+    private static int calls;
+
+    /** Writes {@code a[0]} only from its ninth call on: its writes depend on state other than its argument. */
+    public static void lateWrite(double[] a) {
+        if (++calls > 8 && a.length > 0) {
+            a[0] = calls;
+        }
+    }
 }
