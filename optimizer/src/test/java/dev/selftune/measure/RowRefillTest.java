@@ -138,4 +138,20 @@ class RowRefillTest {
         String broken = r.intact();
         assertTrue(broken != null && broken.contains("measurement row 0") && broken.contains("double[] of length 2"), broken);
     }
+
+    static void writeLast(Object state, double[] m, double[] out) {
+        out[0] = m[0];
+    }
+
+    @Test
+    void probe_rowHoldingAnObject_refillsEveryArrayOfThatRowOnly() throws Throwable {
+        MethodHandle h = handle("writeLast", MethodType.methodType(void.class, Object.class, double[].class, double[].class));
+        RowRefill r = RowRefill.of(new Object[][] {
+                {new java.util.concurrent.atomic.AtomicLong(), new double[] {1}, new double[] {0}},
+                {"plain", new double[] {2}, new double[] {0}}}).probe(h);
+        assertEquals(3, r.refilledArrays());
+        Object[] first = r.refill(0);
+        ((double[]) first[1])[0] = 5;
+        assertArrayEquals(new double[] {1}, (double[]) r.refill(0)[1], 0.0);
+    }
 }
