@@ -1,6 +1,5 @@
 package dev.selftune.measure;
 
-import dev.selftune.inputs.Inputs;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
@@ -50,7 +49,7 @@ public class GenericBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private Object[][] rows;
-    private boolean copyArgs;
+    private RowRefill refill;
     private long iterationCpu;
     private long iterationWall;
 
@@ -66,7 +65,7 @@ public class GenericBenchmark {
         SITE.setTarget(bound.invoker());
         MutableCallSite.syncAll(new MutableCallSite[] {SITE});
         rows = bound.rows();
-        copyArgs = read.copyArgs();
+        refill = read.copyArgs() ? RowRefill.of(rows).probe(bound.invoker()) : null;
     }
 
     /* Contention: JMH's AverageTime is wall-clock time, so a fork that shares its core with other
@@ -94,21 +93,31 @@ public class GenericBenchmark {
                 // a diagnostic only: losing it must not fail the measurement
             }
         }
+        /* After the CPU share, so the comparison is not in it; a throw here fails the fork (JMH runs
+         * with shouldFailOnError), and a score measured on changed data is never reported. */
+        String broken = refill == null ? null : refill.intact();
+        if (broken != null) {
+            throw new IllegalStateException("GenericBenchmark cannot trust this iteration: " + broken
+                    + "; the benchmark refills only the arrays its probe calls saw changed (RowRefill)");
+        }
     }
 
-    /* The row copy (when the method mutates its arguments) is inside the timed region: it costs the
+    /* The row refill (when the method mutates its arguments) is inside the timed region: it costs the
      * same for original and variant, and leaving the rows mutated would let one side run on data the
-     * other side never saw (a sort measured on already-sorted input). Results go to the Blackhole so
-     * C2 cannot drop the call as dead code (JMHSample_08_DeadCode). */
+     * other side never saw (a sort measured on already-sorted input). It refills scratch arrays made
+     * once, and only those the method was seen to change, instead of allocating a copy of every array
+     * per call: copies made the score depend on the collector and the heap's growth, not on the
+     * method (RowRefill). Results go to the Blackhole so C2 cannot drop
+     * the call as dead code (JMHSample_08_DeadCode). */
     @Benchmark
     public void run(Blackhole bh) throws Throwable {
-        Object[][] rs = rows;
-        if (copyArgs) {
-            for (Object[] row : rs) {
-                bh.consume((Object) INVOKER.invokeExact(Inputs.copyRow(row)));
+        RowRefill rf = refill;
+        if (rf != null) {
+            for (int i = 0, n = rf.size(); i < n; i++) {
+                bh.consume((Object) INVOKER.invokeExact(rf.refill(i)));
             }
         } else {
-            for (Object[] row : rs) {
+            for (Object[] row : rows) {
                 bh.consume((Object) INVOKER.invokeExact(row));
             }
         }

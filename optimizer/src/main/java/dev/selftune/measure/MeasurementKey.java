@@ -16,7 +16,7 @@ import java.util.Arrays;
  */
 final class MeasurementKey {
     /** Bumped when GenericBenchmark or the stored format changes what a cached number means. */
-    static final String FORMAT = "selftune-measurement-v1";
+    static final String FORMAT = "selftune-measurement-v2";
 
     private MeasurementKey() { }
 
