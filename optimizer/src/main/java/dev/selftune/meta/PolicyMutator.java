@@ -125,7 +125,7 @@ public final class PolicyMutator {
     }
 
     /*
-     * A proposal from evidence rather than chance, by the first of three rules that applies.
+     * A proposal from evidence rather than chance, by the first of four rules that applies.
      * (1) With the model off the search measures variants in the order its rounds propose them; when
      * every target the parent swapped had its winner among the first k measured, the variants after k
      * cost forks and found nothing: the child caps maxVariants at 1.5 k (at least 4; the slack is for
@@ -135,7 +135,9 @@ public final class PolicyMutator {
      * what is generated would cut variants the model ranks first: the rule does not apply.
      * (2) Otherwise, when the parent screened at least twice what the ranking model would let through,
      * the child turns the model on (ranked below).
-     * (3) Otherwise, when successive halving's later rounds changed nothing that mattered: every swap's
+     * (3) Otherwise, with the model on, rule (1) in the model's order: the winners came among the
+     * first k it let through, so the child lets through max(3, 1.5 k) (rankCut below).
+     * (4) Otherwise, when successive halving's later rounds changed nothing that mattered: every swap's
      * winner already ranked r-th of s in the first screening round, the child keeps 1.5 x the largest
      * r / s of each round (rounded up to 0.05, at least 0.2), proposed only when that is at least 0.1
      * below the parent's keepFraction; fewer survivors means fewer re-measuring rounds.
@@ -152,7 +154,48 @@ public final class PolicyMutator {
             return capped;
         }
         Policy ranked = ranked(parent, evidence);
-        return ranked != null ? ranked : fewerRounds(parent, evidence);
+        if (ranked != null) {
+            return ranked;
+        }
+        Policy cut = rankCut(parent, evidence);
+        return cut != null ? cut : fewerRounds(parent, evidence);
+    }
+
+    /** The fewest the model lets through under {@link #rankCut}: one winner and two to race it. */
+    static final int MIN_CUT = 3;
+
+    /*
+     * Rule (a) with the model on: the winners came among the first k the model let through, in the
+     * model's order, so the rest of its cut cost forks and found nothing. The child screens
+     * max(3, 1.5 k) plus the explorers: rankMinMeasured that many and rankFraction at its floor, so
+     * the cut no longer grows with maxVariants. Proposed only when that is at most 3/4 of what the
+     * parent screened.
+     */
+    private static Policy rankCut(Policy parent, Utility evidence) {
+        RankPolicy r = parent.rank();
+        if (!r.rankModel()) {
+            return null;
+        }
+        int latest = 0;
+        int screened = 0;
+        for (TargetScore t : evidence.targets()) {
+            if ("swap".equals(t.decision())) {
+                if (t.winnerAt() <= 0) {
+                    return null;  // a swap without the evidence: nothing to go on
+                }
+                latest = Math.max(latest, t.winnerAt());
+            }
+            screened = Math.max(screened, t.screened());
+        }
+        if (latest == 0) {
+            return null;
+        }
+        int cut = Math.max(MIN_CUT, (int) Math.ceil(latest * 1.5));
+        if ((cut + r.rankExplore()) * 4 > screened * 3) {
+            return null;
+        }
+        RankPolicy child = new RankPolicy(true, RankPolicy.MIN_FRACTION, cut, r.rankExplore(), r.rankAdapt());
+        return child.equals(r) ? null : parent.withRank(child);
     }
 
     /** The fewest kept by {@link #fewerRounds}: below a fifth, one noisy first round would decide alone. */
@@ -231,6 +274,14 @@ public final class PolicyMutator {
             int latest = evidence.targets().stream().mapToInt(TargetScore::winnerAt).max().orElse(0);
             return "from evidence: every swap's winner was among the first " + latest + " variants measured; maxVariants "
                     + parent.maxVariants() + " -> " + child.maxVariants();
+        }
+        if (parent.rank().rankModel() && !child.rank().equals(parent.rank())) {
+            String at = evidence.targets().stream().filter(t -> "swap".equals(t.decision()))
+                    .map(t -> t.winnerAt() + " of " + t.screened()).collect(java.util.stream.Collectors.joining(", "));
+            return "from evidence: with the model on, every swap's winner came at " + at + " in the model's order; the model "
+                    + "now lets through " + child.rank().rankMinMeasured() + " (+" + child.rank().rankExplore()
+                    + " explored): rankMinMeasured " + parent.rank().rankMinMeasured() + " -> " + child.rank().rankMinMeasured()
+                    + ", rankFraction " + parent.rank().rankFraction() + " -> " + child.rank().rankFraction();
         }
         if (child.keepFraction() != parent.keepFraction()) {
             String ranks = evidence.targets().stream().filter(t -> "swap".equals(t.decision()))

@@ -133,6 +133,28 @@ class PolicyMutatorTest {
     }
 
     @Test
+    void informed_modelOnAndWinnersFirstInItsOrder_letsThroughFewer() {
+        PolicyMutator m = new PolicyMutator(1);
+        Policy on = Policy.defaults().withRank(Policy.defaults().rank().withModel(true));
+        Utility first = Utility.of(List.of(new TargetScore("a", 6.0, 5.5, 6.5, 25, 0, 13, "swap", 1, 5, 1),
+                new TargetScore("b", 1.6, 1.5, 1.7, 32, 0, 14, "swap", 2, 6, 1)));
+        Policy child = m.informed(on, first);
+        assertEquals(3, child.rank().rankMinMeasured(), "max(3, 1.5 x 2)");
+        assertEquals(0.05, child.rank().rankFraction(), "the fraction at its floor: the cut no longer grows with maxVariants");
+        assertEquals(on.rank().rankExplore(), child.rank().rankExplore());
+        assertEquals(on.withRank(child.rank()), child, "only the model's cut moves");
+        String why = PolicyMutator.informedWhy(on, child, first);
+        assertTrue(why.contains("came at 1 of 5, 2 of 6") && why.contains("rankMinMeasured 3 -> 3")
+                && why.contains("rankFraction 0.2 -> 0.05"), why);
+        assertEquals(0.3, m.informed(child, first).keepFraction(), "then fewer rounds, 1.5 x 1/5: the same cut again is no proposal");
+        assertEquals(Policy.defaults().rank(), m.informed(Policy.defaults(), Utility.of(List.of(
+                new TargetScore("a", 6.0, 5.5, 6.5, 25, 0, 13, "swap", 1, 5, 1)))).rank(),
+                "model off: the model's cut is not what the evidence is about (fewer rounds here)");
+        assertEquals(on.rank(), m.informed(on, Utility.of(List.of(new TargetScore("a", 6.0, 5.5, 6.5, 25, 0, 13, "swap", 3, 6, 1))))
+                .rank(), "winner third of 6: 1.5 x 3 = 5, + 1 explorer is not 3/4 of 6; fewer rounds instead");
+    }
+
+    @Test
     void informed_winnerNotFirstOrNoRoundsOrNoEvidence_keepsTheHalving() {
         PolicyMutator m = new PolicyMutator(1);
         Policy on = Policy.defaults().withRank(Policy.defaults().rank().withModel(true));
