@@ -161,6 +161,13 @@ public final class PolicyMutator {
         return cut != null ? cut : fewerRounds(parent, evidence);
     }
 
+    /* Whether keep lets fewer through round 1 than parentKeep for some swapped target (ceil(s x keep) < ceil(s x parentKeep)):
+     * with 4 screened, 0.4 and 0.5 both keep 2, and a proposal that changes nothing costs a generation. */
+    private static boolean fewerSurvivors(Utility evidence, double parentKeep, double keep) {
+        return evidence.targets().stream().filter(t -> "swap".equals(t.decision())).anyMatch(t ->
+                Math.ceil(t.screened() * keep - 1e-9) < Math.ceil(t.screened() * parentKeep - 1e-9));
+    }
+
     /** The fewest the model lets through under {@link #rankCut}: one winner and two to race it. */
     static final int MIN_CUT = 3;
 
@@ -218,7 +225,7 @@ public final class PolicyMutator {
             return null;  // no swap, or no target ran a second round: nothing to save
         }
         double keep = Math.max(MIN_KEEP, Math.ceil(worst * 1.5 * 20 - 1e-9) / 20);
-        if (keep > parent.keepFraction() - 0.1 + 1e-9) {
+        if (keep > parent.keepFraction() - 0.1 + 1e-9 || !fewerSurvivors(evidence, parent.keepFraction(), keep)) {
             return null;
         }
         return copy(parent, parent.transforms(), parent.maxDepth(), parent.maxVariants(), parent.screenForks(), keep);

@@ -165,6 +165,9 @@ class PolicyMutatorTest {
         assertNull(m.informed(on, Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 14, 0, 2, "swap", 1, 1, 1)))),
                 "one variant screened: no second round to save");
         assertNull(m.informed(on, Utility.of(List.of(TargetScore.keep("c", 20, 0, 14)))), "no swap");
+        Policy cut = on.withRank(new dev.selftune.generate.RankPolicy(true, 0.05, 3, 1, true));
+        assertNull(m.informed(cut, Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 20, 0, 8, "swap", 1, 4, 1)))),
+                "4 screened: 0.4 keeps 2 as 0.5 does, a proposal that would change nothing");
         assertThrows(IllegalArgumentException.class, () -> new TargetScore("a", 2.0, 1.9, 2.1, 26, 0, 14, "swap", 4, 6, 7));
     }
 
