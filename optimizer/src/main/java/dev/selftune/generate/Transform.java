@@ -10,6 +10,15 @@ import org.objectweb.asm.tree.MethodNode;
  * it says where and how it applies to a method, and applies itself to a copy.
  */
 public interface Transform {
+    /** Parameter sets {@code {key: 0}}, ..., {@code {key: n - 1}}: one candidate per site a transform found. */
+    static java.util.List<java.util.Map<String, Integer>> indexed(String key, int n) {
+        java.util.List<java.util.Map<String, Integer>> out = new java.util.ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            out.add(java.util.Map.of(key, k));
+        }
+        return out;
+    }
+
     /** Stable name used in reports, policies and wisdom, e.g. {@code unroll}. */
     String name();
 

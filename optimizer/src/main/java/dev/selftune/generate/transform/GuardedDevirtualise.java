@@ -38,12 +38,7 @@ public final class GuardedDevirtualise implements Transform {
 
     @Override
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
-        List<Map<String, Integer>> out = new ArrayList<>();
-        int n = Math.min(MAX_SITES, DevirtSites.sites(owner, method, ctx, new LinkedHashMap<>()).size());
-        for (int k = 0; k < n; k++) {
-            out.add(Map.of("site", k));
-        }
-        return out;
+        return Transform.indexed("site", Math.min(MAX_SITES, DevirtSites.sites(owner, method, ctx, new LinkedHashMap<>()).size()));
     }
 
     @Override

@@ -34,12 +34,7 @@ public final class Inline implements Transform {
 
     @Override
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
-        List<Map<String, Integer>> out = new ArrayList<>();
-        int n = InlineSites.sites(owner, method, ctx.policy().maxCopiedInsns(), new LinkedHashMap<>()).size();
-        for (int k = 0; k < n; k++) {
-            out.add(Map.of("call", k));
-        }
-        return out;
+        return Transform.indexed("call", InlineSites.sites(owner, method, ctx.policy().maxCopiedInsns(), new LinkedHashMap<>()).size());
     }
 
     @Override
