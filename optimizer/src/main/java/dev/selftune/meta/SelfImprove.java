@@ -99,10 +99,11 @@ public final class SelfImprove {
             Policy p = null;
             String proposal = null;
             if (c == 1) {
-                Node evidence = informedFrom(parent);
-                if (evidence != null) {
+                Informed line = informedFrom(parent);
+                if (line != null) {
+                    Node evidence = line.from();
                     from = evidence;
-                    p = mutator.informed(evidence.policy, evidence.trainUtility());
+                    p = line.policy();
                     proposal = PolicyMutator.informedWhy(evidence.policy, p, evidence.trainUtility())
                             + (evidence == parent ? "" : " (following " + evidence.id + ", proposed earlier from "
                             + parent.id + "'s line of evidence and scored)");
@@ -155,13 +156,17 @@ public final class SelfImprove {
         return adopted ? best : incumbent;
     }
 
+    /** A policy the evidence of node {@code from} proposes. */
+    private record Informed(Node from, Policy policy) { }
+
     /*
-     * The node whose evidence proposes a policy not yet in the archive: the parent's own, or, when
-     * what the parent's evidence proposes was scored already, that node's evidence in turn (a few
-     * steps at most). So a line of evidence goes on after a step that was not adopted alone: model
-     * on, then, from what the model-on tunings showed, fewer halving rounds. Null when the line ends.
+     * The first policy not yet in the archive along the line of evidence, with the node whose
+     * evidence proposed it: the parent's own, or, when what the parent's evidence proposes was scored
+     * already, that node's evidence in turn (a few steps at most). So a line of evidence goes on after
+     * a step that was not adopted alone: model on, then, from what the model-on tunings showed, a
+     * smaller cut or fewer halving rounds. Null when the line ends.
      */
-    private Node informedFrom(Node parent) {
+    private Informed informedFrom(Node parent) {
         Node from = parent;
         for (int hops = 0; hops < 4 && from != null; hops++) {
             Policy q = mutator.informed(from.policy, from.trainUtility());
@@ -170,7 +175,7 @@ public final class SelfImprove {
             }
             Node seen = archive.find(q);
             if (seen == null) {
-                return from;
+                return new Informed(from, q);
             }
             from = seen.trainUtility() == null ? null : seen;
         }
