@@ -126,18 +126,18 @@ public final class PolicyMutator {
 
     /*
      * A proposal from evidence rather than chance, by the first of four rules that applies.
-     * (1) With the model off the search measures variants in the order its rounds propose them; when
+     * (a) With the model off the search measures variants in the order its rounds propose them; when
      * every target the parent swapped had its winner among the first k measured, the variants after k
      * cost forks and found nothing: the child caps maxVariants at 1.5 k (at least 4; the slack is for
      * targets, the held-out ones above all, whose winner comes a little later), proposed only when the
      * cap is under 3/4 of what was really measured (the budget can end screening before maxVariants
      * does). With the model on, the measured order is the model's, not the generator's, so a cap on
      * what is generated would cut variants the model ranks first: the rule does not apply.
-     * (2) Otherwise, when the parent screened at least twice what the ranking model would let through,
+     * (b) Otherwise, when the parent screened at least twice what the ranking model would let through,
      * the child turns the model on (ranked below).
-     * (3) Otherwise, with the model on, rule (1) in the model's order: the winners came among the
+     * (c) Otherwise, with the model on, rule (a) in the model's order: the winners came among the
      * first k it let through, so the child lets through max(3, 1.5 k) (rankCut below).
-     * (4) Otherwise, when successive halving's later rounds changed nothing that mattered: every swap's
+     * (d) Otherwise, when successive halving's later rounds changed nothing that mattered: every swap's
      * winner already ranked r-th of s in the first screening round, the child keeps 1.5 x the largest
      * r / s of each round (rounded up to 0.05, at least 0.2), proposed only when that is at least 0.1
      * below the parent's keepFraction; fewer survivors means fewer re-measuring rounds.
@@ -172,7 +172,7 @@ public final class PolicyMutator {
     static final int MIN_CUT = 3;
 
     /*
-     * Rule (a) with the model on: the winners came among the first k the model let through, in the
+     * Rule (c), rule (a) with the model on: the winners came among the first k the model let through, in the
      * model's order, so the rest of its cut cost forks and found nothing. The child screens
      * max(3, 1.5 k) plus the explorers: rankMinMeasured that many and rankFraction at its floor, so
      * the cut no longer grows with maxVariants. Proposed only when that is at most 3/4 of what the
@@ -183,22 +183,12 @@ public final class PolicyMutator {
         if (!r.rankModel()) {
             return null;
         }
-        int latest = 0;
-        int screened = 0;
-        for (TargetScore t : evidence.targets()) {
-            if ("swap".equals(t.decision())) {
-                if (t.winnerAt() <= 0) {
-                    return null;  // a swap without the evidence: nothing to go on
-                }
-                latest = Math.max(latest, t.winnerAt());
-            }
-            screened = Math.max(screened, t.screened());
-        }
-        if (latest == 0) {
+        int latest = latestWinner(evidence);
+        if (latest <= 0) {
             return null;
         }
         int cut = Math.max(MIN_CUT, (int) Math.ceil(latest * 1.5));
-        if ((cut + r.rankExplore()) * 4 > screened * 3) {
+        if ((cut + r.rankExplore()) * 4 > mostScreened(evidence) * 3) {
             return null;
         }
         RankPolicy child = new RankPolicy(true, RankPolicy.MIN_FRACTION, cut, r.rankExplore(), r.rankAdapt());
@@ -231,23 +221,34 @@ public final class PolicyMutator {
         return copy(parent, parent.transforms(), parent.maxDepth(), parent.maxVariants(), parent.screenForks(), keep);
     }
 
+    /* The latest place a swap's winner was found (winnerAt): 0 with no swap, -1 when a swap lacks that evidence. */
+    private static int latestWinner(Utility evidence) {
+        int latest = 0;
+        for (TargetScore t : evidence.targets()) {
+            if ("swap".equals(t.decision())) {
+                if (t.winnerAt() <= 0) {
+                    return -1;  // a swap without the evidence: nothing to go on
+                }
+                latest = Math.max(latest, t.winnerAt());
+            }
+        }
+        return latest;
+    }
+
+    /* The most variants any target's tuning screened. */
+    private static int mostScreened(Utility evidence) {
+        return evidence.targets().stream().mapToInt(TargetScore::screened).max().orElse(0);
+    }
+
     /* Every swap's winner was found early: cap maxVariants at 1.5x where the latest was found. */
     private static Policy capped(Policy parent, Utility evidence) {
-        int latest = 0;
-        int screened = 0;
-        for (TargetScore t : evidence.targets()) {
-            if (t.winnerAt() <= 0 && "swap".equals(t.decision())) {
-                return null;  // a swap without the evidence: nothing to go on
-            }
-            latest = Math.max(latest, t.winnerAt());
-            screened = Math.max(screened, t.screened());
-        }
-        if (latest == 0) {
+        int latest = latestWinner(evidence);
+        if (latest <= 0) {
             return null;
         }
         /* a cap saves forks only below what was measured (the budget may stop screening before maxVariants) */
         int cap = Math.max(4, (int) Math.ceil(latest * 1.5));
-        if (cap > Math.min(parent.maxVariants(), screened) * 3 / 4) {
+        if (cap > Math.min(parent.maxVariants(), mostScreened(evidence)) * 3 / 4) {
             return null;
         }
         return copy(parent, parent.transforms(), parent.maxDepth(), cap, parent.screenForks(), parent.keepFraction());
@@ -264,7 +265,7 @@ public final class PolicyMutator {
         if (parent.rank().rankModel()) {
             return null;
         }
-        int screened = evidence.targets().stream().mapToInt(TargetScore::screened).max().orElse(0);
+        int screened = mostScreened(evidence);
         return screened >= 2 * rankedScreens(parent) ? parent.withRank(parent.rank().withModel(true).withAdapt(true)) : null;
     }
 
@@ -296,7 +297,7 @@ public final class PolicyMutator {
             return "from evidence: every swap's winner ranked " + ranks + " in the first screening round, so later rounds "
                     + "changed nothing that mattered: keepFraction " + parent.keepFraction() + " -> " + child.keepFraction();
         }
-        int screened = evidence.targets().stream().mapToInt(TargetScore::screened).max().orElse(0);
+        int screened = mostScreened(evidence);
         return "from evidence: the parent's tunings screened up to " + screened + " variants each; the ranking model "
                 + "(re-ordered by each method's own results) would screen " + rankedScreens(child) + ": rankModel false -> true";
     }
