@@ -51,7 +51,8 @@ public final class JmhMeasurer implements Measurer {
     /* JVM flags: JMH's default for a fork is the calling JVM's own input arguments, which would carry
      * -javaagent, -agentlib:jdwp (a second debugger on the same port) or surefire's flags into every
      * fork. We always pass jvmArgs explicitly, so a fork runs with exactly the flags given here (the
-     * agent passes the host's relevant flags), plus -D selftune.bench.spec appended, and on JDK 23+
+     * agent passes the host's relevant flags) after ForkFlags' fixed heap (unless they size the heap
+     * themselves), plus -D selftune.bench.spec appended, and on JDK 23+
      * --sun-misc-unsafe-memory-access=allow in front (ForkFlags: JMH's own use of sun.misc.Unsafe).
      * Class path: JMH builds the fork's -cp from System.getProperty("java.class.path") at launch
      * (Runner.addClasspath). Under -javaagent that property lacks the agent jar (DESIGN.md), so an
@@ -75,7 +76,7 @@ public final class JmhMeasurer implements Measurer {
 
     private JmhMeasurer(String javaBinary, List<String> jvmArgs, Path workDir, List<Path> forkClasspath, Duration forkTimeout) {
         this.javaBinary = Objects.requireNonNull(javaBinary, "javaBinary");
-        this.jvmArgs = List.copyOf(jvmArgs);
+        this.jvmArgs = ForkFlags.forForks(jvmArgs);
         this.workDir = Objects.requireNonNull(workDir, "workDir");
         this.forkClasspath = forkClasspath == null ? null : List.copyOf(forkClasspath);
         this.forkTimeout = forkTimeout;

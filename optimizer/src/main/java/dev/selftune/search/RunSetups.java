@@ -3,12 +3,13 @@ package dev.selftune.search;
 import dev.selftune.api.ForkPlanInfo;
 import dev.selftune.api.RunSetup;
 import dev.selftune.api.TuneRequest;
+import dev.selftune.measure.ForkFlags;
 import dev.selftune.measure.ForkPlan;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The report's record of what a run measured under, from the request and the two fork plans. */
+/** The report's record of what a run measured under, from the request and the two fork plans: the forks' flags as they ran. */
 final class RunSetups {
     private RunSetups() { }
 
@@ -20,7 +21,7 @@ final class RunSetups {
                 : req.inputsFile() != null ? "file " + req.inputsFile() : "generated";
         return new RunSetup(req.fpTolerance(),
                 generated ? Arrays.stream(req.sizes()).boxed().toList() : null,
-                inputs, req.forkJvmArgs(), info(screening), info(confirmation));
+                inputs, ForkFlags.forForks(req.forkJvmArgs()), info(screening), info(confirmation));
     }
 
     static ForkPlanInfo info(ForkPlan p) {

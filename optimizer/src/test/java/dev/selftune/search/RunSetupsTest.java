@@ -39,6 +39,7 @@ class RunSetupsTest {
         RunSetup s = RunSetups.of(request().inputsProvider("a.Rows#rows").build(), Tuner.SCREEN, ForkPlan.confirmation());
         assertNull(s.sizes(), "sizes shape only generated rows");
         assertEquals("provider a.Rows#rows", s.inputs());
+        assertEquals(dev.selftune.measure.ForkFlags.forForks(List.of()), s.forkJvmArgs(), "the flags the forks ran with, fixed heap included");
         assertNull(s.fpTolerance());
         assertFalse(s.toleranceBased());
     }
