@@ -134,8 +134,10 @@ while IFS=$'\t' read -r name arts tests deps target provider || [[ -n "${name:-}
     winner="$out/winner"
     fresh=$(java -cp "$WORK/tools" CheckWinner "$lib:$WORK/inputs" "$winner" "$target" "$provider" "$SEEDS" 2>&1 | tail -1) || true
     echo "   fresh inputs: $fresh" >&2
+    # the forks' JVM flags exactly as tune's forks ran (report.json's forkJvmArgs: the fixed heap included)
+    fork_flags=$(awk '/^  "forkJvmArgs": \[$/ { f = 1; next } f && /^  \]/ { f = 0 } f { gsub(/[ ",]/, ""); printf "%s ", $0 }' "$out/report.json")
     remeasured=$(java -cp "$WORK/tools:$JMH_CP" remeasure.ReMeasure "$lib:$WORK/inputs" "$winner" "$target" "$provider" "$PAIRS" \
-        2> "$out/remeasure.log" | tail -1) || remeasured="failed (see $out/remeasure.log)"
+        "$fork_flags" 2> "$out/remeasure.log" | tail -1) || remeasured="failed (see $out/remeasure.log)"
     echo "   re-measured: $remeasured" >&2
   fi
   if [[ "$tests" != "-" && ( -n "$winner" || "$TESTS" == all ) ]]; then

@@ -139,6 +139,16 @@ public class ReMeasure {
     }
 
     private static final String CPU_LOG = "remeasure.cpuLog";
+
+    /* tune's fork flags (args[5], space-separated, may be absent or empty), then the CPU log property. */
+    private static String[] jvmArgs(String[] args, Path log) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (args.length > 5 && !args[5].isBlank()) {
+            out.addAll(java.util.List.of(args[5].trim().split("\\s+")));
+        }
+        out.add("-D" + CPU_LOG + "=" + log);
+        return out.toArray(new String[0]);
+    }
     private static final int MEASUREMENTS = 5;
 
     public static void main(String[] args) throws Exception {
@@ -180,11 +190,12 @@ public class ReMeasure {
     }
 
     /*
-     * The forks run with the JVM's default heap, as tune's own forks do. This harness once passed
-     * -Xmx1g, and EJML's jammed winner then re-measured 1.91x where tune had confirmed 1.42x: the same
-     * bytes run at 443 us with a heap under 4 GB (compressed oops unscaled) and at 608 us with the
-     * default 6 GB (zero-based, shifted), while the original does not move. A check under other JVM
-     * settings is another experiment, not a re-measurement.
+     * The forks run with exactly the JVM flags tune's own forks ran with (its report's forkJvmArgs,
+     * passed as the sixth argument): since tune fixes the forks' heap (docs/measuring.md), a
+     * re-measurement on the JVM's default heap would be another experiment. Heap layout moves results
+     * by itself: this harness once passed a plain -Xmx1g, and EJML's jammed winner then re-measured
+     * 1.91x where tune had confirmed 1.42x (443 us with references unscaled, 608 us zero-based and
+     * shifted; the original does not move).
      */
     /** {wall time per op, CPU time per op (NaN when the fork reported no CPU shares)} of one fork of one side. */
     private static double[] score(String[] args, String side) throws Exception {
@@ -194,7 +205,7 @@ public class ReMeasure {
                 .measurementIterations(MEASUREMENTS).measurementTime(TimeValue.milliseconds(500))
                 .param("libCp", args[0]).param("winnerDir", args[1]).param("target", args[2])
                 .param("provider", args[3]).param("side", side)
-                .jvmArgs("-D" + CPU_LOG + "=" + log).shouldFailOnError(true).build();
+                .jvmArgs(jvmArgs(args, log)).shouldFailOnError(true).build();
         // JMH refuses to start while another JMH run holds its machine-wide lock: two benchmarks on the same
         // cores spoil each other, so wait for it (up to ten minutes) instead of measuring beside it.
         long deadline = System.currentTimeMillis() + 600_000;

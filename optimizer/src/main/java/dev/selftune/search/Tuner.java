@@ -192,12 +192,13 @@ public final class Tuner {
             boolean anyPassed = entries.stream().anyMatch(e -> e.verdict.passed());
             decision = new Decision.Keep(entries.isEmpty()
                     ? "the budget ran out before any variant could be screened; " + budgetAdvice(budget, test)
+                            + sizesAdvice(baseline == null ? Double.NaN : baseline.score(), req)
                     : anyPassed ? "no verified variant beat the original in screening" : "no variant passed verification");
         } else if (pairsFitting(budget) < test.firstPairs()) {
             baseline = race.aggregate(race.baseline());
             decision = new Decision.Keep("budget left room for only " + pairsFitting(budget) + " confirmation pairs of "
                     + test.firstPairs() + " needed; the screening leader " + best.variant.id() + " was not confirmed; "
-                    + budgetAdvice(budget, test));
+                    + budgetAdvice(budget, test) + sizesAdvice(baseline == null ? Double.NaN : baseline.score(), req));
         } else {
             int forks = 2 * test.firstPairs();
             progress.update("confirm " + best.variant.id(), 0, forks, budget.left());
@@ -331,6 +332,26 @@ public final class Tuner {
         return String.format(java.util.Locale.ROOT,
                 "here one screening fork takes %.1f s and one confirmation fork %.1f s, so a decision needs about %.0f s: give --budget %ds or more",
                 budget.forkSeconds(), confirmForkSeconds(budget), needed, (int) (Math.ceil(needed / SAFETY / 10) * 10));
+    }
+
+    /*
+     * A fork's iterations are 100 ms, but JMH ends an iteration only after the call in progress
+     * returns: when one call takes longer than that (a quadratic method on generated arrays of 65536
+     * elements: commons-math3's convolve took ~2 s a call, 19.8 s a fork), the budget buys one call
+     * per iteration and "a larger --budget" is the expensive answer. With generated inputs the
+     * cheaper one is smaller sizes, named here with the time a call takes now.
+     */
+    /** "; or smaller --sizes ..." when inputs are generated and one call takes over 100 ms on average; else "". */
+    static String sizesAdvice(double baselineNanosPerOp, TuneRequest req) {
+        boolean generated = req.inputsProvider() == null && req.inputsFile() == null;
+        if (!generated || !(baselineNanosPerOp > 100e6)) {
+            return "";
+        }
+        int[] sizes = req.sizes();
+        int largest = java.util.Arrays.stream(sizes).max().orElse(0);
+        return String.format(java.util.Locale.ROOT, "; or smaller --sizes: a call takes %.1f s on average over the generated rows"
+                + " (sizes %s, largest %d), longer than a 100 ms iteration, so each iteration waits for one call",
+                baselineNanosPerOp / 1e9, java.util.Arrays.toString(sizes).replace(" ", ""), largest);
     }
 
     private static Measurement measureBaselineOnly(Measurer measurer, BenchSpec spec, Budget budget) {

@@ -95,4 +95,17 @@ class BudgetPlanTest {
         String advice = Tuner.budgetAdvice(b, TEST);
         assertTrue(advice.contains("one screening fork takes 2.5 s") && advice.contains("--budget 60s"), advice);
     }
+
+    @Test
+    void sizesAdvice_slowCallOnGeneratedRows_namesSmallerSizes_butNotForProvidedRowsOrFastCalls() {
+        dev.selftune.api.TuneRequest generated = dev.selftune.api.TuneRequest.builder().classpathEntry(java.nio.file.Path.of("."))
+                .target("a.B#c").out(java.nio.file.Path.of("out")).sizes(16, 1024, 65536).build();
+        String advice = Tuner.sizesAdvice(2.1e9, generated);
+        assertTrue(advice.contains("or smaller --sizes") && advice.contains("2.1 s") && advice.contains("[16,1024,65536]"), advice);
+        assertTrue(Tuner.sizesAdvice(5e6, generated).isEmpty(), "a 5 ms call fits an iteration many times");
+        assertTrue(Tuner.sizesAdvice(Double.NaN, generated).isEmpty());
+        dev.selftune.api.TuneRequest provided = dev.selftune.api.TuneRequest.builder().classpathEntry(java.nio.file.Path.of("."))
+                .target("a.B#c").out(java.nio.file.Path.of("out")).inputsProvider("a.Rows#rows").build();
+        assertTrue(Tuner.sizesAdvice(2.1e9, provided).isEmpty(), "sizes do not shape provided rows");
+    }
 }
