@@ -19,8 +19,10 @@ final class CodegenFlags {
      * TieredCompilation, TieredStopAtLevel, CompileThreshold, JVMCI), inlining limits, object layout
      * (compressed oops and class pointers, object alignment) and the garbage collector (its barriers
      * are compiled into every method). UnlockDiagnostic/ExperimentalVMOptions come along, since the
-     * flags after them need them. Heap sizes, logging, agents and system properties are not listed:
-     * they do not change a method's machine code.
+     * flags after them need them. Heap sizes, logging, agents and system properties are not listed.
+     * A heap's size does change one thing in the code, how compressed references are encoded (under
+     * 4 GB unscaled, else shifted): TuneProcess passes the forks a fixed heap laid out like the host's
+     * (measure.ForkFlags), but the wisdom key leaves it out, as before.
      */
     static final List<String> NAMES = List.of(
             "-Xint", "-Xcomp", "-Xmixed",

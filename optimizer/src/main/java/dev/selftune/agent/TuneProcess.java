@@ -1,6 +1,7 @@
 package dev.selftune.agent;
 
 import dev.selftune.api.MethodRef;
+import dev.selftune.measure.ForkFlags;
 
 import java.io.File;
 import java.io.IOException;
@@ -61,9 +62,13 @@ final class TuneProcess {
         this.java = java;
     }
 
-    /** The command line for one tuning run, with this host's code-generation flags. */
+    /**
+     * The command line for one tuning run, with this host's code-generation flags and a fork heap laid
+     * out like the host's own ({@link ForkFlags#forForks}, read here in the host: the compressed-oop
+     * encoding and G1 region size the winner will run under), not like the tuning child's.
+     */
     List<String> command(MethodRef target, String classpath, Path inputsFile, Duration budget, Path out) {
-        return command(target, classpath, inputsFile, budget, out, CodegenFlags.host());
+        return command(target, classpath, inputsFile, budget, out, ForkFlags.forForks(CodegenFlags.host()));
     }
 
     /**

@@ -44,7 +44,8 @@ public final class ForkFlags {
      * the shift and 1.95x without (docs/libraries.md), so a smaller heap alone would flatter a variant
      * with a number no default JVM on this machine sees. The fork's 1 GB heap is therefore placed at
      * 8 GB when this JVM's own heap is larger than 4 GB (zero-based, shifted, as its own), and gets this
-     * JVM's G1 region size (which decides which arrays are humongous). A caller who sets any heap size
+     * JVM's G1 region size (which decides which arrays are humongous); a JVM without compressed
+     * references (a heap over 32 GB) gives forks without them. A caller who sets any heap size
      * (--fork-jvm-flags) gets exactly its own flags; a caller who picks another collector gets no region
      * size; a machine under 4 GB keeps the JVM's defaults.
      */
@@ -61,11 +62,11 @@ public final class ForkFlags {
     private static final long FIXED_HEAP_NEEDS_RAM = 4 * GB;
 
     /** What this JVM's own heap looks like, for laying out the fork's fixed heap the same way. */
-    record OwnHeap(long physicalMemory, long maxHeap, boolean compressedOops, long g1RegionSize) {
+    record OwnHeap(long physicalMemory, long maxHeap, Boolean compressedOops, long g1RegionSize) {
         static OwnHeap ofThisJvm() {
             long ram = Long.MAX_VALUE;   // unknown: assumed big enough, as the JVM's own defaults assume
             long max = Runtime.getRuntime().maxMemory();
-            boolean oops = false;
+            Boolean oops = null;   // unknown until the bean says
             long region = 0;
             try {
                 if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
@@ -100,8 +101,10 @@ public final class ForkFlags {
             return List.copyOf(jvmArgs);
         }
         List<String> out = new ArrayList<>(FIXED_HEAP);
-        if (own.compressedOops() && own.maxHeap() > 4 * GB) {
+        if (Boolean.TRUE.equals(own.compressedOops()) && own.maxHeap() > 4 * GB) {
             out.add("-XX:HeapBaseMinAddress=8g");
+        } else if (Boolean.FALSE.equals(own.compressedOops()) && jvmArgs.stream().noneMatch(a -> a.endsWith("UseCompressedOops"))) {
+            out.add("-XX:-UseCompressedOops");   // a heap over 32 GB (or a flag) turned them off: a 1 GB heap would turn them on
         }
         boolean otherCollector = jvmArgs.stream().anyMatch(a -> COLLECTORS.stream().anyMatch(a::startsWith));
         if (own.g1RegionSize() > 0 && !otherCollector) {

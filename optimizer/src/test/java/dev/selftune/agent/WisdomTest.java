@@ -138,4 +138,17 @@ class WisdomTest {
                 Path.of("out"), java.util.List.of());
         assertTrue(plain.stream().noneMatch(a -> a.startsWith("--fork-jvm-flags")), plain.toString());
     }
+
+    @Test
+    void tuneCommand_host_forksGetAHeapLaidOutLikeTheHostsNotTheChilds() {
+        java.util.List<String> cmd = new TuneProcess("tool.jar", "java").command(M, "app.jar", null, java.time.Duration.ofSeconds(60),
+                Path.of("out"));
+        String expected = String.join(" ", dev.selftune.measure.ForkFlags.forForks(CodegenFlags.host()));
+        if (expected.isEmpty()) {
+            assertTrue(cmd.stream().noneMatch(a -> a.startsWith("--fork-jvm-flags")), cmd.toString());
+        } else {
+            assertTrue(cmd.contains("--fork-jvm-flags=" + expected), cmd + " should carry " + expected);
+            assertTrue(expected.startsWith("-Xms1g -Xmx1g") || !expected.contains("-Xms1g"), expected);
+        }
+    }
 }

@@ -58,8 +58,17 @@ class ForkFlagsTest {
     void withFixedHeap_ownHeapUnder4g_staysUnscaledAndUnplaced() {
         assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:G1HeapRegionSize=1048576"),
                 ForkFlags.withFixedHeap(List.of(), new ForkFlags.OwnHeap(8 * GB, 2 * GB, true, 1L << 20)));
-        assertEquals(ForkFlags.FIXED_HEAP, ForkFlags.withFixedHeap(List.of(), new ForkFlags.OwnHeap(Long.MAX_VALUE, 6 * GB, false, 0)),
-                "no compressed oops to match, not G1: the fixed heap alone");
+        assertEquals(ForkFlags.FIXED_HEAP, ForkFlags.withFixedHeap(List.of(), new ForkFlags.OwnHeap(Long.MAX_VALUE, 6 * GB, null, 0)),
+                "compressed oops unknown (no bean), not G1: the fixed heap alone");
+    }
+
+    @Test
+    void withFixedHeap_ownJvmWithoutCompressedOops_forksWithoutThem() {
+        assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:-UseCompressedOops", "-XX:G1HeapRegionSize=16777216"),
+                ForkFlags.withFixedHeap(List.of(), new ForkFlags.OwnHeap(128 * GB, 40 * GB, false, 16L << 20)));
+        assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:G1HeapRegionSize=16777216", "-XX:+UseCompressedOops"),
+                ForkFlags.withFixedHeap(List.of("-XX:+UseCompressedOops"), new ForkFlags.OwnHeap(128 * GB, 40 * GB, false, 16L << 20)),
+                "the caller's own oops flag stands");
     }
 
     @Test
