@@ -38,6 +38,11 @@ public record TuneRequest(
         return fpTolerance != null;
     }
 
+    /** Whether the rows are generated from {@link #sizes}: neither a provider nor a rows file was given. */
+    public boolean generatedInputs() {
+        return inputsProvider == null && inputsFile == null;
+    }
+
     public static Builder builder() {
         return new Builder();
     }

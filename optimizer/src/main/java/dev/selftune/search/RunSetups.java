@@ -16,7 +16,7 @@ final class RunSetups {
     /* Sizes shape only generated rows: with a provider or a rows file, JMH measures those rows and
      * the sizes were never used, so the report says where the rows came from instead. */
     static RunSetup of(TuneRequest req, ForkPlan screening, ForkPlan confirmation) {
-        boolean generated = req.inputsProvider() == null && req.inputsFile() == null;
+        boolean generated = req.generatedInputs();
         String inputs = req.inputsProvider() != null ? "provider " + req.inputsProvider()
                 : req.inputsFile() != null ? "file " + req.inputsFile() : "generated";
         return new RunSetup(req.fpTolerance(),

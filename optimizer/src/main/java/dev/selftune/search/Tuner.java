@@ -343,8 +343,7 @@ public final class Tuner {
      */
     /** "; or smaller --sizes ..." when inputs are generated and one call takes over 100 ms on average; else "". */
     static String sizesAdvice(double baselineNanosPerOp, TuneRequest req) {
-        boolean generated = req.inputsProvider() == null && req.inputsFile() == null;
-        if (!generated || !(baselineNanosPerOp > 100e6)) {
+        if (!req.generatedInputs() || !(baselineNanosPerOp > 100e6)) {
             return "";
         }
         int[] sizes = req.sizes();
