@@ -17,7 +17,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /** Unroll-and-jam on EJML-shaped nests: fires, keeps behaviour bit for bit, and refuses with reasons. */
 class UnrollAndJamTest {
@@ -150,6 +157,80 @@ class UnrollAndJamTest {
         assertTrue(jam(FlatMatrices.class, "shrinkingBound").isEmpty());
         String why = whyNot(FlatMatrices.class, "shrinkingBound");
         assertTrue(why.contains("reads limit") && why.contains("which the body writes"), why);
+    }
+
+    @Test
+    void unrollAndJam_jammedLoopRunsAheadOfTheUntouchedOriginalLoop() {
+        MethodNode orig = method(Specimen.bytes(RowMatrices.class), "multSmall");
+        Loop j = columnLoop(orig);
+        List<Integer> want = opcodes(j.head(), j.backEdge());
+        for (Variant v : jam(RowMatrices.class, "multSmall")) {
+            MethodNode m = method(v.classBytes(), "multSmall");
+            Loop kept = Loops.find(m).stream().filter(l -> opcodes(l.head(), l.backEdge()).equals(want)).findFirst().orElse(null);
+            assertTrue(kept != null, v + ": the original loop over j is no longer there as it was");
+            int from = m.instructions.indexOf(kept.head());
+            int to = m.instructions.indexOf(kept.backEdge());
+            for (AbstractInsnNode n : m.instructions) {
+                int at = m.instructions.indexOf(n);
+                if (n instanceof JumpInsnNode jump && jump.label == kept.head() && at > to) {
+                    throw new AssertionError(v + ": code after the original loop jumps back to its head at " + at);
+                }
+            }
+            boolean aheadLoops = false;
+            for (AbstractInsnNode n : m.instructions) {
+                int at = m.instructions.indexOf(n);
+                aheadLoops |= n instanceof JumpInsnNode jump && jump.getOpcode() == Opcodes.GOTO && at < from
+                        && m.instructions.indexOf(jump.label) < at && m.instructions.indexOf(jump.label) > m.instructions.indexOf(outerOf(m, kept).head());
+            }
+            assertTrue(aheadLoops, v + ": no jammed loop ahead of the original one");
+        }
+    }
+
+    @Test
+    void unrollAndJam_loopEnteredByAJumpToItsHead_refusedWithReason() {
+        ClassNode c = new ClassNode();
+        new ClassReader(Specimen.bytes(RowMatrices.class)).accept(c, 0);
+        MethodNode m = c.methods.stream().filter(x -> x.name.equals("multSmall")).findFirst().orElseThrow();
+        Loop j = columnLoop(m);
+        m.instructions.insertBefore(j.head(), new JumpInsnNode(Opcodes.GOTO, j.head()));
+        ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object";
+            }
+        };
+        c.accept(w);
+        Generator g = generator();
+        assertTrue(g.generate("multSmall", null, w.toByteArray()).isEmpty());
+        String why = g.notApplied().get(UnrollAndJam.NAME);
+        assertTrue(why.contains("is not entered by falling into its head"), why);
+    }
+
+    private static MethodNode method(byte[] bytes, String name) {
+        ClassNode c = new ClassNode();
+        new ClassReader(bytes).accept(c, 0);
+        return c.methods.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow();
+    }
+
+    /* the loop over j: inside another loop and holding one */
+    private static Loop columnLoop(MethodNode m) {
+        List<Loop> all = Loops.find(m);
+        return all.stream().filter(l -> all.stream().anyMatch(o -> o.encloses(m, l)) && all.stream().anyMatch(i -> l.encloses(m, i)))
+                .findFirst().orElseThrow();
+    }
+
+    private static Loop outerOf(MethodNode m, Loop l) {
+        return Loops.find(m).stream().filter(o -> o.encloses(m, l)).findFirst().orElseThrow();
+    }
+
+    private static List<Integer> opcodes(AbstractInsnNode from, AbstractInsnNode to) {
+        List<Integer> out = new ArrayList<>();
+        for (AbstractInsnNode n = from; n != to.getNext(); n = n.getNext()) {
+            if (n.getOpcode() >= 0) {
+                out.add(n.getOpcode());
+            }
+        }
+        return out;
     }
 
     @Test

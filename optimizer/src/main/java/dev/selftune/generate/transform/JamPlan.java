@@ -43,7 +43,7 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
      * count does not depend on j (the values its test compares are computed without j), so one test
      * drives all copies; (3) every local the copies share is written only in the epilogue (carried in
      * order, like cIndex) or only read. Exceptions: the prologues and inner loops run inside a
-     * RuntimeException handler that falls back to the original body for j alone; having written
+     * RuntimeException handler that falls back to the original loop from j; having written
      * only private locals, that replays exactly what the original would have done.
      */
     /** This plan with {@code more} as its run-time alias guards. */
@@ -73,6 +73,12 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
                 throw new Refused("the bound of the loop over " + j + " reads " + LocalNames.describe(method, v.var)
                         + ", which the body writes; the jammed block tests the bound once for several iterations");
             }
+        }
+        AbstractInsnNode before = dev.selftune.generate.CountedLoops.previousReal(outer.head());
+        if (before != null && (before.getOpcode() == Opcodes.GOTO || before.getOpcode() == Opcodes.ATHROW
+                || (before.getOpcode() >= Opcodes.TABLESWITCH && before.getOpcode() <= Opcodes.RETURN))) {
+            throw new Refused("the loop over " + j + " is not entered by falling into its head; the jammed loop goes"
+                    + " where the code before the loop falls in");
         }
         if (outer.exceptionEdges()) {
             throw new Refused("the loop over " + j + " holds a try block; only loops without exception handlers are jammed");
