@@ -4,7 +4,7 @@
 # per generation and seed: training and held-out utility (geomean speedup [low, high], JMH forks).
 #   scripts/self-improve.sh                          # SEEDS=1,2,3 GENERATIONS=2 CANDIDATES=2 PER_TUNING=50
 #   SEEDS=1 GENERATIONS=1 SKIP_BUILD=1 scripts/self-improve.sh
-#   TUNE_SELF=1 scripts/self-improve.sh              # also --tune-self: 3 own methods × 30 s added to each generation
+#   TUNE_SELF=1 scripts/self-improve.sh              # also --tune-self: 3 own methods × TUNE_SELF_BUDGET (60 s) added to each generation
 # Time: per seed, (train + holdout) tunings for generation 0, then per generation
 # (CANDIDATES × train + train + holdout) tunings, each PER_TUNING seconds: 17 minutes at the defaults.
 # PER_TUNING below ~40 s leaves tune too little for a decision once a fork costs ~2 s (every tuning keeps).
@@ -26,8 +26,10 @@ tunings=$(( CANDIDATES * $(count "$TRAIN") + $(count "$TRAIN") + $(count "$HOLDO
 budget=$(( tunings * PER_TUNING ))
 tune_self=()
 if [[ "${TUNE_SELF:-}" == 1 ]]; then
-  tune_self=(--tune-self)
-  budget=$(( budget + 3 * 30 ))   # self-tuning's share (the defaults: 3 methods × 30 s), so PER_TUNING is unchanged
+  # 60 s each: at ~2 s a fork, 30 s (the CLI's default) ended before any variant was screened here
+  TUNE_SELF_BUDGET=${TUNE_SELF_BUDGET:-60}
+  tune_self=(--tune-self --tune-self-budget "${TUNE_SELF_BUDGET}s")
+  budget=$(( budget + 3 * TUNE_SELF_BUDGET ))   # self-tuning's share (3 methods), so PER_TUNING is unchanged
 fi
 IFS=, read -ra seeds <<< "$SEEDS"
 for seed in "${seeds[@]}"; do

@@ -316,7 +316,8 @@ public final class Tuner {
 
     /*
      * What screening leaves for confirmation: the first look, plus one extension look when that
-     * costs at most half the whole budget (at 35 s and 1.2 s forks: 6 pairs, 14 s; at 90 s: 10 pairs).
+     * costs at most half the whole budget (at 35 s and 1.2 s forks: 6 pairs, 14 s; at 90 s: 10 pairs;
+     * at 2 s forks 35 s holds no decision at all: docs/budget-and-confirmation.md).
      */
     static double confirmReserve(Budget budget, SequentialTest test) {
         double fork = confirmForkSeconds(budget);
