@@ -227,6 +227,9 @@ public final class Tuner {
             }
         }
 
+        if (decision instanceof Decision.Keep k) {
+            decision = new Decision.Keep(k.reason() + forkSpreadAdvice(baseline, req.forkJvmArgs()));
+        }
         List<VariantResult> all = new ArrayList<>();
         for (Race.Entry e : entries) {
             if (confirmed != null && e == best) {
@@ -324,6 +327,41 @@ public final class Tuner {
         double first = 2 * test.firstPairs() * fork;
         double extended = 2 * test.nextPairs(test.firstPairs(), 1) * fork;
         return extended <= budget.total() / 2 ? extended : first;
+    }
+
+    /** How far apart the original's forks may run before a keep says why that may be. */
+    static final double FORK_SPREAD_ADVICE = 2.0;
+
+    /*
+     * Forks of the same bytes that run 2x or more apart point at the machine, not the code. The cause
+     * seen here (docs/measuring.md, "First touches"): a method that allocates much on every call makes
+     * G1 grow eden onto heap pages no one has touched, and each first touch is a page fault, on one
+     * virtual machine here 7.6 us per 4 KB page (2 s per GB), paid inside the measured iterations;
+     * the transpose sample at 1024 x 1024 ran at 25-48 ms per op in every fork there, and at 2.09-2.17
+     * with the heap touched before the fork started (-XX:+AlwaysPreTouch, 2 s more per fork start).
+     * Pre-touching is not the default because it costs every fork of every method that much; a keep
+     * with such a spread says so instead, with the flag that removes it.
+     */
+    static String forkSpreadAdvice(Measurement baseline, List<String> forkJvmArgs) {
+        if (baseline == null || baseline.forkScores().length < 2
+                || forkJvmArgs.stream().anyMatch(a -> a.contains("AlwaysPreTouch"))) {
+            return "";
+        }
+        double min = java.util.Arrays.stream(baseline.forkScores()).min().orElse(Double.NaN);
+        double max = java.util.Arrays.stream(baseline.forkScores()).max().orElse(Double.NaN);
+        if (!(min > 0) || !(max / min >= FORK_SPREAD_ADVICE)) {
+            return "";
+        }
+        double scale = 1;
+        String unit = baseline.unit();
+        if ("ns/op".equals(unit) && min >= 1e3) {
+            scale = min >= 1e6 ? 1e6 : 1e3;
+            unit = min >= 1e6 ? "ms/op" : "us/op";
+        }
+        return String.format(java.util.Locale.ROOT, "; the original's %d forks ran %.1fx apart (%.3g to %.3g %s): a method that"
+                        + " allocates much on every call can pay the first touch of the forks' heap pages while it is measured;"
+                        + " --fork-jvm-flags=-XX:+AlwaysPreTouch touches the heap before each fork starts (docs/measuring.md)",
+                baseline.forkScores().length, max / min, min / scale, max / scale, unit);
     }
 
     /** What budget would decide, from the costs measured in this run: set-up so far, the baseline, a few screening forks, the first look. */
