@@ -23,7 +23,8 @@ record ForkResults(String label, String unit, double[] forkScores, List<double[]
     static ForkResults of(String label, Collection<RunResult> results, ForkPlan plan, Path log, Path cpuLog) {
         if (results == null || results.size() != 1) {
             throw new MeasureFailure(label, "JMH returned " + (results == null ? 0 : results.size())
-                    + " benchmark results, expected 1 (did a fork crash?)", log, JmhLog.tail(log), null);
+                    + " benchmark results, expected 1 (did a fork crash?)" + (log == null ? "" : JmhLog.forkException(log)),
+                    log, JmhLog.tail(log), null);
         }
         RunResult rr = results.iterator().next();
         Collection<BenchmarkResult> forks = rr.getBenchmarkResults();

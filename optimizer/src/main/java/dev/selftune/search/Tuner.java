@@ -163,7 +163,7 @@ public final class Tuner {
                             ranking.adapts() ? ranking::adapt : null);
         } catch (MeasureFailure f) {
             throw new TuneException(target.method().toString(), "the original method fails in a JMH fork ("
-                    + f.getMessage() + "): check that it runs outside your application, or pass --inputs");
+                    + f.getMessage() + "): " + throwingRowsAdvice(profile) + "check that it runs outside your application, or pass --inputs");
         }
 
         ranking.record(target.method(), src.encode(), target.classBytes(), observed(race, entries));
@@ -327,6 +327,21 @@ public final class Tuner {
         double first = 2 * test.firstPairs() * fork;
         double extended = 2 * test.nextPairs(test.firstPairs(), 1) * fork;
         return extended <= budget.total() / 2 ? extended : first;
+    }
+
+    /*
+     * A measured op calls the method on every row, so one row on which the original throws fails
+     * every fork (EJML's multTransB on rows shaped for mult_small: "MatrixDimensionException: 30 != 10").
+     * Verification compares those throws and is fine with them; measuring is not.
+     */
+    static String throwingRowsAdvice(OriginalProfile profile) {
+        int threw = profile.rows() - profile.normalReturns();
+        if (threw <= 0) {
+            return "";
+        }
+        return "the original threw on " + threw + " of its " + profile.rows() + " input rows during verification, and a"
+                + " measured op calls it on every row, so each fork stops at the first throw: measure with rows on"
+                + " which it returns (leave the throwing ones out of --inputs), or ";
     }
 
     /** How far apart the original's forks may run before a keep says why that may be. */

@@ -7,8 +7,8 @@ import dev.selftune.api.Measurement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A keep whose original ran far apart from fork to fork says why that may be and which flag removes it. */
-class ForkSpreadAdviceTest {
+/** Advice in a keep or an error: forks far apart (first touches of heap pages), rows on which the original throws. */
+class TuneAdviceTest {
     private static Measurement forks(double... scores) {
         return new Measurement(scores[0], 0, "ns/op", scores.length, 5, scores);
     }
@@ -30,5 +30,13 @@ class ForkSpreadAdviceTest {
                 "the caller already pre-touches the heap");
         assertEquals("", Tuner.forkSpreadAdvice(forks(5e6), List.of()), "one fork has no spread");
         assertEquals("", Tuner.forkSpreadAdvice(null, List.of()));
+    }
+
+    @Test
+    void throwingRowsAdvice_someRowsThrew_saysWhyEveryForkFailsAndWhatToDo_noneThrew_saysNothing() {
+        String advice = Tuner.throwingRowsAdvice(new dev.selftune.verify.OriginalProfile(105, 45, false));
+        assertTrue(advice.startsWith("the original threw on 60 of its 105 input rows during verification"), advice);
+        assertTrue(advice.contains("leave the throwing ones out of --inputs"), advice);
+        assertEquals("", Tuner.throwingRowsAdvice(new dev.selftune.verify.OriginalProfile(105, 105, false)));
     }
 }
