@@ -21,7 +21,7 @@ import java.util.Properties;
  * written as a properties file whose path travels in the system property {@value GenericBenchmark#SPEC_PROPERTY}.
  */
 public record BenchSpec(String label, List<Path> classpath, String className, String methodName, String descriptor,
-                        boolean isStatic, Path classFile, InputSource inputs, boolean copyArgs) {
+                        boolean isStatic, Path classFile, InputSource inputs, boolean copyArgs, boolean dropThrowingRows) {
 
     /* The spec names a class *file* rather than carrying bytes: the original and every variant are
      * loaded the same way in the fork (read file, define with TargetClassLoader), so an A/A pair
@@ -37,6 +37,25 @@ public record BenchSpec(String label, List<Path> classpath, String className, St
             throw new IllegalArgumentException("BenchSpec '" + label + "': descriptor '" + descriptor
                     + "' is not a JVM method descriptor; resolve the target first (Target carries it)");
         }
+    }
+
+    /** A spec that measures every row (the fork leaves none out). */
+    public BenchSpec(String label, List<Path> classpath, String className, String methodName, String descriptor,
+                     boolean isStatic, Path classFile, InputSource inputs, boolean copyArgs) {
+        this(label, classpath, className, methodName, descriptor, isStatic, classFile, inputs, copyArgs, false);
+    }
+
+    /*
+     * Rows on which the original throws: a measured op calls the method on every row, so one such row
+     * failed every fork (EJML's multTransB on rows shaped for mult_small). Verification has already
+     * compared what original and variant do on them, throws included; the timed loop is about the
+     * calls that return. With dropThrowingRows the fork calls each row once on a copy before measuring
+     * and leaves out those that throw (GenericBenchmark). Tuner sets it only when the original threw
+     * on some verification rows, so no other fork pays for the extra pass.
+     */
+    /** This spec with the fork told to leave out rows on which the method throws. */
+    public BenchSpec droppingThrowingRows(boolean drop) {
+        return new BenchSpec(label, classpath, className, methodName, descriptor, isStatic, classFile, inputs, copyArgs, drop);
     }
 
     /** Writes {@code classBytes} under {@code workDir/classes} and returns the spec that measures them. */
@@ -77,6 +96,7 @@ public record BenchSpec(String label, List<Path> classpath, String className, St
         p.setProperty("classFile", classFile.toAbsolutePath().toString());
         p.setProperty("inputs", inputs.encode());
         p.setProperty("copyArgs", Boolean.toString(copyArgs));
+        p.setProperty("dropThrowingRows", Boolean.toString(dropThrowingRows));
         String name = "spec-" + classFile.getFileName().toString().replaceFirst("\\.class$", "") + ".properties";
         Path file = dir.resolve(name);
         try {
@@ -106,7 +126,8 @@ public record BenchSpec(String label, List<Path> classpath, String className, St
         }
         return new BenchSpec(req(p, "label", file), cp, req(p, "className", file), req(p, "methodName", file),
                 req(p, "descriptor", file), Boolean.parseBoolean(req(p, "isStatic", file)), Path.of(req(p, "classFile", file)),
-                InputSource.decode(req(p, "inputs", file)), Boolean.parseBoolean(req(p, "copyArgs", file)));
+                InputSource.decode(req(p, "inputs", file)), Boolean.parseBoolean(req(p, "copyArgs", file)),
+                Boolean.parseBoolean(p.getProperty("dropThrowingRows", "false")));
     }
 
     private static String req(Properties p, String key, Path file) {

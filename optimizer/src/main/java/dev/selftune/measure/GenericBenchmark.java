@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,6 +23,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
+import dev.selftune.inputs.Inputs;
 
 /**
  * The one precompiled JMH benchmark: calls the method named by the {@link BenchSpec} in
@@ -64,8 +67,33 @@ public class GenericBenchmark {
         BoundMethod bound = BoundMethod.bind(read);
         SITE.setTarget(bound.invoker());
         MutableCallSite.syncAll(new MutableCallSite[] {SITE});
-        rows = bound.rows();
+        rows = read.dropThrowingRows() ? rowsThatReturn(bound.rows(), bound.invoker()) : bound.rows();
         refill = read.copyArgs() ? RowRefill.of(rows).probe(bound.invoker()) : null;
+    }
+
+    /*
+     * The rows on which one call, on a copy of the row (arrays copied, other objects shared, as
+     * Inputs.copyRow does), returns normally. A VM error is not the method's doing and fails the fork.
+     * No row left is an error that says so: there would be nothing to measure.
+     */
+    static Object[][] rowsThatReturn(Object[][] rows, MethodHandle invoker) {
+        List<Object[]> keep = new ArrayList<>(rows.length);
+        Throwable last = null;
+        for (Object[] row : rows) {
+            try {
+                Object ignored = (Object) invoker.invoke(Inputs.copyRow(row));
+                keep.add(row);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                last = t;
+            }
+        }
+        if (keep.isEmpty() && rows.length > 0) {
+            throw new IllegalStateException("the method threw on every one of its " + rows.length + " input rows (the last: "
+                    + last + "); rows on which it throws are left out of the measurement, so nothing is left to measure", last);
+        }
+        return keep.toArray(new Object[0][]);
     }
 
     /* Contention: JMH's AverageTime is wall-clock time, so a fork that shares its core with other

@@ -30,7 +30,8 @@ final class MeasurementKey {
         StringBuilder k = new StringBuilder(FORMAT).append('\n');
         k.append("class ").append(sha256(spec.classFile(), spec.label())).append('\n');
         k.append("method ").append(spec.className()).append('#').append(spec.methodName()).append(spec.descriptor())
-                .append(spec.isStatic() ? " static" : " instance").append(spec.copyArgs() ? " copyArgs" : "").append('\n');
+                .append(spec.isStatic() ? " static" : " instance").append(spec.copyArgs() ? " copyArgs" : "")
+                .append(spec.dropThrowingRows() ? " dropThrowingRows" : "").append('\n');
         InputSource in = spec.inputs();
         k.append("inputs seed=").append(in.seed()).append(" sizes=").append(Arrays.toString(in.sizes()))
                 .append(" provider=").append(in.provider());

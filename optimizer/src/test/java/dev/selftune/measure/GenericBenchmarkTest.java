@@ -93,4 +93,50 @@ class GenericBenchmarkTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, b::endIteration);
         assertTrue(e.getMessage().contains("measurement row 0") && e.getMessage().contains("later call"), e.getMessage());
     }
+
+    /** The row's value halved; throws on a negative value (a row the method rejects). */
+    static int half(int v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("negative: " + v);
+        }
+        return v / 2;
+    }
+
+    private static java.lang.invoke.MethodHandle halfInvoker() throws Exception {
+        java.lang.invoke.MethodHandle h = java.lang.invoke.MethodHandles.lookup().findStatic(GenericBenchmarkTest.class, "half",
+                java.lang.invoke.MethodType.methodType(int.class, int.class));
+        return h.asType(h.type().generic()).asSpreader(Object[].class, 1);
+    }
+
+    @Test
+    void rowsThatReturn_rowsThatThrowLeftOut_theOthersKeptInOrder() throws Exception {
+        Object[][] rows = {{4}, {-1}, {6}, {-3}};
+        Object[][] kept = GenericBenchmark.rowsThatReturn(rows, halfInvoker());
+        org.junit.jupiter.api.Assertions.assertEquals(2, kept.length);
+        org.junit.jupiter.api.Assertions.assertSame(rows[0], kept[0]);
+        org.junit.jupiter.api.Assertions.assertSame(rows[2], kept[1]);
+    }
+
+    @Test
+    void rowsThatReturn_everyRowThrows_saysThereIsNothingToMeasure() throws Exception {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> GenericBenchmark.rowsThatReturn(new Object[][] {{-1}, {-2}}, halfInvoker()));
+        assertTrue(e.getMessage().startsWith("the method threw on every one of its 2 input rows"), e.getMessage());
+        assertTrue(e.getMessage().contains("negative: -2"), e.getMessage());
+    }
+
+    @Test
+    void dropThrowingRows_roundTripsThroughTheSpecFile_andAnOlderSpecReadsFalse() throws Exception {
+        Target t = Specimens.target(DrainSpecimen.class, "drain", "([D)V", true);
+        InputSource in = new InputSource(7, new int[] {16}, null, null);
+        BenchSpec spec = BenchSpec.of(t, "original", t.classBytes(), in, false, dir).droppingThrowingRows(true);
+        Path file = spec.write(dir.resolve("specs"));
+        assertTrue(BenchSpec.read(file).dropThrowingRows());
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(file));
+        lines.removeIf(l -> l.startsWith("dropThrowingRows"));
+        java.nio.file.Files.write(file, lines);
+        org.junit.jupiter.api.Assertions.assertFalse(BenchSpec.read(file).dropThrowingRows());
+        org.junit.jupiter.api.Assertions.assertNotEquals(MeasurementKey.of(spec, ForkPlan.screening(), "env"),
+                MeasurementKey.of(spec.droppingThrowingRows(false), ForkPlan.screening(), "env"));
+    }
 }
