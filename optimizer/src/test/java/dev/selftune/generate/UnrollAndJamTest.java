@@ -234,6 +234,48 @@ class UnrollAndJamTest {
     }
 
     @Test
+    void unrollAndJam_innerLoopFromJToJPlusAConstant_jammedAndSameResultsAndExceptionsAsOriginal() throws Exception {
+        List<Variant> vs = jam(RowMatrices.class, "multTransA");
+        assertEquals(List.of(4, 8, 2), vs.stream().map(v -> v.transforms().get(0).params().get("factor")).toList(),
+                vs + " " + whyNot(RowMatrices.class, "multTransA"));
+        Method orig = RowMatrices.class.getMethod("multTransA", RowMatrix.class, RowMatrix.class, RowMatrix.class);
+        Random r = new Random(9);
+        int[][] shapes = {{0, 0, 0}, {1, 1, 1}, {3, 1, 5}, {4, 4, 4}, {5, 7, 3}, {8, 8, 8}, {9, 2, 11}, {2, 0, 6}, {6, 5, 0}, {7, 3, 17}};
+        for (Variant v : vs) {
+            assertEquals("", Specimen.check(v.classBytes()), v.toString());
+            Method jammed = Specimen.load(RowMatrices.class.getName(), v.classBytes())
+                    .getMethod("multTransA", RowMatrix.class, RowMatrix.class, RowMatrix.class);
+            for (int t = 0; t < 300; t++) {
+                int[] s = shapes[t % shapes.length];   // a: k x m, b: k x n, c: m x n
+                RowMatrix a = RowMatrixFixtures.random(r, s[0], s[1]);
+                RowMatrix b = RowMatrixFixtures.random(r, s[0], s[2]);
+                RowMatrix c = new RowMatrix(s[1], s[2]);
+                int kind = t / shapes.length % 4;
+                if (kind == 1) {
+                    c.data = new double[Math.max(0, c.data.length - 1 - r.nextInt(3))];
+                } else if (kind == 2) {
+                    b.data = Arrays.copyOf(b.data, Math.max(0, b.data.length - 1));
+                } else if (kind == 3 && s[0] == s[1] && s[1] == s[2]) {
+                    c = a;
+                }
+                RowMatrix[] want = RowMatrixFixtures.copies(a, b, c);
+                RowMatrix[] got = RowMatrixFixtures.copies(a, b, c);
+                assertEquals(run(orig, want), run(jammed, got), v + " on shape " + Arrays.toString(s) + " kind " + kind);
+                for (int m = 0; m < 3; m++) {
+                    assertArrayEquals(want[m].data, got[m].data, v + " matrix " + m + " shape " + Arrays.toString(s) + " kind " + kind);
+                }
+            }
+        }
+    }
+
+    @Test
+    void unrollAndJam_endMovesWithJTwice_refusedAsTripCountDependsOnJ() {
+        assertTrue(jam(RowMatrices.class, "multTransAShifted").isEmpty());
+        String why = whyNot(RowMatrices.class, "multTransAShifted");
+        assertTrue(why.contains("the inner loop's trip count depends on j"), why);
+    }
+
+    @Test
     void unrollAndJam_straightLoop_saysThereIsNoNest() {
         String why = whyNot(FlatMatrices.class, "longIndexSum");
         assertTrue(why.startsWith("no loop holding exactly one inner loop"), why);

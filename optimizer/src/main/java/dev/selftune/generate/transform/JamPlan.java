@@ -111,7 +111,7 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
         if (inner.iv().isLong()) {
             compare = dev.selftune.generate.CountedLoops.previousReal(compare);
         }
-        if (taint.top(compare, inner.bound().isEmpty() ? 1 : 2)) {
+        if (taint.top(compare, inner.bound().isEmpty() ? 1 : 2) && !sameTripsForEveryIndex(inner, taint, compare)) {
             throw new Refused("the inner loop's trip count depends on " + j
                     + " (its test compares values computed from it); jamming needs equal trip counts");
         }
@@ -119,6 +119,21 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
         int size = method.instructions.indexOf(end) - method.instructions.indexOf(bodyFirst);
         JamSharing sharing = JamSharing.find(method, frames, outer, inner, epilogueFirst, privates);
         return new JamPlan(outer, inner, inner.head(), epilogueFirst, privates, guards, size, sharing);
+    }
+
+    /*
+     * The inner test compares two values that both depend on j, but as "j + c1" and "j + c2" with
+     * c1, c2 computed without j (Taint.offsetOfIndex), the inner induction variable stepped by an
+     * amount the loop over j does not change, and the bound a local the inner loop does not write:
+     * then c1 < c2 decides the test, and the trip count is the same for every j.
+     */
+    private static boolean sameTripsForEveryIndex(Loop inner, Taint taint, AbstractInsnNode compare) {
+        if (inner.iv().isLong() || inner.bound().size() != 1 || !(inner.bound().get(0) instanceof VarInsnNode)
+                || !inner.boundInvariant()) {
+            return false;
+        }
+        boolean stepFree = inner.iv().step() != null || inner.iv().stepInsns().stream().noneMatch(taint::tainted);
+        return stepFree && taint.offsetOfIndex(compare, 0) && taint.offsetOfIndex(compare, 1);
     }
 
     private static void checkOps(AbstractInsnNode from, AbstractInsnNode to, AbstractInsnNode allowedJump, boolean epilogue,

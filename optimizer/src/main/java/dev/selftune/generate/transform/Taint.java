@@ -22,6 +22,7 @@ final class Taint {
     private final int from;
     private final int to;
     private final Map<AbstractInsnNode, Boolean> memo = new HashMap<>();
+    private final Map<AbstractInsnNode, Boolean> offsetMemo = new HashMap<>();
 
     /** Taint from reads of local {@code index} between {@code first} (included) and {@code end} (excluded). */
     Taint(MethodNode method, Frame<SourceValue>[] frames, int index, AbstractInsnNode first, AbstractInsnNode end) {
@@ -50,6 +51,78 @@ final class Taint {
     boolean below(AbstractInsnNode at, int depth) {
         Frame<SourceValue> f = frames[insns.indexOf(at)];
         return f == null || value(f.getStack(f.getStackSize() - 1 - depth));
+    }
+
+    /*
+     * Whether the stack value {@code depth} below the top before {@code at} is the index plus a value
+     * that does not depend on it ("j + c"): the index itself, a local every store of which holds such
+     * a value, "x + c", "c + x" or "x - c" of one. A loop-carried local (an inner induction variable
+     * 'v = j; .. v += step') is followed optimistically around its cycle: every way into the cycle is
+     * checked, and adding an untainted step keeps the form. Two such values differ by an amount that
+     * does not depend on the index, so an inner loop testing one against the other runs as often for
+     * every j (EJML's multTransA_small: indexB = j; end = indexB + rows*cols; while (indexB < end)).
+     */
+    /** True when the value {@code p} pushes (or stores) may depend on the index. */
+    boolean tainted(AbstractInsnNode p) {
+        return insn(p);
+    }
+
+    boolean offsetOfIndex(AbstractInsnNode at, int depth) {
+        Frame<SourceValue> f = frames[insns.indexOf(at)];
+        return f != null && offset(f.getStack(f.getStackSize() - 1 - depth));
+    }
+
+    private boolean offset(SourceValue v) {
+        if (v.insns.isEmpty()) {
+            return false;
+        }
+        for (AbstractInsnNode p : v.insns) {
+            if (!offsetInsn(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean offsetInsn(AbstractInsnNode p) {
+        int at = insns.indexOf(p);
+        if (at < from || at >= to) {
+            return false;
+        }
+        Boolean known = offsetMemo.get(p);
+        if (known != null) {
+            return known;
+        }
+        offsetMemo.put(p, true);
+        boolean o = offsetCompute(p, at);
+        offsetMemo.put(p, o);
+        return o;
+    }
+
+    private boolean offsetCompute(AbstractInsnNode p, int at) {
+        Frame<SourceValue> f = frames[at];
+        if (f == null) {
+            return false;
+        }
+        int op = p.getOpcode();
+        if (p instanceof IincInsnNode inc) {
+            return inc.var != index && offset(f.getLocal(inc.var));
+        }
+        if (p instanceof VarInsnNode v && op == Opcodes.ILOAD) {
+            return v.var == index || offset(f.getLocal(v.var));
+        }
+        if (p instanceof VarInsnNode && op == Opcodes.ISTORE) {
+            return offset(f.getStack(f.getStackSize() - 1));
+        }
+        if (op == Opcodes.IADD || op == Opcodes.ISUB) {
+            SourceValue right = f.getStack(f.getStackSize() - 1);
+            SourceValue left = f.getStack(f.getStackSize() - 2);
+            if (offset(left) && !value(right)) {
+                return true;
+            }
+            return op == Opcodes.IADD && offset(right) && !value(left);
+        }
+        return false;
     }
 
     private boolean value(SourceValue v) {

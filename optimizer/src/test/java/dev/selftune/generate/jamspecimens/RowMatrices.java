@@ -98,4 +98,40 @@ public final class RowMatrices {
             }
         }
     }
+
+    /** c = aT·b with the shape of EJML's multTransA_small: the inner loop runs from j to j + rows*cols, a trip count the same for every j. */
+    public static void multTransA(RowMatrix a, RowMatrix b, RowMatrix c) {
+        int cIndex = 0;
+        for (int i = 0; i < a.numCols; i++) {
+            for (int j = 0; j < b.numCols; j++) {
+                int indexA = i;
+                int indexB = j;
+                int end = indexB + b.numRows * b.numCols;
+                double total = 0;
+                for (; indexB < end; indexB += b.numCols) {
+                    total += a.data[indexA] * b.data[indexB];
+                    indexA += a.numCols;
+                }
+                c.set(cIndex++, total);
+            }
+        }
+    }
+
+    /** Like {@link #multTransA}, but the end also moves with j a second time: the trip count depends on j. */
+    public static void multTransAShifted(RowMatrix a, RowMatrix b, RowMatrix c) {
+        int cIndex = 0;
+        for (int i = 0; i < a.numCols; i++) {
+            for (int j = 0; j < b.numCols; j++) {
+                int indexA = i;
+                int indexB = j;
+                int end = indexB + j + b.numRows;
+                double total = 0;
+                for (; indexB < end; indexB += b.numCols) {
+                    total += a.data[indexA] * b.data[indexB];
+                    indexA += a.numCols;
+                }
+                c.set(cIndex++, total);
+            }
+        }
+    }
 }
