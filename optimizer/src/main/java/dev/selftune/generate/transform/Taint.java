@@ -53,6 +53,11 @@ final class Taint {
         return f == null || value(f.getStack(f.getStackSize() - 1 - depth));
     }
 
+    /** True when the value {@code p} pushes (or stores) may depend on the index. */
+    boolean tainted(AbstractInsnNode p) {
+        return insn(p);
+    }
+
     /*
      * Whether the stack value {@code depth} below the top before {@code at} is the index plus a value
      * that does not depend on it ("j + c"): the index itself, a local every store of which holds such
@@ -62,12 +67,8 @@ final class Taint {
      * does not depend on the index, so an inner loop testing one against the other runs as often for
      * every j (EJML's multTransA_small: indexB = j; end = indexB + rows*cols; while (indexB < end)).
      */
-    /** True when the value {@code p} pushes (or stores) may depend on the index. */
-    boolean tainted(AbstractInsnNode p) {
-        return insn(p);
-    }
-
     boolean offsetOfIndex(AbstractInsnNode at, int depth) {
+        offsetMemo.clear();   // a node first seen inside a cycle is cached on an assumption; start each question afresh
         Frame<SourceValue> f = frames[insns.indexOf(at)];
         return f != null && offset(f.getStack(f.getStackSize() - 1 - depth));
     }
