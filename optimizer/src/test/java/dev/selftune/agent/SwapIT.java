@@ -53,8 +53,31 @@ class SwapIT {
         String original = "work(7)=" + Kernel.work(7) + " ";
         String marked = "work(7)=" + (-Kernel.work(7)) + " ";
         Path wisdom = dir.resolve("wisdom.json");
-        Path events = dir.resolve("events.jsonl");
-        app = start(dir.resolve("run1"), "dev.selftune.agent.apps.KernelMarked", wisdom, events);
+        /*
+         * The agent's guard (not what this test is about) may roll a winner back and forget it when its
+         * sampled share rises; it decides about 1 s after the swap, about as long as attach takes on a
+         * slow machine. When it got there first, the wisdom is empty and the run is repeated.
+         */
+        for (int attempt = 1; ; attempt++) {
+            Path events = dir.resolve("events" + attempt + "-1.jsonl");
+            Files.deleteIfExists(wisdom);
+            runOne(dir.resolve("run1-" + attempt), wisdom, events, original, marked);
+            if (Wisdom.load(wisdom, new Events(null, System.err)).entries().size() == 1 || attempt == 3) {
+                assertEquals(1, Wisdom.load(wisdom, new Events(null, System.err)).entries().size(),
+                        "the winner is remembered after a manual rollback: " + Files.readString(events));
+                break;
+            }
+        }
+
+        Path events2 = dir.resolve("events2.jsonl");
+        app = start(dir.resolve("run2"), "dev.selftune.agent.apps.KernelMarked", wisdom, events2);
+        app.expect(events2, "\"event\":\"wisdom-applied\"", 60);
+        app.expect(app.stdout, marked, 30);
+        assertFalse(Files.readString(events2).contains("\"event\":\"tuning\""), Files.readString(events2));
+    }
+
+    private void runOne(Path sub, Path wisdom, Path events, String original, String marked) throws Exception {
+        app = start(sub, "dev.selftune.agent.apps.KernelMarked", wisdom, events);
         app.expect(app.stdout, original, 60);
         app.expect(events, "\"event\":\"swapped\"", 120);
         app.expect(app.stdout, marked, 30);
@@ -63,7 +86,6 @@ class SwapIT {
         assertEquals("scripted-1", swapped.get("variant"));
         assertEquals(1.3, swapped.get("speedupLow"));
         assertTrue(ChildJvm.events(events).stream().anyMatch(e -> e.get("event").equals("tuning")));
-        assertEquals(1, Wisdom.load(wisdom, new Events(null, System.err)).entries().size());
 
         System.setProperty("selftune.agent.jar", ChildJvm.agentJar().toString());
         assertEquals(0, Attach.run(new String[] {Long.toString(app.process.pid()), "--rollback"}));
@@ -71,12 +93,6 @@ class SwapIT {
         int mark = app.out().length();
         assertTrue(ChildJvm.waitFor(app.stdout, s -> s.substring(mark).contains(original), 30), "original behaviour back");
         app.stop();
-
-        Path events2 = dir.resolve("events2.jsonl");
-        app = start(dir.resolve("run2"), "dev.selftune.agent.apps.KernelMarked", wisdom, events2);
-        app.expect(events2, "\"event\":\"wisdom-applied\"", 60);
-        app.expect(app.stdout, marked, 30);
-        assertFalse(Files.readString(events2).contains("\"event\":\"tuning\""), Files.readString(events2));
     }
 
     @Test
