@@ -56,7 +56,9 @@ class SwapIT {
         /*
          * The agent's guard (not what this test is about) may roll a winner back and forget it when its
          * sampled share rises; it decides about 1 s after the swap, about as long as attach takes on a
-         * slow machine. When it got there first, the wisdom is empty and the run is repeated.
+         * slow machine. When it got there first, the wisdom is empty and the run is repeated. (The
+         * repeats seen in CI were the guard counting the JDK's own NoSuchMethodErrors, made while the
+         * swapped call site linked, as the winner's throws: HotMethodDetector.resolutionFrame.)
          */
         for (int attempt = 1; ; attempt++) {
             Path events = dir.resolve("events" + attempt + "-1.jsonl");
