@@ -73,7 +73,7 @@ public final class CountedLoops {
     }
 
     /* Zero (empty), an int constant, another int local, a.length or s.length(). */
-    private static boolean isCountedBound(List<AbstractInsnNode> bound, int iv) {
+    static boolean isCountedBound(List<AbstractInsnNode> bound, int iv) {
         if (bound.isEmpty()) {
             return true;
         }

@@ -103,6 +103,7 @@ public final class Generator {
             notApplied = TransformTally.all("the method has no body (abstract or native): there is no code to rewrite");
             return List.of();
         }
+        Set<String> seen = new HashSet<>();
         /* static callees in other classes join the unit as private copies (Imports); the base then carries them */
         Imports imports = Imports.apply(original, target, resources);
         byte[] given = classBytes;
@@ -121,7 +122,6 @@ public final class Generator {
         this.unit = List.copyOf(methods);
         this.routed = routed;
         TransformTally tally = new TransformTally();
-        Set<String> seen = new HashSet<>();
         seen.add(Variant.sha256(given));
         seen.add(Variant.sha256(classBytes));   // the imports alone are not a variant
         try {
@@ -164,7 +164,12 @@ public final class Generator {
             }
         }
         queue.forEach(p -> tally.unreached(p.transform()));
-        notApplied = tally.reasons(transforms, original, tuned, ctx, policy.maxVariants());
+        ClassNode asSeen = ClassBytes.read(classBytes);
+        List<MethodNode> tunedAsSeen = new ArrayList<>();
+        for (int mi = 0; mi < methods.size(); mi++) {
+            tunedAsSeen.add(member(asSeen, methods, mi));
+        }
+        notApplied = tally.reasons(transforms, asSeen, tunedAsSeen, ctx, policy.maxVariants());
         skipped = skippedBy(original, tuned);
         imports.refused().forEach((call, why) -> skipped.putIfAbsent("unit: " + call.replace('/', '.'),
                 "not brought into the unit: " + why));
@@ -270,7 +275,15 @@ public final class Generator {
     private MethodNode member(ClassNode cn, List<String[]> methods, int mi) {
         String[] m = mi < unit.size() ? unit.get(mi) : methods.get(mi);
         MethodNode copy = mi < routed.length && routed[mi] ? UnitRouting.copyOf(cn, m[0], m[1]) : null;
-        return copy != null ? copy : TunedMethods.find(cn, m[0], m[1]);
+        MethodNode found = copy != null ? copy : TunedMethods.find(cn, m[0], m[1]);
+        if (found != null) {
+            try {
+                BoundHoisting.apply(cn, found, resources);   // as transforms see it: only a method a step rewrites keeps it
+            } catch (RuntimeException e) {
+                // analysed as it is
+            }
+        }
+        return found;
     }
 
     /**

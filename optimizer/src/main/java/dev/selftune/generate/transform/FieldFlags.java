@@ -14,12 +14,12 @@ import org.objectweb.asm.tree.FieldNode;
  * class files the generator can read, following superclasses as field resolution does (JVMS 5.4.3.2;
  * interfaces hold only final statics). Unknown when a class file on the way cannot be read.
  */
-final class FieldFlags {
+public final class FieldFlags {
     private FieldFlags() { }
 
-    enum Volatility { PLAIN, VOLATILE, UNKNOWN }
+    public enum Volatility { PLAIN, VOLATILE, UNKNOWN }
 
-    static Volatility of(ClassNode owner, FieldInsnNode f, Function<String, InputStream> resources) {
+    public static Volatility of(ClassNode owner, FieldInsnNode f, Function<String, InputStream> resources) {
         String name = f.owner;
         for (int depth = 0; name != null && depth < 32; depth++) {
             ClassNode cn = name.equals(owner.name) ? owner : read(name, resources);
