@@ -35,4 +35,34 @@ final class RowMatrixFixtures {
         }
         return out;
     }
+
+    /* rows x cols values as above; when broken, one row is short, null or missing, so reads throw part-way. */
+    static double[][] ragged(Random r, int rows, int cols, boolean broken) {
+        double[][] a = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            a[i] = new double[cols];
+            for (int k = 0; k < cols; k++) {
+                a[i][k] = r.nextInt(10) == 0 ? Double.NaN : r.nextGaussian() * 1e3;
+            }
+        }
+        if (broken && rows > 0) {
+            int i = r.nextInt(rows);
+            int how = r.nextInt(3);
+            a[i] = how == 0 ? null : how == 1 ? new double[Math.max(0, cols - 1)] : a[i];
+            if (how == 2) {
+                a = java.util.Arrays.copyOf(a, rows - 1);
+            }
+        }
+        return a;
+    }
+
+    /* A copy of every row; rows that were one object stay one object. */
+    static double[][] deepCopy(double[][] a) {
+        Map<double[], double[]> seen = new IdentityHashMap<>();
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] == null ? null : seen.computeIfAbsent(a[i], double[]::clone);
+        }
+        return out;
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selftune.api.Variant;
+import dev.selftune.generate.jamspecimens.ColumnMatrix;
 import dev.selftune.generate.jamspecimens.RowMatrices;
 import dev.selftune.generate.jamspecimens.RowMatrix;
 import dev.selftune.generate.jamspecimens.SharedIndexShapes;
@@ -266,6 +267,95 @@ class UnrollAndJamTest {
                 }
             }
         }
+    }
+
+    /* Jama's Matrix.times: bounds are fields (this.n, b.n), each row of A is a local set before the inner loop, the result goes to c[i][j]. */
+    @Test
+    void unrollAndJam_jamaShapedTimes_jammedWithPerRowChecks_sameResultsAndExceptions() throws Exception {
+        List<Variant> vs = jam(ColumnMatrix.class, "times");
+        assertEquals(List.of(4, 8, 2), vs.stream().map(v -> v.transforms().get(0).params().get("factor")).toList(),
+                vs + " " + whyNot(ColumnMatrix.class, "times"));
+        Random r = new Random(21);
+        for (Variant v : vs) {
+            assertEquals("", Specimen.check(v.classBytes()), v.toString());
+            Class<?> k = Specimen.load(ColumnMatrix.class.getName(), v.classBytes());
+            for (int t = 0; t < 300; t++) {
+                int m = t % 11;
+                int n = (t / 11) % 6;
+                int p = r.nextInt(7);
+                double[][] a = RowMatrixFixtures.ragged(r, m, n, t % 9 == 0);
+                double[][] b = RowMatrixFixtures.ragged(r, n, p, t % 13 == 0);
+                int bm = t % 17 == 0 ? n + 1 : n;   // inner dimensions disagree: the check throws first
+                assertEquals(times(ColumnMatrix.class, a, m, n, b, bm, p), times(k, a, m, n, b, bm, p), v + " trial " + t);
+            }
+        }
+    }
+
+    private static String times(Class<?> k, double[][] a, int m, int n, double[][] b, int bm, int p) throws Exception {
+        Object x = k.getConstructor(double[][].class, int.class, int.class).newInstance(RowMatrixFixtures.deepCopy(a), m, n);
+        Object y = k.getConstructor(double[][].class, int.class, int.class).newInstance(RowMatrixFixtures.deepCopy(b), bm, p);
+        try {
+            Object c = k.getMethod("times", k).invoke(x, y);
+            return Arrays.deepToString((double[][]) k.getField("a").get(c));
+        } catch (InvocationTargetException e) {
+            return e.getCause().getClass().getName();
+        }
+    }
+
+    /* The output rows may be rows of a or the column buffer: the per-row checks send such blocks to the original loop. */
+    @Test
+    void unrollAndJam_outputRowsAliasInputRowsOrTheColumn_sameResultsAsOriginal() throws Exception {
+        List<Variant> vs = jam(ColumnMatrix.class, "timesInto");
+        assertEquals(3, vs.size(), vs + " " + whyNot(ColumnMatrix.class, "timesInto"));
+        Class<?>[] sig = {double[][].class, double[][].class, double[][].class, double[].class, int.class, int.class, int.class};
+        Method orig = ColumnMatrix.class.getMethod("timesInto", sig);
+        Random r = new Random(23);
+        int aliased = 0;
+        for (Variant v : vs) {
+            Method jammed = Specimen.load(ColumnMatrix.class.getName(), v.classBytes()).getMethod("timesInto", sig);
+            for (int t = 0; t < 400; t++) {
+                int m = 1 + t % 10;
+                int n = 1 + (t / 10) % 5;
+                int p = 1 + r.nextInt(5);
+                int size = Math.max(n, p);
+                double[][] a = RowMatrixFixtures.ragged(r, m, size, false);
+                double[][] b = RowMatrixFixtures.ragged(r, n, p, t % 19 == 0);
+                double[][] c = RowMatrixFixtures.ragged(r, m, size, false);
+                double[] col = new double[n];
+                int kind = t % 4;
+                if (kind == 1 && m > 1) {
+                    int i = r.nextInt(m - 1);
+                    c[i] = a[i + 1 + r.nextInt(m - 1 - i)];   // a later row of a is written first
+                    aliased++;
+                } else if (kind == 2) {
+                    col = c[r.nextInt(m)];   // the column buffer is an output row
+                    aliased++;
+                } else if (kind == 3) {
+                    c = a;   // in place
+                }
+                Object[] want = sharedCopy(a, b, c, col, m, n, p);
+                Object[] got = sharedCopy(a, b, c, col, m, n, p);
+                String where = v + " trial " + t + " kind " + kind;
+                assertEquals(run(orig, want), run(jammed, got), where);
+                assertEquals(Arrays.deepToString((double[][]) want[2]), Arrays.deepToString((double[][]) got[2]), where);
+                assertEquals(Arrays.deepToString((double[][]) want[0]), Arrays.deepToString((double[][]) got[0]), where);
+            }
+        }
+        assertTrue(aliased > 100, "aliased calls ran: " + aliased);
+    }
+
+    /* Arguments with every row copied once: rows that were one object (a row of a and of c, c's row and col) stay one. */
+    private static Object[] sharedCopy(double[][] a, double[][] b, double[][] c, double[] col, int m, int n, int p) {
+        java.util.Map<Object, Object> seen = new java.util.IdentityHashMap<>();
+        java.util.function.UnaryOperator<double[]> row = x -> x == null ? null : (double[]) seen.computeIfAbsent(x, y -> x.clone());
+        java.util.function.UnaryOperator<double[][]> matrix = x -> (double[][]) seen.computeIfAbsent(x, y -> {
+            double[][] out = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                out[i] = row.apply(x[i]);
+            }
+            return out;
+        });
+        return new Object[] {matrix.apply(a), b, matrix.apply(c), row.apply(col), m, n, p};
     }
 
     @Test

@@ -28,13 +28,40 @@ import dev.selftune.generate.LoopBodies;
 final class EpilogueEffects {
     private EpilogueEffects() { }
 
+    /**
+     * The checks, in two kinds. {@code early}: pairs of expressions that mean the same object for every
+     * copy of a block (a local the outer loop leaves alone, or a field of one), tested once ahead of
+     * the block. {@code late}: pairs where one side is a copy's own object, a row {@code c[j]} of such a
+     * local at the outer index or a private local ({@code double[] arow = a[j]} before the inner
+     * loop); they are tested after the jammed inner loops, when every copy's privates hold their
+     * values, as "copy c's target is not copy c2's source" for every c < c2 ({@link JamCode}). A
+     * late pair is made only where the two could be one object at all: an array store and an array
+     * load of the same element kind ({@code dastore} never writes an {@code int[]} or a {@code double[][]}).
+     */
+    record Checks(List<List<AbstractInsnNode>[]> early, List<Late> late) { }
+
+    /* The kind of a source only read by getfield: an object with fields, never an array. */
+    private static final int FIELDS = -2;
+
+    /** A late pair: the target and source expressions, and whether each is per copy (renamed for copy c) or shared. */
+    record Late(List<AbstractInsnNode> target, boolean targetPerCopy, List<AbstractInsnNode> source, boolean sourcePerCopy) { }
+
+    /*
+     * Why c < c2 suffices: the original runs copy c's epilogue (its writes) before copy c2's prologue and
+     * inner loop (its reads) only when c < c2; the jammed block moves those reads ahead of the writes.
+     * Reads of a copy's own target (c == c2) and everything across blocks keep their order.
+     */
     @SuppressWarnings("unchecked")
-    static List<List<AbstractInsnNode>[]> guards(MethodNode method, Frame<SourceValue>[] frames, Loop outer,
-                                                 AbstractInsnNode bodyFirst, Loop inner, AbstractInsnNode epilogueFirst,
-                                                 AbstractInsnNode end) throws JamPlan.Refused {
+    static Checks guards(MethodNode method, Frame<SourceValue>[] frames, Loop outer,
+                         AbstractInsnNode bodyFirst, Loop inner, AbstractInsnNode epilogueFirst,
+                         AbstractInsnNode end, Set<Integer> privates) throws JamPlan.Refused {
         InsnList insns = method.instructions;
         Set<Integer> written = LoopBodies.summarise(method, bodyFirst, outer.backEdge()).writes().keySet();
+        int j = outer.iv().slot();
         Map<String, List<AbstractInsnNode>> targets = new LinkedHashMap<>();
+        Map<String, Integer> targetKinds = new LinkedHashMap<>();
+        Set<String> perCopy = new java.util.HashSet<>();
+        boolean calls = false;
         for (AbstractInsnNode n = epilogueFirst; n != end; n = n.getNext()) {
             int op = n.getOpcode();
             int depth;
@@ -42,22 +69,34 @@ final class EpilogueEffects {
                 depth = 2;
             } else if (n instanceof MethodInsnNode call) {
                 depth = Type.getArgumentTypes(call.desc).length;
+                calls = true;
             } else {
                 continue;
             }
             Frame<SourceValue> f = frames[insns.indexOf(n)];
-            List<AbstractInsnNode> e = f == null ? null : expr(method, frames, f.getStack(f.getStackSize() - 1 - depth), written);
+            SourceValue v = f == null ? null : f.getStack(f.getStackSize() - 1 - depth);
+            List<AbstractInsnNode> e = v == null ? null : expr(method, frames, v, written);
+            if (e == null && v != null && op != Opcodes.INVOKEVIRTUAL && op != Opcodes.INVOKEINTERFACE) {
+                e = ownObject(method, frames, v, written, privates, j);
+                if (e != null) {
+                    perCopy.add(key(e));
+                }
+            }
             if (e == null) {
                 throw new JamPlan.Refused("the code after the inner loop writes through an object that is not a local the outer "
-                        + "loop leaves alone (or a field of one), so no run-time check can show the inner loop's reads unaffected");
+                        + "loop leaves alone (or a field of one, a row of one at the outer index, or a local set before the inner "
+                        + "loop), so no run-time check can show the inner loop's reads unaffected");
             }
             targets.put(key(e), e);
+            targetKinds.merge(key(e), n instanceof MethodInsnNode ? -1 : op - Opcodes.IASTORE, (a, b) -> a.equals(b) ? a : -1);
         }
         List<List<AbstractInsnNode>[]> guards = new ArrayList<>();
+        List<Late> late = new ArrayList<>();
         if (targets.isEmpty()) {
-            return guards;
+            return new Checks(guards, late);
         }
         Map<String, List<AbstractInsnNode>> sources = new LinkedHashMap<>();
+        Map<String, Integer> sourceKinds = new LinkedHashMap<>();
         for (AbstractInsnNode n = outer.head(); n != epilogueFirst; n = n.getNext()) {
             int op = n.getOpcode();
             int depth = op >= Opcodes.IALOAD && op <= Opcodes.SALOAD ? 1 : op == Opcodes.GETFIELD ? 0 : -1;
@@ -65,15 +104,38 @@ final class EpilogueEffects {
                 continue;
             }
             Frame<SourceValue> f = frames[insns.indexOf(n)];
-            List<AbstractInsnNode> e = f == null ? null : expr(method, frames, f.getStack(f.getStackSize() - 1 - depth), written);
+            SourceValue v = f == null ? null : f.getStack(f.getStackSize() - 1 - depth);
+            List<AbstractInsnNode> e = v == null ? null : expr(method, frames, v, written);
+            if (e == null && v != null && op != Opcodes.GETFIELD) {
+                e = ownObject(method, frames, v, written, privates, j);
+                if (e != null) {
+                    perCopy.add(key(e));
+                }
+            }
             if (e == null) {
                 throw new JamPlan.Refused("the loops read through an object that is not a local the outer loop leaves alone (or a "
                         + "field of one), and the code after the inner loop writes memory: no run-time check can separate them");
             }
             sources.put(key(e), e);
+            sourceKinds.merge(key(e), op == Opcodes.GETFIELD ? FIELDS : op - Opcodes.IALOAD, (a, b) -> a.equals(b) ? a : -1);
+        }
+        if (!perCopy.isEmpty() && calls) {
+            throw new JamPlan.Refused("the code after the inner loop calls a method and the loops use a row or local of each "
+                    + "iteration's own; only array stores are checked per iteration");
         }
         for (Map.Entry<String, List<AbstractInsnNode>> t : targets.entrySet()) {
             for (Map.Entry<String, List<AbstractInsnNode>> s : sources.entrySet()) {
+                boolean tOwn = perCopy.contains(t.getKey());
+                boolean sOwn = perCopy.contains(s.getKey());
+                if (tOwn || sOwn) {
+                    int tk = targetKinds.get(t.getKey());
+                    int sk = sourceKinds.get(s.getKey());
+                    if (tk >= 0 && (sk == FIELDS || sk >= 0 && tk != sk)) {
+                        continue;   // an array store never writes an object whose fields are read, nor an array of another kind
+                    }
+                    late.add(new Late(t.getValue(), tOwn, s.getValue(), sOwn));
+                    continue;
+                }
                 if (t.getKey().equals(s.getKey())) {
                     throw new JamPlan.Refused("the code after the inner loop writes into " + describe(method, t.getValue())
                             + ", which the loops read; its iterations depend on each other");
@@ -81,7 +143,41 @@ final class EpilogueEffects {
                 guards.add(new List[] {t.getValue(), s.getValue()});
             }
         }
-        return guards;
+        return new Checks(guards, late);
+    }
+
+    /*
+     * An object of the copy's own: a private local (set before the inner loop, renamed per copy), or
+     * "x[j]" with x a local the outer loop leaves alone (or a field of one) and j the outer index.
+     * Evaluating either again after the inner loops gives the copy's object: x is unchanged and the
+     * copy's j and privates are still in their slots. An aaload may throw (x null, j out of range):
+     * the late checks run inside the block's handler, which falls back to the original loop.
+     */
+    private static List<AbstractInsnNode> ownObject(MethodNode method, Frame<SourceValue>[] frames, SourceValue v,
+                                                    Set<Integer> written, Set<Integer> privates, int j) {
+        if (v.insns.size() != 1) {
+            return null;
+        }
+        AbstractInsnNode p = v.insns.iterator().next();
+        if (p instanceof VarInsnNode load && p.getOpcode() == Opcodes.ALOAD && privates.contains(load.var)) {
+            return List.of(p);
+        }
+        if (p.getOpcode() == Opcodes.AALOAD) {
+            Frame<SourceValue> at = frames[method.instructions.indexOf(p)];
+            if (at == null) {
+                return null;
+            }
+            SourceValue index = at.getStack(at.getStackSize() - 1);
+            List<AbstractInsnNode> array = expr(method, frames, at.getStack(at.getStackSize() - 2), written);
+            if (array != null && index.insns.size() == 1 && index.insns.iterator().next() instanceof VarInsnNode iv
+                    && iv.getOpcode() == Opcodes.ILOAD && iv.var == j) {
+                List<AbstractInsnNode> out = new ArrayList<>(array);
+                out.add(iv);
+                out.add(p);
+                return out;
+            }
+        }
+        return null;
     }
 
     /* [aload x] or [aload x, getfield f] with x not written in the outer loop, else null. */
@@ -119,10 +215,16 @@ final class EpilogueEffects {
 
     private static String key(List<AbstractInsnNode> e) {
         String k = "local " + ((VarInsnNode) e.get(0)).var;
+        if (e.get(e.size() - 1).getOpcode() == Opcodes.AALOAD) {
+            return key(e.subList(0, e.size() - 2)) + "[local " + ((VarInsnNode) e.get(e.size() - 2)).var + "]";
+        }
         return e.size() == 1 ? k : k + "." + ((FieldInsnNode) e.get(1)).name;
     }
 
     static String describe(MethodNode method, List<AbstractInsnNode> e) {
+        if (e.get(e.size() - 1).getOpcode() == Opcodes.AALOAD) {
+            return describe(method, e.subList(0, e.size() - 2)) + "[" + LocalNames.describe(method, ((VarInsnNode) e.get(e.size() - 2)).var) + "]";
+        }
         String base = LocalNames.describe(method, ((VarInsnNode) e.get(0)).var);
         return e.size() == 1 ? base : base + "." + ((FieldInsnNode) e.get(1)).name;
     }

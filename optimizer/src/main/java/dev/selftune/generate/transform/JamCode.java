@@ -108,6 +108,20 @@ final class JamCode {
         }
         out.add(new JumpInsnNode(Opcodes.GOTO, innerHead));
         out.add(innerExit);
+        /* the late checks (EpilogueEffects.Checks): copy c's target is none of copy c2's sources, c < c2 */
+        for (EpilogueEffects.Late l : plan.late()) {
+            for (int c = 0; c < (l.targetPerCopy() ? f - 1 : 1); c++) {
+                for (int c2 = c + 1; c2 < (l.sourcePerCopy() ? f : c + 2); c2++) {   // a shared side is one object for every copy
+                    for (AbstractInsnNode n : l.target()) {
+                        out.add(copy(n, l.targetPerCopy() ? rename.get(c) : Map.of()));
+                    }
+                    for (AbstractInsnNode n : l.source()) {
+                        out.add(copy(n, l.sourcePerCopy() ? rename.get(c2) : Map.of()));
+                    }
+                    out.add(new JumpInsnNode(Opcodes.IF_ACMPEQ, original));
+                }
+            }
+        }
         out.add(tryEnd);
         for (int c = 0; c < f; c++) {
             copyRange(out, plan.epilogueFirst(), outer.iv().update(), rename.get(c), sharing, c, false);

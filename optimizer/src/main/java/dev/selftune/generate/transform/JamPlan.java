@@ -23,7 +23,8 @@ import dev.selftune.generate.Loop;
  * which privates the copies can share with copy 0 ({@code sharing}, see {@link JamSharing}).
  */
 record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractInsnNode epilogueFirst,
-               Map<Integer, Integer> privates, List<List<AbstractInsnNode>[]> guards, int bodySize, JamSharing sharing) {
+               Map<Integer, Integer> privates, List<List<AbstractInsnNode>[]> guards, List<EpilogueEffects.Late> late,
+               int bodySize, JamSharing sharing) {
 
     /** Thrown with the reason, in words, when the nest cannot be jammed. */
     static final class Refused extends Exception {
@@ -48,7 +49,7 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
      */
     /** This plan with {@code more} as its run-time alias guards. */
     JamPlan withGuards(List<List<AbstractInsnNode>[]> more) {
-        return new JamPlan(outer, inner, prologueEnd, epilogueFirst, privates, more, bodySize, sharing);
+        return new JamPlan(outer, inner, prologueEnd, epilogueFirst, privates, more, late, bodySize, sharing);
     }
 
     static JamPlan analyse(MethodNode method, Loop outer, Loop inner, Frame<SourceValue>[] frames) throws Refused {
@@ -115,10 +116,21 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
             throw new Refused("the inner loop's trip count depends on " + j
                     + " (its test compares values computed from it); jamming needs equal trip counts");
         }
-        List<List<AbstractInsnNode>[]> guards = EpilogueEffects.guards(method, frames, outer, bodyFirst, inner, epilogueFirst, end);
+        EpilogueEffects.Checks checks = EpilogueEffects.guards(method, frames, outer, bodyFirst, inner, epilogueFirst, end,
+                privates.keySet());
         int size = method.instructions.indexOf(end) - method.instructions.indexOf(bodyFirst);
         JamSharing sharing = JamSharing.find(method, frames, outer, inner, epilogueFirst, privates);
-        return new JamPlan(outer, inner, inner.head(), epilogueFirst, privates, guards, size, sharing);
+        for (EpilogueEffects.Late l : checks.late()) {
+            for (List<AbstractInsnNode> e : List.of(l.target(), l.source())) {
+                for (AbstractInsnNode n : e) {
+                    if (n instanceof VarInsnNode v && sharing.shared(v.var)) {
+                        throw new Refused("a per-iteration check would read " + LocalNames.describe(method, v.var)
+                                + ", which the jammed copies share; not jammed");
+                    }
+                }
+            }
+        }
+        return new JamPlan(outer, inner, inner.head(), epilogueFirst, privates, checks.early(), checks.late(), size, sharing);
     }
 
     /*

@@ -41,6 +41,10 @@ record RowPlan(JamPlan jam, int acc, char sort, AbstractInsnNode accLoad, Abstra
     static RowPlan analyse(MethodNode method, Loop outer, Loop inner, Frame<SourceValue>[] frames,
                            Function<String, InputStream> classes) throws JamPlan.Refused {
         JamPlan jam = JamPlan.analyse(method, outer, inner, frames);
+        if (!jam.late().isEmpty()) {
+            throw new JamPlan.Refused("the code after the inner loop writes into a row or local of each iteration's own, "
+                    + "which unroll-and-jam checks per block and row-accumulate does not");
+        }
         List<List<AbstractInsnNode>[]> guards = SetterEffect.guards(method, frames, jam, classes);
         InsnList insns = method.instructions;
         int j = outer.iv().slot();
