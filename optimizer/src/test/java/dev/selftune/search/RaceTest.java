@@ -75,6 +75,19 @@ class RaceTest {
         }
     }
 
+    /* The better half's round does not fit: the round goes to the best that fit (two at least), not to none. */
+    @Test
+    void race_nextRoundDoesNotFit_theLeadersThatFitGetAnotherFork() {
+        FakeMeasurer fake = new FakeMeasurer(dir, "env");
+        Budget b = new Budget(Duration.ofSeconds(600), System.nanoTime());
+        race(fake, screenForks(1), b).run(variants(12), v -> new Verdict.Passed(10), () -> b.forkSeconds() * 5.5);
+        assertTrue(fake.measured.size() >= 17, "a round 2 ran: " + fake.measured);
+        assertEquals(List.of(Variant.ORIGINAL_ID, "v1", "v2", "v3"), fake.measured.subList(13, 17),
+                "four forks fit (the baseline and three of the six in the better half), the three fastest got them");
+        assertTrue(fake.measured.subList(17, fake.measured.size()).stream().noneMatch(l -> l.matches("v([4-9]|1[0-2])")),
+                fake.measured.toString());
+    }
+
     @Test
     void race_servedFromTheCache_runsNoForkAndLeavesTheBudgetsForkEstimate() {
         Path cache = dir.resolve("cache");
