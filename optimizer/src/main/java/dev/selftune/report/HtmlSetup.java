@@ -22,7 +22,8 @@ final class HtmlSetup {
         meta.accept("Exactness", s.toleranceBased()
                 ? "within a relative " + s.fpTolerance() + " (--allow-fp-reassociation), not bit for bit" : "bit for bit");
         meta.accept("Inputs", s.sizes() == null ? s.inputs() : "generated, sizes " + s.sizes());
-        meta.accept("Fork JVM flags", s.forkJvmArgs().isEmpty() ? "none" : String.join(" ", s.forkJvmArgs()));
+        meta.accept("Fork JVM flags", (s.forkJvmArgs().isEmpty() ? "none" : String.join(" ", s.forkJvmArgs()))
+                + (s.forkFlagsNote() == null ? "" : " (" + s.forkFlagsNote() + ")"));
         meta.accept("Screening plan", plan(s.screening()));
         meta.accept("Confirmation plan", plan(s.confirmation()) + " per side, pairs interleaved");
     }

@@ -125,6 +125,9 @@ public final class JsonReport {
         m.put("sizes", s == null || s.sizes() == null ? null : new ArrayList<Object>(s.sizes()));
         m.put("inputs", s == null ? null : s.inputs());
         m.put("forkJvmArgs", s == null ? null : new ArrayList<Object>(s.forkJvmArgs()));
+        if (s != null && s.forkFlagsNote() != null) {
+            m.put("forkFlagsNote", s.forkFlagsNote());
+        }
         Map<String, Object> plans = null;
         if (s != null) {
             plans = new LinkedHashMap<>();

@@ -16,12 +16,17 @@ final class RunSetups {
     /* Sizes shape only generated rows: with a provider or a rows file, JMH measures those rows and
      * the sizes were never used, so the report says where the rows came from instead. */
     static RunSetup of(TuneRequest req, ForkPlan screening, ForkPlan confirmation) {
+        return of(req, req.forkJvmArgs(), null, screening, confirmation);
+    }
+
+    /** As above, with the flags the forks ran with when selftune added one ({@code note} says why). */
+    static RunSetup of(TuneRequest req, java.util.List<String> forkJvmArgs, String note, ForkPlan screening, ForkPlan confirmation) {
         boolean generated = req.generatedInputs();
         String inputs = req.inputsProvider() != null ? "provider " + req.inputsProvider()
                 : req.inputsFile() != null ? "file " + req.inputsFile() : "generated";
         return new RunSetup(req.fpTolerance(),
                 generated ? Arrays.stream(req.sizes()).boxed().toList() : null,
-                inputs, ForkFlags.forForks(req.forkJvmArgs()), info(screening), info(confirmation));
+                inputs, ForkFlags.forForks(forkJvmArgs), info(screening), info(confirmation), note);
     }
 
     static ForkPlanInfo info(ForkPlan p) {

@@ -87,12 +87,21 @@ public final class Tuner {
      * {@link TuneException} rather than overrun or measure next to it.
      */
     public static TuneResult run(TuneRequest req) {
-        return run(req, (work, budget) -> new JmhMeasurer(req.javaBinary(), req.forkJvmArgs(), work)
+        return run(req, (work, budget, args) -> new JmhMeasurer(req.javaBinary(), args, work)
                 .limitLockWait(() -> (long) (budget.left() * 1000)));
+    }
+
+    /** Makes the measurer for a work directory, a budget and the forks' JVM flags. */
+    interface Measurers {
+        Measurer make(Path work, Budget budget, List<String> forkJvmArgs);
     }
 
     /** As {@link #run(TuneRequest)} with another measurer behind the cache (tests: a fake that runs no JVM). */
     static TuneResult run(TuneRequest req, BiFunction<Path, Budget, Measurer> jmh) {
+        return run(req, (Measurers) (work, budget, args) -> jmh.apply(work, budget));
+    }
+
+    static TuneResult run(TuneRequest req, Measurers jmh) {
         try {
             return tuneWithinBudget(req, jmh);
         } catch (JmhLockTimeout busy) {
@@ -100,7 +109,7 @@ public final class Tuner {
         }
     }
 
-    private static TuneResult tuneWithinBudget(TuneRequest req, BiFunction<Path, Budget, Measurer> jmh) {
+    private static TuneResult tuneWithinBudget(TuneRequest req, Measurers jmh) {
         long start = System.nanoTime();
         Budget budget = new Budget(req.budget(), start);
         Progress progress = req.progress();
@@ -133,7 +142,18 @@ public final class Tuner {
 
         Variant original = new Variant(Variant.ORIGINAL_ID, null, List.of(), target.classBytes());
         Path work = workDir();
-        Measurer measurer = CachingMeasurer.over(jmh.apply(work, budget), req.cacheDir());
+        List<String> forkArgs = req.forkJvmArgs();
+        Measurer measurer = CachingMeasurer.over(jmh.make(work, budget, forkArgs), req.cacheDir());
+        Function<Variant, BenchSpec> specs = v -> BenchSpec.of(target, v, src, profile.mutatesArguments(), work)
+                .droppingThrowingRows(profile.normalReturns() < profile.rows());
+        int[] askForks = {0};
+        String preTouch = variants.isEmpty() ? null : preTouch(measurer, specs.apply(original), profile, src, forkArgs, budget, askForks);
+        if (preTouch != null) {
+            forkArgs = new ArrayList<>(forkArgs);
+            forkArgs.add(PreTouch.FLAG);
+            measurer = CachingMeasurer.over(jmh.make(work, budget, forkArgs), req.cacheDir());
+            progress.update("screen (pre-touched heap)", 0, 1, budget.left());
+        }
         /*
          * The ranking model (rank package) only orders and cuts what is screened; the confirmation
          * below and its decision never see it. It lives with the measurement cache (--cache), or in
@@ -143,8 +163,6 @@ public final class Tuner {
                 : policy.rank().rankModel() ? MeasurementCache.defaultDirectory() : null;
         Ranking ranking = Ranking.open(rankDir, measurer.environmentKey(), policy.rank(), System.err::println);
         Selection selection = ranking.select(variants, target.method(), target.classBytes(), req.seed());
-        Function<Variant, BenchSpec> specs = v -> BenchSpec.of(target, v, src, profile.mutatesArguments(), work)
-                .droppingThrowingRows(profile.normalReturns() < profile.rows());
         Race race = new Race(measurer, budget, policy, progress, specs, SCREEN, original);
         SequentialTest test = new SequentialTest(req.confidence());
 
@@ -230,7 +248,7 @@ public final class Tuner {
         }
 
         if (decision instanceof Decision.Keep k) {
-            decision = new Decision.Keep(k.reason() + forkSpreadAdvice(baseline, req.forkJvmArgs()));
+            decision = new Decision.Keep(k.reason() + forkSpreadAdvice(baseline, forkArgs));
         }
         List<VariantResult> all = new ArrayList<>();
         for (Race.Entry e : entries) {
@@ -251,11 +269,11 @@ public final class Tuner {
         Environment env = Environment.current();
         return new TuneResult(target.method(), env.jvmVersion(), env.jvmVendor(), env.cpu(), req.seed(),
                 budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
-                unexplored(variants, entries), RunSetups.of(req, SCREEN, ForkPlan.confirmation()),
+                unexplored(variants, entries), RunSetups.of(req, forkArgs, preTouch, SCREEN, ForkPlan.confirmation()),
                 confirmed == null ? null : confirmed.variant().id(), notApplied,
                 measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null, generator.skipped(),
                 ranking.summary(variants.size(), race.cutByLimit(), selection.explored(),
-                        race.forksRun() + baselineOnlyForks(variants, measurer), confirmForks[0]));
+                        race.forksRun() + askForks[0] + baselineOnlyForks(variants, measurer), confirmForks[0]));
     }
 
     /** Screening speedups to learn from: every verified variant measured without failure, against this run's baseline. */
@@ -408,6 +426,42 @@ public final class Tuner {
         return String.format(java.util.Locale.ROOT, "; or smaller --sizes: a call takes %.1f s on average over the generated rows"
                 + " (sizes %s, largest %d), longer than a 100 ms iteration, so each iteration waits for one call",
                 baselineNanosPerOp / 1e9, java.util.Arrays.toString(sizes).replace(" ", ""), largest);
+    }
+
+    /*
+     * One screening fork of the original, before the race, for an original that allocates: its time per
+     * op and the bytes per op from verification give the allocation rate PreTouch judges by. The fork
+     * teaches the budget its cost like any other. Not asked when the caller chose heap flags or
+     * pre-touch, or when the fork fails (the race then reports it).
+     */
+    private static String preTouch(Measurer measurer, BenchSpec baseline, OriginalProfile profile, InputSource src,
+                                   List<String> forkArgs, Budget budget, int[] forksRun) {
+        if (!PreTouch.open(forkArgs) || !(profile.allocatedBytesPerCall() > 0)) {
+            return null;
+        }
+        double spp = dev.selftune.measure.FirstTouch.secondsPerPage();
+        if (PreTouch.reason(1e12, 1, spp, SCREEN) == null) {
+            return null;   // first touches are cheap here (or pre-touching dear): no fork spent asking
+        }
+        Measurement first;
+        try {
+            double t0 = budget.elapsed();
+            first = measurer.measure(baseline, SCREEN);
+            if (!measurer.lastWasCached()) {
+                budget.recordForks(SCREEN.forks(), budget.elapsed() - t0);
+                forksRun[0] += SCREEN.forks();
+            }
+        } catch (MeasureFailure f) {
+            return null;
+        }
+        double ns = first.score() * switch (first.unit()) {
+            case "us/op" -> 1e3;
+            case "ms/op" -> 1e6;
+            case "s/op" -> 1e9;
+            default -> 1;
+        };
+        int rowsPerOp = src.provider() != null || src.file() != null ? Math.min(64, profile.normalReturns()) : src.sizes().length;
+        return PreTouch.reason(profile.allocatedBytesPerCall() * rowsPerOp, ns, spp, SCREEN);
     }
 
     private static Measurement measureBaselineOnly(Measurer measurer, BenchSpec spec, Budget budget) {

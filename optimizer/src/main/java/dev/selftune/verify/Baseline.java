@@ -92,6 +92,8 @@ final class Baseline {
         /* Each row is released once run: a call may leave a large array in its receiver, and keeping
          * a thousand such receivers alive would make the collector thrash. */
         boolean staticsLost = false;
+        long allocated = 0;
+        int allocatedRows = 0;
         for (int i = 0; i < n; i++) {
             Object[] row = rows.get(i);
             before[i] = snapshot(row, isStatic);
@@ -125,6 +127,10 @@ final class Baseline {
             }
             outcomes[i] = o;
             scales[i] = maxInput(before[i]);
+            if (!o.threw() && sb.lastAllocatedBytes() >= 0) {
+                allocated += sb.lastAllocatedBytes();
+                allocatedRows++;
+            }
             ran++;
             normal += o.threw() ? 0 : 1;
             firstThrown = firstThrown == null && o.threw() ? o.thrown() : firstThrown;
@@ -143,7 +149,8 @@ final class Baseline {
                     + "): pass --inputs with arguments it accepts");
         }
         boolean checks = BytecodeCheck.check(t.classBytes(), sb.loader()) == null;
-        return new Baseline(before, outcomes, scales, new OriginalProfile(ran, normal, mutates), sb.loader(), checks,
+        return new Baseline(before, outcomes, scales, new OriginalProfile(ran, normal, mutates,
+                allocatedRows == 0 ? Double.NaN : (double) allocated / allocatedRows), sb.loader(), checks,
                 spent, staticClasses);
     }
 

@@ -116,6 +116,32 @@ final class Sandbox {
         return !statics.isEmpty();
     }
 
+    private long lastAllocatedBytes = -1;
+
+    /**
+     * Bytes the last {@link #run} allocated on this thread inside the call (the method and what it
+     * calls, not the recording of its outcome); -1 when not known (a throw, the watchdog's thread, a
+     * JVM without the counter).
+     */
+    long lastAllocatedBytes() {
+        return lastAllocatedBytes;
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS = threads();
+
+    private static com.sun.management.ThreadMXBean threads() {
+        try {
+            return java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                    && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled() ? t : null;
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static long allocatedBytes() {
+        return THREADS == null ? -1 : THREADS.getCurrentThreadAllocatedBytes();
+    }
+
     /** Calls the method on {@code row} (mutated in place) with at most {@code maxTicks} steps until {@code deadline}. */
     Outcome run(Object[] row, long maxTicks, long deadlineNanos) {
         if (row.length != arity) {
@@ -128,9 +154,15 @@ final class Sandbox {
             fuel.arm(maxTicks, deadlineNanos);
         }
         boolean stopped = false;
+        lastAllocatedBytes = -1;
         try {
             if (fuel != null) {
+                long a0 = allocatedBytes();
+                long counter = allocatedBytes() - a0;   // what asking costs, taken off below
+                a0 = allocatedBytes();
                 result = (Object) invoker.invokeExact(row);
+                long a1 = allocatedBytes();
+                lastAllocatedBytes = a0 < 0 || a1 < 0 ? -1 : Math.max(0, a1 - a0 - counter);
             } else {
                 /* No fuel (the method was too big to instrument): the call runs on a watchdog thread. */
                 watchdog = watchdog == null ? new Watchdog(loader.getName()) : watchdog;

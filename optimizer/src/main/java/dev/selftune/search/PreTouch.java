@@ -1,0 +1,57 @@
+package dev.selftune.search;
+
+import dev.selftune.measure.FirstTouch;
+import dev.selftune.measure.ForkPlan;
+import java.util.List;
+
+/**
+ * Whether the forks of one tuning run touch their heap before they start (-XX:+AlwaysPreTouch): when
+ * the original allocates fast enough that first touches of the fork's growing eden would be a sizeable
+ * part of what a fork measures, on a machine where a first touch is dear.
+ */
+final class PreTouch {
+    /** The flag it adds. */
+    static final String FLAG = "-XX:+AlwaysPreTouch";
+    /** Share of a fork's measured time that first touches may take before the forks pre-touch. */
+    static final double MAX_SHARE = 0.10;
+    /** Seconds a pre-touch may add to each fork's start (the fixed 1 GB heap, page by page). */
+    static final double MAX_START_SECONDS = 4.0;
+    private static final double HEAP_BYTES = 1L << 30;
+    /** G1's young generation grows to at most 60% of the heap: what allocation can ever touch. */
+    private static final double YOUNG_SHARE = 0.6;
+
+    private PreTouch() { }
+
+    /*
+     * A fork iterates for the plan's warm-up and measurement time; an original allocating B bytes per
+     * op at T ns per op touches up to min(B/T * that time, 60% of the heap) of fresh pages, each costing
+     * the machine's first-touch time. Java's own heap pages are touched only once per JVM, so a
+     * long-running JVM in production never pays this; a 1-2 s fork pays it throughout (Jama's
+     * Matrix.times here: 3.8 ms per op, 3.0 with the heap pre-touched, and a jammed variant that
+     * screened 1.5x confirmed at 1.06-1.10x without and 1.65x [1.64, 1.65] with). The price is the whole
+     * heap touched at each fork's start (2 s here), so only when first touches would be over a tenth
+     * of the measured time, and never when the pre-touch would add more than 4 s per fork.
+     */
+    /** Why the forks should pre-touch, or null when they should not. */
+    static String reason(double bytesPerOp, double nsPerOp, double secondsPerPage, ForkPlan plan) {
+        if (!(bytesPerOp > 0) || !(nsPerOp > 0) || !(secondsPerPage > 0)) {
+            return null;
+        }
+        double iterating = plan.iteratingTimePerFork().toNanos() / 1e9;
+        double touched = Math.min(bytesPerOp / nsPerOp * 1e9 * iterating, HEAP_BYTES * YOUNG_SHARE);
+        double share = touched / FirstTouch.PAGE * secondsPerPage / iterating;
+        double startCost = HEAP_BYTES / FirstTouch.PAGE * secondsPerPage;
+        if (share < MAX_SHARE || startCost > MAX_START_SECONDS) {
+            return null;
+        }
+        return String.format("the original allocates %.0f MB/s and a first touch of a page costs %.1f us here, so first touches "
+                + "would be about %.0f%% of each fork's measured time: every fork pre-touches its heap (%s, %.1f s more per fork start)",
+                bytesPerOp / nsPerOp * 1e3, secondsPerPage * 1e6, share * 100, FLAG, startCost);
+    }
+
+    /** False when the caller already chose: pre-touch, or a heap of their own, or another collector. */
+    static boolean open(List<String> forkJvmArgs) {
+        return forkJvmArgs.stream().noneMatch(a -> a.contains("AlwaysPreTouch") || a.startsWith("-Xms") || a.startsWith("-Xmx")
+                || a.startsWith("-Xmn") || a.contains("HeapSize") || a.contains("NewSize") || a.startsWith("-XX:+Use") && a.endsWith("GC"));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.selftune.search;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selftune.api.MethodRef;
+import dev.selftune.inputs.InputSource;
+import dev.selftune.measure.FirstTouch;
+import dev.selftune.measure.ForkPlan;
+import dev.selftune.target.TargetLoader;
+import dev.selftune.verify.OriginalProfile;
+import dev.selftune.verify.Verifier;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Forks pre-touch their heap only for an original that allocates fast on a machine where first touches are dear. */
+class PreTouchTest {
+    private static final ForkPlan SCREEN = ForkPlan.screening();
+    private static final double SLOW_FAULT = 7.6e-6;   // the VM this was written on
+
+    @Test
+    void reason_jamaLikeAllocationOnSlowFaults_preTouches_andSaysWhy() {
+        String why = PreTouch.reason(600_000, 3.8e6, SLOW_FAULT, SCREEN);
+        assertNotNull(why);
+        assertTrue(why.contains("MB/s") && why.contains(PreTouch.FLAG) && why.contains("7.6 us"), why);
+    }
+
+    @Test
+    void reason_noAllocationCheapFaultsOrADearPreTouch_none() {
+        assertNull(PreTouch.reason(0, 3.8e6, SLOW_FAULT, SCREEN), "allocates nothing");
+        assertNull(PreTouch.reason(Double.NaN, 3.8e6, SLOW_FAULT, SCREEN), "allocation unknown");
+        assertNull(PreTouch.reason(600_000, 3.8e6, 2e-8, SCREEN), "first touches nearly free");
+        assertNull(PreTouch.reason(64, 1e6, SLOW_FAULT, SCREEN), "64 bytes a millisecond touches a page now and then");
+        assertNull(PreTouch.reason(600_000, 3.8e6, 2e-5, SCREEN), "touching 1 GB at 20 us a page would add 5 s to every fork");
+    }
+
+    @Test
+    void open_callersOwnHeapPreTouchOrCollector_leftAlone() {
+        assertTrue(PreTouch.open(List.of()));
+        assertTrue(PreTouch.open(List.of("-XX:UseAVX=2")));
+        assertFalse(PreTouch.open(List.of("-XX:+AlwaysPreTouch")));
+        assertFalse(PreTouch.open(List.of("-Xmx4g")));
+        assertFalse(PreTouch.open(List.of("-XX:+UseParallelGC")));
+    }
+
+    @Test
+    void firstTouch_measuredOnThisMachine() {
+        double s = FirstTouch.secondsPerPage();
+        assertTrue(s > 0 && s < 1e-3, "seconds per page: " + s);
+    }
+
+    @Test
+    void profile_allocationPerCall_countsTheResultArrayNotTheCallsRecording() throws Exception {
+        Path classes = Path.of(PreTouchTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        InputSource src = new InputSource(3, new int[] {1000}, null, null);
+        OriginalProfile doubled = new Verifier(TargetLoader.load(List.of(classes),
+                MethodRef.parse("dev.selftune.target.specimens.Allocating#doubled")), src, null).profile();
+        OriginalProfile total = new Verifier(TargetLoader.load(List.of(classes),
+                MethodRef.parse("dev.selftune.target.specimens.Allocating#total")), src, null).profile();
+        assertTrue(total.allocatedBytesPerCall() < 64, "a sum allocates (nearly) nothing: " + total);
+        assertTrue(doubled.allocatedBytesPerCall() > total.allocatedBytesPerCall() + 100,
+                "a new int[a.length] per call (most verification rows are short): " + doubled + " vs " + total);
+    }
+}
