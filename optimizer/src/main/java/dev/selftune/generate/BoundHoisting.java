@@ -135,7 +135,7 @@ public final class BoundHoisting {
             boolean ok = (op >= Opcodes.ILOAD && op <= Opcodes.DLOAD) || LoopBodies.longConstant(List.of(n)) != null
                     || op == Opcodes.IADD || op == Opcodes.ISUB || op == Opcodes.IMUL || op == Opcodes.ISHL || op == Opcodes.ISHR
                     || op == Opcodes.IUSHR || op == Opcodes.IAND || op == Opcodes.IOR || op == Opcodes.IXOR || op == Opcodes.INEG
-                    || (op == Opcodes.GETSTATIC && ((FieldInsnNode) n).owner.equals(owner.name))
+                    || (op == Opcodes.GETSTATIC && declaredIn(owner, (FieldInsnNode) n))
                     || (op == Opcodes.ALOAD && thisKept && ((VarInsnNode) n).var == 0 && i + 1 < bound.size()
                         && bound.get(i + 1).getOpcode() == Opcodes.GETFIELD);
             if (op == Opcodes.GETFIELD) {
@@ -146,6 +146,11 @@ public final class BoundHoisting {
             }
         }
         return true;
+    }
+
+    /* A static of the class itself (not one it inherits from an interface, whose initialisation is its own): already initialised. */
+    private static boolean declaredIn(ClassNode owner, FieldInsnNode f) {
+        return f.owner.equals(owner.name) && owner.fields.stream().anyMatch(d -> d.name.equals(f.name) && d.desc.equals(f.desc));
     }
 
     /* The javac init "push; istore iv" right ahead of the head, or the head itself. */

@@ -32,6 +32,19 @@ final class PreTouch {
      * heap touched at each fork's start (2 s here), so only when first touches would be over a tenth
      * of the measured time, and never when the pre-touch would add more than 4 s per fork.
      */
+    /*
+     * Allocations under 256 bytes a call are not counted: the verification sandbox boxes a primitive
+     * result (16-24 bytes: a dot product looked like 160 MB/s), and C2's escape analysis removes small
+     * temporaries that the interpreted call in verification still makes. What is left (result arrays,
+     * copies, matrices) is what a fork's eden really receives.
+     */
+    static final double MIN_BYTES_PER_CALL = 256;
+
+    /** Bytes per call that count, from verification's average: 0 under {@link #MIN_BYTES_PER_CALL} or unknown. */
+    static double counted(double bytesPerCall) {
+        return bytesPerCall >= MIN_BYTES_PER_CALL ? bytesPerCall : 0;
+    }
+
     /** Why the forks should pre-touch, or null when they should not. */
     static String reason(double bytesPerOp, double nsPerOp, double secondsPerPage, ForkPlan plan) {
         if (!(bytesPerOp > 0) || !(nsPerOp > 0) || !(secondsPerPage > 0)) {

@@ -436,7 +436,8 @@ public final class Tuner {
      */
     private static String preTouch(Measurer measurer, BenchSpec baseline, OriginalProfile profile, InputSource src,
                                    List<String> forkArgs, Budget budget, int[] forksRun) {
-        if (!PreTouch.open(forkArgs) || !(profile.allocatedBytesPerCall() > 0)) {
+        double perCall = PreTouch.counted(profile.allocatedBytesPerCall());
+        if (!PreTouch.open(forkArgs) || perCall == 0) {
             return null;
         }
         double spp = dev.selftune.measure.FirstTouch.secondsPerPage();
@@ -461,7 +462,7 @@ public final class Tuner {
             default -> 1;
         };
         int rowsPerOp = src.provider() != null || src.file() != null ? Math.min(64, profile.normalReturns()) : src.sizes().length;
-        return PreTouch.reason(profile.allocatedBytesPerCall() * rowsPerOp, ns, spp, SCREEN);
+        return PreTouch.reason(perCall * rowsPerOp, ns, spp, SCREEN);
     }
 
     private static Measurement measureBaselineOnly(Measurer measurer, BenchSpec spec, Budget budget) {

@@ -38,6 +38,13 @@ class PreTouchTest {
     }
 
     @Test
+    void counted_aBoxedResultOrSmallTemporaries_notCounted_arraysAre() {
+        assertTrue(PreTouch.counted(24) == 0, "a boxed double");
+        assertTrue(PreTouch.counted(Double.NaN) == 0);
+        assertTrue(PreTouch.counted(8_192) == 8_192);
+    }
+
+    @Test
     void open_callersOwnHeapPreTouchOrCollector_leftAlone() {
         assertTrue(PreTouch.open(List.of()));
         assertTrue(PreTouch.open(List.of("-XX:UseAVX=2")));
