@@ -278,7 +278,9 @@ public final class Generator {
         MethodNode found = copy != null ? copy : TunedMethods.find(cn, m[0], m[1]);
         if (found != null) {
             try {
-                BoundHoisting.apply(cn, found, resources);   // as transforms see it: only a method a step rewrites keeps it
+                /* as transforms see it (only a method a step rewrites keeps these): while (++i <= to) in javac's shape, bounds read once */
+                PreIncrementLoops.apply(found);
+                BoundHoisting.apply(cn, found, resources);
             } catch (RuntimeException e) {
                 // analysed as it is
             }
