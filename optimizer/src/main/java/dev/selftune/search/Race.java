@@ -100,7 +100,7 @@ final class Race {
      */
     List<Entry> run(List<Variant> candidates, Function<Variant, Verdict> verifier, DoubleSupplier screenSecondsLeft,
                     int screenLimit, BiFunction<List<Variant>, Map<Variant, Double>, List<Variant>> reorder) {
-        if (!measureOnce(baseline)) {
+        if (!seeded && !measureOnce(baseline)) {
             throw new MeasureFailure(baseline.variant.id(), "the original failed in its JMH fork: " + baseline.failure,
                     null, "", null);
         }
@@ -264,6 +264,28 @@ final class Race {
         return e;
     }
 
+    private boolean seeded;
+
+    /**
+     * The baseline's first screening fork, run by the caller before the race with this race's plan and
+     * flags (Tuner's pre-touch question): the race starts from it instead of running it again.
+     */
+    void seedBaseline(Measurement m, double[] cpuShares) {
+        record(baseline, m, cpuShares);
+        seeded = true;
+    }
+
+    private static void record(Entry e, Measurement m, double[] shares) {
+        e.last = m;
+        double[] scores = m.forkScores();
+        for (int i = 0; i < scores.length; i++) {
+            e.forkScores.add(scores[i]);
+            boolean known = shares.length == scores.length && shares[i] > 0 && shares[i] <= 1.0001;
+            e.rankScores.add(known ? scores[i] * shares[i] : scores[i]);
+        }
+        e.rounds++;
+    }
+
     private boolean measureOnce(Entry e) {
         return measure(e, specs.apply(e.variant));
     }
@@ -273,16 +295,8 @@ final class Race {
         boolean cached = false;
         try {
             Measurement m = measurer.measure(spec, plan);
-            e.last = m;
             cached = measurer.lastWasCached();
-            double[] shares = measurer.lastForkCpuShares();
-            double[] scores = m.forkScores();
-            for (int i = 0; i < scores.length; i++) {
-                e.forkScores.add(scores[i]);
-                boolean known = shares.length == scores.length && shares[i] > 0 && shares[i] <= 1.0001;
-                e.rankScores.add(known ? scores[i] * shares[i] : scores[i]);
-            }
-            e.rounds++;
+            record(e, m, measurer.lastForkCpuShares());
             return true;
         } catch (MeasureFailure f) {
             e.failure = f.getMessage();

@@ -147,7 +147,9 @@ public final class Tuner {
         Function<Variant, BenchSpec> specs = v -> BenchSpec.of(target, v, src, profile.mutatesArguments(), work)
                 .droppingThrowingRows(profile.normalReturns() < profile.rows());
         int[] askForks = {0};
-        String preTouch = variants.isEmpty() ? null : preTouch(measurer, specs.apply(original), profile, src, forkArgs, budget, askForks);
+        Object[] asked = new Object[2];   // the original's fork run to ask, and its CPU shares
+        String preTouch = variants.isEmpty() ? null
+                : preTouch(measurer, specs.apply(original), profile, src, forkArgs, budget, askForks, asked);
         if (preTouch != null) {
             forkArgs = new ArrayList<>(forkArgs);
             forkArgs.add(PreTouch.FLAG);
@@ -164,6 +166,9 @@ public final class Tuner {
         Ranking ranking = Ranking.open(rankDir, measurer.environmentKey(), policy.rank(), System.err::println);
         Selection selection = ranking.select(variants, target.method(), target.classBytes(), req.seed());
         Race race = new Race(measurer, budget, policy, progress, specs, SCREEN, original);
+        if (preTouch == null && asked[0] instanceof Measurement first) {
+            race.seedBaseline(first, (double[]) asked[1]);   // same flags: the fork that asked is the race's first baseline fork
+        }
         SequentialTest test = new SequentialTest(req.confidence());
 
         /*
@@ -435,7 +440,7 @@ public final class Tuner {
      * pre-touch, or when the fork fails (the race then reports it).
      */
     private static String preTouch(Measurer measurer, BenchSpec baseline, OriginalProfile profile, InputSource src,
-                                   List<String> forkArgs, Budget budget, int[] forksRun) {
+                                   List<String> forkArgs, Budget budget, int[] forksRun, Object[] asked) {
         double perCall = PreTouch.counted(profile.allocatedBytesPerCall());
         if (!PreTouch.open(forkArgs) || perCall == 0) {
             return null;
@@ -448,6 +453,8 @@ public final class Tuner {
         try {
             double t0 = budget.elapsed();
             first = measurer.measure(baseline, SCREEN);
+            asked[0] = first;
+            asked[1] = measurer.lastForkCpuShares();
             if (!measurer.lastWasCached()) {
                 budget.recordForks(SCREEN.forks(), budget.elapsed() - t0);
                 forksRun[0] += SCREEN.forks();

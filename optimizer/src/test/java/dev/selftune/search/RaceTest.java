@@ -89,6 +89,17 @@ class RaceTest {
     }
 
     @Test
+    void race_seededBaseline_startsFromItWithoutMeasuringTheBaselineAgain() {
+        FakeMeasurer fake = new FakeMeasurer(dir, "env");
+        Race r = race(fake, screenForks(1), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        r.seedBaseline(new dev.selftune.api.Measurement(0.5, 0.1, "ns/op", 1, 4, new double[] {0.5}), new double[] {0.9});
+        r.run(variants(2), v -> new Verdict.Passed(10), () -> 120.0);
+        assertEquals("v1", fake.measured.get(0), "the first fork the race ran is a variant's: " + fake.measured);
+        assertEquals(0.5, r.baseline().forkScores.get(0), 1e-12);
+        assertEquals(0.45, r.baseline().rankScores.get(0), 1e-12, "the seeded fork's CPU share is used as a measured one's");
+    }
+
+    @Test
     void race_servedFromTheCache_runsNoForkAndLeavesTheBudgetsForkEstimate() {
         Path cache = dir.resolve("cache");
         FakeMeasurer first = new FakeMeasurer(dir, "env");
