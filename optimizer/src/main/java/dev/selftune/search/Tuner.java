@@ -146,10 +146,8 @@ public final class Tuner {
         Measurer measurer = CachingMeasurer.over(jmh.make(work, budget, forkArgs), req.cacheDir());
         Function<Variant, BenchSpec> specs = v -> BenchSpec.of(target, v, src, profile.mutatesArguments(), work)
                 .droppingThrowingRows(profile.normalReturns() < profile.rows());
-        int[] askForks = {0};
-        Object[] asked = new Object[2];   // the original's fork run to ask, and its CPU shares
-        String preTouch = variants.isEmpty() ? null
-                : preTouch(measurer, specs.apply(original), profile, src, forkArgs, budget, askForks, asked);
+        Asked asked = variants.isEmpty() ? Asked.NOT : preTouch(measurer, specs.apply(original), profile, src, forkArgs, budget);
+        String preTouch = asked.reason();
         if (preTouch != null) {
             forkArgs = new ArrayList<>(forkArgs);
             forkArgs.add(PreTouch.FLAG);
@@ -166,8 +164,8 @@ public final class Tuner {
         Ranking ranking = Ranking.open(rankDir, measurer.environmentKey(), policy.rank(), System.err::println);
         Selection selection = ranking.select(variants, target.method(), target.classBytes(), req.seed());
         Race race = new Race(measurer, budget, policy, progress, specs, SCREEN, original);
-        if (preTouch == null && asked[0] instanceof Measurement first) {
-            race.seedBaseline(first, (double[]) asked[1]);   // same flags: the fork that asked is the race's first baseline fork
+        if (preTouch == null && asked.first() != null) {
+            race.seedBaseline(asked.first(), asked.cpuShares());   // same flags: the fork that asked is the race's first baseline fork
         }
         SequentialTest test = new SequentialTest(req.confidence());
 
@@ -278,7 +276,7 @@ public final class Tuner {
                 confirmed == null ? null : confirmed.variant().id(), notApplied,
                 measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null, generator.skipped(),
                 ranking.summary(variants.size(), race.cutByLimit(), selection.explored(),
-                        race.forksRun() + askForks[0] + baselineOnlyForks(variants, measurer), confirmForks[0]));
+                        race.forksRun() + asked.forks() + baselineOnlyForks(variants, measurer), confirmForks[0]));
     }
 
     /** Screening speedups to learn from: every verified variant measured without failure, against this run's baseline. */
@@ -433,34 +431,40 @@ public final class Tuner {
                 baselineNanosPerOp / 1e9, java.util.Arrays.toString(sizes).replace(" ", ""), largest);
     }
 
+    /** What asking cost and gave: the reason to pre-touch (null: no), the original's fork that asked, its CPU shares, forks run. */
+    record Asked(String reason, Measurement first, double[] cpuShares, int forks) {
+        static final Asked NOT = new Asked(null, null, null, 0);
+    }
+
     /*
      * One screening fork of the original, before the race, for an original that allocates: its time per
      * op and the bytes per op from verification give the allocation rate PreTouch judges by. The fork
      * teaches the budget its cost like any other. Not asked when the caller chose heap flags or
      * pre-touch, or when the fork fails (the race then reports it).
      */
-    private static String preTouch(Measurer measurer, BenchSpec baseline, OriginalProfile profile, InputSource src,
-                                   List<String> forkArgs, Budget budget, int[] forksRun, Object[] asked) {
+    private static Asked preTouch(Measurer measurer, BenchSpec baseline, OriginalProfile profile, InputSource src,
+                                  List<String> forkArgs, Budget budget) {
         double perCall = PreTouch.counted(profile.allocatedBytesPerCall());
         if (!PreTouch.open(forkArgs) || perCall == 0) {
-            return null;
+            return Asked.NOT;
         }
         double spp = dev.selftune.measure.FirstTouch.secondsPerPage();
         if (PreTouch.reason(1e12, 1, spp, SCREEN) == null) {
-            return null;   // first touches are cheap here (or pre-touching dear): no fork spent asking
+            return Asked.NOT;   // first touches are cheap here (or pre-touching dear): no fork spent asking
         }
         Measurement first;
+        double[] shares;
+        int forks = 0;
         try {
             double t0 = budget.elapsed();
             first = measurer.measure(baseline, SCREEN);
-            asked[0] = first;
-            asked[1] = measurer.lastForkCpuShares();
+            shares = measurer.lastForkCpuShares();
             if (!measurer.lastWasCached()) {
                 budget.recordForks(SCREEN.forks(), budget.elapsed() - t0);
-                forksRun[0] += SCREEN.forks();
+                forks = SCREEN.forks();
             }
         } catch (MeasureFailure f) {
-            return null;
+            return Asked.NOT;
         }
         double ns = first.score() * switch (first.unit()) {
             case "us/op" -> 1e3;
@@ -469,7 +473,7 @@ public final class Tuner {
             default -> 1;
         };
         int rowsPerOp = src.provider() != null || src.file() != null ? Math.min(64, profile.normalReturns()) : src.sizes().length;
-        return PreTouch.reason(perCall * rowsPerOp, ns, spp, SCREEN);
+        return new Asked(PreTouch.reason(perCall * rowsPerOp, ns, spp, SCREEN), first, shares, forks);
     }
 
     private static Measurement measureBaselineOnly(Measurer measurer, BenchSpec spec, Budget budget) {
