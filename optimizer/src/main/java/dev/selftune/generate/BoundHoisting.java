@@ -186,7 +186,7 @@ public final class BoundHoisting {
         }
         AbstractInsnNode start = entry(l);
         AbstractInsnNode before = CountedLoops.previousReal(start);
-        if (before != null && isTransfer(before)) {
+        if (before != null && LoopBodies.neverFallsThrough(before)) {
             return "it is entered by a jump to its head, not by falling into it";
         }
         int headAt = insns.indexOf(l.head());
@@ -195,7 +195,7 @@ public final class BoundHoisting {
         for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext(), at++) {
             for (LabelNode t : CountedLoops.targets(n)) {
                 boolean inside = at >= headAt && at <= backAt;
-                if (inside ? t != l.head() && spanHolds(before, l.head(), t) : spanHolds(before, l.head(), t)) {
+                if ((!inside || t != l.head()) && spanHolds(before, l.head(), t)) {
                     return "it is entered by a jump to its head, not only by falling into it";
                 }
             }
@@ -228,11 +228,6 @@ public final class BoundHoisting {
         return n;
     }
 
-    private static boolean isTransfer(AbstractInsnNode n) {
-        int op = n.getOpcode();
-        return op == Opcodes.GOTO || op == Opcodes.ATHROW || op == Opcodes.TABLESWITCH || op == Opcodes.LOOKUPSWITCH
-                || (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) || op == Opcodes.RET;
-    }
 
     private static void hoist(MethodNode method, Loop l, AbstractInsnNode at) {
         int local = method.maxLocals;

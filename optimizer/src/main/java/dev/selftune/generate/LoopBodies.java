@@ -86,6 +86,12 @@ public final class LoopBodies {
         return true;
     }
 
+    /** True for an instruction after which control never falls through to the next one (goto, switch, return, throw, ret). */
+    public static boolean neverFallsThrough(AbstractInsnNode n) {
+        int op = n.getOpcode();
+        return op == Opcodes.GOTO || op == Opcodes.ATHROW || op == Opcodes.RET || (op >= Opcodes.TABLESWITCH && op <= Opcodes.RETURN);
+    }
+
     /** True for an instruction that only pushes or combines values and cannot write: a loop bound's parts. */
     public static boolean isPureOperand(AbstractInsnNode n) {
         int op = n.getOpcode();

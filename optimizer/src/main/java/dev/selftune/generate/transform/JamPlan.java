@@ -76,8 +76,7 @@ record JamPlan(Loop outer, Loop inner, AbstractInsnNode prologueEnd, AbstractIns
             }
         }
         AbstractInsnNode before = dev.selftune.generate.CountedLoops.previousReal(outer.head());
-        if (before != null && (before.getOpcode() == Opcodes.GOTO || before.getOpcode() == Opcodes.ATHROW
-                || (before.getOpcode() >= Opcodes.TABLESWITCH && before.getOpcode() <= Opcodes.RETURN))) {
+        if (before != null && dev.selftune.generate.LoopBodies.neverFallsThrough(before)) {
             throw new Refused("the loop over " + j + " is not entered by falling into its head; the jammed loop goes"
                     + " where the code before the loop falls in");
         }
