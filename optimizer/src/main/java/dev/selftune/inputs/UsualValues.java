@@ -195,7 +195,7 @@ public final class UsualValues {
 
     /**
      * Rows on each side of every common value ({@link #SIDES_SHARE}): copies of rows holding the value
-     * with it replaced by value − 1, value + 1 and 0, so a guard on that value runs both ways in
+     * with it replaced by value − 1, value + 1 and 0 (a boolean by the other one), so a guard on that value runs both ways in
      * verification. {@code rows} are the caller rows these statistics came from (receiver first when
      * {@code offset} is 1); the copies are deep, the originals untouched.
      */
@@ -205,7 +205,7 @@ public final class UsualValues {
             return out;
         }
         for (int p = 0; p < columns.length; p++) {
-            if (!counted(p) || sorts[p] == 'Z') {
+            if (!counted(p)) {
                 continue;
             }
             long v = mode(p);
@@ -218,7 +218,9 @@ public final class UsualValues {
                     continue;
                 }
                 taken++;
-                java.util.Set<Long> others = new java.util.LinkedHashSet<>(List.of(v - 1, v + 1, 0L));
+                /* a boolean has one other value; an integral value its neighbours and zero */
+                java.util.Set<Long> others = sorts[p] == 'Z' ? new java.util.LinkedHashSet<>(List.of(1 - v))
+                        : new java.util.LinkedHashSet<>(List.of(v - 1, v + 1, 0L));
                 others.remove(v);
                 for (long other : others) {
                     Object[] copy = RowCopier.copy(rows.get(r));
@@ -232,6 +234,7 @@ public final class UsualValues {
 
     private static Object boxed(char sort, long v) {
         return switch (sort) {
+            case 'Z' -> v != 0;
             case 'B' -> (byte) v;
             case 'S' -> (short) v;
             case 'C' -> (char) v;

@@ -94,6 +94,18 @@ class UsualValuesTest {
     }
 
     @Test
+    void sideRows_flagAlwaysFalse_copiesWithTrueOnly() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < 12; r++) {
+            rows.add(new Object[] {new double[4], 1.0, false});
+        }
+        List<Object[]> sides = UsualValues.of("scale", "([DDZ)V", rows).sideRows(rows, 0);
+        assertEquals(8, sides.size(), "8 rows holding false, one other value each");
+        assertTrue(sides.stream().allMatch(r -> Boolean.TRUE.equals(r[2])), "the flag is boxed as a Boolean, and true");
+        assertEquals(false, rows.get(0)[2], "the caller rows are untouched");
+    }
+
+    @Test
     void sideRows_fewRowsOrSpreadValues_none() {
         List<Object[]> few = rows(9, 1, 0);
         assertEquals(List.of(), UsualValues.of("sum", "([DIII)D", few).sideRows(few, 0));
