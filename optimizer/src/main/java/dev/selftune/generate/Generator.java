@@ -45,6 +45,11 @@ public final class Generator {
     /* The last generate call's static callees from other classes, copied into the class or refused. */
     private Imports imports;
     private boolean[] routed = new boolean[0];
+    /* Runs a probe class on the verification rows and returns its counters (HotCode); null: no heat ordering. */
+    private Function<byte[], Map<String, long[]>> counters;
+    /* The last generate call's heat, when counted; how many first-level candidates each colder tier got. */
+    private HotCode hot;
+    private final int[] demoted = new int[HotCode.Tier.values().length];
 
     public Generator(Policy policy, TransformContext ctx, Function<String, InputStream> classResources) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -71,6 +76,18 @@ public final class Generator {
     private record Pending(int rank, long seq, String parent, List<Step> steps, byte[] parentBytes,
                            int position, Transform transform, int method, Map<String, Integer> params, int depth,
                            List<String[]> methods) { }
+
+    /**
+     * Orders first-level candidates by where the original spends its time: {@code run} runs a probe class
+     * (the original with block counters, {@link HotCode}) on every verification row and returns its
+     * {@code long[]} counters by field name, or null. Candidates that rewrite only loop nests that ran under a
+     * tenth as often as the hottest are tried after the others; those that rewrite only code that never ran
+     * are left out.
+     */
+    public Generator orderedByHeat(Function<byte[], Map<String, long[]>> run) {
+        this.counters = run;
+        return this;
+    }
 
     /** Variants of the target method and of its unit ({@link TunedMethods}), from the target's class bytes. */
     public List<Variant> generate(Target target) {
@@ -121,6 +138,8 @@ public final class Generator {
         boolean[] routed = UnitRouting.routed(original, tuned);
         this.unit = List.copyOf(methods);
         this.routed = routed;
+        this.hot = counters == null ? null : heat(classBytes, methods);
+        java.util.Arrays.fill(demoted, 0);
         TransformTally tally = new TransformTally();
         seen.add(Variant.sha256(given));
         seen.add(Variant.sha256(classBytes));   // the imports alone are not a variant
@@ -138,6 +157,10 @@ public final class Generator {
         while (!queue.isEmpty() && admitted < policy.maxVariants() && out.size() < PROPOSALS_PER_SLOT * policy.maxVariants()) {
             Pending p = queue.poll();
             byte[] bytes = tryApply(p);
+            if (bytes == COLD_EDIT) {
+                tally.cold(p.transform());
+                continue;
+            }
             if (bytes == null) {
                 tally.failed(p.transform());
                 continue;
@@ -171,9 +194,52 @@ public final class Generator {
         }
         notApplied = tally.reasons(transforms, asSeen, tunedAsSeen, ctx, policy.maxVariants());
         skipped = skippedBy(original, tuned);
+        if (demoted[HotCode.Tier.LUKEWARM.ordinal()] + demoted[HotCode.Tier.COLD.ordinal()] > 0) {
+            skipped.put("order: colder code", demoted[HotCode.Tier.COLD.ordinal()] + " candidate(s) rewrote only code that never ran "
+                    + "on the verification rows: left out (unchecked, and never faster there); " + demoted[HotCode.Tier.LUKEWARM.ordinal()]
+                    + " only loop nests that ran under " + Math.round(HotCode.LUKEWARM * 100) + "% as often as the hottest: tried after the others");
+        }
         imports.refused().forEach((call, why) -> skipped.putIfAbsent("unit: " + call.replace('/', '.'),
                 "not brought into the unit: " + why));
         return out;
+    }
+
+    /*
+     * The unit as the first-level candidates see it (routed when any member is, normalised), with a counter
+     * per basic block, run once over the verification rows; null when that cannot be done (the order is then
+     * the transforms' own).
+     */
+    private HotCode heat(byte[] classBytes, List<String[]> methods) {
+        try {
+            ClassNode cn = ClassBytes.read(classBytes);
+            UnitRouting.route(cn, unit, routed);
+            List<MethodNode> members = new ArrayList<>();
+            for (int mi = 0; mi < methods.size(); mi++) {
+                members.add(member(cn, methods, mi));
+            }
+            HotCode.Probe probe = HotCode.probe(classBytes, cn, members, resources);
+            return probe == null ? null : HotCode.of(probe, counters.apply(probe.classBytes()));
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /* Which tier a first-level candidate's edit falls in: applied to a fresh copy, as tryApply would, and compared. */
+    private HotCode.Tier tier(Pending p) {
+        try {
+            ClassNode cn = ClassBytes.read(p.parentBytes());
+            if (p.method() < routed.length && routed[p.method()]) {
+                UnitRouting.route(cn, unit, routed);
+            }
+            MethodNode mn = member(cn, p.methods(), p.method());
+            HotCode.Before before = hot.before(p.method(), mn);
+            if (!p.transform().apply(cn, mn, new LinkedHashMap<>(p.params()), ctx)) {
+                return HotCode.Tier.HOT;
+            }
+            return HotCode.tierOf(before, mn);
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            return HotCode.Tier.HOT;
+        }
     }
 
     /** What each transform left alone on purpose, keyed "transform: what", in the order found. */
@@ -245,6 +311,12 @@ public final class Generator {
             perTransform.add(mine);
         }
         int q = 0;
+        if (depth == 0 && hot != null && hot.anyNotHot()) {
+            for (Pending p : byTier(perTransform, tally)) {
+                queue.add(ranked(p, rank + 1 + q++, seq[0]++));
+            }
+            return;
+        }
         if (policy.order() == Policy.Order.BY_TRANSFORM) {
             for (List<Pending> mine : perTransform) {
                 for (Pending p : mine) {
@@ -266,6 +338,53 @@ public final class Generator {
                 return;
             }
         }
+    }
+
+    /*
+     * First-level candidates in the order they are tried: each transform's HOT ones keep their places and come
+     * first, round-robin across transforms as always; then every transform's LUKEWARM ones. COLD ones are left
+     * out: the rows never ran the code they rewrite, so verification could not check it, and the measured rows
+     * (a subset of those shapes) would not run it either. By-transform order keeps each transform's candidates
+     * together, its lukewarm ones last.
+     */
+    private List<Pending> byTier(List<List<Pending>> perTransform, TransformTally tally) {
+        int tiers = HotCode.Tier.values().length;
+        List<List<List<Pending>>> split = new ArrayList<>();
+        for (List<Pending> mine : perTransform) {
+            List<List<Pending>> byTier = new ArrayList<>();
+            for (int t = 0; t < tiers; t++) {
+                byTier.add(new ArrayList<>());
+            }
+            for (Pending p : mine) {
+                HotCode.Tier t = tier(p);
+                demoted[t.ordinal()]++;
+                if (t == HotCode.Tier.COLD) {
+                    tally.cold(p.transform());   // never run in verification: unchecked, and it cannot be faster
+                } else {
+                    byTier.get(t.ordinal()).add(p);
+                }
+            }
+            split.add(byTier);
+        }
+        List<Pending> out = new ArrayList<>();
+        if (policy.order() == Policy.Order.BY_TRANSFORM) {
+            split.forEach(byTier -> byTier.forEach(out::addAll));
+            return out;
+        }
+        for (int t = 0; t < tiers; t++) {
+            int rounds = 0;
+            for (List<List<Pending>> byTier : split) {
+                rounds = Math.max(rounds, byTier.get(t).size());
+            }
+            for (int r = 0; r < rounds; r++) {
+                for (List<List<Pending>> byTier : split) {
+                    if (r < byTier.get(t).size()) {
+                        out.add(byTier.get(t).get(r));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /*
@@ -323,6 +442,9 @@ public final class Generator {
         return out;
     }
 
+    /* tryApply's answer for an edit of code that never ran on the verification rows (HotCode), at any depth. */
+    private static final byte[] COLD_EDIT = new byte[0];
+
     private byte[] tryApply(Pending p) {
         try {
             ClassNode cn = ClassBytes.read(p.parentBytes());
@@ -331,8 +453,12 @@ public final class Generator {
                 changed.addAll(UnitRouting.route(cn, unit, routed));
             }
             MethodNode mn = member(cn, p.methods(), p.method());
+            HotCode.Before before = hot == null ? null : hot.before(p.method(), mn);
             if (!p.transform().apply(cn, mn, new LinkedHashMap<>(p.params()), ctx)) {
                 return null;
+            }
+            if (before != null && HotCode.tierOf(before, mn) == HotCode.Tier.COLD) {
+                return COLD_EDIT;   // a composition's step too: the variant's new code would go unchecked
             }
             changed.add(mn.name + mn.desc);
             byte[] bytes = ClassBytes.writeChanged(p.parentBytes(), cn, changed, resources);

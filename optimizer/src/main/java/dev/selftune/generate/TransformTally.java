@@ -17,6 +17,8 @@ final class TransformTally {
     private static final int FAILED = 2;
     private static final int DUPLICATE = 3;
     private static final int UNREACHED = 4;
+    private static final int COLD = 5;
+    private static final int FATES = 6;
 
     private final Map<String, int[]> counts = new LinkedHashMap<>();
     private final Map<String, String> analysisErrors = new LinkedHashMap<>();
@@ -44,12 +46,17 @@ final class TransformTally {
         count(t, UNREACHED);
     }
 
+    /** A candidate left out because it rewrites only code the verification rows never ran ({@link HotCode}). */
+    void cold(Transform t) {
+        count(t, COLD);
+    }
+
     void analysisFailed(Transform t, String method, Throwable e) {
         analysisErrors.putIfAbsent(t.name(), "its analysis of " + method + " failed (" + e + ")");
     }
 
     private void count(Transform t, int what) {
-        counts.computeIfAbsent(t.name(), k -> new int[5])[what]++;
+        counts.computeIfAbsent(t.name(), k -> new int[FATES])[what]++;
     }
 
     /*
@@ -63,7 +70,7 @@ final class TransformTally {
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : Transforms.names()) {
             Transform t = active.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
-            int[] c = counts.getOrDefault(name, new int[5]);
+            int[] c = counts.getOrDefault(name, new int[FATES]);
             if (t == null) {
                 out.put(name, "not in the search policy's transforms; add \"" + name + "\" to the policy's transforms to try it");
             } else if (c[PRODUCED] > 0) {
@@ -93,6 +100,10 @@ final class TransformTally {
         }
         if (c[DUPLICATE] > 0) {
             parts.add(c[DUPLICATE] + " produced the same class bytes as the original or another variant");
+        }
+        if (c[COLD] > 0) {
+            parts.add(c[COLD] + " rewrote only code that never ran on the verification rows (it could be neither checked "
+                    + "nor faster there; add --inputs rows that run it)");
         }
         if (c[UNREACHED] > 0) {
             parts.add(c[UNREACHED] + " were not reached before the policy's cap of " + maxVariants + " variants (raise maxVariants)");

@@ -32,7 +32,7 @@ public final class Proposals {
         int[] passed = {0};
         List<Variant> variants;
         try (TargetClassLoader resources = new TargetClassLoader(target.classpath(), target.method().owner(), target.classBytes())) {
-            variants = Tuner.generator(req, target, src, Tuner.policy(req), resources).generate(target.method().name(),
+            variants = Tuner.generator(req, target, src, Tuner.policy(req), resources, verifier).generate(target.method().name(),
                     target.method().descriptor(), target.classBytes(), v -> {
                         boolean ok = verifier.verify(v).passed();
                         passed[0] += ok ? 1 : 0;

@@ -12,6 +12,7 @@ import dev.selftune.api.VariantResult;
 import dev.selftune.api.Verdict;
 import dev.selftune.generate.ClassBytes;
 import dev.selftune.generate.Generator;
+import dev.selftune.generate.HotCode;
 import dev.selftune.generate.Policy;
 import dev.selftune.generate.TransformContext;
 import dev.selftune.inputs.InputSource;
@@ -57,6 +58,9 @@ public final class Tuner {
     /** Of the budget left, what forks may plan on: the rest covers reports, class loading and estimate error. */
     static final double SAFETY = 0.92;
 
+    /* The counted run of the rows that orders candidates by heat gives up after this long (the original's own run is bounded at 10 s). */
+    static final long HEAT_NANOS = 12_000_000_000L;
+
     private Tuner() { }
 
     /** The request's input source, checked against the target's parameters (a TuneException names what is wrong). */
@@ -70,11 +74,17 @@ public final class Tuner {
         return src;
     }
 
-    /** The generator tune uses for this request: its policy, FP settings and the callers' usual values. */
-    static Generator generator(TuneRequest req, Target target, InputSource src, Policy policy, TargetClassLoader resources) {
+    /**
+     * The generator tune uses for this request: its policy, FP settings and the callers' usual values; candidates
+     * that rewrite code the verification rows never (or rarely) run are tried last ({@code verifier} runs the rows
+     * once more, counted: {@link HotCode}).
+     */
+    static Generator generator(TuneRequest req, Target target, InputSource src, Policy policy, TargetClassLoader resources,
+                               Verifier verifier) {
         TransformContext ctx = new TransformContext(req.fpReassociationAllowed(), req.fpTolerance(), policy)
                 .withUsualValues(Inputs.usualValues(target.method(), target.isStatic(), src, resources));
-        return new Generator(policy, ctx, ClassBytes.resourcesOf(resources));
+        return new Generator(policy, ctx, ClassBytes.resourcesOf(resources))
+                .orderedByHeat(probe -> verifier.countersAfterRows(probe, HotCode.FIELD, HEAT_NANOS));
     }
 
     static Policy policy(TuneRequest req) {
@@ -129,7 +139,7 @@ public final class Tuner {
         Generator generator;
         Map<String, Verdict> verdicts = new HashMap<>();
         try (TargetClassLoader resources = new TargetClassLoader(target.classpath(), target.method().owner(), target.classBytes())) {
-            generator = generator(req, target, src, policy, resources);
+            generator = generator(req, target, src, policy, resources, verifier);
             // verified as they are made, so that the policy's cap counts variants that can be measured
             variants = generator.generate(target.method().name(), target.method().descriptor(), target.classBytes(),
                     v -> verdicts.computeIfAbsent(v.id(), id -> {

@@ -102,6 +102,11 @@ final class Sandbox {
         return loader;
     }
 
+    /** The class as loaded here (instrumented): where counters a copy added can be read after the rows. */
+    Class<?> loadedClass() {
+        return loaded;
+    }
+
     /** Initialises {@code classes} (internal names) in this loader and compares their statics from now on. */
     void watch(List<String> classes) {
         statics = StaticState.watch(classes, loader);

@@ -155,6 +155,54 @@ public final class Verifier {
         return new Verdict.Passed(checked);
     }
 
+    /**
+     * Runs {@code classBytes}, a copy of the original that adds only static {@code long[]} counters named
+     * {@code prefix…} (set up by its own static initialiser), on every verification row the original finished,
+     * and returns each counter array by field name afterwards. Null when the copy cannot be loaded, its rows
+     * cannot be made, or they take more than {@code maxNanos} in all: the caller then goes without the counts
+     * (counts over part of the rows would call code cold that a later row runs).
+     */
+    public java.util.Map<String, long[]> countersAfterRows(byte[] classBytes, String prefix, long maxNanos) {
+        Baseline b = baseline();
+        Sandbox sb;
+        try {
+            sb = Sandbox.load(original, classBytes, List.of());
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;
+        }
+        try {
+            List<Object[]> rows = Inputs.verificationRows(original.method(), original.isStatic(), src, sb.loader());
+            long start = System.nanoTime();
+            for (int i = 0; i < rows.size() && i < b.outcomes.length; i++) {
+                if (System.nanoTime() - start > maxNanos) {
+                    return null;
+                }
+                Outcome o = b.outcomes[i];
+                if (o != null) {
+                    long now = System.nanoTime();
+                    sb.run(rows.get(i), saturatedFuel(o.ticks()),
+                            now + Math.max(MIN_WALL_NANOS, Math.min(Long.MAX_VALUE / 4, o.nanos() * WALL_FACTOR)));
+                }
+                rows.set(i, null);
+            }
+            java.util.Map<String, long[]> out = new java.util.LinkedHashMap<>();
+            for (java.lang.reflect.Field f : sb.loadedClass().getDeclaredFields()) {
+                if (f.getName().startsWith(prefix) && f.getType() == long[].class) {
+                    f.setAccessible(true);
+                    long[] counts = (long[]) f.get(null);
+                    if (counts != null) {
+                        out.put(f.getName(), counts.clone());
+                    }
+                }
+            }
+            return out;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        } finally {
+            sb.close();
+        }
+    }
+
     static long saturatedFuel(long originalTicks) {
         return originalTicks > (Long.MAX_VALUE - FUEL_CONSTANT) / FUEL_FACTOR
                 ? Long.MAX_VALUE : originalTicks * FUEL_FACTOR + FUEL_CONSTANT;
