@@ -58,10 +58,13 @@ public final class HotCode {
     /* Per unit member: the tokens of the normalised method's real instructions (to map a view onto) and each one's tier; null when unknown. */
     private final String[][] tokens;
     private final Tier[][] tiers;
+    /* Per unit member: whether each real instruction lies in a loop nest. */
+    private final boolean[][] inLoop;
 
-    private HotCode(String[][] tokens, Tier[][] tiers) {
+    private HotCode(String[][] tokens, Tier[][] tiers, boolean[][] inLoop) {
         this.tokens = tokens;
         this.tiers = tiers;
+        this.inLoop = inLoop;
     }
 
     /** The counters the probe needs, per member: for each counter, the ordinal of the first real instruction it counts. */
@@ -235,12 +238,14 @@ public final class HotCode {
             }
         }
         Tier[][] tiers = new Tier[n][];
+        boolean[][] inLoop = new boolean[n][];
         for (int mi = 0; mi < n; mi++) {
             long[] per = perInsn[mi];
             if (per == null) {
                 continue;
             }
             Tier[] t = new Tier[per.length];
+            inLoop[mi] = new boolean[per.length];
             for (int i = 0; i < per.length; i++) {
                 t[i] = per[i] > 0 ? Tier.HOT : Tier.COLD;   // outside loops: code that ran steers the loops (cut-offs, guards)
             }
@@ -248,10 +253,11 @@ public final class HotCode {
                 long heat = maxIn(per, nest);
                 Tier tier = heat == 0 ? Tier.COLD : heat < LUKEWARM * max ? Tier.LUKEWARM : Tier.HOT;
                 Arrays.fill(t, nest[0], nest[1] + 1, tier);
+                Arrays.fill(inLoop[mi], nest[0], nest[1] + 1, true);
             }
             tiers[mi] = t;
         }
-        return new HotCode(probe.tokens(), tiers);
+        return new HotCode(probe.tokens(), tiers, inLoop);
     }
 
     /* Outermost loop nests as [first, last] real-instruction ordinals: a backward jump's span, overlapping spans merged. */
@@ -321,14 +327,18 @@ public final class HotCode {
     static final class Before {
         final Map<AbstractInsnNode, Integer> ordinals;
         final Map<AbstractInsnNode, String> said = new IdentityHashMap<>();
+        final String[] tokens;
         final Tier[] tiers;
+        final boolean[] inLoop;
 
-        private Before(MethodNode m, Tier[] tiers) {
+        private Before(MethodNode m, Tier[] tiers, boolean[] inLoop) {
             ordinals = ordinals(m);
             for (AbstractInsnNode n : ordinals.keySet()) {
                 said.put(n, said(n));
             }
+            this.tokens = tokens(m);
             this.tiers = tiers;
+            this.inLoop = inLoop;
         }
     }
 
@@ -344,36 +354,41 @@ public final class HotCode {
      */
     Before before(int mi, MethodNode view) {
         if (mi >= tiers.length || tiers[mi] == null) {
-            return new Before(view, null);
+            return new Before(view, null, null);
         }
         String[] mine = tokens(view);
         String[] theirs = tokens[mi];
         if (Arrays.equals(mine, theirs)) {
-            return new Before(view, tiers[mi]);
+            return new Before(view, tiers[mi], inLoop[mi]);
         }
         if ((long) mine.length * theirs.length > MAX_ALIGNED_CELLS) {
-            return new Before(view, null);
+            return new Before(view, null, null);
         }
         int[] match = align(mine, theirs);
         Tier[] t = new Tier[mine.length];
-        Tier prev = null;
+        boolean[] loop = new boolean[mine.length];
+        int[] prev = new int[mine.length];
+        int[] next = new int[mine.length];
+        int last = -1;
         for (int i = 0; i < mine.length; i++) {
-            t[i] = match[i] >= 0 ? tiers[mi][match[i]] : null;
+            last = match[i] >= 0 ? match[i] : last;
+            prev[i] = last;
         }
-        Tier[] after = new Tier[mine.length];
-        Tier next = null;
+        last = -1;
         for (int i = mine.length - 1; i >= 0; i--) {
-            next = t[i] != null ? t[i] : next;
-            after[i] = next;
+            last = match[i] >= 0 ? match[i] : last;
+            next[i] = last;
         }
         for (int i = 0; i < mine.length; i++) {
-            if (t[i] != null) {
-                prev = t[i];
+            if (match[i] >= 0) {
+                t[i] = tiers[mi][match[i]];
+                loop[i] = inLoop[mi][match[i]];
             } else {
-                t[i] = hotter(prev, after[i]);
+                t[i] = hotter(prev[i] < 0 ? null : tiers[mi][prev[i]], next[i] < 0 ? null : tiers[mi][next[i]]);
+                loop[i] = prev[i] >= 0 && inLoop[mi][prev[i]] || next[i] >= 0 && inLoop[mi][next[i]];
             }
         }
-        return new Before(view, t);
+        return new Before(view, t, loop);
     }
 
     private static Tier hotter(Tier a, Tier b) {
@@ -408,40 +423,28 @@ public final class HotCode {
     }
 
     /**
-     * The tier of an edit: the hottest tier among the instructions it removed or changed and those next to what
-     * it inserted; HOT when it cannot tell (no tiers for the view, or the edit touched nothing it can see).
+     * The tier of an edit: the hottest tier among the instructions it removed or changed (those next to what it
+     * inserted, if it only inserted), counting only those in loop nests when it touched any; HOT when it cannot
+     * tell (no tiers for the view, or the edit touched nothing it can see).
      */
     static Tier tierOf(Before before, MethodNode after) {
         if (before.tiers == null) {
             return Tier.HOT;
         }
-        Set<Integer> touched = new HashSet<>();
-        Set<AbstractInsnNode> present = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        after.instructions.forEach(present::add);
-        for (Map.Entry<AbstractInsnNode, Integer> e : before.ordinals.entrySet()) {
-            if (!present.contains(e.getKey()) || !said(e.getKey()).equals(before.said.get(e.getKey()))) {
-                touched.add(e.getValue());
-            }
-        }
-        int last = -1;
-        boolean inserted = false;
-        for (AbstractInsnNode n : after.instructions) {
-            Integer o = before.ordinals.get(n);
-            if (o != null) {
-                if (inserted) {
-                    touched.add(o);
-                    inserted = false;
-                }
-                last = o;
-            } else if (n.getOpcode() >= 0) {
-                inserted = true;
-                if (last >= 0) {
-                    touched.add(last);
-                }
-            }
-        }
+        Set<Integer> touched = touched(before, after);
         if (touched.isEmpty()) {
             return Tier.HOT;
+        }
+        /* an edit of a loop is about that loop: the straight-line code it also moves (the loop variable's first
+         * store, a hoisted expression's new home) says nothing about where its gain is */
+        Set<Integer> inLoops = new HashSet<>();
+        for (int o : touched) {
+            if (before.inLoop[o]) {
+                inLoops.add(o);
+            }
+        }
+        if (!inLoops.isEmpty()) {
+            touched = inLoops;
         }
         Tier best = Tier.COLD;
         for (int o : touched) {
@@ -450,6 +453,72 @@ public final class HotCode {
             }
         }
         return best;
+    }
+
+    /*
+     * Ordinals (in the view before the edit) the edit touched: those it removed or changed; for an edit that only
+     * inserts (a guard at the entry), the instructions on either side of what it inserted. Code an edit adds next to
+     * the code it changes (the set-up an unroll puts ahead of the loop, after the loop variable's initial store) is
+     * the loop's, not its neighbour's. By alignment of tokens where it fits: a transform may rebuild the whole
+     * instruction list (loops put in canonical form first) and still change one loop; what it really changed is
+     * what no longer aligns. By node identity otherwise.
+     */
+    private static Set<Integer> touched(Before before, MethodNode after) {
+        String[] now = tokens(after);
+        Set<Integer> changed = new HashSet<>();
+        Set<Integer> beside = new HashSet<>();
+        if ((long) now.length * before.tokens.length <= MAX_ALIGNED_CELLS) {
+            int[] match = align(now, before.tokens);
+            boolean[] kept = new boolean[before.tokens.length];
+            for (int m : match) {
+                if (m >= 0) {
+                    kept[m] = true;
+                }
+            }
+            for (int o = 0; o < kept.length; o++) {
+                if (!kept[o]) {
+                    changed.add(o);
+                }
+            }
+            int[] order = match;
+            besideInsertions(order, beside);
+        } else {
+            Set<AbstractInsnNode> present = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            after.instructions.forEach(present::add);
+            for (Map.Entry<AbstractInsnNode, Integer> e : before.ordinals.entrySet()) {
+                if (!present.contains(e.getKey()) || !said(e.getKey()).equals(before.said.get(e.getKey()))) {
+                    changed.add(e.getValue());
+                }
+            }
+            List<Integer> order = new ArrayList<>();
+            for (AbstractInsnNode n : after.instructions) {
+                if (n.getOpcode() >= 0) {
+                    order.add(before.ordinals.getOrDefault(n, -1));
+                }
+            }
+            besideInsertions(order.stream().mapToInt(Integer::intValue).toArray(), beside);
+        }
+        return changed.isEmpty() ? beside : changed;
+    }
+
+    /* order: for each real instruction after the edit, its ordinal before, or -1 when inserted. */
+    private static void besideInsertions(int[] order, Set<Integer> out) {
+        int last = -1;
+        boolean inserted = false;
+        for (int o : order) {
+            if (o >= 0) {
+                if (inserted) {
+                    out.add(o);
+                    inserted = false;
+                }
+                last = o;
+            } else {
+                inserted = true;
+                if (last >= 0) {
+                    out.add(last);
+                }
+            }
+        }
     }
 
     /* What an instruction says beyond its opcode, for the edits that change an operand in place. */

@@ -196,6 +196,38 @@ class HotCodeTest {
     }
 
     @Test
+    void generate_withHeat_setUpLoopIsTriedAfterTheNest() throws Exception {
+        byte[] original = Specimen.bytes(PowerSums.class);
+        List<Variant> plain = generator(List.of("unroll"), 1).generate("pairs", "([I)J", original);
+        Generator g = generator(List.of("unroll"), 1).orderedByHeat(counts(verifier("pairs", "([I)J")));
+        List<Variant> hot = g.generate("pairs", "([I)J", original);
+        assertEquals(plain.size(), hot.size(), "lukewarm candidates are reordered, not left out");
+        java.util.function.Predicate<Variant> setUp = v -> countIn(v, "pairs", n -> n.getOpcode() == Opcodes.IAND) > 1;
+        int firstSetUpPlain = indexOf(plain, setUp);
+        int lastNestPlain = lastIndexOf(plain, setUp.negate());
+        assertTrue(firstSetUpPlain < lastNestPlain, "without counts the set-up loop comes before the outer loop: " + plain);
+        assertTrue(indexOf(hot, setUp) > lastIndexOf(hot, setUp.negate()), "with counts after every nest candidate: " + hot);
+        assertTrue(g.skipped().get("order: colder code").contains("3 only loop nests"), g.skipped().toString());
+    }
+
+    private static int indexOf(List<Variant> vs, java.util.function.Predicate<Variant> p) {
+        for (int i = 0; i < vs.size(); i++) {
+            if (p.test(vs.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(List<Variant> vs, java.util.function.Predicate<Variant> p) {
+        int last = -1;
+        for (int i = 0; i < vs.size(); i++) {
+            last = p.test(vs.get(i)) ? i : last;
+        }
+        return last;
+    }
+
+    @Test
     void generate_onlyColdCandidates_notAppliedSaysTheCodeNeverRan() throws Exception {
         byte[] original = Specimen.bytes(PowerSums.class);
         /* counts from a real run, all set to zero: as if no row ever reached the method's loops */
@@ -215,9 +247,13 @@ class HotCodeTest {
     }
 
     private static int count(Variant v, java.util.function.Predicate<AbstractInsnNode> p) {
+        return countIn(v, "powerSum" + UnitRouting.INFIX, p);
+    }
+
+    private static int countIn(Variant v, String methodPrefix, java.util.function.Predicate<AbstractInsnNode> p) {
         int n = 0;
         for (MethodNode m : ClassBytes.read(v.classBytes()).methods) {
-            if (m.name.startsWith("powerSum" + UnitRouting.INFIX)) {
+            if (m.name.startsWith(methodPrefix)) {
                 for (AbstractInsnNode i : m.instructions) {
                     n += p.test(i) ? 1 : 0;
                 }
