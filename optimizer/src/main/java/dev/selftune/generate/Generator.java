@@ -49,6 +49,8 @@ public final class Generator {
     private Function<byte[], Map<String, long[]>> counters;
     /* The last generate call's heat, when counted; how many first-level candidates each colder tier got. */
     private HotCode hot;
+    /* Why the last generate call has no counts although it asked for them; null otherwise. */
+    private String heatMissing;
     private final int[] demoted = new int[HotCode.Tier.values().length];
 
     public Generator(Policy policy, TransformContext ctx, Function<String, InputStream> classResources) {
@@ -199,6 +201,9 @@ public final class Generator {
                     + "on the verification rows: left out (unchecked, and never faster there); " + demoted[HotCode.Tier.LUKEWARM.ordinal()]
                     + " only loop nests that ran under " + Math.round(HotCode.LUKEWARM * 100) + "% as often as the hottest: tried after the others");
         }
+        if (counters != null && heatMissing != null) {
+            skipped.put("order: colder code", "candidates keep the transforms' own order: " + heatMissing);
+        }
         imports.refused().forEach((call, why) -> skipped.putIfAbsent("unit: " + call.replace('/', '.'),
                 "not brought into the unit: " + why));
         return out;
@@ -210,6 +215,7 @@ public final class Generator {
      * the transforms' own).
      */
     private HotCode heat(byte[] classBytes, List<String[]> methods) {
+        heatMissing = null;
         try {
             ClassNode cn = ClassBytes.read(classBytes);
             UnitRouting.route(cn, unit, routed);
@@ -218,8 +224,15 @@ public final class Generator {
                 members.add(member(cn, methods, mi));
             }
             HotCode.Probe probe = HotCode.probe(classBytes, cn, members, resources);
-            return probe == null ? null : HotCode.of(probe, counters.apply(probe.classBytes()));
+            if (probe == null) {
+                heatMissing = "no counting copy of the class could be made (an interface, or a class the counters do not fit)";
+                return null;
+            }
+            HotCode hc = HotCode.of(probe, counters.apply(probe.classBytes()));
+            heatMissing = hc == null ? "the counting copy did not run over the verification rows (it did not load, or took too long)" : null;
+            return hc;
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            heatMissing = "counting where the rows spend their time failed (" + e + ")";
             return null;
         }
     }

@@ -242,6 +242,16 @@ class HotCodeTest {
         assertTrue(g.notApplied().get("unroll").contains("never ran on the verification rows"), g.notApplied().get("unroll"));
     }
     @Test
+    void generate_countsUnavailable_keepsTheTransformsOrderAndSaysWhy() {
+        byte[] original = Specimen.bytes(PowerSums.class);
+        List<Variant> plain = generator(List.of("unroll"), 1).generate("squares", DOUBLE_ARRAY, original);
+        Generator g = generator(List.of("unroll"), 1).orderedByHeat(probe -> null);
+        List<Variant> same = g.generate("squares", DOUBLE_ARRAY, original);
+        assertEquals(plain.stream().map(Variant::transforms).toList(), same.stream().map(Variant::transforms).toList());
+        assertTrue(g.skipped().get("order: colder code").contains("did not run over the verification rows"), g.skipped().toString());
+    }
+
+    @Test
     void countersAfterRows_aClassThatCannotLoad_isNull() throws Exception {
         assertNull(verifier("squares", DOUBLE_ARRAY).countersAfterRows(new byte[] {1, 2, 3}, HotCode.FIELD, 1_000_000_000L));
     }
