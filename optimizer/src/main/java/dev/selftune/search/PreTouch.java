@@ -53,13 +53,41 @@ final class PreTouch {
         double iterating = plan.iteratingTimePerFork().toNanos() / 1e9;
         double touched = Math.min(bytesPerOp / nsPerOp * 1e9 * iterating, HEAP_BYTES * YOUNG_SHARE);
         double share = touched / FirstTouch.PAGE * secondsPerPage / iterating;
-        double startCost = HEAP_BYTES / FirstTouch.PAGE * secondsPerPage;
+        double startCost = startSeconds(secondsPerPage);
         if (share < MAX_SHARE || startCost > MAX_START_SECONDS) {
             return null;
         }
         return String.format("the original allocates %.0f MB/s and a first touch of a page costs %.1f us here, so first touches "
                 + "would be about %.0f%% of each fork's measured time: every fork pre-touches its heap (%s, %.1f s more per fork start)",
                 bytesPerOp / nsPerOp * 1e3, secondsPerPage * 1e6, share * 100, FLAG, startCost);
+    }
+
+    /** Seconds the pre-touch adds to each fork's start: the fixed heap, page by page. */
+    static double startSeconds(double secondsPerPage) {
+        return HEAP_BYTES / FirstTouch.PAGE * secondsPerPage;
+    }
+
+    /*
+     * The fewest forks a decision takes: a baseline, two screened variants and the confirmation's six pairs. Pre-touching
+     * makes each of them dearer; when that many no longer fit the time left, the run would end undecided (a transpose
+     * at 50 s screened one variant and stopped), so it is measured without, and the note says what budget would do it.
+     */
+    static final int FORKS_FOR_A_DECISION = 15;
+
+    /**
+     * Null when {@link #FORKS_FOR_A_DECISION} pre-touched forks fit {@code leftSeconds}; otherwise the clause that says
+     * why the forks do not pre-touch and what budget would let them. {@code forkSeconds} is one plain fork's cost
+     * as measured (NaN when unknown: then it is taken as affordable).
+     */
+    static String unaffordable(double leftSeconds, double elapsedSeconds, double forkSeconds, double secondsPerPage) {
+        double each = forkSeconds + startSeconds(secondsPerPage);
+        if (!(forkSeconds > 0) || FORKS_FOR_A_DECISION * each <= leftSeconds) {
+            return null;
+        }
+        long advised = (long) Math.ceil((elapsedSeconds + FORKS_FOR_A_DECISION * each) / 10.0) * 10;
+        return String.format(java.util.Locale.ROOT, ", but %d pre-touched forks of about %.1f s each do not fit the %.0f s left:"
+                + " the forks run without pre-touching (first touches included in every score); give --budget %ds or more"
+                + " to measure with the heap pre-touched", FORKS_FOR_A_DECISION, each, leftSeconds, advised);
     }
 
     /** False when the caller already chose: pre-touch, or a heap of their own, or another collector. */

@@ -25,6 +25,7 @@ import dev.selftune.measure.JmhMeasurer;
 import dev.selftune.measure.MeasureFailure;
 import dev.selftune.measure.MeasurementCache;
 import dev.selftune.measure.Measurer;
+import dev.selftune.measure.OpAllocation;
 import dev.selftune.measure.PairSource;
 import dev.selftune.measure.SequentialConfirmer;
 import dev.selftune.measure.SequentialTest;
@@ -60,6 +61,8 @@ public final class Tuner {
 
     /* The counted run of the rows that orders candidates by heat gives up after this long (the original's own run is bounded at 10 s). */
     static final long HEAT_NANOS = 12_000_000_000L;
+    /* One in-process pass over the measurement rows to count an op's allocation may take this long (else verification's average stands). */
+    static final long OP_ALLOCATION_NANOS = 2_000_000_000L;
 
     private Tuner() { }
 
@@ -158,6 +161,7 @@ public final class Tuner {
                 .droppingThrowingRows(profile.normalReturns() < profile.rows());
         Asked asked = variants.isEmpty() ? Asked.NOT : preTouch(measurer, specs.apply(original), profile, src, forkArgs, budget);
         String preTouch = asked.reason();
+        String forkFlagsNote = asked.note();
         if (preTouch != null) {
             forkArgs = new ArrayList<>(forkArgs);
             forkArgs.add(PreTouch.FLAG);
@@ -282,7 +286,7 @@ public final class Tuner {
         Environment env = Environment.current();
         return new TuneResult(target.method(), env.jvmVersion(), env.jvmVendor(), env.cpu(), req.seed(),
                 budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
-                unexplored(variants, entries), RunSetups.of(req, forkArgs, preTouch, SCREEN, ForkPlan.confirmation()),
+                unexplored(variants, entries), RunSetups.of(req, forkArgs, forkFlagsNote, SCREEN, ForkPlan.confirmation()),
                 confirmed == null ? null : confirmed.variant().id(), notApplied,
                 measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null, generator.skipped(),
                 ranking.summary(variants.size(), race.cutByLimit(), selection.explored(),
@@ -442,8 +446,17 @@ public final class Tuner {
     }
 
     /** What asking cost and gave: the reason to pre-touch (null: no), the original's fork that asked, its CPU shares, forks run. */
-    record Asked(String reason, Measurement first, double[] cpuShares, int forks) {
-        static final Asked NOT = new Asked(null, null, null, 0);
+    record Asked(String reason, Measurement first, double[] cpuShares, int forks, String advice) {
+        static final Asked NOT = new Asked(null, null, null, 0, null);
+
+        Asked(String reason, Measurement first, double[] cpuShares, int forks) {
+            this(reason, first, cpuShares, forks, null);
+        }
+
+        /** What report.json's forkFlagsNote says: why the forks pre-touch, or why they would and do not. */
+        String note() {
+            return reason != null ? reason : advice;
+        }
     }
 
     /*
@@ -465,6 +478,7 @@ public final class Tuner {
         Measurement first;
         double[] shares;
         int forks = 0;
+        double forkSeconds = Double.NaN;
         try {
             double t0 = budget.elapsed();
             first = measurer.measure(baseline, SCREEN);
@@ -472,6 +486,7 @@ public final class Tuner {
             if (!measurer.lastWasCached()) {
                 budget.recordForks(SCREEN.forks(), budget.elapsed() - t0);
                 forks = SCREEN.forks();
+                forkSeconds = (budget.elapsed() - t0) / SCREEN.forks();
             }
         } catch (MeasureFailure f) {
             return Asked.NOT;
@@ -483,7 +498,17 @@ public final class Tuner {
             default -> 1;
         };
         int rowsPerOp = src.provider() != null || src.file() != null ? Math.min(64, profile.normalReturns()) : src.sizes().length;
-        return new Asked(PreTouch.reason(perCall * rowsPerOp, ns, spp, SCREEN), first, shares, forks);
+        double perOp = perCall * rowsPerOp;
+        if (src.provider() == null && src.file() == null) {
+            /* generated rows: verification's are mostly small, a fork's are one per --sizes entry; count those */
+            double measured = OpAllocation.bytesPerOp(baseline, OP_ALLOCATION_NANOS);
+            perOp = Double.isFinite(measured) && PreTouch.counted(measured / rowsPerOp) > 0 ? measured : perOp;
+        }
+        String why = PreTouch.reason(perOp, ns, spp, SCREEN);
+        String unaffordable = why == null ? null : PreTouch.unaffordable(budget.left(), budget.elapsed(), forkSeconds, spp);
+        return unaffordable == null ? new Asked(why, first, shares, forks)
+                : new Asked(null, first, shares, forks, (why.contains(": every fork") ? why.substring(0, why.indexOf(": every fork")) : why)
+                        + unaffordable);
     }
 
     private static Measurement measureBaselineOnly(Measurer measurer, BenchSpec spec, Budget budget) {

@@ -71,4 +71,33 @@ class PreTouchTest {
         assertTrue(doubled.allocatedBytesPerCall() > total.allocatedBytesPerCall() + 100,
                 "a new int[a.length] per call (most verification rows are short): " + doubled + " vs " + total);
     }
+
+    @Test
+    void opAllocation_measuredOnAForksRows_seesTheLargeSizeTheVerificationAverageMisses() throws Exception {
+        Path classes = Path.of(PreTouchTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path work = java.nio.file.Files.createTempDirectory("optest");
+        InputSource big = new InputSource(3, new int[] {1 << 20}, null, null);
+        dev.selftune.target.Target doubled = TargetLoader.load(List.of(classes), MethodRef.parse("dev.selftune.target.specimens.Allocating#doubled"));
+        dev.selftune.target.Target total = TargetLoader.load(List.of(classes), MethodRef.parse("dev.selftune.target.specimens.Allocating#total"));
+        double perOp = dev.selftune.measure.OpAllocation.bytesPerOp(dev.selftune.measure.BenchSpec.of(doubled, "original",
+                doubled.classBytes(), big, false, work), 2_000_000_000L);
+        assertTrue(perOp >= 4.0 * (1 << 20) && perOp < 5.0 * (1 << 20), "one new int[1M] per op: " + perOp);
+        double verificationAverage = new Verifier(doubled, big, null).profile().allocatedBytesPerCall();
+        assertTrue(verificationAverage < perOp / 8, "verification's rows are mostly small: " + verificationAverage);
+        double none = dev.selftune.measure.OpAllocation.bytesPerOp(dev.selftune.measure.BenchSpec.of(total, "original",
+                total.classBytes(), big, false, work), 2_000_000_000L);
+        assertTrue(none < 256, "a sum allocates nothing per op: " + none);
+        assertTrue(Double.isNaN(dev.selftune.measure.OpAllocation.bytesPerOp(dev.selftune.measure.BenchSpec.of(doubled, "original",
+                doubled.classBytes(), big, false, work), 0)), "a pass over the time limit gives no number");
+    }
+
+    @Test
+    void unaffordable_pretouchedForksThatDoNotFitTheBudget_measuredWithoutAndTheBudgetAdvised() {
+        /* 2 s forks, 2.6 s more each pre-touched: 15 forks take 69 s */
+        String why = PreTouch.unaffordable(40, 10, 2.0, 10e-6);
+        assertNotNull(why);
+        assertTrue(why.contains("give --budget 80s"), why);
+        assertNull(PreTouch.unaffordable(75, 15, 2.0, 10e-6), "69 s of forks fit 75 s left");
+        assertNull(PreTouch.unaffordable(5, 1, Double.NaN, 10e-6), "a cached asking fork tells no cost: not refused");
+    }
 }
