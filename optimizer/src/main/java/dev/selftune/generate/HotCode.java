@@ -24,10 +24,8 @@ import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -137,18 +135,7 @@ public final class HotCode {
 
     /* Inserts a counter ahead of each block's first real instruction; returns, per counter, that instruction's ordinal. */
     private static int[] countBlocks(String owner, String field, MethodNode m) {
-        Set<LabelNode> targets = new HashSet<>();
-        for (AbstractInsnNode n : m.instructions) {
-            if (n instanceof JumpInsnNode j) {
-                targets.add(j.label);
-            } else if (n instanceof TableSwitchInsnNode t) {
-                targets.add(t.dflt);
-                targets.addAll(t.labels);
-            } else if (n instanceof LookupSwitchInsnNode l) {
-                targets.add(l.dflt);
-                targets.addAll(l.labels);
-            }
-        }
+        Set<LabelNode> targets = new HashSet<>(LoopBodies.jumpTargets(m));
         if (m.tryCatchBlocks != null) {
             for (TryCatchBlockNode tc : m.tryCatchBlocks) {
                 targets.add(tc.handler);

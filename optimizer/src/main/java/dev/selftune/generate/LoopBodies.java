@@ -12,6 +12,9 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -19,6 +22,23 @@ import org.objectweb.asm.tree.VarInsnNode;
 /** What a stretch of bytecode (a loop body) writes, calls and jumps to: the facts {@link Loops} and loop transforms ask. */
 public final class LoopBodies {
     private LoopBodies() { }
+
+    /** Every label a jump or a switch of {@code method} goes to (handlers not included). */
+    public static Set<LabelNode> jumpTargets(MethodNode method) {
+        Set<LabelNode> out = new HashSet<>();
+        for (AbstractInsnNode n : method.instructions) {
+            if (n instanceof JumpInsnNode j) {
+                out.add(j.label);
+            } else if (n instanceof TableSwitchInsnNode t) {
+                out.addAll(t.labels);
+                out.add(t.dflt);
+            } else if (n instanceof LookupSwitchInsnNode t) {
+                out.addAll(t.labels);
+                out.add(t.dflt);
+            }
+        }
+        return out;
+    }
 
     /**
      * {@code writes}: local slot to the instructions that store it ({@code xSTORE}, {@code IINC});

@@ -12,12 +12,9 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
-import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
@@ -84,7 +81,7 @@ final class AliasGuard {
         chain.add(nest.inner());
         AbstractInsnNode first = chain.get(0).init();
         List<AbstractInsnNode> prefix = new ArrayList<>();
-        Set<LabelNode> targets = jumpTargets(method);
+        Set<LabelNode> targets = dev.selftune.generate.LoopBodies.jumpTargets(method);
         Set<Integer> prefixStores = new HashSet<>();
         for (AbstractInsnNode n = method.instructions.getFirst(); n != first; n = n.getNext()) {
             if (n instanceof LabelNode l && targets.contains(l)) {
@@ -196,22 +193,6 @@ final class AliasGuard {
                 || op >= Opcodes.POP && op <= Opcodes.SWAP
                 || op >= Opcodes.IADD && op <= Opcodes.DCMPG && op != Opcodes.IINC
                 || op == Opcodes.IINC || op == Opcodes.ARRAYLENGTH;
-    }
-
-    private static Set<LabelNode> jumpTargets(MethodNode method) {
-        Set<LabelNode> out = new HashSet<>();
-        for (AbstractInsnNode n : method.instructions) {
-            if (n instanceof JumpInsnNode j) {
-                out.add(j.label);
-            } else if (n instanceof TableSwitchInsnNode t) {
-                out.addAll(t.labels);
-                out.add(t.dflt);
-            } else if (n instanceof LookupSwitchInsnNode t) {
-                out.addAll(t.labels);
-                out.add(t.dflt);
-            }
-        }
-        return out;
     }
 
     static int index(MethodNode method, AbstractInsnNode n) {
