@@ -2,6 +2,7 @@ package dev.selftune.generate.transform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -36,10 +37,35 @@ public final class FieldFlags {
         return Volatility.UNKNOWN;
     }
 
+    /*
+     * Field tables read through one resource function, by internal name (an unreadable class as a node with no
+     * fields and no superclass is not cached: it is looked up again). The generator asks for the same owners on
+     * every candidate it analyses (each reads a fresh copy of the class, and bound hoisting checks every field a
+     * loop touches); the function is the key, so a class path's answers never serve another's, and it is held
+     * weakly, so the entries go with the generator that made it.
+     */
+    private static final Map<Function<String, InputStream>, Map<String, ClassNode>> CACHE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private static ClassNode read(String internalName, Function<String, InputStream> resources) {
         if (resources == null) {
             return null;
         }
+        Map<String, ClassNode> mine = CACHE.computeIfAbsent(resources, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        ClassNode known = mine.get(internalName);
+        if (known != null) {
+            return known;
+        }
+        ClassNode cn = readNow(internalName, resources);
+        if (cn != null && mine.size() < MAX_CACHED) {
+            mine.put(internalName, cn);
+        }
+        return cn;
+    }
+
+    private static final int MAX_CACHED = 512;
+
+    private static ClassNode readNow(String internalName, Function<String, InputStream> resources) {
         try (InputStream in = resources.apply(internalName)) {
             if (in == null) {
                 return null;
