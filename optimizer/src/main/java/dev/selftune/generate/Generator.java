@@ -237,19 +237,11 @@ public final class Generator {
         }
     }
 
-    /* Which tier a first-level candidate's edit falls in: applied to a fresh copy, as tryApply would, and compared. */
+    /* Which tier a first-level candidate's edit falls in: applied to a fresh copy, as tryApply will, and compared. */
     private HotCode.Tier tier(Pending p) {
         try {
-            ClassNode cn = ClassBytes.read(p.parentBytes());
-            if (p.method() < routed.length && routed[p.method()]) {
-                UnitRouting.route(cn, unit, routed);
-            }
-            MethodNode mn = member(cn, p.methods(), p.method());
-            HotCode.Before before = hot.before(p.method(), mn);
-            if (!p.transform().apply(cn, mn, new LinkedHashMap<>(p.params()), ctx)) {
-                return HotCode.Tier.HOT;
-            }
-            return HotCode.tierOf(before, mn);
+            Applied a = applied(p);
+            return a == null ? HotCode.Tier.HOT : a.tier();
         } catch (Exception | LinkageError | StackOverflowError e) {
             return HotCode.Tier.HOT;
         }
@@ -458,25 +450,37 @@ public final class Generator {
     /* tryApply's answer for an edit of code that never ran on the verification rows (HotCode), at any depth. */
     private static final byte[] COLD_EDIT = new byte[0];
 
+    /* A candidate applied to a fresh copy of its parent: the class, the rewritten method, the methods routing changed, its tier. */
+    private record Applied(ClassNode cn, MethodNode mn, Set<String> changed, HotCode.Tier tier) { }
+
+    /* Null when the transform declines; the tier is HOT without counts. Throws what the transform throws. */
+    private Applied applied(Pending p) {
+        ClassNode cn = ClassBytes.read(p.parentBytes());
+        Set<String> changed = new HashSet<>();
+        if (p.method() < routed.length && routed[p.method()]) {
+            changed.addAll(UnitRouting.route(cn, unit, routed));
+        }
+        MethodNode mn = member(cn, p.methods(), p.method());
+        HotCode.Before before = hot == null ? null : hot.before(p.method(), mn);
+        if (!p.transform().apply(cn, mn, new LinkedHashMap<>(p.params()), ctx)) {
+            return null;
+        }
+        return new Applied(cn, mn, changed, before == null ? HotCode.Tier.HOT : HotCode.tierOf(before, mn));
+    }
+
     private byte[] tryApply(Pending p) {
         try {
-            ClassNode cn = ClassBytes.read(p.parentBytes());
-            Set<String> changed = new HashSet<>();
-            if (p.method() < routed.length && routed[p.method()]) {
-                changed.addAll(UnitRouting.route(cn, unit, routed));
-            }
-            MethodNode mn = member(cn, p.methods(), p.method());
-            HotCode.Before before = hot == null ? null : hot.before(p.method(), mn);
-            if (!p.transform().apply(cn, mn, new LinkedHashMap<>(p.params()), ctx)) {
+            Applied a = applied(p);
+            if (a == null) {
                 return null;
             }
-            if (before != null && HotCode.tierOf(before, mn) == HotCode.Tier.COLD) {
+            if (a.tier() == HotCode.Tier.COLD) {
                 return COLD_EDIT;   // a composition's step too: the variant's new code would go unchecked
             }
-            changed.add(mn.name + mn.desc);
-            byte[] bytes = ClassBytes.writeChanged(p.parentBytes(), cn, changed, resources);
+            a.changed().add(a.mn().name + a.mn().desc);
+            byte[] bytes = ClassBytes.writeChanged(p.parentBytes(), a.cn(), a.changed(), resources);
             ClassNode back = ClassBytes.read(bytes);
-            new Analyzer<>(new BasicVerifier()).analyze(back.name, TunedMethods.find(back, mn.name, mn.desc));
+            new Analyzer<>(new BasicVerifier()).analyze(back.name, TunedMethods.find(back, a.mn().name, a.mn().desc));
             return bytes;
         } catch (Exception | LinkageError | StackOverflowError e) {
             return null;
