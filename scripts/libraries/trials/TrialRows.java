@@ -34,15 +34,26 @@ public final class TrialRows {
         return rows;
     }
 
+    /* 105 lists of uniform doubles, 0 to 20000 long, from the given seed (the same values in the same order as before). */
+    static double[][] colt(long seed) {
+        Random r = new Random(seed);
+        int[] sizes = {0, 1, 10, 100, 1000, 5000, 20000};
+        double[][] out = new double[105][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new double[sizes[i % sizes.length]];
+            for (int j = 0; j < out[i].length; j++) out[i][j] = r.nextDouble();
+        }
+        return out;
+    }
+
     /** Colt Descriptive#moment(DoubleArrayList, int k, double c): the third central moment, k = 3 and c = the mean, in every row. */
     public static Object[][] coltMoment3() {
-        Random r = new Random(5);
-        int[] sizes = {0, 1, 10, 100, 1000, 5000, 20000};
-        Object[][] rows = new Object[105][];
+        double[][] data = colt(5);
+        Object[][] rows = new Object[data.length][];
         for (int i = 0; i < rows.length; i++) {
-            double[] d = new double[sizes[i % sizes.length]];
+            double[] d = data[i];
             double sum = 0;
-            for (int j = 0; j < d.length; j++) { d[j] = r.nextDouble(); sum += d[j]; }
+            for (double x : d) sum += x;
             rows[i] = new Object[] {new cern.colt.list.DoubleArrayList(d), 3, d.length == 0 ? 0.0 : sum / d.length};
         }
         return rows;
@@ -50,14 +61,9 @@ public final class TrialRows {
 
     /** Colt Descriptive#sumOfSquares(DoubleArrayList). */
     public static Object[][] coltSumOfSquares() {
-        Random r = new Random(3);
-        int[] sizes = {0, 1, 10, 100, 1000, 5000, 20000};
-        Object[][] rows = new Object[105][];
-        for (int i = 0; i < rows.length; i++) {
-            double[] d = new double[sizes[i % sizes.length]];
-            for (int j = 0; j < d.length; j++) d[j] = r.nextDouble();
-            rows[i] = new Object[] {new cern.colt.list.DoubleArrayList(d)};
-        }
+        double[][] data = colt(3);
+        Object[][] rows = new Object[data.length][];
+        for (int i = 0; i < rows.length; i++) rows[i] = new Object[] {new cern.colt.list.DoubleArrayList(data[i])};
         return rows;
     }
 
