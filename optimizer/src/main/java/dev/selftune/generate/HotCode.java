@@ -201,11 +201,10 @@ public final class HotCode {
         }
         int n = probe.leaders().length;
         long[][] perInsn = new long[n][];
-        List<List<int[]>> nests = new ArrayList<>();
+        List<List<int[]>> nests = probe.nests();
         long max = 0;
         for (int mi = 0; mi < n; mi++) {
             long[] c = counts.get(FIELD + mi);
-            nests.add(probe.nests().get(mi));
             if (c == null || probe.leaders()[mi] == null || c.length != probe.leaders()[mi].length) {
                 continue;
             }
@@ -318,12 +317,12 @@ public final class HotCode {
         final Tier[] tiers;
         final boolean[] inLoop;
 
-        private Before(MethodNode m, Tier[] tiers, boolean[] inLoop) {
+        private Before(MethodNode m, String[] tokens, Tier[] tiers, boolean[] inLoop) {
             ordinals = ordinals(m);
             for (AbstractInsnNode n : ordinals.keySet()) {
                 said.put(n, said(n));
             }
-            this.tokens = tokens(m);
+            this.tokens = tokens;
             this.tiers = tiers;
             this.inLoop = inLoop;
         }
@@ -340,16 +339,16 @@ public final class HotCode {
      * loop is hot.
      */
     Before before(int mi, MethodNode view) {
-        if (mi >= tiers.length || tiers[mi] == null) {
-            return new Before(view, null, null);
-        }
         String[] mine = tokens(view);
+        if (mi >= tiers.length || tiers[mi] == null) {
+            return new Before(view, mine, null, null);
+        }
         String[] theirs = tokens[mi];
         if (Arrays.equals(mine, theirs)) {
-            return new Before(view, tiers[mi], inLoop[mi]);
+            return new Before(view, mine, tiers[mi], inLoop[mi]);
         }
         if ((long) mine.length * theirs.length > MAX_ALIGNED_CELLS) {
-            return new Before(view, null, null);
+            return new Before(view, mine, null, null);
         }
         int[] match = align(mine, theirs);
         Tier[] t = new Tier[mine.length];
@@ -375,7 +374,7 @@ public final class HotCode {
                 loop[i] = prev[i] >= 0 && inLoop[mi][prev[i]] || next[i] >= 0 && inLoop[mi][next[i]];
             }
         }
-        return new Before(view, t, loop);
+        return new Before(view, mine, t, loop);
     }
 
     private static Tier hotter(Tier a, Tier b) {
@@ -467,8 +466,7 @@ public final class HotCode {
                     changed.add(o);
                 }
             }
-            int[] order = match;
-            besideInsertions(order, beside);
+            besideInsertions(match, beside);
         } else {
             Set<AbstractInsnNode> present = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             after.instructions.forEach(present::add);

@@ -1,7 +1,7 @@
 package dev.selftune.measure;
 
 import dev.selftune.inputs.Inputs;
-import java.lang.management.ManagementFactory;
+import dev.selftune.util.ThreadAllocation;
 
 /**
  * The bytes one JMH operation of a spec allocates, measured here by calling the method once on each of the
@@ -10,22 +10,7 @@ import java.lang.management.ManagementFactory;
  * transpose measured at 1024 x 1024 allocates an 8 MB result per call that the small rows' average misses.
  */
 public final class OpAllocation {
-    private static final com.sun.management.ThreadMXBean THREADS = threads();
-
     private OpAllocation() { }
-
-    private static com.sun.management.ThreadMXBean threads() {
-        try {
-            java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
-            if (t instanceof com.sun.management.ThreadMXBean s && s.isThreadAllocatedMemorySupported()) {
-                s.setThreadAllocatedMemoryEnabled(true);
-                return s;
-            }
-        } catch (RuntimeException | LinkageError e) {
-            // no counter on this JVM
-        }
-        return null;
-    }
 
     /**
      * Bytes allocated inside the calls of one operation (every row once, each on its own copy when the spec
@@ -35,7 +20,7 @@ public final class OpAllocation {
      * pass takes longer than {@code maxNanos}.
      */
     public static double bytesPerOp(BenchSpec spec, long maxNanos) {
-        if (THREADS == null) {
+        if (!ThreadAllocation.available()) {
             return Double.NaN;
         }
         try {
@@ -46,13 +31,13 @@ public final class OpAllocation {
                 long start = System.nanoTime();
                 for (Object[] row : bound.rows()) {
                     Object[] args = spec.copyArgs() ? Inputs.copyRow(row) : row;
-                    long a0 = THREADS.getCurrentThreadAllocatedBytes();
+                    long a0 = ThreadAllocation.bytes();
                     try {
                         Object ignored = (Object) bound.invoker().invoke(args);
                     } catch (Exception e) {
                         // a row that throws allocates too; the fork keeps or drops it as its spec says
                     }
-                    total += Math.max(0, THREADS.getCurrentThreadAllocatedBytes() - a0);
+                    total += Math.max(0, ThreadAllocation.bytes() - a0);
                     if (System.nanoTime() - start > maxNanos) {
                         return Double.NaN;
                     }

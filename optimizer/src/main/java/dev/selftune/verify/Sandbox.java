@@ -132,19 +132,8 @@ final class Sandbox {
         return lastAllocatedBytes;
     }
 
-    private static final com.sun.management.ThreadMXBean THREADS = threads();
-
-    private static com.sun.management.ThreadMXBean threads() {
-        try {
-            return java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
-                    && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled() ? t : null;
-        } catch (RuntimeException | LinkageError e) {
-            return null;
-        }
-    }
-
     private static long allocatedBytes() {
-        return THREADS == null ? -1 : THREADS.getCurrentThreadAllocatedBytes();
+        return dev.selftune.util.ThreadAllocation.bytes();
     }
 
     /** Calls the method on {@code row} (mutated in place) with at most {@code maxTicks} steps until {@code deadline}. */

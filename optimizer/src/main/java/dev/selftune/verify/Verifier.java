@@ -121,7 +121,7 @@ public final class Verifier {
                 return new Verdict.Rejected("timeout: checking the variant took " + (now - start) / 1_000_000
                         + " ms, more than " + TOTAL_FACTOR + "x the original's " + b.totalNanos / 1_000_000 + " ms + 2 s", null, checked);
             }
-            long deadline = now + Math.max(MIN_WALL_NANOS, Math.min(Long.MAX_VALUE / 4, o.nanos() * WALL_FACTOR));
+            long deadline = rowDeadline(now, o);
             Outcome r;
             try {
                 r = sb.run(rows.get(i), fuel, deadline);
@@ -180,8 +180,7 @@ public final class Verifier {
                 Outcome o = b.outcomes[i];
                 if (o != null) {
                     long now = System.nanoTime();
-                    sb.run(rows.get(i), saturatedFuel(o.ticks()),
-                            now + Math.max(MIN_WALL_NANOS, Math.min(Long.MAX_VALUE / 4, o.nanos() * WALL_FACTOR)));
+                    sb.run(rows.get(i), saturatedFuel(o.ticks()), rowDeadline(now, o));
                 }
                 rows.set(i, null);
             }
@@ -201,6 +200,11 @@ public final class Verifier {
         } finally {
             sb.close();
         }
+    }
+
+    /* A copy's time limit on one row, from {@code now}: 20x what the original took on it, at least 2 s. */
+    private static long rowDeadline(long now, Outcome original) {
+        return now + Math.max(MIN_WALL_NANOS, Math.min(Long.MAX_VALUE / 4, original.nanos() * WALL_FACTOR));
     }
 
     static long saturatedFuel(long originalTicks) {
