@@ -47,19 +47,42 @@ final class PreTouch {
 
     /** Why the forks should pre-touch, or null when they should not. */
     static String reason(double bytesPerOp, double nsPerOp, double secondsPerPage, ForkPlan plan) {
+        String share = share(bytesPerOp, nsPerOp, secondsPerPage, plan);
+        return share == null ? null : share + String.format(": every fork pre-touches its heap (%s, %.1f s more per fork start)",
+                FLAG, startSeconds(secondsPerPage));
+    }
+
+    /** Whether the forks pre-touch, and what forkFlagsNote says (null: nothing to say). */
+    record Choice(boolean touch, String note) { }
+
+    /**
+     * {@link #reason} when the pre-touch also fits the budget ({@link #unaffordable}); when it would be warranted but
+     * does not fit, no pre-touch and a note that says so.
+     */
+    static Choice choose(double bytesPerOp, double nsPerOp, double secondsPerPage, ForkPlan plan, double leftSeconds,
+                         double elapsedSeconds, double forkSeconds) {
+        String why = reason(bytesPerOp, nsPerOp, secondsPerPage, plan);
+        if (why == null) {
+            return new Choice(false, null);
+        }
+        String unaffordable = unaffordable(leftSeconds, elapsedSeconds, forkSeconds, secondsPerPage);
+        return unaffordable == null ? new Choice(true, why)
+                : new Choice(false, share(bytesPerOp, nsPerOp, secondsPerPage, plan) + unaffordable);
+    }
+
+    /* "the original allocates ... of each fork's measured time" when first touches pass the share and the pre-touch is cheap enough; else null. */
+    private static String share(double bytesPerOp, double nsPerOp, double secondsPerPage, ForkPlan plan) {
         if (!(bytesPerOp > 0) || !(nsPerOp > 0) || !(secondsPerPage > 0)) {
             return null;
         }
         double iterating = plan.iteratingTimePerFork().toNanos() / 1e9;
         double touched = Math.min(bytesPerOp / nsPerOp * 1e9 * iterating, HEAP_BYTES * YOUNG_SHARE);
         double share = touched / FirstTouch.PAGE * secondsPerPage / iterating;
-        double startCost = startSeconds(secondsPerPage);
-        if (share < MAX_SHARE || startCost > MAX_START_SECONDS) {
+        if (share < MAX_SHARE || startSeconds(secondsPerPage) > MAX_START_SECONDS) {
             return null;
         }
         return String.format("the original allocates %.0f MB/s and a first touch of a page costs %.1f us here, so first touches "
-                + "would be about %.0f%% of each fork's measured time: every fork pre-touches its heap (%s, %.1f s more per fork start)",
-                bytesPerOp / nsPerOp * 1e3, secondsPerPage * 1e6, share * 100, FLAG, startCost);
+                + "would be about %.0f%% of each fork's measured time", bytesPerOp / nsPerOp * 1e3, secondsPerPage * 1e6, share * 100);
     }
 
     /** Seconds the pre-touch adds to each fork's start: the fixed heap, page by page. */

@@ -504,11 +504,8 @@ public final class Tuner {
             double measured = OpAllocation.bytesPerOp(baseline, OP_ALLOCATION_NANOS);
             perOp = Double.isFinite(measured) && PreTouch.counted(measured / rowsPerOp) > 0 ? measured : perOp;
         }
-        String why = PreTouch.reason(perOp, ns, spp, SCREEN);
-        String unaffordable = why == null ? null : PreTouch.unaffordable(budget.left(), budget.elapsed(), forkSeconds, spp);
-        return unaffordable == null ? new Asked(why, first, shares, forks)
-                : new Asked(null, first, shares, forks, (why.contains(": every fork") ? why.substring(0, why.indexOf(": every fork")) : why)
-                        + unaffordable);
+        PreTouch.Choice choice = PreTouch.choose(perOp, ns, spp, SCREEN, budget.left(), budget.elapsed(), forkSeconds);
+        return choice.touch() ? new Asked(choice.note(), first, shares, forks) : new Asked(null, first, shares, forks, choice.note());
     }
 
     private static Measurement measureBaselineOnly(Measurer measurer, BenchSpec spec, Budget budget) {

@@ -100,4 +100,18 @@ class PreTouchTest {
         assertNull(PreTouch.unaffordable(75, 15, 2.0, 10e-6), "69 s of forks fit 75 s left");
         assertNull(PreTouch.unaffordable(5, 1, Double.NaN, 10e-6), "a cached asking fork tells no cost: not refused");
     }
+
+    @Test
+    void choose_warrantedPreTouch_touchesWhenItFits_elseSaysWhyNotAndWhichBudget() {
+        PreTouch.Choice fits = PreTouch.choose(600_000, 3.8e6, SLOW_FAULT, SCREEN, 75, 15, 2.0);
+        assertTrue(fits.touch());
+        assertTrue(fits.note().equals(PreTouch.reason(600_000, 3.8e6, SLOW_FAULT, SCREEN)), fits.note());
+        PreTouch.Choice tight = PreTouch.choose(600_000, 3.8e6, SLOW_FAULT, SCREEN, 40, 10, 2.0);
+        assertFalse(tight.touch());
+        assertTrue(tight.note().startsWith("the original allocates") && tight.note().contains("give --budget")
+                && !tight.note().contains("every fork pre-touches"), tight.note());
+        PreTouch.Choice none = PreTouch.choose(0, 3.8e6, SLOW_FAULT, SCREEN, 40, 10, 2.0);
+        assertFalse(none.touch());
+        assertNull(none.note());
+    }
 }
