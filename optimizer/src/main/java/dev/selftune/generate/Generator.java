@@ -199,7 +199,7 @@ public final class Generator {
         if (demoted[HotCode.Tier.LUKEWARM.ordinal()] + demoted[HotCode.Tier.COLD.ordinal()] > 0) {
             skipped.put("order: colder code", demoted[HotCode.Tier.COLD.ordinal()] + " candidate(s) rewrote only code that never ran "
                     + "on the verification rows: left out (unchecked, and never faster there); " + demoted[HotCode.Tier.LUKEWARM.ordinal()]
-                    + " only loop nests that ran under " + Math.round(HotCode.LUKEWARM * 100) + "% as often as the hottest: tried after the others");
+                    + " only loop nests that ran under " + Math.round(policy.lukewarmShare() * 100) + "% as often as the hottest: tried after the others");
         }
         if (counters != null && heatMissing != null) {
             skipped.put("order: colder code", "candidates keep the transforms' own order: " + heatMissing);
@@ -228,7 +228,7 @@ public final class Generator {
                 heatMissing = "no counting copy of the class could be made (an interface, or a class the counters do not fit)";
                 return null;
             }
-            HotCode hc = HotCode.of(probe, counters.apply(probe.classBytes()));
+            HotCode hc = HotCode.of(probe, counters.apply(probe.classBytes()), policy.lukewarmShare());
             heatMissing = hc == null ? "the counting copy did not run over the verification rows (it did not load, or took too long)" : null;
             return hc;
         } catch (RuntimeException | LinkageError | StackOverflowError e) {

@@ -47,9 +47,6 @@ import org.objectweb.asm.tree.VarInsnNode;
 public final class HotCode {
     /** Prefix of the counter fields the probe adds: {@code $selftune$heat$<member index>}. */
     public static final String FIELD = "$selftune$heat$";
-    /** A nest that ran less than this share of the hottest nest's count is lukewarm. */
-    static final double LUKEWARM = 0.10;
-
     /** Candidate tiers, tried in this order. */
     public enum Tier { HOT, LUKEWARM, COLD }
 
@@ -192,10 +189,11 @@ public final class HotCode {
     }
 
     /**
-     * The tiers from the probe's counters ({@code counts}: field name to array, as read after the rows).
+     * The tiers from the probe's counters ({@code counts}: field name to array, as read after the rows): a nest
+     * that ran less than {@code lukewarmShare} of the hottest nest's count is lukewarm (the policy's knob).
      * Null when no counter was read.
      */
-    static HotCode of(Probe probe, Map<String, long[]> counts) {
+    static HotCode of(Probe probe, Map<String, long[]> counts, double lukewarmShare) {
         if (probe == null || counts == null) {
             return null;
         }
@@ -237,7 +235,7 @@ public final class HotCode {
             }
             for (int[] nest : nests.get(mi)) {
                 long heat = maxIn(per, nest);
-                Tier tier = heat == 0 ? Tier.COLD : heat < LUKEWARM * max ? Tier.LUKEWARM : Tier.HOT;
+                Tier tier = heat == 0 ? Tier.COLD : heat < lukewarmShare * max ? Tier.LUKEWARM : Tier.HOT;
                 Arrays.fill(t, nest[0], nest[1] + 1, tier);
                 Arrays.fill(inLoop[mi], nest[0], nest[1] + 1, true);
             }

@@ -27,7 +27,13 @@ public record Policy(
         int constantSmallest,
         int constantMax,
         Order order,
-        RankPolicy rank) {
+        RankPolicy rank,
+        double lukewarmShare) {
+
+    /** The default {@link #lukewarmShare}: a loop nest run under a tenth as often as the hottest is tried after the others. */
+    public static final double DEFAULT_LUKEWARM_SHARE = 0.10;
+    /** The largest {@link #lukewarmShare}: above it a nest run half as often as the hottest would wait behind it. */
+    public static final double MAX_LUKEWARM_SHARE = 0.5;
 
     /** The range keys transforms read; a policy naming another is refused. */
     public static final List<String> RANGE_KEYS = List.of(
@@ -89,6 +95,18 @@ public record Policy(
             throw new IllegalArgumentException("tune-constant limits need 1 <= constantSmallest <= constantMax <= "
                     + Short.MAX_VALUE + ", got " + constantSmallest + " and " + constantMax);
         }
+        if (!(lukewarmShare >= 0 && lukewarmShare <= MAX_LUKEWARM_SHARE)) {
+            throw new IllegalArgumentException("lukewarmShare must be in [0, " + MAX_LUKEWARM_SHARE + "], got " + lukewarmShare
+                    + ": candidates that rewrite only loop nests run less than this share of the hottest nest's count are tried after the others (0: none are)");
+        }
+    }
+
+    /** A policy with the default {@link #lukewarmShare}. */
+    public Policy(List<String> transforms, Map<String, List<Integer>> ranges, int maxDepth, int maxVariants,
+                  int screenForks, double keepFraction, int maxCopiedInsns, int maxUnrollFactor,
+                  int maxSplitAccumulators, int constantSmallest, int constantMax, Order order, RankPolicy rank) {
+        this(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction, maxCopiedInsns, maxUnrollFactor,
+                maxSplitAccumulators, constantSmallest, constantMax, order, rank, DEFAULT_LUKEWARM_SHARE);
     }
 
     /** A policy with the default ranking settings (the model off). */
@@ -119,7 +137,11 @@ public record Policy(
      * decline (HotSpot does not compile a method over 8000 bytecode bytes, -XX:+DontCompileHugeMethods;
      * 1600 instructions stays well below it). The factor caps bound the copies and the accumulator
      * locals. constantSmallest: tune-constant leaves values below it alone (0, 1, 2 are almost
-     * always structure, not knobs); constantMax: the largest value it proposes.
+     * always structure, not knobs); constantMax: the largest value it proposes. lukewarmShare: where the
+     * verification rows spend their time orders the first level (HotCode): a candidate that rewrites only
+     * loop nests run less than this share of the hottest nest's count is tried after the others; 0 tries
+     * every nest that ran in the transforms' own order. (Code no row ran is left out whatever the share:
+     * verification could not check it, so that is not a knob.)
      */
     public static Policy defaults() {
         return new Policy(
@@ -137,21 +159,27 @@ public record Policy(
 
     public Policy withRanges(Map<String, List<Integer>> r) {
         return new Policy(transforms, r, maxDepth, maxVariants, screenForks, keepFraction,
-                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, rank);
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, rank, lukewarmShare);
     }
 
     public Policy withLimits(int copiedInsns, int unrollFactor, int splitAccumulators, int smallest, int largest) {
         return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
-                copiedInsns, unrollFactor, splitAccumulators, smallest, largest, order, rank);
+                copiedInsns, unrollFactor, splitAccumulators, smallest, largest, order, rank, lukewarmShare);
     }
 
     public Policy withOrder(Order o) {
         return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
-                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, o, rank);
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, o, rank, lukewarmShare);
     }
 
     public Policy withRank(RankPolicy r) {
         return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
-                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, r);
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, r, lukewarmShare);
+    }
+
+    /** This policy with {@code share} as {@link #lukewarmShare}. */
+    public Policy withLukewarmShare(double share) {
+        return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, rank, share);
     }
 }

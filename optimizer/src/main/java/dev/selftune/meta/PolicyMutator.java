@@ -12,7 +12,7 @@ import java.util.Random;
 /**
  * Proposes a child policy by changing one or two of the parent's values: the transforms (reorder,
  * drop, add), a range (move a value to the front, drop one, add one), maxDepth, maxVariants,
- * keepFraction, screenForks, the order or the ranking model's settings (on/off, the fraction screened,
+ * keepFraction, screenForks, the order, the lukewarm share of the heat ordering or the ranking model's settings (on/off, the fraction screened,
  * the minimum screened, the explorers), or ({@link #informed}) from the parent's evidence: where its
  * winners were found. It works on {@link Policy} values only, so whatever it
  * proposes cannot touch the judge: a policy has no field for inputs, thresholds or fork plans.
@@ -28,7 +28,7 @@ public final class PolicyMutator {
             "tile.block", List.of(8, 16, 24, 32, 48, 64, 128),
             "privatise-scatter.k", List.of(2, 3, 4, 8));
 
-    private static final int KINDS = 16;
+    private static final int KINDS = 17;
 
     private final Random random;
 
@@ -50,7 +50,7 @@ public final class PolicyMutator {
         return child;
     }
 
-    /** One change of kind {@code kind} (0..15); the policy itself when that kind cannot apply. */
+    /** One change of kind {@code kind} (0..16); the policy itself when that kind cannot apply. */
     Policy once(Policy p, int kind) {
         List<String> t = new ArrayList<>(p.transforms());
         switch (kind) {
@@ -118,11 +118,25 @@ public final class PolicyMutator {
             case 15 -> {
                 return p.rank().rankModel() ? p.withRank(p.rank().withAdapt(!p.rank().rankAdapt())) : p;
             }
+            case 16 -> {
+                return p.withLukewarmShare(lukewarm(p.lukewarmShare(), random.nextBoolean()));
+            }
             default -> {
                 return p.withOrder(p.order() == Policy.Order.ROUND_ROBIN ? Policy.Order.BY_TRANSFORM : Policy.Order.ROUND_ROBIN);
             }
         }
     }
+
+    /* The lukewarm share halved or doubled (from 0 up to the smallest step), within [0, Policy.MAX_LUKEWARM_SHARE]. */
+    static double lukewarm(double share, boolean up) {
+        if (up) {
+            return Math.min(Policy.MAX_LUKEWARM_SHARE, share == 0 ? LUKEWARM_STEP : share * 2);
+        }
+        return share / 2 < LUKEWARM_STEP ? 0 : share / 2;
+    }
+
+    /** The smallest lukewarm share the mutator proposes above 0. */
+    static final double LUKEWARM_STEP = 0.025;
 
     /*
      * A proposal from evidence rather than chance, by the first of four rules that applies.
@@ -327,6 +341,6 @@ public final class PolicyMutator {
 
     private static Policy copy(Policy p, List<String> t, int depth, int variants, int forks, double keep) {
         return new Policy(t, p.ranges(), depth, variants, forks, keep, p.maxCopiedInsns(), p.maxUnrollFactor(),
-                p.maxSplitAccumulators(), p.constantSmallest(), p.constantMax(), p.order(), p.rank());
+                p.maxSplitAccumulators(), p.constantSmallest(), p.constantMax(), p.order(), p.rank(), p.lukewarmShare());
     }
 }

@@ -40,7 +40,8 @@ public final class Ranking {
 
     /**
      * The model kept under {@code cacheDir} for {@code environment} (the measurer's JVM, CPU and fork
-     * flags); {@code cacheDir} null keeps nothing and ranks nothing. Problems with the file go to
+     * flags, less the per-run pre-touch flag: {@link ModelStore#modelEnvironment}); {@code cacheDir} null
+     * keeps nothing and ranks nothing. Problems with the file go to
      * {@code warnings} and leave the model empty.
      */
     public static Ranking open(Path cacheDir, String environment, RankPolicy policy, Consumer<String> warnings) {
@@ -49,7 +50,7 @@ public final class Ranking {
             seen.add(w);
             warnings.accept(w);
         };
-        Ranking r = new Ranking(cacheDir == null ? null : new ModelStore(cacheDir, environment, both), policy);
+        Ranking r = new Ranking(cacheDir == null ? null : new ModelStore(cacheDir, ModelStore.modelEnvironment(environment), both), policy);
         r.warnings.addAll(seen);
         return r;
     }

@@ -21,7 +21,7 @@ public final class PolicyFile {
     /** Every key a policy file may hold, in the order {@link #save} writes them. */
     static final List<String> KEYS = List.of("transforms", "ranges", "maxDepth", "maxVariants", "screenForks",
             "keepFraction", "maxCopiedInsns", "maxUnrollFactor", "maxSplitAccumulators",
-            "constantSmallest", "constantMax", "order", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore",
+            "constantSmallest", "constantMax", "order", "lukewarmShare", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore",
             "rankAdapt");
 
     private PolicyFile() { }
@@ -45,6 +45,7 @@ public final class PolicyFile {
         m.put("constantSmallest", p.constantSmallest());
         m.put("constantMax", p.constantMax());
         m.put("order", p.order().key());
+        m.put("lukewarmShare", p.lukewarmShare());
         m.put("rankModel", p.rank().rankModel());
         m.put("rankFraction", p.rank().rankFraction());
         m.put("rankMinMeasured", p.rank().rankMinMeasured());
@@ -103,7 +104,8 @@ public final class PolicyFile {
                 intOr(m, "maxCopiedInsns", d.maxCopiedInsns()), intOr(m, "maxUnrollFactor", d.maxUnrollFactor()),
                 intOr(m, "maxSplitAccumulators", d.maxSplitAccumulators()),
                 intOr(m, "constantSmallest", d.constantSmallest()), intOr(m, "constantMax", d.constantMax()),
-                Policy.Order.of(order), rank(m, d.rank()));
+                Policy.Order.of(order), rank(m, d.rank()),
+                m.containsKey("lukewarmShare") ? number(m, "lukewarmShare") : d.lukewarmShare());
     }
 
     private static RankPolicy rank(Map<String, Object> m, RankPolicy d) {

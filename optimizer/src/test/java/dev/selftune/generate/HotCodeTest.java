@@ -48,13 +48,20 @@ class HotCodeTest {
     }
 
     private static Generator generator(List<String> transforms, int depth) {
-        Policy p = new Policy(transforms, Policy.defaults().ranges(), depth, 100, 1, 0.5);
+        return generator(new Policy(transforms, Policy.defaults().ranges(), depth, 100, 1, 0.5));
+    }
+
+    private static Generator generator(Policy p) {
         /* sums may be reassociated, so split-accumulators applies to every case's loop */
         return new Generator(p, new TransformContext(true, 1e-9, p), ClassBytes.resourcesOf(HotCodeTest.class.getClassLoader()));
     }
 
     /* The probe of one static method of PowerSums, run by the verifier over the rows of `name`. */
     private static HotCode heat(String name, String desc, List<MethodNode> members) throws Exception {
+        return heat(name, desc, members, Policy.DEFAULT_LUKEWARM_SHARE);
+    }
+
+    private static HotCode heat(String name, String desc, List<MethodNode> members, double lukewarmShare) throws Exception {
         byte[] original = Specimen.bytes(PowerSums.class);
         ClassNode cn = ClassBytes.read(original);
         List<MethodNode> probed = new ArrayList<>();
@@ -66,7 +73,7 @@ class HotCodeTest {
         assertEquals("", Specimen.check(probe.classBytes()), "the probe class verifies");
         Map<String, long[]> c = counts(verifier(name, desc)).apply(probe.classBytes());
         assertNotNull(c, "the verifier ran the probe");
-        return HotCode.of(probe, c);
+        return HotCode.of(probe, c, lukewarmShare);
     }
 
     private static MethodNode method(String name) {
@@ -134,6 +141,20 @@ class HotCodeTest {
         HotCode.Before inNest = hot.before(0, nest);
         nest.instructions.insertBefore(first(nest, n -> n.getOpcode() == Opcodes.LMUL), new InsnNode(Opcodes.NOP));
         assertEquals(HotCode.Tier.HOT, HotCode.tierOf(inNest, nest));
+    }
+
+    @Test
+    void tierOf_lukewarmShare_isThePolicysKnob() throws Exception {
+        MethodNode view = method("pairs");
+        HotCode none = heat("pairs", "([I)J", List.of(view), 0);
+        HotCode.Before b = none.before(0, view);
+        view.instructions.insertBefore(first(view, n -> n.getOpcode() == Opcodes.IAND), new InsnNode(Opcodes.NOP));
+        assertEquals(HotCode.Tier.HOT, HotCode.tierOf(b, view), "share 0: every nest that ran is hot");
+        MethodNode nest = method("pairs");
+        HotCode half = heat("pairs", "([I)J", List.of(nest), Policy.MAX_LUKEWARM_SHARE);
+        HotCode.Before inNest = half.before(0, nest);
+        nest.instructions.insertBefore(first(nest, n -> n.getOpcode() == Opcodes.LMUL), new InsnNode(Opcodes.NOP));
+        assertEquals(HotCode.Tier.HOT, HotCode.tierOf(inNest, nest), "the hottest nest stays hot at any share");
     }
 
     @Test
@@ -208,6 +229,23 @@ class HotCodeTest {
         assertTrue(firstSetUpPlain < lastNestPlain, "without counts the set-up loop comes before the outer loop: " + plain);
         assertTrue(indexOf(hot, setUp) > lastIndexOf(hot, setUp.negate()), "with counts after every nest candidate: " + hot);
         assertTrue(g.skipped().get("order: colder code").contains("3 only loop nests"), g.skipped().toString());
+    }
+
+    @Test
+    void generate_withHeat_lukewarmShareZero_keepsTheTransformsOrder() throws Exception {
+        byte[] original = Specimen.bytes(PowerSums.class);
+        Policy p = new Policy(List.of("unroll"), Policy.defaults().ranges(), 1, 100, 1, 0.5).withLukewarmShare(0);
+        List<Variant> plain = generator(p).generate("pairs", "([I)J", original);
+        Generator g = generator(p).orderedByHeat(counts(verifier("pairs", "([I)J")));
+        List<Variant> hot = g.generate("pairs", "([I)J", original);
+        assertEquals(names(plain), names(hot), "no nest is lukewarm at share 0: the order is the transforms' own");
+        assertFalse(g.skipped().containsKey("order: colder code"), g.skipped().toString());
+    }
+
+    private static List<String> names(List<Variant> vs) {
+        List<String> out = new ArrayList<>();
+        vs.forEach(v -> out.add(v.transforms().toString() + Variant.sha256(v.classBytes())));
+        return out;
     }
 
     private static int indexOf(List<Variant> vs, java.util.function.Predicate<Variant> p) {

@@ -37,9 +37,24 @@ class PolicyMutatorTest {
         }
         for (String k : new String[] {"transforms", "maxDepth", "maxVariants", "keepFraction", "screenForks", "order",
             "ranges.unroll.factor", "ranges.split-accumulators.k", "ranges.tune-constant.scale", "ranges.tune-constant.absolute",
-            "ranges.unroll-and-jam.factor", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore"}) {
+            "ranges.unroll-and-jam.factor", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore", "lukewarmShare"}) {
             assertTrue(changed.contains(k), k + " was never mutated: " + changed);
         }
+    }
+
+    @Test
+    void once_lukewarmShare_staysInItsRangeAndReachesBothEnds() {
+        PolicyMutator m = new PolicyMutator(5);
+        Policy p = Policy.defaults();
+        Set<Double> seen = new HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            p = m.once(p, 16);   // the Policy constructor refuses anything out of range
+            seen.add(p.lukewarmShare());
+        }
+        assertTrue(seen.contains(0.0) && seen.contains(Policy.MAX_LUKEWARM_SHARE), seen.toString());
+        assertEquals(PolicyMutator.LUKEWARM_STEP, PolicyMutator.lukewarm(0, true));
+        assertEquals(0.0, PolicyMutator.lukewarm(PolicyMutator.LUKEWARM_STEP, false));
+        assertEquals(Policy.MAX_LUKEWARM_SHARE, PolicyMutator.lukewarm(Policy.MAX_LUKEWARM_SHARE, true));
     }
 
     @Test

@@ -132,6 +132,19 @@ class RankingStoreTest {
     }
 
     @Test
+    void ranking_preTouchedForks_shareTheModelOfTheSameMachine() {
+        String plain = "jvm 17 | cpu X | -Xms1g -Xmx1g";
+        train(plain, roundsFor(RankModel.MIN_EXAMPLES));
+        Ranking touched = Ranking.open(dir, plain + " -XX:+AlwaysPreTouch", ON, warnings::add);
+        assertEquals(roundsFor(RankModel.MIN_EXAMPLES) * variants.size(), touched.examples(),
+                "a run whose budget affords pre-touch learns from, and adds to, the same examples");
+        assertTrue(warnings.isEmpty(), warnings.toString());
+        assertEquals(0, Ranking.open(dir, "jvm 17 | cpu X | -Xms2g -Xmx2g", ON, warnings::add).examples(),
+                "another heap is another environment");
+        assertEquals("jvm | cpu | -Xmx1g", ModelStore.modelEnvironment("jvm | cpu | -XX:+AlwaysPreTouch -Xmx1g"));
+    }
+
+    @Test
     void ranking_noCacheDirectory_keepsNothingAndRanksNothing() {
         Ranking r = Ranking.open(null, "envA", ON, warnings::add);
         r.record(M, "seed1", original, observed());

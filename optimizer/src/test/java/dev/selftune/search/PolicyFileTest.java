@@ -28,7 +28,7 @@ class PolicyFileTest {
                         "tune-constant.scale", List.of(150), "tune-constant.absolute", List.of(24),
                         "tile.block", List.of(24), "privatise-scatter.k", List.of(3),
                         "unroll-and-jam.factor", List.of(3)),
-                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2, false));
+                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2, false), 0.3);
     }
 
     /** Policy's components, with the ranking settings' own components in place of {@code rank}: one key each. */
@@ -112,6 +112,19 @@ class PolicyFileTest {
     @Test
     void policyFile_badValue_saysHowToFixIt() throws Exception {
         assertTrue(error("{\"maxUnrollFactor\": 1}").contains("leave out --policy"));
+    }
+
+    @Test
+    void policyFile_lukewarmShare_readAndOutOfRangeIsAnErrorNamingTheRange() throws Exception {
+        Path f = Files.createTempFile("policy", ".json");
+        Files.writeString(f, "{\"lukewarmShare\": 0}");
+        assertEquals(Policy.defaults().withLukewarmShare(0), PolicyFile.load(f));
+        String m = error("{\"lukewarmShare\": 0.9}");
+        assertTrue(m.contains("lukewarmShare must be in [0, 0.5], got 0.9"), m);
+        m = error("{\"lukewarmShare\": -0.1}");
+        assertTrue(m.contains("lukewarmShare must be in [0, 0.5]"), m);
+        m = error("{\"lukewarmShare\": \"high\"}");
+        assertTrue(m.contains("'lukewarmShare' must be a number"), m);
     }
 
     @Test
