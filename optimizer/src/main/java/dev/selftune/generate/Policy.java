@@ -28,7 +28,8 @@ public record Policy(
         int constantMax,
         Order order,
         RankPolicy rank,
-        double lukewarmShare) {
+        double lukewarmShare,
+        boolean lineageOrder) {
 
     /** The default {@link #lukewarmShare}: a loop nest run under a tenth as often as the hottest is tried after the others. */
     public static final double DEFAULT_LUKEWARM_SHARE = 0.10;
@@ -101,12 +102,12 @@ public record Policy(
         }
     }
 
-    /** A policy with the default {@link #lukewarmShare}. */
+    /** A policy with the default {@link #lukewarmShare} and {@link #lineageOrder}. */
     public Policy(List<String> transforms, Map<String, List<Integer>> ranges, int maxDepth, int maxVariants,
                   int screenForks, double keepFraction, int maxCopiedInsns, int maxUnrollFactor,
                   int maxSplitAccumulators, int constantSmallest, int constantMax, Order order, RankPolicy rank) {
         this(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction, maxCopiedInsns, maxUnrollFactor,
-                maxSplitAccumulators, constantSmallest, constantMax, order, rank, DEFAULT_LUKEWARM_SHARE);
+                maxSplitAccumulators, constantSmallest, constantMax, order, rank, DEFAULT_LUKEWARM_SHARE, true);
     }
 
     /** A policy with the default ranking settings (the model off). */
@@ -141,7 +142,9 @@ public record Policy(
      * verification rows spend their time orders the first level (HotCode): a candidate that rewrites only
      * loop nests run less than this share of the hottest nest's count is tried after the others; 0 tries
      * every nest that ran in the transforms' own order. (Code no row ran is left out whatever the share:
-     * verification could not check it, so that is not a knob.)
+     * verification could not check it, so that is not a knob.) lineageOrder: without a ranking model
+     * that re-orders, screening takes next the descendants of variants that screened fast and leaves
+     * those of slow ones for last (search/LineageOrder); off, it keeps the generator's order.
      */
     public static Policy defaults() {
         return new Policy(
@@ -159,27 +162,33 @@ public record Policy(
 
     public Policy withRanges(Map<String, List<Integer>> r) {
         return new Policy(transforms, r, maxDepth, maxVariants, screenForks, keepFraction,
-                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, rank, lukewarmShare);
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, rank, lukewarmShare, lineageOrder);
     }
 
     public Policy withLimits(int copiedInsns, int unrollFactor, int splitAccumulators, int smallest, int largest) {
         return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
-                copiedInsns, unrollFactor, splitAccumulators, smallest, largest, order, rank, lukewarmShare);
+                copiedInsns, unrollFactor, splitAccumulators, smallest, largest, order, rank, lukewarmShare, lineageOrder);
     }
 
     public Policy withOrder(Order o) {
         return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
-                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, o, rank, lukewarmShare);
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, o, rank, lukewarmShare, lineageOrder);
     }
 
     public Policy withRank(RankPolicy r) {
         return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
-                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, r, lukewarmShare);
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, r, lukewarmShare, lineageOrder);
     }
 
     /** This policy with {@code share} as {@link #lukewarmShare}. */
     public Policy withLukewarmShare(double share) {
         return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
-                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, rank, share);
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, rank, share, lineageOrder);
+    }
+
+    /** This policy with {@code on} as {@link #lineageOrder}. */
+    public Policy withLineageOrder(boolean on) {
+        return new Policy(transforms, ranges, maxDepth, maxVariants, screenForks, keepFraction,
+                maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, rank, lukewarmShare, on);
     }
 }

@@ -143,6 +143,7 @@ public final class MetaReport {
                 /* the evidence PolicyMutator.informed proposes from */
                 x.put("screened", t.screened());
                 x.put("winnerAt", t.winnerAt());
+                x.put("generatedAt", t.generatedAt());
                 x.put("firstRoundRank", t.firstRoundRank());
             }
             targets.add(x);

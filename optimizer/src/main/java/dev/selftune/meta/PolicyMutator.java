@@ -12,7 +12,7 @@ import java.util.Random;
 /**
  * Proposes a child policy by changing one or two of the parent's values: the transforms (reorder,
  * drop, add), a range (move a value to the front, drop one, add one), maxDepth, maxVariants,
- * keepFraction, screenForks, the order, the lukewarm share of the heat ordering or the ranking model's settings (on/off, the fraction screened,
+ * keepFraction, screenForks, the order, the lukewarm share of the heat ordering, the lineage screening order or the ranking model's settings (on/off, the fraction screened,
  * the minimum screened, the explorers), or ({@link #informed}) from the parent's evidence: where its
  * winners were found. It works on {@link Policy} values only, so whatever it
  * proposes cannot touch the judge: a policy has no field for inputs, thresholds or fork plans.
@@ -28,7 +28,7 @@ public final class PolicyMutator {
             "tile.block", List.of(8, 16, 24, 32, 48, 64, 128),
             "privatise-scatter.k", List.of(2, 3, 4, 8));
 
-    private static final int KINDS = 17;
+    private static final int KINDS = 18;
 
     private final Random random;
 
@@ -50,7 +50,7 @@ public final class PolicyMutator {
         return child;
     }
 
-    /** One change of kind {@code kind} (0..16); the policy itself when that kind cannot apply. */
+    /** One change of kind {@code kind} (0..17); the policy itself when that kind cannot apply. */
     Policy once(Policy p, int kind) {
         List<String> t = new ArrayList<>(p.transforms());
         switch (kind) {
@@ -121,6 +121,9 @@ public final class PolicyMutator {
             case 16 -> {
                 return p.withLukewarmShare(lukewarm(p.lukewarmShare(), random.nextBoolean()));
             }
+            case 17 -> {   // with the model re-ordering, the lineage order is not used: toggling it would change nothing
+                return p.rank().rankModel() && p.rank().rankAdapt() ? p : p.withLineageOrder(!p.lineageOrder());
+            }
             default -> {
                 return p.withOrder(p.order() == Policy.Order.ROUND_ROBIN ? Policy.Order.BY_TRANSFORM : Policy.Order.ROUND_ROBIN);
             }
@@ -146,7 +149,10 @@ public final class PolicyMutator {
      * targets, the held-out ones above all, whose winner comes a little later), proposed only when the
      * cap is under 3/4 of what was really measured (the budget can end screening before maxVariants
      * does). With the model on, the measured order is the model's, not the generator's, so a cap on
-     * what is generated would cut variants the model ranks first: the rule does not apply.
+     * what is generated would cut variants the model ranks first: the rule does not apply. With
+     * lineageOrder on (the default) screening takes a fast parent's descendants before earlier-generated
+     * variants, so k is the winner's place in the generator's order (TargetScore.generatedAt), not in the
+     * order screened: a winner screened 3rd but generated 20th must not be cut by a cap of 5.
      * (b) Otherwise, when the parent screened at least twice what the ranking model would let through,
      * the child turns the model on (ranked below).
      * (c) Otherwise, with the model on, rule (a) in the model's order: the winners came among the
@@ -197,7 +203,7 @@ public final class PolicyMutator {
         if (!r.rankModel()) {
             return null;
         }
-        int latest = latestWinner(evidence);
+        int latest = latestWinner(evidence, TargetScore::winnerAt);   // in the model's order, the order screened
         if (latest <= 0) {
             return null;
         }
@@ -235,15 +241,16 @@ public final class PolicyMutator {
         return copy(parent, parent.transforms(), parent.maxDepth(), parent.maxVariants(), parent.screenForks(), keep);
     }
 
-    /* The latest place a swap's winner was found (winnerAt): 0 with no swap, -1 when a swap lacks that evidence. */
-    private static int latestWinner(Utility evidence) {
+    /* The latest place a swap's winner was found (by {@code place}): 0 with no swap, -1 when a swap lacks that evidence. */
+    private static int latestWinner(Utility evidence, java.util.function.ToIntFunction<TargetScore> place) {
         int latest = 0;
         for (TargetScore t : evidence.targets()) {
             if ("swap".equals(t.decision())) {
-                if (t.winnerAt() <= 0) {
+                int at = place.applyAsInt(t);
+                if (at <= 0) {
                     return -1;  // a swap without the evidence: nothing to go on
                 }
-                latest = Math.max(latest, t.winnerAt());
+                latest = Math.max(latest, at);
             }
         }
         return latest;
@@ -256,7 +263,7 @@ public final class PolicyMutator {
 
     /* Every swap's winner was found early: cap maxVariants at 1.5x where the latest was found. */
     private static Policy capped(Policy parent, Utility evidence) {
-        int latest = latestWinner(evidence);
+        int latest = latestWinner(evidence, TargetScore::generatedAt);   // a cap on what is generated: the generator's order
         if (latest <= 0) {
             return null;
         }
@@ -341,6 +348,6 @@ public final class PolicyMutator {
 
     private static Policy copy(Policy p, List<String> t, int depth, int variants, int forks, double keep) {
         return new Policy(t, p.ranges(), depth, variants, forks, keep, p.maxCopiedInsns(), p.maxUnrollFactor(),
-                p.maxSplitAccumulators(), p.constantSmallest(), p.constantMax(), p.order(), p.rank(), p.lukewarmShare());
+                p.maxSplitAccumulators(), p.constantSmallest(), p.constantMax(), p.order(), p.rank(), p.lukewarmShare(), p.lineageOrder());
     }
 }

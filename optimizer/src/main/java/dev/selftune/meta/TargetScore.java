@@ -9,27 +9,39 @@ package dev.selftune.meta;
  * them (1 = first; 0 for a keep or when not recorded), and {@code firstRoundRank} its place when the
  * screened variants are sorted by their first screening round alone, counting only those ahead of it
  * by more than its own fork-to-fork spread (1 = led or tied; 0 when not recorded): where the later
- * rounds of successive halving only broke ties, or changed nothing, it is 1. Both are the
- * evidence {@link PolicyMutator#informed} proposes from.
+ * rounds of successive halving only broke ties, or changed nothing, it is 1. {@code generatedAt} is the
+ * winner's place among the screened variants in the order the generator proposed them (with the lineage
+ * screening order a fast parent's descendants are screened before earlier-generated variants, so it can
+ * be later than {@code winnerAt}). All three are the evidence {@link PolicyMutator#informed} proposes from.
  */
 public record TargetScore(String target, double speedup, double low, double high, long measurements,
                           long cacheHits, long cacheMisses, String decision, int winnerAt, int screened,
-                          int firstRoundRank) {
+                          int firstRoundRank, int generatedAt) {
     /** A score without the search evidence (where the winner was found): winnerAt, screened and firstRoundRank 0. */
     public TargetScore(String target, double speedup, double low, double high, long measurements,
                        long cacheHits, long cacheMisses, String decision) {
-        this(target, speedup, low, high, measurements, cacheHits, cacheMisses, decision, 0, 0, 0);
+        this(target, speedup, low, high, measurements, cacheHits, cacheMisses, decision, 0, 0, 0, 0);
     }
 
     /** A score without the first round's rank (0). */
     public TargetScore(String target, double speedup, double low, double high, long measurements,
                        long cacheHits, long cacheMisses, String decision, int winnerAt, int screened) {
-        this(target, speedup, low, high, measurements, cacheHits, cacheMisses, decision, winnerAt, screened, 0);
+        this(target, speedup, low, high, measurements, cacheHits, cacheMisses, decision, winnerAt, screened, 0, winnerAt);
+    }
+
+    /** A score whose winner was screened in the order generated ({@code generatedAt} = {@code winnerAt}). */
+    public TargetScore(String target, double speedup, double low, double high, long measurements,
+                       long cacheHits, long cacheMisses, String decision, int winnerAt, int screened, int firstRoundRank) {
+        this(target, speedup, low, high, measurements, cacheHits, cacheMisses, decision, winnerAt, screened, firstRoundRank, winnerAt);
     }
 
     public TargetScore {
         if (winnerAt < 0 || screened < 0 || winnerAt > Math.max(screened, 0) && screened > 0) {
             throw new IllegalArgumentException("target " + target + ": winnerAt " + winnerAt + " must be in 0.." + screened);
+        }
+        if (generatedAt < 0 || generatedAt > Math.max(screened, 0) && screened > 0 || (generatedAt == 0) != (winnerAt == 0)) {
+            throw new IllegalArgumentException("target " + target + ": generatedAt " + generatedAt + " must be in 1.." + screened
+                    + " when winnerAt is (" + winnerAt + "), else 0");
         }
         if (firstRoundRank < 0 || firstRoundRank > screened) {
             throw new IllegalArgumentException("target " + target + ": firstRoundRank " + firstRoundRank

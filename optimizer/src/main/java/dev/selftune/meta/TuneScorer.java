@@ -101,9 +101,11 @@ public final class TuneScorer implements Scorer {
             double winnerFirst = Double.NaN;
             VariantResult winner = null;
             List<Double> firsts = new ArrayList<>();
+            List<Integer> generated = new ArrayList<>();
             for (VariantResult v : r.variants()) {
                 if (v.measurement() != null && !v.variant().isOriginal()) {
                     screened++;
+                    generated.add(generationIndex(v.variant().id(), screened));
                     double first = firstRound(v.measurement().forkScores(), screenForks);
                     firsts.add(first);
                     if (v.variant().id().equals(s.variant().id())) {
@@ -119,10 +121,27 @@ public final class TuneScorer implements Scorer {
                 double cut = winnerFirst * (1 - tieTolerance(winner.measurement().forkScores()));
                 firstRank = 1 + (int) firsts.stream().filter(f -> f < cut).count();
             }
+            int generatedAt = 0;
+            if (at > 0) {
+                int mine = generated.get(at - 1);
+                generatedAt = 1 + (int) generated.stream().filter(g -> g < mine).count();
+            }
             return new TargetScore(target, s.speedup().ratio(), s.speedup().low(), s.speedup().high(),
-                    measurements, hits, misses, "swap", at, screened, firstRank);
+                    measurements, hits, misses, "swap", at, screened, firstRank, generatedAt);
         }
         return TargetScore.keep(target, measurements, hits, misses);
+    }
+
+    /*
+     * Where the generator proposed a variant: its id is v<k> for the k-th variant made (a size dispatcher,
+     * v<k>-by-size, comes right after its leader); an id of another shape keeps its screening place.
+     */
+    static int generationIndex(String id, int screenedPlace) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d{1,9})(-by-size)?").matcher(id);
+        if (!m.matches()) {
+            return 2 * screenedPlace;   // no generation index: the order screened
+        }
+        return 2 * Integer.parseInt(m.group(1)) + (m.group(2) != null ? 1 : 0);
     }
 
     /** The smallest relative lead that is not a tie: 2%, or the winner's own screening spread (range over mean) when larger. */

@@ -21,7 +21,7 @@ public final class PolicyFile {
     /** Every key a policy file may hold, in the order {@link #save} writes them. */
     static final List<String> KEYS = List.of("transforms", "ranges", "maxDepth", "maxVariants", "screenForks",
             "keepFraction", "maxCopiedInsns", "maxUnrollFactor", "maxSplitAccumulators",
-            "constantSmallest", "constantMax", "order", "lukewarmShare", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore",
+            "constantSmallest", "constantMax", "order", "lukewarmShare", "lineageOrder", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore",
             "rankAdapt");
 
     private PolicyFile() { }
@@ -46,6 +46,7 @@ public final class PolicyFile {
         m.put("constantMax", p.constantMax());
         m.put("order", p.order().key());
         m.put("lukewarmShare", p.lukewarmShare());
+        m.put("lineageOrder", p.lineageOrder());
         m.put("rankModel", p.rank().rankModel());
         m.put("rankFraction", p.rank().rankFraction());
         m.put("rankMinMeasured", p.rank().rankMinMeasured());
@@ -105,7 +106,8 @@ public final class PolicyFile {
                 intOr(m, "maxSplitAccumulators", d.maxSplitAccumulators()),
                 intOr(m, "constantSmallest", d.constantSmallest()), intOr(m, "constantMax", d.constantMax()),
                 Policy.Order.of(order), rank(m, d.rank()),
-                m.containsKey("lukewarmShare") ? number(m, "lukewarmShare") : d.lukewarmShare());
+                m.containsKey("lukewarmShare") ? number(m, "lukewarmShare") : d.lukewarmShare(),
+                bool(m, "lineageOrder", d.lineageOrder()));
     }
 
     private static RankPolicy rank(Map<String, Object> m, RankPolicy d) {

@@ -196,7 +196,7 @@ public final class Tuner {
             entries = variants.isEmpty() ? List.of()
                     : race.run(selection.ordered(), v -> verdicts.computeIfAbsent(v.id(), id -> verifier.verify(v)),
                             () -> budget.left() * SAFETY - confirmReserve(budget, test), selection.limit(),
-                            ranking.adapts() ? ranking::adapt : null);
+                            screeningOrder(policy, ranking, variants));
         } catch (MeasureFailure f) {
             throw new TuneException(target.method().toString(), "the original method fails in a JMH fork ("
                     + f.getMessage() + "): " + throwingRowsAdvice(profile) + "check that it runs outside your application, or pass --inputs");
@@ -294,6 +294,19 @@ public final class Tuner {
     }
 
     /** Screening speedups to learn from: every verified variant measured without failure, against this run's baseline. */
+    /*
+     * Who re-orders the variants not yet screened after each screening result: the ranking model when it
+     * ranked them and adapts (its prior plus this method's results), else the lineage order when the policy
+     * asks for it (a fast parent's descendants next), else nobody (the generator's order).
+     */
+    static BiFunction<List<Variant>, Map<Variant, Double>, List<Variant>> screeningOrder(Policy policy, Ranking ranking,
+                                                                                        List<Variant> variants) {
+        if (ranking.adapts()) {
+            return ranking::adapt;
+        }
+        return policy.lineageOrder() ? new LineageOrder(variants)::reorder : null;
+    }
+
     private static List<Ranking.Observed> observed(Race race, List<Race.Entry> entries) {
         List<Ranking.Observed> out = new ArrayList<>();
         double base = race.baseline().mean();

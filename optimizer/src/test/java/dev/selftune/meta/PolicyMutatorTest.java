@@ -37,7 +37,7 @@ class PolicyMutatorTest {
         }
         for (String k : new String[] {"transforms", "maxDepth", "maxVariants", "keepFraction", "screenForks", "order",
             "ranges.unroll.factor", "ranges.split-accumulators.k", "ranges.tune-constant.scale", "ranges.tune-constant.absolute",
-            "ranges.unroll-and-jam.factor", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore", "lukewarmShare"}) {
+            "ranges.unroll-and-jam.factor", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore", "lukewarmShare", "lineageOrder"}) {
             assertTrue(changed.contains(k), k + " was never mutated: " + changed);
         }
     }
@@ -102,6 +102,17 @@ class PolicyMutatorTest {
         assertEquals(12, child.maxVariants());
         assertEquals(Policy.defaults().transforms(), child.transforms());
         assertEquals(Policy.defaults().ranges(), child.ranges());
+    }
+
+    @Test
+    void informed_winnerScreenedEarlyButGeneratedLate_noCap() {
+        // screened 3rd (lineage order took it early) but generated 20th of 24: a cap at 1.5 x 3 would cut it
+        Utility e = Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 3, 24, 0, 20),
+                TargetScore.keep("b", 36, 0, 24)));
+        Policy child = new PolicyMutator(1).informed(Policy.defaults(), e);
+        assertTrue(child == null || child.maxVariants() == Policy.defaults().maxVariants(), String.valueOf(child));
+        Utility early = Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 3, 24, 0, 8)));
+        assertEquals(12, new PolicyMutator(1).informed(Policy.defaults(), early).maxVariants(), "generated 8th: 1.5 x 8");
     }
 
     @Test

@@ -70,6 +70,27 @@ public class TuneScorerTest {
     }
 
     @Test
+    void score_swap_screenedInLineageOrder_generatedAtIsThePlaceInTheGeneratorsOrder() {
+        Variant v4 = new Variant("v4", "original", List.of(new Step("unroll", Map.of("factor", 2))), new byte[] {4});
+        Variant v9 = new Variant("v9", "v4", List.of(new Step("unroll", Map.of("factor", 8))), new byte[] {9});
+        Variant v6 = new Variant("v6", "original", List.of(new Step("unroll", Map.of("factor", 4))), new byte[] {6});
+        Variant d = new Variant("v9-by-size", "v9", List.of(new Step("size-dispatch", Map.of())), new byte[] {10});
+        List<VariantResult> vs = List.of(   // screened v4, then its child v9, then v6, then the dispatcher
+                new VariantResult(v4, new Verdict.Passed(5), SCREEN, S, "screened"),
+                new VariantResult(v9, new Verdict.Passed(5), CONFIRM, S, "confirmed"),
+                new VariantResult(v6, new Verdict.Passed(5), SCREEN, S, "screened"),
+                new VariantResult(d, new Verdict.Passed(5), SCREEN, S, "screened"));
+        TuneResult r = new TuneResult(MethodRef.parse("a.B#c"), "17", "v", "cpu", 1, 30, 30, SCREEN, vs,
+                new Decision.Swap(v9, S, SCREEN, CONFIRM), new byte[] {9}, 0, null, "v9", Map.of(), new CacheCounts(0, 5));
+        TargetScore t = TuneScorer.score("a.B#c", r, 1);
+        assertEquals(2, t.winnerAt(), "second screened");
+        assertEquals(3, t.generatedAt(), "third generated of those screened: after v4 and v6, before its own dispatcher");
+        TuneResult byDispatcher = new TuneResult(MethodRef.parse("a.B#c"), "17", "v", "cpu", 1, 30, 30, SCREEN, vs,
+                new Decision.Swap(d, S, SCREEN, CONFIRM), new byte[] {10}, 0, null, "v9-by-size", Map.of(), new CacheCounts(0, 5));
+        assertEquals(4, TuneScorer.score("a.B#c", byDispatcher, 1).generatedAt());
+    }
+
+    @Test
     void score_swap_recordsTheWinnersRankInTheFirstScreeningRoundAlone() {
         Variant v2 = new Variant("v2", "original", List.of(new Step("unroll", Map.of("factor", 2))), new byte[] {2});
         Variant v3 = new Variant("v3", "original", List.of(new Step("unroll", Map.of("factor", 8))), new byte[] {3});

@@ -28,7 +28,7 @@ class PolicyFileTest {
                         "tune-constant.scale", List.of(150), "tune-constant.absolute", List.of(24),
                         "tile.block", List.of(24), "privatise-scatter.k", List.of(3),
                         "unroll-and-jam.factor", List.of(3)),
-                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2, false), 0.3);
+                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2, false), 0.3, false);
     }
 
     /** Policy's components, with the ranking settings' own components in place of {@code rank}: one key each. */
@@ -125,6 +125,16 @@ class PolicyFileTest {
         assertTrue(m.contains("lukewarmShare must be in [0, 0.5]"), m);
         m = error("{\"lukewarmShare\": \"high\"}");
         assertTrue(m.contains("'lukewarmShare' must be a number"), m);
+    }
+
+    @Test
+    void policyFile_lineageOrder_readAndNotABooleanIsAnError() throws Exception {
+        Path f = Files.createTempFile("policy", ".json");
+        Files.writeString(f, "{\"lineageOrder\": false}");
+        assertEquals(Policy.defaults().withLineageOrder(false), PolicyFile.load(f));
+        assertTrue(Policy.defaults().lineageOrder(), "on by default");
+        String m = error("{\"lineageOrder\": 1}");
+        assertTrue(m.contains("'lineageOrder' must be true or false"), m);
     }
 
     @Test
