@@ -143,8 +143,8 @@ public record Policy(
      * loop nests run less than this share of the hottest nest's count is tried after the others; 0 tries
      * every nest that ran in the transforms' own order. (Code no row ran is left out whatever the share:
      * verification could not check it, so that is not a knob.) lineageOrder: without a ranking model
-     * that re-orders, screening takes next the descendants of variants that screened fast and leaves
-     * those of slow ones for last (search/LineageOrder); off, it keeps the generator's order.
+     * that re-orders, compositions built on a variant that screened clearly behind the best so far are
+     * screened last (search/LineageOrder); off, screening keeps the generator's order.
      */
     public static Policy defaults() {
         return new Policy(

@@ -150,7 +150,7 @@ public final class PolicyMutator {
      * cap is under 3/4 of what was really measured (the budget can end screening before maxVariants
      * does). With the model on, the measured order is the model's, not the generator's, so a cap on
      * what is generated would cut variants the model ranks first: the rule does not apply. With
-     * lineageOrder on (the default) screening takes a fast parent's descendants before earlier-generated
+     * lineageOrder on (the default) screening moves the chains of clear losers behind later-generated
      * variants, so k is the winner's place in the generator's order (TargetScore.generatedAt), not in the
      * order screened: a winner screened 3rd but generated 20th must not be cut by a cap of 5.
      * (b) Otherwise, when the parent screened at least twice what the ranking model would let through,

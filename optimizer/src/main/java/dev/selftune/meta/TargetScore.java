@@ -11,8 +11,8 @@ package dev.selftune.meta;
  * by more than its own fork-to-fork spread (1 = led or tied; 0 when not recorded): where the later
  * rounds of successive halving only broke ties, or changed nothing, it is 1. {@code generatedAt} is the
  * winner's place among the screened variants in the order the generator proposed them (with the lineage
- * screening order a fast parent's descendants are screened before earlier-generated variants, so it can
- * be later than {@code winnerAt}). All three are the evidence {@link PolicyMutator#informed} proposes from.
+ * screening order the chains of clear losers are screened after later-generated variants, so it can be
+ * later than {@code winnerAt}). All three are the evidence {@link PolicyMutator#informed} proposes from.
  */
 public record TargetScore(String target, double speedup, double low, double high, long measurements,
                           long cacheHits, long cacheMisses, String decision, int winnerAt, int screened,

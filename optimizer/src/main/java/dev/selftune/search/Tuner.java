@@ -297,7 +297,7 @@ public final class Tuner {
     /*
      * Who re-orders the variants not yet screened after each screening result: the ranking model when it
      * ranked them and adapts (its prior plus this method's results), else the lineage order when the policy
-     * asks for it (a fast parent's descendants next), else nobody (the generator's order).
+     * asks for it (chains built on a clear loser last), else nobody (the generator's order).
      */
     static BiFunction<List<Variant>, Map<Variant, Double>, List<Variant>> screeningOrder(Policy policy, Ranking ranking,
                                                                                         List<Variant> variants) {

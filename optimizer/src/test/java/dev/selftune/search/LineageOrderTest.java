@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Without a model, screening goes on with the descendants of what screened fast and leaves a slow parent's for last. */
+/** Without a model, screening leaves for last the descendants of a variant that screened clearly behind the best so far. */
 class LineageOrderTest {
     private static Variant v(String id, String parent) {
         return new Variant(id, parent, List.of(new Step("unroll", Map.of("factor", id.length()))), id.getBytes());
@@ -39,14 +39,23 @@ class LineageOrderTest {
     }
 
     @Test
-    void reorder_fastParentsChildrenFirst_slowParentsLast_theRestInTheirOrder() {
+    void reorder_chainsOfAClearLoserLast_theRestInTheirOrder() {
         Map<Variant, Double> seen = new LinkedHashMap<>();
-        seen.put(v1, Math.log(0.8));    // a loser: its line goes last
-        seen.put(v2, Math.log(1.9));    // a winner: its line goes first
+        seen.put(v1, Math.log(0.8));    // far behind the best: its line waits
+        seen.put(v2, Math.log(1.9));    // the best: its line keeps its place, it does not jump the untried
         List<Variant> rest = List.of(v3, v4, v5, v6, v7, v8);
-        assertEquals(List.of("v6", "v3", "v8", "v4", "v5", "v7"), ids(new LineageOrder(all).reorder(rest, seen)),
-                "v6 (child of 1.9x) first; v3 and v8 (nothing screened above them) keep their order; v1's line "
-                        + "(v7 through its unscreened parent v4) last, in order");
+        assertEquals(List.of("v3", "v6", "v8", "v4", "v5", "v7"), ids(new LineageOrder(all).reorder(rest, seen)),
+                "v3, v6, v8 in their order; v1's line (v7 through its unscreened parent v4) last, in order");
+    }
+
+    @Test
+    void reorder_withinTheMarginOfTheBest_keepsItsPlace() {
+        Map<Variant, Double> seen = new LinkedHashMap<>();
+        seen.put(v1, Math.log(1.65));   // 2.0 / 1.65 = 1.21: not behind by more than the margin
+        seen.put(v2, Math.log(2.0));
+        assertEquals(List.of("v4", "v6", "v3"), ids(new LineageOrder(all).reorder(List.of(v4, v6, v3), seen)));
+        seen.put(v2, Math.log(2.1));    // now 2.1 / 1.65 = 1.27: behind by more than 1.25
+        assertEquals(List.of("v6", "v3", "v4"), ids(new LineageOrder(all).reorder(List.of(v4, v6, v3), seen)));
     }
 
     @Test
@@ -55,15 +64,16 @@ class LineageOrderTest {
         assertEquals(ids(rest), ids(new LineageOrder(all).reorder(rest, Map.of())), "nothing screened: the generator's order");
         Map<Variant, Double> seen = new LinkedHashMap<>();
         seen.put(v1, Math.log(1.2));
-        seen.put(v4, Math.log(3.0));    // v7's parent beats its grandparent
-        assertEquals(List.of("v7", "v5", "v3", "v8"), ids(new LineageOrder(all).reorder(rest, seen)));
+        seen.put(v4, Math.log(3.0));    // v7's parent, not its slow grandparent, is what counts
+        assertEquals(List.of("v3", "v7", "v8", "v5"), ids(new LineageOrder(all).reorder(rest, seen)));
     }
 
     @Test
     void reorder_aParentOutsideTheRun_countsAsNothingSeen() {
         Variant orphan = v("v9", "gone");
-        Map<Variant, Double> seen = Map.of(v1, Math.log(2.0));
-        assertEquals(List.of("v5", "v9"), ids(new LineageOrder(List.of(v1, v5, orphan)).reorder(List.of(orphan, v5), seen)));
+        Map<Variant, Double> seen = Map.of(v1, Math.log(0.5), v2, Math.log(2.0));
+        assertEquals(List.of("v9", "v5"), ids(new LineageOrder(List.of(v1, v2, v5, orphan)).reorder(List.of(v5, orphan), seen)),
+                "v5's parent is far behind; the orphan has no screened ancestor");
     }
 
     @Test
@@ -71,7 +81,7 @@ class LineageOrderTest {
         Ranking noModel = Ranking.open(null, "env", RankPolicy.defaults(), w -> { });
         assertNotNull(Tuner.screeningOrder(Policy.defaults(), noModel, all), "on by default");
         assertNull(Tuner.screeningOrder(Policy.defaults().withLineageOrder(false), noModel, all), "off: the generator's order");
-        Map<Variant, Double> seen = Map.of(v2, Math.log(1.5));
-        assertEquals(List.of("v6", "v3"), ids(Tuner.screeningOrder(Policy.defaults(), noModel, all).apply(List.of(v3, v6), seen)));
+        Map<Variant, Double> seen = Map.of(v2, Math.log(0.7), v1, Math.log(1.5));
+        assertEquals(List.of("v3", "v6"), ids(Tuner.screeningOrder(Policy.defaults(), noModel, all).apply(List.of(v6, v3), seen)));
     }
 }
