@@ -293,7 +293,6 @@ public final class Tuner {
                         race.forksRun() + asked.forks() + baselineOnlyForks(variants, measurer), confirmForks[0]));
     }
 
-    /** Screening speedups to learn from: every verified variant measured without failure, against this run's baseline. */
     /*
      * Who re-orders the variants not yet screened after each screening result: the ranking model when it
      * ranked them and adapts (its prior plus this method's results), else the lineage order when the policy
@@ -307,6 +306,7 @@ public final class Tuner {
         return policy.lineageOrder() ? new LineageOrder(variants)::reorder : null;
     }
 
+    /** Screening speedups to learn from: every verified variant measured without failure, against this run's baseline. */
     private static List<Ranking.Observed> observed(Race race, List<Race.Entry> entries) {
         List<Ranking.Observed> out = new ArrayList<>();
         double base = race.baseline().mean();
