@@ -12,8 +12,9 @@ import java.util.Random;
 /**
  * Proposes a child policy by changing one or two of the parent's values: the transforms (reorder,
  * drop, add), a range (move a value to the front, drop one, add one), maxDepth, maxVariants,
- * keepFraction, screenForks, the order, the lukewarm share of the heat ordering, the lineage screening order or the ranking model's settings (on/off, the fraction screened,
- * the minimum screened, the explorers), or ({@link #informed}) from the parent's evidence: where its
+ * keepFraction, screenForks, the order, the lukewarm share of the heat ordering, the lineage screening
+ * order or the ranking model's settings (on/off, the fraction screened, the minimum screened, the
+ * explorers), or ({@link #informed}) from the parent's evidence: where its
  * winners were found. It works on {@link Policy} values only, so whatever it
  * proposes cannot touch the judge: a policy has no field for inputs, thresholds or fork plans.
  */

@@ -132,12 +132,14 @@ public final class TuneScorer implements Scorer {
         return TargetScore.keep(target, measurements, hits, misses);
     }
 
+    private static final java.util.regex.Pattern GENERATED_ID = java.util.regex.Pattern.compile("v(\\d{1,9})(-by-size)?");
+
     /*
      * Where the generator proposed a variant: its id is v<k> for the k-th variant made (a size dispatcher,
      * v<k>-by-size, comes right after its leader); an id of another shape keeps its screening place.
      */
     static int generationIndex(String id, int screenedPlace) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d{1,9})(-by-size)?").matcher(id);
+        java.util.regex.Matcher m = GENERATED_ID.matcher(id);
         if (!m.matches()) {
             return 2 * screenedPlace;   // no generation index: the order screened
         }
