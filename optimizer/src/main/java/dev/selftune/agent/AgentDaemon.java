@@ -376,10 +376,13 @@ final class AgentDaemon implements Runnable {
                         settle(v.method(), v.variantId(), v.evidence());
                         continue;
                     }
-                    rollback(v.method(), v.reason(), v.evidence());
+                    /* forget first: once "rolled-back" is out, the wisdom must no longer hold the winner (a host
+                     * that dies in between would re-apply a winner its guard condemned; SwapIT read the file
+                     * right after the event and, once in three CI runs, still found it) */
                     if (wisdom != null) {
                         wisdom.forget(v.method().method());
                     }
+                    rollback(v.method(), v.reason(), v.evidence());
                 }
             }
         } catch (InterruptedException e) {
