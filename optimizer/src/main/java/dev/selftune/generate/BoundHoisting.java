@@ -33,7 +33,8 @@ public final class BoundHoisting {
      * Why reading the bound once is the same program:
      * - the loop model (Loops) found it invariant: pure instructions, no local it reads is written in
      *   the body, no field it reads is written there, and the body makes no call (a call could write
-     *   any field) and holds no monitor; an array element in it needs a body that writes no memory;
+     *   any field) and holds no monitor; an array element in it needs a body that stores no element of
+     *   that kind (arrays are typed: a stencil's dastore into out[i] cannot change the row in[i] its bound reads);
      * - another thread's writes: the Java memory model lets a thread read a plain field once for a
      *   loop with no synchronisation action in it (C2 hoists such reads itself). So every field the
      *   bound reads must be known plain, and every field the body touches too (a volatile read in the

@@ -43,11 +43,12 @@ public final class LoopBodies {
     /**
      * {@code writes}: local slot to the instructions that store it ({@code xSTORE}, {@code IINC});
      * {@code jumps}: {from, to} instruction indexes of every jump and switch edge; {@code fieldsWritten}:
-     * {@code owner.name} of every {@code PUTFIELD}/{@code PUTSTATIC}.
+     * {@code owner.name} of every {@code PUTFIELD}/{@code PUTSTATIC}; {@code arrayStores}: the opcodes of the
+     * array-element stores ({@code IASTORE} .. {@code SASTORE}) in the body.
      */
     public record Summary(Map<Integer, List<AbstractInsnNode>> writes, Set<Integer> reads, List<int[]> jumps,
                           Set<String> fieldsWritten, boolean writesMemory, boolean calls, boolean monitors,
-                          boolean straightLine) { }
+                          boolean straightLine, Set<Integer> arrayStores) { }
 
     /** Summarises the instructions from {@code first} up to, not including, {@code end}. */
     public static Summary summarise(MethodNode method, AbstractInsnNode first, AbstractInsnNode end) {
@@ -60,8 +61,12 @@ public final class LoopBodies {
         boolean calls = false;
         boolean monitors = false;
         boolean straight = true;
+        Set<Integer> arrayStores = new HashSet<>();
         for (AbstractInsnNode n = first; n != null && n != end; n = n.getNext()) {
             int op = n.getOpcode();
+            if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) {
+                arrayStores.add(op);
+            }
             if (n instanceof IincInsnNode inc) {
                 writes.computeIfAbsent(inc.var, k -> new ArrayList<>()).add(n);
                 reads.add(inc.var);
@@ -85,7 +90,7 @@ public final class LoopBodies {
                 jumps.add(new int[] {insns.indexOf(n), insns.indexOf(t)});
             }
         }
-        return new Summary(writes, reads, jumps, fields, memory || calls, calls, monitors, straight);
+        return new Summary(writes, reads, jumps, fields, memory || calls, calls, monitors, straight, arrayStores);
     }
 
     /** True when no instruction outside {@code (headAt, backAt]} jumps to one inside it. */
@@ -142,7 +147,9 @@ public final class LoopBodies {
             return !body.calls() && !body.fieldsWritten().contains(f.owner + "." + f.name);
         }
         if (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) {
-            return !body.writesMemory();
+            /* JVM arrays are typed: an element loaded by xaload changes only by an xastore of the same kind (or in a
+             * call). A stencil writing out[i][j] (dastore) leaves the row in[i] (aaload) and so j < in[i].length alone. */
+            return !body.calls() && !body.arrayStores().contains(op + (Opcodes.IASTORE - Opcodes.IALOAD));
         }
         return op == Opcodes.ARRAYLENGTH || isStringLength(n) || longConstant(List.of(n)) != null
                 || (op >= Opcodes.IADD && op <= Opcodes.LXOR) || (op >= Opcodes.I2L && op <= Opcodes.I2S);

@@ -47,6 +47,8 @@ public final class Loops {
         return loops;
     }
 
+    static final int MAX_BOUND_INSNS = 8;
+
     private static Loop match(MethodNode method, JumpInsnNode back) {
         InsnList insns = method.instructions;
         LabelNode head = back.label;
@@ -57,7 +59,8 @@ public final class Loops {
         boolean isLong = load.getOpcode() == Opcodes.LLOAD;
         List<AbstractInsnNode> bound = new ArrayList<>();
         AbstractInsnNode r = LoopNestLoop.realNext(load);
-        while (r != null && bound.size() < 5 && isBoundPart(r)) {
+        /* up to 8 instructions: "a[i].length - 1" (aload, iload, aaload, arraylength, iconst_1, isub) is six */
+        while (r != null && bound.size() < MAX_BOUND_INSNS && isBoundPart(r)) {
             bound.add(r);
             r = LoopNestLoop.realNext(r);
         }

@@ -44,28 +44,42 @@ public final class Inputs {
      * the no-arg constructor or, without one, rebuilt in turn from the file's captured receivers.
      */
     public static List<Object[]> verificationRows(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader) {
+        return verificationRowsFromCaller(m, isStatic, src, loader).rows();
+    }
+
+    /**
+     * {@link #verificationRows}' rows and how many of them, first in the list, are the caller's: the
+     * provider or file rows and their copies on each side of a usual value. The rest are generated.
+     */
+    public record VerificationRows(List<Object[]> rows, int fromCaller) { }
+
+    /** {@link #verificationRows}, saying which rows are the caller's ({@link VerificationRows}). */
+    public static VerificationRows verificationRowsFromCaller(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader) {
         ParamTypes p = new ParamTypes(m, loader);
         List<Object[]> rows = new ArrayList<>();
         if (src.provider() != null || src.file() != null) {
             List<Object[]> user = userRows(p, isStatic, src, loader);
             rows.addAll(user);
             rows.addAll(usual(m, isStatic, user).sideRows(user, isStatic ? 0 : 1));
+            int fromCaller = rows.size();
             if (!p.allGeneratable()) {
-                return rows;
+                return new VerificationRows(rows, fromCaller);
             }
             if (!isStatic && !hasNoArgConstructor(p, loader)) {
                 List<Object> receivers = src.file() == null ? List.of() : CapturedRows.receivers(src.file(), p);
                 if (!receivers.isEmpty()) {
                     rows.addAll(CapturedRows.prepend(GeneratedRows.rows(p, src.seed(), src.sizes()), receivers, loader, src.file()));
                 }
-                return rows;
+                return new VerificationRows(rows, fromCaller);
             }
-        } else {
-            p.requireGeneratable(isStatic, loader);
+            List<Object[]> generated = GeneratedRows.rows(p, src.seed(), src.sizes());
+            rows.addAll(isStatic ? generated : Receivers.prepend(generated, p, loader));
+            return new VerificationRows(rows, fromCaller);
         }
+        p.requireGeneratable(isStatic, loader);
         List<Object[]> generated = GeneratedRows.rows(p, src.seed(), src.sizes());
         rows.addAll(isStatic ? generated : Receivers.prepend(generated, p, loader));
-        return rows;
+        return new VerificationRows(rows, 0);
     }
 
     /**

@@ -139,6 +139,9 @@ public final class MetaReport {
             x.put("low", round(t.low()));
             x.put("high", round(t.high()));
             x.put("measurements", t.measurements());
+            if (t.reason() != null) {
+                x.put("reason", t.reason());
+            }
             if (t.screened() > 0) {
                 /* the evidence PolicyMutator.informed proposes from */
                 x.put("screened", t.screened());

@@ -13,10 +13,20 @@ package dev.selftune.meta;
  * winner's place among the screened variants in the order the generator proposed them (with the lineage
  * screening order the chains of clear losers are screened after later-generated variants, so it can be
  * later than {@code winnerAt}). All three are the evidence {@link PolicyMutator#informed} proposes from.
+ * {@code reason} is tune's reason for a keep (why no variant was swapped, with its advice), null for a swap
+ * or when not recorded: a keep after one measurement is otherwise a number nobody can act on.
  */
 public record TargetScore(String target, double speedup, double low, double high, long measurements,
                           long cacheHits, long cacheMisses, String decision, int winnerAt, int screened,
-                          int firstRoundRank, int generatedAt) {
+                          int firstRoundRank, int generatedAt, String reason) {
+    /** A score without a reason (a swap, or a keep whose reason was not recorded). */
+    public TargetScore(String target, double speedup, double low, double high, long measurements,
+                       long cacheHits, long cacheMisses, String decision, int winnerAt, int screened,
+                       int firstRoundRank, int generatedAt) {
+        this(target, speedup, low, high, measurements, cacheHits, cacheMisses, decision, winnerAt, screened,
+                firstRoundRank, generatedAt, null);
+    }
+
     /** A score without the search evidence (where the winner was found): winnerAt, screened and firstRoundRank 0. */
     public TargetScore(String target, double speedup, double low, double high, long measurements,
                        long cacheHits, long cacheMisses, String decision) {
@@ -58,6 +68,11 @@ public record TargetScore(String target, double speedup, double low, double high
 
     /** The original kept: no speedup, whatever the screening saw. */
     public static TargetScore keep(String target, long measurements, long cacheHits, long cacheMisses) {
-        return new TargetScore(target, 1.0, 1.0, 1.0, measurements, cacheHits, cacheMisses, "keep-original");
+        return keep(target, measurements, cacheHits, cacheMisses, null);
+    }
+
+    /** The original kept, with tune's reason. */
+    public static TargetScore keep(String target, long measurements, long cacheHits, long cacheMisses, String reason) {
+        return new TargetScore(target, 1.0, 1.0, 1.0, measurements, cacheHits, cacheMisses, "keep-original", 0, 0, 0, 0, reason);
     }
 }

@@ -76,10 +76,17 @@ public final class TuneScorer implements Scorer {
             TuneResult r = tuner.apply(evaluator.request(t, file));
             TargetScore s = score(t.method(), r, policy.screenForks());
             progress.accept(label + ": " + t.method() + " " + s.decision() + String.format(" %.3fx", s.speedup())
-                    + " in " + s.measurements() + " measurements");
+                    + " in " + s.measurements() + " measurements" + (s.reason() == null ? "" : ": " + shortened(s.reason())));
             scores.add(s);
         }
         return Utility.of(scores);
+    }
+
+    /* A progress line shows a keep's reason up to this many characters; report.json has the whole. */
+    static final int REASON_CHARS = 240;
+
+    static String shortened(String reason) {
+        return reason.length() <= REASON_CHARS ? reason : reason.substring(0, REASON_CHARS - 3) + "...";
     }
 
     /**
@@ -129,7 +136,7 @@ public final class TuneScorer implements Scorer {
             return new TargetScore(target, s.speedup().ratio(), s.speedup().low(), s.speedup().high(),
                     measurements, hits, misses, "swap", at, screened, firstRank, generatedAt);
         }
-        return TargetScore.keep(target, measurements, hits, misses);
+        return TargetScore.keep(target, measurements, hits, misses, r.decision() instanceof Decision.Keep k ? k.reason() : null);
     }
 
     private static final java.util.regex.Pattern GENERATED_ID = java.util.regex.Pattern.compile("v(\\d{1,9})(-by-size)?");

@@ -100,11 +100,15 @@ final class PreTouch {
     /**
      * Null when {@link #FORKS_FOR_A_DECISION} pre-touched forks fit {@code leftSeconds}; otherwise the clause that says
      * why the forks do not pre-touch and what budget would let them. {@code forkSeconds} is one plain fork's cost
-     * as measured (NaN when unknown: then it is taken as affordable).
+     * as measured; NaN when unknown (the asking fork came from the measurement cache), and then the budget's
+     * cautious first guess ({@link Budget#INITIAL_FORK_SECONDS}) stands in. Taking unknown as affordable let a
+     * cached asking fork switch a 50 s run to pre-touched forks of 4.7 s each, and the run then ended undecided
+     * for want of confirmation pairs.
      */
     static String unaffordable(double leftSeconds, double elapsedSeconds, double forkSeconds, double secondsPerPage) {
-        double each = forkSeconds + startSeconds(secondsPerPage);
-        if (!(forkSeconds > 0) || FORKS_FOR_A_DECISION * each <= leftSeconds) {
+        double plain = forkSeconds > 0 ? forkSeconds : Budget.INITIAL_FORK_SECONDS;
+        double each = plain + startSeconds(secondsPerPage);
+        if (FORKS_FOR_A_DECISION * each <= leftSeconds) {
             return null;
         }
         long advised = (long) Math.ceil((elapsedSeconds + FORKS_FOR_A_DECISION * each) / 10.0) * 10;

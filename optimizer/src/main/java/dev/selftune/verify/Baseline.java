@@ -71,7 +71,8 @@ final class Baseline {
                 sb.loader());
         sb.watch(staticClasses);
         boolean isStatic = t.isStatic();
-        List<Object[]> rows = Inputs.verificationRows(m, isStatic, src, sb.loader());
+        Inputs.VerificationRows all = Inputs.verificationRowsFromCaller(m, isStatic, src, sb.loader());
+        List<Object[]> rows = all.rows();
         if (src.provider() != null) {
             requireDeterministic(rows, Inputs.verificationRows(m, isStatic, src, sb.loader()), src);
         }
@@ -82,7 +83,11 @@ final class Baseline {
         long skipWeight = Long.MAX_VALUE;
         long spent = 0;
         long spentTicks = 0;
-        boolean userRows = src.provider() != null || src.file() != null;
+        /* The caller's rows (first in the list) are what they are: each may be as heavy as a big row. The
+         * generated rows added after them are bounded by their weight, as without --inputs: given the
+         * big bound, two small rows with a full-range int (a loop to Integer.MAX_VALUE) spent the whole
+         * total, and a box blur with eleven --inputs rows kept 62 of 1441 rows and was refused. */
+        int fromCaller = all.fromCaller();
         int ran = 0;
         int dropped = 0;
         int normal = 0;
@@ -103,7 +108,7 @@ final class Baseline {
                 continue;
             }
             Object staticsBefore = sb.watchesStatics() ? sb.statics() : null;
-            boolean big = weight >= BIG_ROW_WEIGHT || userRows;
+            boolean big = weight >= BIG_ROW_WEIGHT || i < fromCaller;
             long ticks = Math.min(left, big ? BIG_ROW_TICKS : SMALL_ROW_TICKS);
             Outcome o;
             long t0 = System.nanoTime();

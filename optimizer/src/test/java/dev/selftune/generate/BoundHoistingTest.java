@@ -56,6 +56,50 @@ class BoundHoistingTest {
     }
 
     @Test
+    void rowBound_bodyStoresOnlyDoubles_hoisted_anIntOrRowStoreKeepsItInPlace() {
+        ClassNode cn = node();
+        assertEquals(0, CountedLoops.find(TunedMethods.find(cn, "stencil", null)).size());
+        assertEquals(2, hoisted(cn, "stencil"), refusals("stencil").toString());
+        assertEquals(2, CountedLoops.find(TunedMethods.find(cn, "stencil", null)).size(), "j < in[i].length - 1 now counts");
+        for (String m : List.of("rowSwap", "intElementBound")) {
+            assertTrue(refusals(m).values().stream().anyMatch(r -> r.contains("may change while it runs")), m + ": " + refusals(m));
+            assertEquals(0, hoisted(node(), m), m);
+        }
+    }
+
+    @Test
+    void rowBoundHoisted_behavesTheSame_onRaggedNullAndShortRows() throws Exception {
+        ClassNode cn = node();
+        hoisted(cn, "stencil");
+        Method variant = Specimen.load(NAME, ClassBytes.write(cn, ClassBytes.resourcesOf(getLoader())))
+                .getMethod("stencil", double[][].class, double[][].class);
+        Method original = Specimen.load(NAME, Specimen.bytes(FieldBounded.class)).getMethod("stencil", double[][].class, double[][].class);
+        Random r = new Random(5);
+        for (int t = 0; t < 300; t++) {
+            double[][] in = new double[r.nextInt(7)][];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = r.nextInt(8) == 0 ? null : new double[r.nextInt(7)];
+                if (in[i] != null) {
+                    Arrays.setAll(in[i], j -> r.nextDouble());
+                }
+            }
+            double[][] out = new double[r.nextInt(8) == 0 ? Math.max(0, in.length - 2) : in.length][6];
+            assertEquals(call(original, in, out), call(variant, in, out), "trial " + t + ": " + Arrays.deepToString(in));
+        }
+    }
+
+    private static String call(Method m, double[][] in, double[][] out) throws Exception {
+        double[][] o = Arrays.stream(out).map(double[]::clone).toArray(double[][]::new);
+        String thrown = "";
+        try {
+            m.invoke(null, in, o);
+        } catch (InvocationTargetException e) {
+            thrown = e.getCause().getClass().getName();
+        }
+        return thrown + Arrays.deepToString(o);
+    }
+
+    @Test
     void volatileOrWrittenBound_leftAlone_withTheReason() {
         assertTrue(refusals("sumVolatile").values().stream().anyMatch(r -> r.contains("FieldBounded.vn") && r.contains("volatile")),
                 refusals("sumVolatile").toString());

@@ -59,6 +59,20 @@ class MetaReportTest {
     }
 
     @Test
+    void write_keptTarget_hasTunesReason_aSwapHasNone() throws Exception {
+        Utility kept = Utility.of(List.of(TargetScore.keep("a.B#c", 1, 1, 0, "budget left room for only 3 confirmation pairs"),
+                new TargetScore("a.B#d", 1.5, 1.4, 1.6, 20, 0, 8, "swap")));
+        Fakes.Scoring s = new Fakes.Scoring((p, label) -> kept);
+        MetaRun run = new SelfImprove(Fakes.request(1, 1, out), s, line -> { }).run();
+        MetaReport.write(run, out);
+        Map<String, Object> m = Json.parseObject(Files.readString(out.resolve("report.json")));
+        Map<?, ?> g0 = (Map<?, ?>) ((List<?>) m.get("generations")).get(0);
+        List<?> targets = (List<?>) ((Map<?, ?>) g0.get("trainUtility")).get("targets");
+        assertEquals("budget left room for only 3 confirmation pairs", ((Map<?, ?>) targets.get(0)).get("reason"));
+        assertTrue(!((Map<?, ?>) targets.get(1)).containsKey("reason"), targets.toString());
+    }
+
+    @Test
     void write_policyFiles_onlyForAdoptedGenerationsAndLoadableByTune() throws Exception {
         MetaRun run = adoptedInGeneration1();
         MetaReport.write(run, out);

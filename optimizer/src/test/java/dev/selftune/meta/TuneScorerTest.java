@@ -124,6 +124,21 @@ public class TuneScorerTest {
     }
 
     @Test
+    void score_keep_carriesTunesReason_intoTheScoreAndTheProgressLine_shortened() {
+        String why = "budget left room for only 3 confirmation pairs of 6 needed; " + "x".repeat(400);
+        TargetScore t = TuneScorer.score("a.B#c", result(new Decision.Keep(why), new CacheCounts(1, 0)), 1);
+        assertEquals(why, t.reason(), "the whole reason, for report.json");
+        assertEquals(null, TuneScorer.score("a.B#c", result(new Decision.Swap(V1, S, SCREEN, CONFIRM), new CacheCounts(1, 1)), 1).reason());
+        List<String> lines = new ArrayList<>();
+        Evaluator e = new Evaluator(List.of(dir), "java", 9, Duration.ofSeconds(40), dir.resolve("cache"));
+        new TuneScorer(e, r -> result(new Decision.Keep(why), new CacheCounts(1, 0)), dir.resolve("work"), lines::add)
+                .score(Policy.defaults(), List.of(new MetaTarget("a.B#c")), "g0-train");
+        String line = lines.get(lines.size() - 1);
+        assertTrue(line.contains("keep-original 1.000x in 17 measurements: budget left room for only 3 confirmation pairs"), line);
+        assertTrue(line.endsWith("...") && line.length() < why.length(), "a long reason is cut in the progress line: " + line);
+    }
+
+    @Test
     void score_moreScreenForks_countsEachForkOfEachScreeningMeasurement() {
         TargetScore one = TuneScorer.score("a.B#c", result(new Decision.Keep("k"), new CacheCounts(2, 8)), 1);
         TargetScore three = TuneScorer.score("a.B#c", result(new Decision.Keep("k"), new CacheCounts(2, 8)), 3);

@@ -98,7 +98,11 @@ class PreTouchTest {
         assertNotNull(why);
         assertTrue(why.contains("give --budget 80s"), why);
         assertNull(PreTouch.unaffordable(75, 15, 2.0, 10e-6), "69 s of forks fit 75 s left");
-        assertNull(PreTouch.unaffordable(5, 1, Double.NaN, 10e-6), "a cached asking fork tells no cost: not refused");
+        /* a cached asking fork tells no cost: the budget's first guess (2 s a plain fork) stands in, not "affordable" */
+        String cached = PreTouch.unaffordable(40, 10, Double.NaN, 10e-6);
+        assertNotNull(cached, "15 forks of 2 s + 2.6 s do not fit 40 s, whether or not the asking fork was cached");
+        assertTrue(cached.contains("give --budget 80s"), cached);
+        assertNull(PreTouch.unaffordable(75, 15, Double.NaN, 10e-6), "with 75 s left they fit on the first guess too");
     }
 
     @Test

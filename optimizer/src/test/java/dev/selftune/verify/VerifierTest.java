@@ -284,6 +284,17 @@ class VerifierTest {
     }
 
     @Test
+    void verify_providerRowsThenGeneratedLoopsToFullRangeInts_generatedRowsKeepTheSmallBound() {
+        /* The five caller rows may be as heavy as they like; the generated rows after them are bounded as
+         * without --inputs. Given the big bound, two rows looping to a full-range int spent the total and
+         * the method was refused for too few checked inputs. */
+        Target t = target(LOOPS, "sumTo", "(I)J", true);
+        InputSource src = new InputSource(7, new int[] {16}, "dev.selftune.verify.specimens.Shapes#sumToRows", null);
+        Verdict v = new Verifier(t, src, null).verify(variant(t.classBytes()));
+        assertTrue(v.passed() && v.inputsChecked() >= 1000, v.toString());
+    }
+
+    @Test
     void verify_loopToFullRangeInt_stillChecksAtLeast1000Rows() {
         Target t = target(LOOPS, "sumTo", "(I)J", true);
         Verdict v = new Verifier(t, SRC, null).verify(variant(t.classBytes()));

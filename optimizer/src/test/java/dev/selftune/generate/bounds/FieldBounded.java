@@ -70,4 +70,33 @@ public final class FieldBounded {
             }
         }
     }
+
+    /** A stencil into a caller's grid: the inner bound reads a row (aaload) that the body's dastore cannot change. */
+    public static void stencil(double[][] in, double[][] out) {
+        for (int i = 1; i < in.length - 1; i++) {
+            for (int j = 1; j < in[i].length - 1; j++) {
+                out[i][j] = 0.5 * (in[i][j - 1] + in[i][j + 1]);
+            }
+        }
+    }
+
+    /** The body stores rows (aastore) into the array whose row bounds the loop: the bound may change. */
+    public static int rowSwap(int[][] rows) {
+        int s = 0;
+        for (int j = 0; j < rows[0].length - 1; j++) {
+            s += rows[0][j];
+            rows[0] = rows[1];
+        }
+        return s;
+    }
+
+    /** The body stores ints (iastore) where the int bound lens[0] may live: the bound may change. */
+    public static int intElementBound(int[] lens, int[] data) {
+        int s = 0;
+        for (int i = 0; i < lens[0] - 1; i++) {
+            s += data[i];
+            data[i] = s;
+        }
+        return s;
+    }
 }

@@ -76,6 +76,11 @@ public final class Shapes {
         return new Object[][] {{new Counter(), new int[] {1, 2, 3}}, {new Counter(), new int[0]}};
     }
 
+    /** Calls of {@code Loops.sumTo} as a caller makes them: five small counts. */
+    public static Object[][] sumToRows() {
+        return new Object[][] {{0}, {1}, {5}, {100}, {1000}};
+    }
+
     public static Object[][] nondeterministic() {
         return new Object[][] {{new int[] {(int) System.nanoTime(), (int) (Math.random() * 1000)}, 1}};
     }
