@@ -24,6 +24,17 @@ class AdoptionTest {
     }
 
     @Test
+    void beats_lowerBoundAboveAnIncumbentsMeanButWithinBothIntervalsNoise_isNotAdopted() {
+        /* the three-seed run's seed 2: 3.45x [3.31, 3.60] against a generation 0 of 3.23x [3.00, 3.48] */
+        Utility g0 = u(3.228, 3.00, 3.48, 55);
+        assertNull(Adoption.beats(u(3.45, 3.31, 3.60, 84), g0), "the incumbent's own noise counts too");
+        assertNotNull(Adoption.beats(u(3.45, 3.31, 3.60, 84), u(3.228, 3.228, 3.228, 55)), "against an exact incumbent it would be faster");
+        String why = Adoption.beats(u(3.90, 3.75, 4.05, 84), g0);
+        assertNotNull(why, "apart beyond both intervals");
+        assertTrue(why.startsWith("faster") && why.contains("[3.000, 3.480]"), why);
+    }
+
+    @Test
     void beats_sameSpeedupWith30PercentFewerMeasurements_isCheaper() {
         String why = Adoption.beats(u(1.19, 1.10, 1.28, 70), INCUMBENT);
         assertNotNull(why);
