@@ -57,11 +57,12 @@ public final class Inputs {
     public static VerificationRows verificationRowsFromCaller(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader) {
         ParamTypes p = new ParamTypes(m, loader);
         List<Object[]> rows = new ArrayList<>();
+        int fromCaller = 0;
         if (src.provider() != null || src.file() != null) {
             List<Object[]> user = userRows(p, isStatic, src, loader);
             rows.addAll(user);
             rows.addAll(usual(m, isStatic, user).sideRows(user, isStatic ? 0 : 1));
-            int fromCaller = rows.size();
+            fromCaller = rows.size();
             if (!p.allGeneratable()) {
                 return new VerificationRows(rows, fromCaller);
             }
@@ -72,14 +73,12 @@ public final class Inputs {
                 }
                 return new VerificationRows(rows, fromCaller);
             }
-            List<Object[]> generated = GeneratedRows.rows(p, src.seed(), src.sizes());
-            rows.addAll(isStatic ? generated : Receivers.prepend(generated, p, loader));
-            return new VerificationRows(rows, fromCaller);
+        } else {
+            p.requireGeneratable(isStatic, loader);
         }
-        p.requireGeneratable(isStatic, loader);
         List<Object[]> generated = GeneratedRows.rows(p, src.seed(), src.sizes());
         rows.addAll(isStatic ? generated : Receivers.prepend(generated, p, loader));
-        return new VerificationRows(rows, 0);
+        return new VerificationRows(rows, fromCaller);
     }
 
     /**
