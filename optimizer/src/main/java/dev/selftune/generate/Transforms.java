@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import dev.selftune.generate.transform.AlgorithmChoice;
+import dev.selftune.generate.transform.BranchFree;
 import dev.selftune.generate.transform.GuardedDevirtualise;
 import dev.selftune.generate.transform.GuardedInterchange;
 import dev.selftune.generate.transform.Hoist;
@@ -36,6 +37,8 @@ public final class Transforms {
         register(GuardedDevirtualise.NAME, GuardedDevirtualise::new);
         // A long loop index narrowed to int: the int counted loop every later loop rule reads.
         register(NarrowIndex.NAME, NarrowIndex::new);
+        // A select compiled as a branch becomes Math.abs/min/max: a straight-line body the loop rules below can read.
+        register(BranchFree.NAME, BranchFree::new);
         // Then loop-nest transforms: they change the loop structure the later rules see.
         register("interchange", Interchange::new);
         register(GuardedInterchange.NAME, GuardedInterchange::new);

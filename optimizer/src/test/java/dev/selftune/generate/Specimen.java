@@ -89,6 +89,10 @@ final class Specimen {
             int[] edges = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE - 5, Integer.MIN_VALUE + 3};
             return r.nextBoolean() ? edges[r.nextInt(edges.length)] : r.nextInt(200) - 100;
         }
+        if (type == long.class) {
+            long[] edges = {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE, Long.MIN_VALUE + 3};
+            return r.nextBoolean() ? edges[r.nextInt(edges.length)] : r.nextLong();
+        }
         if (type == double.class) {
             return finite ? r.nextDouble() * 20 - 10 : special(r);
         }
