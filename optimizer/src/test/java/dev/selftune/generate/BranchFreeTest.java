@@ -104,6 +104,15 @@ class BranchFreeTest {
     }
 
     @Test
+    void clampToByte_innerSelectBecomesMin_outerOneStaysABranch() throws Exception {
+        List<Variant> vs = variants("clampToByte");
+        assertEquals(1, vs.size());
+        assertEquals(List.of("min(II)I", "min(II)I"), mathCalls(vs.get(0).classBytes(), "clampToByte"));
+        assertEquals(2, conditionalJumps(vs.get(0).classBytes(), "clampToByte"), "the loop test and v < 0");
+        sameBehaviour(vs.get(0), "clampToByte");
+    }
+
+    @Test
     void lookAlikes_negativeAbsAddingArmAndFloatingPoint_areLeftWithTheReason() {
         Generator g = generator();
         assertEquals(List.of(), g.generate("lookAlikes", null, Specimen.bytes(Selects.class)));

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
@@ -117,8 +116,8 @@ public final class BranchFree implements Transform {
     }
 
     /**
-     * One select: the compare's jump, the instructions to remove after it up to and including
-     * {@code end} (labels stay), the lcmp and zero constant to remove before it (or null), whether a
+     * One select: the compare's jump, the instructions to remove after it up to {@code end}, the join
+     * label, where the call goes (labels stay; an outer select may jump to the same join), the lcmp and zero constant to remove before it (or null), whether a
      * zero must be pushed for a one-operand int compare, the Math method, and the store of the
      * statement form (kept, it now always runs) or null.
      */
@@ -143,26 +142,28 @@ public final class BranchFree implements Transform {
     }
 
     /*
-     * Every label control can reach other than by falling through (jumps, switches, handlers), with how
-     * many refer to it; try-block bounds count as two, so code around them is never removed.
+     * Every label control can reach other than by falling through, with how many jumps refer to it; a
+     * switch, a handler or a try-block bound counts as SWITCH_OR_TRY, so code around them is never removed.
      */
+    private static final int SWITCH_OR_TRY = 1 << 16;
+
     private static Map<LabelNode, Integer> targets(MethodNode m) {
         Map<LabelNode, Integer> refs = new HashMap<>();
         for (AbstractInsnNode n : m.instructions) {
             if (n instanceof JumpInsnNode j) {
                 refs.merge(j.label, 1, Integer::sum);
             } else if (n instanceof TableSwitchInsnNode t) {
-                refs.merge(t.dflt, 2, Integer::sum);
-                t.labels.forEach(l -> refs.merge(l, 2, Integer::sum));
+                refs.merge(t.dflt, SWITCH_OR_TRY, Integer::sum);
+                t.labels.forEach(l -> refs.merge(l, SWITCH_OR_TRY, Integer::sum));
             } else if (n instanceof LookupSwitchInsnNode t) {
-                refs.merge(t.dflt, 2, Integer::sum);
-                t.labels.forEach(l -> refs.merge(l, 2, Integer::sum));
+                refs.merge(t.dflt, SWITCH_OR_TRY, Integer::sum);
+                t.labels.forEach(l -> refs.merge(l, SWITCH_OR_TRY, Integer::sum));
             }
         }
         for (TryCatchBlockNode t : m.tryCatchBlocks) {
-            refs.merge(t.handler, 2, Integer::sum);
-            refs.merge(t.start, 2, Integer::sum);
-            refs.merge(t.end, 2, Integer::sum);
+            refs.merge(t.handler, SWITCH_OR_TRY, Integer::sum);
+            refs.merge(t.start, SWITCH_OR_TRY, Integer::sum);
+            refs.merge(t.end, SWITCH_OR_TRY, Integer::sum);
         }
         return refs;
     }
@@ -194,7 +195,8 @@ public final class BranchFree implements Transform {
         List<AbstractInsnNode> arm2 = new ArrayList<>();
         AbstractInsnNode end;
         VarInsnNode store = null;
-        if (n instanceof JumpInsnNode g && g.getOpcode() == Opcodes.GOTO && g.label != j.label && targets.get(g.label) == 1) {
+        if (n instanceof JumpInsnNode g && g.getOpcode() == Opcodes.GOTO && g.label != j.label
+                && targets.get(g.label) < SWITCH_OR_TRY) {
             AbstractInsnNode k = g.getNext();
             while (k != null && !real(k) && k != j.label && !entered(k, targets)) {
                 k = k.getNext();
@@ -336,14 +338,8 @@ public final class BranchFree implements Transform {
             }
             n = next;
         }
-        if (s.end().getNext() instanceof FrameNode f) {
-            insns.remove(f);
-        }
-        if (s.store() != null) {
-            insns.insertBefore(s.store(), call);
-        } else {
-            insns.insert(s.end(), call);
-        }
+        /* before the join label: other selects that end there (a nested ternary's outer arms) jump past the call */
+        insns.insertBefore(s.store() != null ? s.store() : s.end(), call);
         if (s.lcmp() != null) {
             insns.remove(s.lcmp());
         }
@@ -389,6 +385,15 @@ public final class BranchFree implements Transform {
         int depth = 0;
         for (AbstractInsnNode n : e) {
             int op = n.getOpcode();
+            if (n instanceof MethodInsnNode call && intrinsic(call)) {
+                /* an inner select already rewritten: Math.abs/min/max of ints or longs */
+                int pops = call.name.equals("abs") ? 1 : 2;
+                if (pops > depth) {
+                    return false;
+                }
+                depth = depth - pops + 1;
+                continue;
+            }
             if (!PURE.contains(op) || (n instanceof LdcInsnNode l && !(l.cst instanceof Integer || l.cst instanceof Long))) {
                 return false;
             }
@@ -408,9 +413,18 @@ public final class BranchFree implements Transform {
         return depth == 1;
     }
 
+    private static boolean intrinsic(MethodInsnNode m) {
+        return m.getOpcode() == Opcodes.INVOKESTATIC && m.owner.equals("java/lang/Math")
+                && (m.name.equals("abs") || m.name.equals("min") || m.name.equals("max"))
+                && (m.desc.equals("(I)I") || m.desc.equals("(J)J") || m.desc.equals("(II)I") || m.desc.equals("(JJ)J"));
+    }
+
     /* The sort of the value a pure expression leaves: I (int, byte, char, short, boolean) or J, else '?'. */
     private static char sortOf(List<AbstractInsnNode> e) {
         AbstractInsnNode last = e.get(e.size() - 1);
+        if (last instanceof MethodInsnNode m) {
+            return m.desc.charAt(m.desc.length() - 1);
+        }
         return switch (last.getOpcode()) {
             case Opcodes.LLOAD, Opcodes.LCONST_0, Opcodes.LCONST_1, Opcodes.LALOAD, Opcodes.LADD, Opcodes.LSUB, Opcodes.LMUL,
                  Opcodes.LAND, Opcodes.LOR, Opcodes.LXOR, Opcodes.LSHL, Opcodes.LSHR, Opcodes.LUSHR, Opcodes.LNEG, Opcodes.I2L -> 'J';
@@ -459,6 +473,10 @@ public final class BranchFree implements Transform {
         }
         if (a instanceof LdcInsnNode la) {
             return la.cst.equals(((LdcInsnNode) b).cst);
+        }
+        if (a instanceof MethodInsnNode ma) {
+            MethodInsnNode mb = (MethodInsnNode) b;
+            return ma.owner.equals(mb.owner) && ma.name.equals(mb.name) && ma.desc.equals(mb.desc);
         }
         return a instanceof InsnNode;
     }

@@ -67,6 +67,15 @@ public final class Selects {
         return m;
     }
 
+    /** A clamp to a byte's range: the inner select is a min; the outer one selects 0 or that min, not a max of its operands. */
+    public static void clampToByte(int[] in, byte[] out) {
+        int n = Math.min(in.length, out.length);
+        for (int i = 0; i < n; i++) {
+            int v = in[i];
+            out[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+        }
+    }
+
     /** Look-alikes that are not abs, min or max: -|d|, an arm that adds, a double abs, a float min. */
     public static double lookAlikes(int[] a, double[] d) {
         long s = 0;
