@@ -14,8 +14,13 @@ import org.objectweb.asm.Type;
 public final class UsualValues {
     /** A parameter is "nearly always" one value when at least this share of the rows have it. */
     public static final double NEARLY_ALWAYS = 0.9;
-    /** Fewer caller rows than this are no evidence of a usual value. */
-    public static final int MIN_ROWS = 10;
+    /**
+     * Fewer caller rows than this are no evidence of a usual value. Five, not more: a provider is a user's
+     * picture of typical calls and is often short (six rows of a BLAS daxpy, every one with stride 1, got
+     * no specialisation at ten); being wrong costs one guarded variant slot, never a result, since the
+     * guard falls back to the original and verification runs both sides.
+     */
+    public static final int MIN_ROWS = 5;
     /* The verifier adds rows on each side of any value this common: more generous than NEARLY_ALWAYS,
      * so every value a generator could fold in is tested on both sides. */
     static final double SIDES_SHARE = 0.5;

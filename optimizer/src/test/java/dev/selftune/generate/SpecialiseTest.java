@@ -80,11 +80,12 @@ class SpecialiseTest {
     }
 
     @Test
-    void candidates_fewerThanTenRowsOrNone_noneWithReason() {
-        Object[][] few = Arrays.copyOf(StridedRows.unitRows(), 9);
+    void candidates_fewerThanFiveRowsOrNone_noneWithReason() {
+        Object[][] few = Arrays.copyOf(StridedRows.unitRows(), 4);
         assertEquals(List.of(), offers(few));
+        assertFalse(offers(Arrays.copyOf(StridedRows.unitRows(), 5)).isEmpty(), "five rows that agree are evidence");
         ClassNode cn = ClassBytes.read(original);
-        assertTrue(specialise.whyNotApplied(cn, method(cn, "sum"), ctx("sum", SUM, few, false)).contains("only 9 caller rows"));
+        assertTrue(specialise.whyNotApplied(cn, method(cn, "sum"), ctx("sum", SUM, few, false)).contains("only 4 caller rows"));
         String none = specialise.whyNotApplied(cn, method(cn, "sum"), TransformContext.exact(Policy.defaults()));
         assertTrue(none.contains("pass --inputs"), none);
         assertEquals(List.of(), specialise.candidates(cn, method(cn, "sum"), TransformContext.exact(Policy.defaults())));

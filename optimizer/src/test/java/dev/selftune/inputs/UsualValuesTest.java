@@ -107,8 +107,10 @@ class UsualValuesTest {
 
     @Test
     void sideRows_fewRowsOrSpreadValues_none() {
-        List<Object[]> few = rows(9, 1, 0);
+        List<Object[]> few = rows(UsualValues.MIN_ROWS - 1, 1, 0);
         assertEquals(List.of(), UsualValues.of("sum", "([DIII)D", few).sideRows(few, 0));
+        List<Object[]> enough = rows(UsualValues.MIN_ROWS, 1, 0);
+        assertFalse(UsualValues.of("sum", "([DIII)D", enough).sideRows(enough, 0).isEmpty(), "MIN_ROWS rows that agree get side rows");
         List<Object[]> spread = new ArrayList<>();
         for (int r = 0; r < 30; r++) {
             spread.add(new Object[] {new double[8], r, r, r});
