@@ -54,7 +54,7 @@ public final class TuneConstant implements Transform {
         List<Integer> scales = ctx.policy().range("tune-constant.scale", List.of(25, 50, 200, 400, 800));
         List<Integer> absolute = ctx.policy().range("tune-constant.absolute", List.of(8, 16, 32, 64));
         int max = ctx.policy().constantMax();
-        List<Integer> values = tunable(owner, method, ctx.policy().constantSmallest());
+        List<Integer> values = tunable(owner, method, ctx);
         List<Map<String, Integer>> out = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             int v = values.get(i);
@@ -83,11 +83,17 @@ public final class TuneConstant implements Transform {
 
     @Override
     public Map<String, String> skipped(ClassNode owner, MethodNode method, TransformContext ctx) {
-        Map<Integer, String> tied = LayoutConstants.of(method);
+        Map<Integer, String> tied = notKnobs(method, ctx);
         Map<String, String> out = new LinkedHashMap<>();
         for (int v : shaped(owner, method, ctx.policy().constantSmallest())) {
             if (tied.containsKey(v)) {
                 out.put("constant " + v + " in " + method.name, tied.get(v));
+            }
+        }
+        if (Reductions.frames(owner, method) != null) {
+            for (int v : matched(owner, method, ctx.policy().constantSmallest())) {
+                out.put("constant " + v + " in " + method.name, "only tested for equality (== / !=): a value the code matches,"
+                        + " such as a character or a tag, not a threshold");
             }
         }
         return out;
@@ -100,17 +106,17 @@ public final class TuneConstant implements Transform {
         }
         Map<String, String> skipped = skipped(owner, method, ctx);
         if (!skipped.isEmpty()) {
-            return "every constant shaped like a knob is tied to the data layout: " + String.join("; ", skipped.keySet())
+            return "no constant is a knob (each is tied to the data layout, a caller's argument or only tested for equality): " + String.join("; ", skipped.keySet())
                     + " (" + skipped.values().iterator().next() + ")";
         }
-        return "no integer constant of at least " + ctx.policy().constantSmallest() + " is compared against in a branch (directly or through "
+        return "no integer constant of at least " + ctx.policy().constantSmallest() + " is compared against in an ordered branch (<, <=, >, >=; directly or through "
                 + "one + or -) or used as a loop step; constants in a comparison that guards a throw are contract "
                 + "limits, not knobs, and are left alone";
     }
 
     @Override
     public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
-        List<Integer> values = tunable(owner, method, ctx.policy().constantSmallest());
+        List<Integer> values = tunable(owner, method, ctx);
         int index = params.getOrDefault("index", -1);
         int nv = params.getOrDefault("value", 0);
         if (index < 0 || index >= values.size() || nv < 1 || nv > Short.MAX_VALUE || nv == values.get(index)) {
@@ -133,16 +139,73 @@ public final class TuneConstant implements Transform {
         return true;
     }
 
-    /** The knobs: constants shaped like one ({@link #shaped}) that are not tied to the data layout ({@link LayoutConstants}). */
-    static List<Integer> tunable(ClassNode owner, MethodNode method, int smallest) {
-        Map<Integer, String> tied = LayoutConstants.of(method);
-        List<Integer> out = new ArrayList<>(shaped(owner, method, smallest));
+    /**
+     * The knobs: constants shaped like one ({@link #shaped}) that are neither tied to the data layout
+     * ({@link LayoutConstants}) nor a caller's argument ({@link #foldedArguments}).
+     */
+    static List<Integer> tunable(ClassNode owner, MethodNode method, TransformContext ctx) {
+        Map<Integer, String> tied = notKnobs(method, ctx);
+        List<Integer> out = new ArrayList<>(shaped(owner, method, ctx.policy().constantSmallest()));
         out.removeIf(tied::containsKey);
         return out;
     }
 
-    /** Distinct constants (at least {@code smallest}) compared against by if_icmpXX, directly or via one add/sub, or used as an iinc step. */
+    /* Constants that are not knobs, each with the reason: layout constants, then folded arguments. */
+    private static Map<Integer, String> notKnobs(MethodNode method, TransformContext ctx) {
+        Map<Integer, String> out = new LinkedHashMap<>(foldedArguments(method, ctx));
+        out.putAll(LayoutConstants.of(method));
+        return out;
+    }
+
+    /*
+     * The value the caller rows nearly always pass for an int parameter is the one specialise folds into its fast
+     * copy, where it becomes a constant like any other. It is the caller's argument, not the author's choice:
+     * changing it computes something else (countAbove's folded threshold 500 gave 20 of 58 variants, every one
+     * rejected by verification, before this rule). Compared by value, so the rule also holds in the original,
+     * where such a constant would be a coincidence.
+     */
+    public static Map<Integer, String> foldedArguments(MethodNode method, TransformContext ctx) {
+        dev.selftune.inputs.UsualValues u = ctx.usualValues();
+        Map<Integer, String> out = new LinkedHashMap<>();
+        /* the fast copy m$fast$k has m's descriptor, and the rows are m's */
+        int fast = method.name.indexOf(dev.selftune.generate.Multiversion.FAST);
+        String name = fast > 0 ? method.name.substring(0, fast) : method.name;
+        if (!u.describes(name, method.desc)) {
+            return out;
+        }
+        for (int p = 0; p < u.parameters(); p++) {
+            if (!u.counted(p)) {
+                continue;
+            }
+            long v = u.mode(p);
+            if (v == (int) v && u.share(Map.of(p, v)) >= dev.selftune.inputs.UsualValues.NEARLY_ALWAYS) {
+                out.put((int) v, "parameter " + p + " is " + v + " in nearly every caller row: specialise folds it in as a"
+                        + " constant, and a caller's argument is not a knob");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Distinct constants (at least {@code smallest}) compared against by an ordered if_icmpXX ({@code < <= > >=}),
+     * directly or via one add/sub, or used as an iinc step.
+     */
     static List<Integer> shaped(ClassNode owner, MethodNode method, int smallest) {
+        return compared(owner, method, smallest, false);
+    }
+
+    /*
+     * Constants a value is tested equal to (text[i] == ' ', tag != 7): a datum the code matches, not a threshold.
+     * Changing one only computes something else: countWords' three whitespace characters gave 66 of 72 variants,
+     * every one rejected by verification, before equality tests were left out.
+     */
+    private static List<Integer> matched(ClassNode owner, MethodNode method, int smallest) {
+        List<Integer> out = compared(owner, method, smallest, true);
+        out.removeAll(shaped(owner, method, smallest));
+        return out;
+    }
+
+    private static List<Integer> compared(ClassNode owner, MethodNode method, int smallest, boolean equality) {
         Set<Integer> values = new LinkedHashSet<>();
         Frame<SourceValue>[] frames = Reductions.frames(owner, method);
         if (frames == null) {
@@ -152,12 +215,12 @@ public final class TuneConstant implements Transform {
         for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
             int op = n.getOpcode();
             Frame<SourceValue> f = frames[insns.indexOf(n)];
-            if (f != null && n instanceof JumpInsnNode j && op >= Opcodes.IF_ICMPEQ && op <= Opcodes.IF_ICMPLE
-                    && !guardsThrow(j)) {
+            if (f != null && n instanceof JumpInsnNode j && op >= (equality ? Opcodes.IF_ICMPEQ : Opcodes.IF_ICMPLT)
+                    && op <= (equality ? Opcodes.IF_ICMPNE : Opcodes.IF_ICMPLE) && !guardsThrow(j)) {
                 for (int s = 1; s <= 2; s++) {
-                    collect(f.getStack(f.getStackSize() - s), frames, insns, values, true, smallest);
+                    collect(f.getStack(f.getStackSize() - s), frames, insns, values, !equality, smallest);
                 }
-            } else if (n instanceof IincInsnNode i && Math.abs(i.incr) >= smallest) {
+            } else if (!equality && n instanceof IincInsnNode i && Math.abs(i.incr) >= smallest) {
                 values.add(Math.abs(i.incr));
             }
         }

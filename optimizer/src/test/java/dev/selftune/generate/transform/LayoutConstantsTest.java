@@ -38,7 +38,7 @@ class LayoutConstantsTest {
 
     /** The constants tune-constant proposes to change in {@code name}. */
     private static Set<Integer> tuned(String name) {
-        return TuneConstant.tunable(LAYOUTS, method(name), Policy.defaults().constantSmallest()).stream().collect(Collectors.toSet());
+        return TuneConstant.tunable(LAYOUTS, method(name), dev.selftune.generate.TransformContext.exact(Policy.defaults())).stream().collect(Collectors.toSet());
     }
 
     @Test
