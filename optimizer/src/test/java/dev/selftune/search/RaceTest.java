@@ -15,6 +15,7 @@ import dev.selftune.measure.FakeMeasurer;
 import dev.selftune.measure.ForkPlan;
 import dev.selftune.measure.MeasurementCache;
 import dev.selftune.measure.Measurer;
+import dev.selftune.measure.PairSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,6 +87,84 @@ class RaceTest {
                 "four forks fit (the baseline and three of the six in the better half), the three fastest got them");
         assertTrue(fake.measured.subList(17, fake.measured.size()).stream().noneMatch(l -> l.matches("v([4-9]|1[0-2])")),
                 fake.measured.toString());
+    }
+
+    /* Scores by label, fork after fork (the last one repeats); everything else as FakeMeasurer. */
+    private static Measurer scripted(FakeMeasurer fake, Map<String, double[]> scores) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        return new Measurer() {
+            @Override
+            public dev.selftune.api.Measurement measure(BenchSpec spec, ForkPlan plan) {
+                fake.measure(spec, plan);
+                double[] s = scores.get(spec.label());
+                int k = seen.merge(spec.label(), 1, Integer::sum) - 1;
+                double v = s[Math.min(k, s.length - 1)];
+                return new dev.selftune.api.Measurement(v, 0.01, "ns/op", 1, 4, new double[] {v});
+            }
+
+            @Override
+            public PairSource pairs(BenchSpec baseline, BenchSpec candidate, ForkPlan plan) {
+                return fake.pairs(baseline, candidate, plan);
+            }
+
+            @Override
+            public double[] lastForkCpuShares() {
+                return new double[] {1.0};
+            }
+
+            @Override
+            public Path workDir() {
+                return fake.workDir();
+            }
+
+            @Override
+            public String environmentKey() {
+                return fake.environmentKey();
+            }
+        };
+    }
+
+    /* One variant, no second round: a baseline fork that ran fast is looked at again before "nothing beat it" is believed. */
+    @Test
+    void race_oneFastBaselineForkAndNoSecondRound_theBaselinesSecondForkLetsTheVariantLead() {
+        FakeMeasurer fake = new FakeMeasurer(dir, "env");
+        Measurer m = scripted(fake, Map.of(Variant.ORIGINAL_ID, new double[] {100, 300}, "v1", new double[] {150}));
+        Race r = race(m, screenForks(1), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        r.run(variants(1), v -> new Verdict.Passed(10), () -> 120.0);
+        assertEquals(List.of(Variant.ORIGINAL_ID, "v1", Variant.ORIGINAL_ID), fake.measured);
+        assertEquals("v1", r.best().variant.id(), "against one fork (100) v1 lost; against two (mean 200) it leads to confirmation");
+    }
+
+    @Test
+    void race_leaderStillNotAhead_getsASecondForkOfItsOwn() {
+        List<String> runs = scriptedRun(Map.of(Variant.ORIGINAL_ID, new double[] {100, 200}, "v1", new double[] {150}));
+        assertEquals(List.of(Variant.ORIGINAL_ID, "v1", Variant.ORIGINAL_ID, "v1"), runs, "150 against a mean of 150: v1 is looked at again");
+    }
+
+    @Test
+    void race_baselineSlowerThanTheVariant_secondBaselineForkOnlyAndNoSecondLookAtTheLeader() {
+        List<String> runs = scriptedRun(Map.of(Variant.ORIGINAL_ID, new double[] {100, 100}, "v1", new double[] {50}));
+        assertEquals(List.of(Variant.ORIGINAL_ID, "v1", Variant.ORIGINAL_ID), runs, "v1 beats the baseline: no second look at it");
+    }
+
+    @Test
+    void race_noTimeLeftForASecondLook_noneIsTaken() {
+        FakeMeasurer fake = new FakeMeasurer(dir, "env");
+        Measurer m = scripted(fake, Map.of(Variant.ORIGINAL_ID, new double[] {100, 200}, "v1", new double[] {150}));
+        Budget b = new Budget(Duration.ofSeconds(600), System.nanoTime());
+        double[] left = {b.forkSeconds() * 10};
+        race(m, screenForks(1), b).run(variants(1), v -> {
+            left[0] = 0;   // verification used the time up
+            return new Verdict.Passed(10);
+        }, () -> left[0]);
+        assertEquals(List.of(Variant.ORIGINAL_ID, "v1"), fake.measured);
+    }
+
+    private List<String> scriptedRun(Map<String, double[]> scores) {
+        FakeMeasurer fake = new FakeMeasurer(dir, "env");
+        Race r = race(scripted(fake, scores), screenForks(1), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        r.run(variants(1), v -> new Verdict.Passed(10), () -> 120.0);
+        return fake.measured;
     }
 
     @Test
