@@ -59,4 +59,20 @@ class RaceAggregateTest {
         assertEquals(2.0, s.ratio(), 1e-9);
         assertEquals(Basis.WALL, s.basis());
     }
+
+    /* Two baseline forks (the second look) against one variant fork: the baseline's noise is its forks' spread. */
+    @Test
+    void screeningSpeedup_twoBaselineForksAgainstOne_usesTheForksSpreadNotTheAggregatesT() {
+        Race r = race();
+        Race.Entry base = r.baseline();
+        for (double w : new double[] {190, 210}) {
+            base.forkScores.add(w);
+            base.rankScores.add(w);
+        }
+        base.last = new Measurement(210, 4, "ns/op", 1, 4, new double[] {210});
+        Race.Entry v = entry(new double[] {100}, 1.0);
+        Speedup s = r.screeningSpeedup(v, 0.95);
+        assertEquals(2.0, s.ratio(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertTrue(s.low() > 1.5 && s.high() < 2.7, "a 5% spread gives a narrow interval: " + s);
+    }
 }
