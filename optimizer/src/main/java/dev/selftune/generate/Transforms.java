@@ -13,6 +13,7 @@ import dev.selftune.generate.transform.GuardedInterchange;
 import dev.selftune.generate.transform.Hoist;
 import dev.selftune.generate.transform.HoistInvariants;
 import dev.selftune.generate.transform.Inline;
+import dev.selftune.generate.transform.LinearIndex;
 import dev.selftune.generate.transform.Interchange;
 import dev.selftune.generate.transform.NarrowIndex;
 import dev.selftune.generate.transform.PrivatiseScatter;
@@ -37,6 +38,8 @@ public final class Transforms {
         register(GuardedDevirtualise.NAME, GuardedDevirtualise::new);
         // A long loop index narrowed to int: the int counted loop every later loop rule reads.
         register(NarrowIndex.NAME, NarrowIndex::new);
+        // Derived indices (ix += 1 beside i++) read as base + i: the linear accesses C2 and the loop rules below read.
+        register(LinearIndex.NAME, LinearIndex::new);
         // A select compiled as a branch becomes Math.abs/min/max: a straight-line body the loop rules below can read.
         register(BranchFree.NAME, BranchFree::new);
         // Then loop-nest transforms: they change the loop structure the later rules see.

@@ -28,7 +28,8 @@ class TransformConformanceTest {
     static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class, Scatters.class, FlatMatrices.class, Strided.class,
             dev.selftune.generate.specimens.Invariants.class,
             dev.selftune.generate.specimens.Inlining.class, dev.selftune.generate.specimens.LongIndices.class,
-            dev.selftune.generate.specimens.Areas.class, dev.selftune.generate.specimens.Selects.class);
+            dev.selftune.generate.specimens.Areas.class, dev.selftune.generate.specimens.Selects.class,
+            dev.selftune.generate.specimens.DerivedIndices.class);
     static final List<Class<?>> NEST_SPECIMENS = List.of(Nests.class, Tiles.class);
     /* The value specialise folds in: every int parameter of a specimen takes it in 19 of 20 caller rows. */
     static final int USUAL = 1;
