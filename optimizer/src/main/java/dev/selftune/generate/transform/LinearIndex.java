@@ -52,24 +52,16 @@ public final class LinearIndex implements Transform {
 
     @Override
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
-        List<Loop> loops = Loops.find(method);
-        List<Map<String, Integer>> out = new ArrayList<>();
-        for (int i = 0; i < loops.size(); i++) {
-            if (plan(method, loops.get(i)) instanceof List<?>) {
-                out.add(Map.of("loop", i));
-            }
-        }
-        return out;
+        return LoopPlans.candidates(method, l -> plan(method, l));
     }
 
     @Override
     public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
-        Integer index = params.get("loop");
-        List<Loop> loops = Loops.find(method);
-        if (index == null || index < 0 || index >= loops.size() || !(plan(method, loops.get(index)) instanceof List<?> ds)) {
+        /* the plan names the loop's induction variables; the loop itself is found again by the same index */
+        if (!(LoopPlans.planAt(method, params, l -> plan(method, l)) instanceof List<?> ds)) {
             return false;
         }
-        Loop loop = loops.get(index);
+        Loop loop = Loops.find(method).get(params.get("loop"));
         for (Object o : ds) {
             rewrite(method, loop, (InductionVar) o);
         }
@@ -78,13 +70,7 @@ public final class LinearIndex implements Transform {
 
     @Override
     public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
-        List<String> why = new ArrayList<>();
-        for (Loop l : Loops.find(method)) {
-            if (plan(method, l) instanceof String s) {
-                why.add(s);
-            }
-        }
-        return why.isEmpty() ? "no loop" : String.join("; ", why);
+        return LoopPlans.whyNot(method, l -> plan(method, l), "no loop");
     }
 
     /* The derived locals to rewrite (a List), or why the loop is left alone (a String). */

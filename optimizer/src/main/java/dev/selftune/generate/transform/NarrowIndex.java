@@ -1,6 +1,5 @@
 package dev.selftune.generate.transform;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,21 +56,12 @@ public final class NarrowIndex implements Transform {
 
     @Override
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
-        List<Loop> loops = Loops.find(method);
-        List<Map<String, Integer>> out = new ArrayList<>();
-        for (int i = 0; i < loops.size(); i++) {
-            if (loops.get(i).iv().isLong() && plan(owner, method, loops.get(i)) instanceof Plan) {
-                out.add(Map.of("loop", i));
-            }
-        }
-        return out;
+        return LoopPlans.candidates(method, l -> longPlan(owner, method, l));
     }
 
     @Override
     public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
-        Integer index = params.get("loop");
-        List<Loop> loops = Loops.find(method);
-        if (index == null || index < 0 || index >= loops.size() || !(plan(owner, method, loops.get(index)) instanceof Plan p)) {
+        if (!(LoopPlans.planAt(method, params, l -> longPlan(owner, method, l)) instanceof Plan p)) {
             return false;
         }
         rewrite(method, p);
@@ -80,13 +70,13 @@ public final class NarrowIndex implements Transform {
 
     @Override
     public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
-        List<String> why = new ArrayList<>();
-        for (Loop l : Loops.find(method)) {
-            if (l.iv().isLong() && plan(owner, method, l) instanceof String s) {
-                why.add(s);
-            }
-        }
-        return why.isEmpty() ? "no loop with a long index (for (long i = ..; i < n; i++)) to narrow" : String.join("; ", why);
+        return LoopPlans.whyNot(method, l -> longPlan(owner, method, l),
+                "no loop with a long index (for (long i = ..; i < n; i++)) to narrow");
+    }
+
+    /* Only loops over a long index are this rule's business. */
+    private static Object longPlan(ClassNode owner, MethodNode m, Loop l) {
+        return l.iv().isLong() ? plan(owner, m, l) : null;
     }
 
     /** What the rewrite needs: the loop, its init store, the reads to widen and the new slot's source. */
