@@ -245,13 +245,9 @@ final class Race {
         if (e.forkScores.size() < 2) {
             return standardError(m);
         }
-        double[] s = scores(e);
-        double mean = java.util.Arrays.stream(s).average().orElseThrow();
-        double var = 0;
-        for (double x : s) {
-            var += (x - mean) * (x - mean);
-        }
-        return Math.sqrt(var / (s.length - 1) / s.length) / mean;
+        /* m is aggregate(e): its error is t(0.9995, forks - 1) times the standard error of the fork means */
+        double t = new TDistribution(null, m.forks() - 1).inverseCumulativeProbability(0.9995);
+        return m.error() / t / m.score();
     }
 
     /* JMH's error is the 99.9% half-width t(0.9995, n-1)·s/√n; divide the t back out, relative to the score. */
