@@ -145,7 +145,7 @@ final class SwapSite {
         for (org.objectweb.asm.tree.InvokeDynamicInsnNode indy : copy.lambdas()) {
             LambdaSpinner.prelink(hidden, indy);
         }
-        return hidden.findStatic(hidden.lookupClass(), method.name(), type);
+        return hidden.findStatic(hidden.lookupClass(), method.name(), type).asFixedArity();
     }
 
     synchronized void checkRate(long minIntervalNanos) {

@@ -36,7 +36,7 @@ record BoundMethod(MethodHandle invoker, Object[][] rows) {
         method.setAccessible(true);
         MethodHandle direct;
         try {
-            direct = MethodHandles.lookup().unreflect(method);
+            direct = MethodHandles.lookup().unreflect(method).asFixedArity();   // varargs: the array is one argument
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("method " + method + " cannot be unreflected although setAccessible succeeded", e);
         }

@@ -73,7 +73,7 @@ final class Sandbox {
                                 boolean isStatic) throws ReflectiveOperationException {
         Class<?> c = Class.forName(m.owner(), true, loader);
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
-        MethodHandle h = lookup.unreflect(find(c, m));
+        MethodHandle h = lookup.unreflect(find(c, m)).asFixedArity();   // a varargs method (int... a) takes its array as one argument
         int arity = h.type().parameterCount();
         MethodHandle invoker = h.asType(MethodType.genericMethodType(arity)).asSpreader(Object[].class, arity);
         FuelGauge fuel = null;
