@@ -15,12 +15,11 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import dev.selftune.generate.CountedLoops;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
 
@@ -150,14 +149,9 @@ public final class BranchFree implements Transform {
     private static Map<LabelNode, Integer> targets(MethodNode m) {
         Map<LabelNode, Integer> refs = new HashMap<>();
         for (AbstractInsnNode n : m.instructions) {
-            if (n instanceof JumpInsnNode j) {
-                refs.merge(j.label, 1, Integer::sum);
-            } else if (n instanceof TableSwitchInsnNode t) {
-                refs.merge(t.dflt, SWITCH_OR_TRY, Integer::sum);
-                t.labels.forEach(l -> refs.merge(l, SWITCH_OR_TRY, Integer::sum));
-            } else if (n instanceof LookupSwitchInsnNode t) {
-                refs.merge(t.dflt, SWITCH_OR_TRY, Integer::sum);
-                t.labels.forEach(l -> refs.merge(l, SWITCH_OR_TRY, Integer::sum));
+            int weight = n instanceof JumpInsnNode ? 1 : SWITCH_OR_TRY;
+            for (LabelNode l : CountedLoops.targets(n)) {
+                refs.merge(l, weight, Integer::sum);
             }
         }
         for (TryCatchBlockNode t : m.tryCatchBlocks) {

@@ -8,13 +8,11 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import dev.selftune.generate.CountedLoops;
 import dev.selftune.generate.InductionVar;
 import dev.selftune.generate.LocalNames;
 import dev.selftune.generate.Loop;
@@ -110,13 +108,7 @@ public final class LinearIndex implements Transform {
     private static boolean enteredElsewhere(MethodNode m, Loop l) {
         LabelNode head = l.head();
         for (AbstractInsnNode n : m.instructions) {
-            if (n instanceof JumpInsnNode j && j.label == head && j != l.backEdge()) {
-                return true;
-            }
-            if (n instanceof TableSwitchInsnNode t && (t.dflt == head || t.labels.contains(head))) {
-                return true;
-            }
-            if (n instanceof LookupSwitchInsnNode t && (t.dflt == head || t.labels.contains(head))) {
+            if (n != l.backEdge() && CountedLoops.targets(n).contains(head)) {
                 return true;
             }
         }
