@@ -85,16 +85,16 @@ public final class TuneConstant implements Transform {
     public Map<String, String> skipped(ClassNode owner, MethodNode method, TransformContext ctx) {
         Map<Integer, String> tied = notKnobs(method, ctx);
         Map<String, String> out = new LinkedHashMap<>();
-        for (int v : shaped(owner, method, ctx.policy().constantSmallest())) {
+        int smallest = ctx.policy().constantSmallest();
+        List<Integer> shaped = shaped(owner, method, smallest);
+        for (int v : shaped) {
             if (tied.containsKey(v)) {
                 out.put("constant " + v + " in " + method.name, tied.get(v));
             }
         }
-        if (Reductions.frames(owner, method) != null) {
-            for (int v : matched(owner, method, ctx.policy().constantSmallest())) {
-                out.put("constant " + v + " in " + method.name, "only tested for equality (== / !=): a value the code matches,"
-                        + " such as a character or a tag, not a threshold");
-            }
+        for (int v : matched(owner, method, smallest, shaped)) {
+            out.put("constant " + v + " in " + method.name, "only tested for equality (== / !=): a value the code matches,"
+                    + " such as a character or a tag, not a threshold");
         }
         return out;
     }
@@ -199,9 +199,9 @@ public final class TuneConstant implements Transform {
      * Changing one only computes something else: countWords' three whitespace characters gave 66 of 72 variants,
      * every one rejected by verification, before equality tests were left out.
      */
-    private static List<Integer> matched(ClassNode owner, MethodNode method, int smallest) {
+    private static List<Integer> matched(ClassNode owner, MethodNode method, int smallest, List<Integer> shaped) {
         List<Integer> out = compared(owner, method, smallest, true);
-        out.removeAll(shaped(owner, method, smallest));
+        out.removeAll(shaped);
         return out;
     }
 
