@@ -148,7 +148,7 @@ public record Policy(
      */
     public static Policy defaults() {
         return new Policy(
-                List.of("specialise", "inline", "guarded-devirtualise", "narrow-index", "branch-free", "interchange", "guarded-interchange", "tile", "hoist", "hoist-invariants", "row-accumulate", "unroll-and-jam", "privatise-scatter", "split-accumulators", "unroll", "algorithm-choice",
+                List.of("specialise", "inline", "guarded-devirtualise", "narrow-index", "trip-count", "branch-free", "interchange", "guarded-interchange", "tile", "hoist", "hoist-invariants", "row-accumulate", "unroll-and-jam", "privatise-scatter", "split-accumulators", "unroll", "algorithm-choice",
                         "tune-constant"),
                 Map.of("unroll.factor", List.of(4, 8, 2),
                         "split-accumulators.k", List.of(4, 8, 2),

@@ -14,6 +14,7 @@ import dev.selftune.generate.transform.Hoist;
 import dev.selftune.generate.transform.HoistInvariants;
 import dev.selftune.generate.transform.Inline;
 import dev.selftune.generate.transform.LinearIndex;
+import dev.selftune.generate.transform.TripCount;
 import dev.selftune.generate.transform.Interchange;
 import dev.selftune.generate.transform.NarrowIndex;
 import dev.selftune.generate.transform.PrivatiseScatter;
@@ -40,6 +41,8 @@ public final class Transforms {
         register(NarrowIndex.NAME, NarrowIndex::new);
         // Derived indices (ix += 1 beside i++) read as base + i: the linear accesses C2 and the loop rules below read.
         register(LinearIndex.NAME, LinearIndex::new);
+        // A while loop stepped by constants gets a counted loop of its trip count in front: the shape unroll and split-accumulators read.
+        register(TripCount.NAME, TripCount::new);
         // A select compiled as a branch becomes Math.abs/min/max: a straight-line body the loop rules below can read.
         register(BranchFree.NAME, BranchFree::new);
         // Then loop-nest transforms: they change the loop structure the later rules see.

@@ -116,7 +116,7 @@ class TransformApplicabilityTest {
 
     @Test
     void transforms_registry_resolvesByName() {
-        assertEquals(List.of("specialise", "inline", "guarded-devirtualise", "narrow-index", "linear-index", "branch-free", "interchange", "guarded-interchange", "tile", "hoist", "hoist-invariants", "row-accumulate", "unroll-and-jam", "privatise-scatter", "split-accumulators", "unroll", "algorithm-choice",
+        assertEquals(List.of("specialise", "inline", "guarded-devirtualise", "narrow-index", "linear-index", "trip-count", "branch-free", "interchange", "guarded-interchange", "tile", "hoist", "hoist-invariants", "row-accumulate", "unroll-and-jam", "privatise-scatter", "split-accumulators", "unroll", "algorithm-choice",
                 "tune-constant"), Transforms.names());
         assertTrue(Transforms.byName("no-such").isEmpty());
         for (Transform t : Transforms.all()) {

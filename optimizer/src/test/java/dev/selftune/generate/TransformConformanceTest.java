@@ -29,7 +29,7 @@ class TransformConformanceTest {
             dev.selftune.generate.specimens.Invariants.class,
             dev.selftune.generate.specimens.Inlining.class, dev.selftune.generate.specimens.LongIndices.class,
             dev.selftune.generate.specimens.Areas.class, dev.selftune.generate.specimens.Selects.class,
-            dev.selftune.generate.specimens.DerivedIndices.class);
+            dev.selftune.generate.specimens.DerivedIndices.class, dev.selftune.generate.specimens.Whiles.class);
     static final List<Class<?>> NEST_SPECIMENS = List.of(Nests.class, Tiles.class);
     /* The value specialise folds in: every int parameter of a specimen takes it in 19 of 20 caller rows. */
     static final int USUAL = 1;
