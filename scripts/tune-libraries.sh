@@ -59,7 +59,7 @@ LAUNCHER=$(fetch org.junit.platform:junit-platform-console-standalone:1.10.3)
 # (only the selected libraries' providers: with ONLY=x the others' jars are not fetched)
 ALL_LIB=""
 PROVIDERS=()
-while IFS=$'\t' read -r name arts tests deps target provider || [[ -n "${name:-}" ]]; do
+while IFS=$'\t' read -r name arts tests deps target provider options || [[ -n "${name:-}" ]]; do
   [[ -z "${name:-}" || "$name" == \#* ]] && continue
   [[ -n "$ONLY" && "$name" != "$ONLY" ]] && continue
   ALL_LIB+="${ALL_LIB:+:}$(fetch_all "$arts")"
@@ -109,7 +109,7 @@ unpack_tests() {
 }
 
 rows=()
-while IFS=$'\t' read -r name arts tests deps target provider || [[ -n "${name:-}" ]]; do
+while IFS=$'\t' read -r name arts tests deps target provider options || [[ -n "${name:-}" ]]; do
   [[ -z "${name:-}" || "$name" == \#* ]] && continue
   [[ -n "$ONLY" && "$name" != "$ONLY" ]] && continue
   out="$WORK/$name"
@@ -118,9 +118,13 @@ while IFS=$'\t' read -r name arts tests deps target provider || [[ -n "${name:-}
   lib=$(fetch_all "$arts")
   echo "== $name: $target (budget $BUDGET)" >&2
   decision=failed speedup=- fresh=- remeasured=- libtests=-
+  # the optional seventh column: fp=<relative tolerance> opts in to reassociating floating-point sums
+  # (tune's --allow-fp-reassociation); the fresh-input check then compares doubles within it too
+  fp=""
+  [[ "${options:-}" == fp=* ]] && fp=${options#fp=}
   rc=0
   java -jar "$JAR" tune --classpath "$lib:$WORK/inputs" --target "$target" --inputs "$provider#rows" \
-      --budget "$BUDGET" --out "$out" > "$out/tune.log" 2>&1 || rc=$?
+      --budget "$BUDGET" --out "$out" ${fp:+--allow-fp-reassociation "$fp"} > "$out/tune.log" 2>&1 || rc=$?
   if [[ $rc == 0 ]]; then
     IFS=$'\t' read -r decision speedup pairs < <(report_fields "$out/report.json")
     [[ "$pairs" != "-" ]] && speedup+=" $pairs pairs"
@@ -132,7 +136,7 @@ while IFS=$'\t' read -r name arts tests deps target provider || [[ -n "${name:-}
   winner=""
   if [[ "$decision" == swap ]]; then
     winner="$out/winner"
-    fresh=$(java -cp "$WORK/tools" CheckWinner "$lib:$WORK/inputs" "$winner" "$target" "$provider" "$SEEDS" 2>&1 | tail -1) || true
+    fresh=$(java -cp "$WORK/tools" CheckWinner "$lib:$WORK/inputs" "$winner" "$target" "$provider" "$SEEDS" $fp 2>&1 | tail -1) || true
     echo "   fresh inputs: $fresh" >&2
     # the forks' JVM flags exactly as tune's forks ran (report.json's forkJvmArgs: the fixed heap included)
     fork_flags=$(awk '/^  "forkJvmArgs": \[$/ { f = 1; next } f && /^  \]/ { f = 0 } f { gsub(/[ ",]/, ""); printf "%s ", $0 }' "$out/report.json")

@@ -15,20 +15,33 @@ import java.util.Map;
 /**
  * Runs a target method as published and with the winner class first on the class path, on fresh inputs
  * ({@code Provider.rows(seed)} for seeds the tuning never saw), and compares return value, every argument
- * after the call and the exception type, bit for bit. Prints "ok N rows" or the first difference; exit 1 on one.
+ * after the call and the exception type, bit for bit (or, given a tolerance, the doubles and floats within it: a
+ * winner tuned with {@code --allow-fp-reassociation}, the same relative rule as tune's verifier with scale 1).
+ * Prints "ok N rows" or the first difference; exit 1 on one.
  *
- * <pre>java CheckWinner &lt;library class path&gt; &lt;winner dir&gt; &lt;class#method(desc)&gt; &lt;provider class&gt; &lt;seed,seed,…&gt;</pre>
+ * <pre>java CheckWinner &lt;library class path&gt; &lt;winner dir&gt; &lt;class#method(desc)&gt; &lt;provider class&gt; &lt;seed,seed,…&gt; [tolerance]</pre>
  *
  * Each side runs in its own loader whose parent is the platform loader, so neither sees the other's classes.
  */
 public final class CheckWinner {
     private CheckWinner() { }
 
+    /** 0: bit for bit; else doubles and floats may differ by tolerance x max(|a|, |b|, 1). */
+    private static double tolerance;
+
+    private static boolean close(double a, double b) {
+        if (Double.isNaN(a) || Double.isNaN(b) || Double.isInfinite(a) || Double.isInfinite(b)) {
+            return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+        }
+        return Math.abs(a - b) <= tolerance * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: CheckWinner <library class path> <winner dir> <class#method(desc)> <provider class> <seeds>");
+        if (args.length != 5 && args.length != 6) {
+            System.err.println("usage: CheckWinner <library class path> <winner dir> <class#method(desc)> <provider class> <seeds> [tolerance]");
             System.exit(2);
         }
+        tolerance = args.length == 6 ? Double.parseDouble(args[5]) : 0;
         URL[] lib = urls(args[0]);
         URL[] winnerFirst = new URL[lib.length + 1];
         winnerFirst[0] = Path.of(args[1]).toUri().toURL();
@@ -115,13 +128,17 @@ public final class CheckWinner {
         }
         Class<?> c = a.getClass();
         if (c == Double.class) {
-            if (Double.doubleToRawLongBits((Double) a) != Double.doubleToRawLongBits((Double) b)) {
+            boolean equal = tolerance > 0 ? close((Double) a, (Double) b)
+                    : Double.doubleToRawLongBits((Double) a) == Double.doubleToRawLongBits((Double) b);
+            if (!equal) {
                 diffs.add(path + ": " + a + " vs " + b);
             }
             return;
         }
         if (c == Float.class) {
-            if (Float.floatToRawIntBits((Float) a) != Float.floatToRawIntBits((Float) b)) {
+            boolean equal = tolerance > 0 ? close((Float) a, (Float) b)
+                    : Float.floatToRawIntBits((Float) a) == Float.floatToRawIntBits((Float) b);
+            if (!equal) {
                 diffs.add(path + ": " + a + " vs " + b);
             }
             return;
