@@ -123,6 +123,17 @@ class TripCountTest {
     }
 
     @Test
+    void swapRanges_forWithThreeSteps_isCounted_andTheOldCounterIsNotSplitAsASum() {
+        List<Variant> vs = variants(Whiles.class, "swapRanges", List.of(TripCount.NAME, "split-accumulators"), 2, false);
+        assertEquals(1, vs.size(), "trip-count alone: the old counter i, stepped on every trip and read nowhere in the "
+                + "counted copy, is an induction variable, not a reduction to split: " + vs);
+        sameBehaviour(vs.get(0), "swapRanges", 0, r -> {
+            int len = r.nextInt(20);
+            return new Object[] {ints(r, len), edgy(r, len), edgy(r, len), r.nextInt(len + 3) - 1};
+        });
+    }
+
+    @Test
     void lookAlikes_areLeft_withTheReason() {
         TripCount t = new TripCount();
         Policy p = Policy.defaults();

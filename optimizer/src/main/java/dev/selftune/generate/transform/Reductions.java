@@ -80,7 +80,12 @@ final class Reductions {
             }
             AbstractInsnNode store = w.getValue().get(0);
             if (store instanceof IincInsnNode && ld.isEmpty()) {
-                out.add(new Reduction(local, 'I', Opcodes.IADD, null, null, store, null, null, 0));
+                /* a count under a condition (if (a[i] > t) n++) is a reduction worth splitting; the same step on
+                 * every trip of a straight-line body is an induction variable nobody reads in the loop (ix += 1
+                 * beside i++, the old counter trip-count leaves in its copy): no chain to break, only slots spent */
+                if (!straightLine(loop)) {
+                    out.add(new Reduction(local, 'I', Opcodes.IADD, null, null, store, null, null, 0));
+                }
                 continue;
             }
             if (ld.size() != 1 || store instanceof IincInsnNode || copied(insns, frames, loop, ld.get(0))) {
@@ -183,5 +188,16 @@ final class Reductions {
 
     private static boolean only(SourceValue v, AbstractInsnNode insn) {
         return v.insns.size() == 1 && v.insns.contains(insn);
+    }
+
+    /* No jump or switch in the loop's body: every instruction in it runs once per trip. */
+    private static boolean straightLine(CountedLoop loop) {
+        for (AbstractInsnNode n = loop.bodyFirst(); n != loop.increment(); n = n.getNext()) {
+            if (n instanceof org.objectweb.asm.tree.JumpInsnNode || n.getType() == AbstractInsnNode.TABLESWITCH_INSN
+                    || n.getType() == AbstractInsnNode.LOOKUPSWITCH_INSN) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -62,6 +62,15 @@ public final class Whiles {
         return s ^ k;
     }
 
+    /** fastutil's range swap: {@code for (i = 0; i < n; i++, a++, b++)}, three steps, so javac's counter is not the last one. */
+    public static void swapRanges(int[] x, int a, int b, int n) {
+        for (int i = 0; i < n; i++, a++, b++) {
+            int t = x[a];
+            x[a] = x[b];
+            x[b] = t;
+        }
+    }
+
     /** Not a site: the body branches (a conditional step). */
     public static int conditionalStep(int[] a, int n) {
         int i = 0;
