@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Tunes published library methods nobody here wrote (targets.tsv), each with a provider of realistic calls
+# (LibRows, ObjRows; instance methods' rows start with the receiver), and prints one line per target:
+# decision, confirmed speedup [low, high] and the winner's transforms, or tune's reason for a keep.
+#   scripts/libraries/trials/published/run.sh                 # every target, BUDGET (default 60s) each
+#   ONLY="convolve operate" BUDGET=90s WORK=/tmp/published SKIP_BUILD=1 scripts/libraries/trials/published/run.sh
+# Artifacts come from Maven (mvn dependency:copy). Measure alone: each tune forks JMH JVMs.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+cd "$HERE/../../../.."
+BUDGET=${BUDGET:-60s}
+WORK=${WORK:-published-out}
+ONLY=${ONLY:-}
+JAR=optimizer/target/optimizer.jar
+[[ -n "${SKIP_BUILD:-}" ]] || mvn -q -B -DskipTests -pl optimizer package
+mkdir -p "$WORK/jars" "$WORK/classes"
+WORK=$(cd "$WORK" && pwd)
+CP=""
+for a in org.apache.commons:commons-math3:3.6.1 colt:colt:1.2.0 org.roaringbitmap:RoaringBitmap:1.3.0 \
+         com.google.guava:guava:33.5.0-jre commons-codec:commons-codec:1.17.1; do
+  IFS=: read -r g n v <<< "$a"
+  f="$WORK/jars/$n-$v.jar"
+  [[ -f "$f" ]] || mvn -q -B -Dstyle.color=never dependency:copy -Dartifact="$a" -DoutputDirectory="$WORK/jars" -Dmdep.stripClassifier=true \
+      > "$WORK/jars/fetch.log" 2>&1 || { cat "$WORK/jars/fetch.log" >&2; echo "cannot fetch $a with Maven" >&2; exit 1; }
+  CP+="${CP:+:}$f"
+done
+javac -nowarn --release 17 -d "$WORK/classes" -cp "$CP" "$HERE/LibRows.java" "$HERE/ObjRows.java"
+printf '%-14s %-14s %-24s %s\n' target decision "speedup [low, high]" "winner / reason"
+while IFS=$'\t' read -r name target rows fp || [[ -n "${name:-}" ]]; do
+  [[ -z "${name:-}" || "$name" == \#* ]] && continue
+  [[ -n "$ONLY" && " $ONLY " != *" $name "* ]] && continue
+  out="$WORK/$name"
+  rm -rf "$out"
+  rc=0
+  java -jar "$JAR" tune --classpath "$WORK/classes:$CP" --target "$target" --inputs "org.example4.$rows" \
+      --budget "$BUDGET" --out "$out" ${fp:+--allow-fp-reassociation "$fp"} > "$WORK/$name.log" 2>&1 || rc=$?
+  if [[ $rc != 0 ]]; then
+    printf '%-14s %-14s %-24s %s\n' "$name" "refused" "-" "$(grep -v '^\s*$' "$WORK/$name.log" | tail -1 | cut -c1-160)"
+    continue
+  fi
+  # the console's "decision" line holds the verdict, the speedup and (for a keep) the reason
+  line=$(grep -m1 '^decision' "$WORK/$name.log" | sed 's/^decision *//')
+  decision=$(awk '/^  "decision": / { d = $2; gsub(/[",]/, "", d); print d; exit }' "$out/report.json")
+  printf '%-14s %-14s %s\n' "$name" "$decision" "$(echo "$line" | cut -c1-200)"
+done < "$HERE/targets.tsv"
