@@ -41,7 +41,9 @@ public final class Inputs {
      * Rows for differential testing: every provider/file row, copies of them on each side of every
      * usual integral value ({@link UsualValues}, so a guard on it runs both ways), then (when the types allow)
      * generated rows (1200 small, a few at each size); receivers first for instance methods, from
-     * the no-arg constructor or, without one, rebuilt in turn from the file's captured receivers.
+     * the no-arg constructor or, without one, rebuilt in turn from the file's captured receivers. When
+     * the types allow no generation (a parameter of a class type; a receiver without a no-arg constructor
+     * and no captured ones), copies of the caller's rows with fresh floating-point values ({@link Perturbed}).
      */
     public static List<Object[]> verificationRows(MethodRef m, boolean isStatic, InputSource src, ClassLoader loader) {
         return verificationRowsFromCaller(m, isStatic, src, loader).rows();
@@ -64,12 +66,15 @@ public final class Inputs {
             rows.addAll(usual(m, isStatic, user).sideRows(user, isStatic ? 0 : 1));
             fromCaller = rows.size();
             if (!p.allGeneratable()) {
+                rows.addAll(Perturbed.rows(rows, src.seed()));
                 return new VerificationRows(rows, fromCaller);
             }
             if (!isStatic && !hasNoArgConstructor(p, loader)) {
                 List<Object> receivers = src.file() == null ? List.of() : CapturedRows.receivers(src.file(), p);
                 if (!receivers.isEmpty()) {
                     rows.addAll(CapturedRows.prepend(GeneratedRows.rows(p, src.seed(), src.sizes()), receivers, loader, src.file()));
+                } else {
+                    rows.addAll(Perturbed.rows(rows, src.seed()));
                 }
                 return new VerificationRows(rows, fromCaller);
             }
