@@ -199,13 +199,7 @@ final class Perturbed {
         /* Without a constructor, the allocation Java serialisation uses (see Rebuilder): a constructor could validate, count or register. */
         private Object allocate(Class<?> k) throws Refused {
             try {
-                Constructor<?> ctor = allocators.get(k);
-                if (ctor == null) {
-                    ctor = sun.reflect.ReflectionFactory.getReflectionFactory()
-                            .newConstructorForSerialization(k, Object.class.getDeclaredConstructor());
-                    allocators.put(k, ctor);
-                }
-                return ctor.newInstance();
+                return Rebuilder.allocate(k, allocators);
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 throw new Refused();
             }

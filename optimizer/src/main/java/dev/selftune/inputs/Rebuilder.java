@@ -245,16 +245,21 @@ final class Rebuilder {
 
     private Object allocate(Class<?> k) {
         try {
-            Constructor<?> ctor = allocators.get(k);
-            if (ctor == null) {
-                ctor = sun.reflect.ReflectionFactory.getReflectionFactory()
-                        .newConstructorForSerialization(k, Object.class.getDeclaredConstructor());
-                allocators.put(k, ctor);
-            }
-            return ctor.newInstance();
+            return allocate(k, allocators);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new Failure("an instance of " + k.getName() + " cannot be allocated (" + e + ")", e);
         }
+    }
+
+    /** A new {@code k} allocated without running its constructors (see the class comment); {@code cache} keeps the allocators. */
+    static Object allocate(Class<?> k, Map<Class<?>, Constructor<?>> cache) throws ReflectiveOperationException {
+        Constructor<?> ctor = cache.get(k);
+        if (ctor == null) {
+            ctor = sun.reflect.ReflectionFactory.getReflectionFactory()
+                    .newConstructorForSerialization(k, Object.class.getDeclaredConstructor());
+            cache.put(k, ctor);
+        }
+        return ctor.newInstance();
     }
 
     private Field field(Class<?> k, String key) {

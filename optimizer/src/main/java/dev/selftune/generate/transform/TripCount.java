@@ -2,6 +2,7 @@ package dev.selftune.generate.transform;
 
 import dev.selftune.generate.CountedLoops;
 import dev.selftune.generate.LocalNames;
+import dev.selftune.generate.LoopNestLoop;
 import dev.selftune.generate.Transform;
 import dev.selftune.generate.TransformContext;
 import java.util.ArrayList;
@@ -268,11 +269,7 @@ public final class TripCount implements Transform {
     }
 
     private static AbstractInsnNode next(AbstractInsnNode n) {
-        AbstractInsnNode k = n.getNext();
-        while (k != null && k.getOpcode() < 0) {
-            k = k.getNext();
-        }
-        return k;
+        return LoopNestLoop.realNext(n);
     }
 
     /*
