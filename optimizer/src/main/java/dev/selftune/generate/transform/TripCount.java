@@ -80,30 +80,37 @@ public final class TripCount implements Transform {
     @Override
     public String whyNotApplied(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<String> why = new ArrayList<>();
-        for (AbstractInsnNode n : method.instructions) {
-            if (n instanceof JumpInsnNode back && n.getOpcode() == Opcodes.GOTO
-                    && method.instructions.indexOf(back.label) < method.instructions.indexOf(back)) {
-                String w = refusal(method, back);
-                if (w != null) {
-                    why.add(w);
-                }
+        for (JumpInsnNode back : backEdges(method)) {
+            String w = refusal(method, back);
+            if (w != null) {
+                why.add(w);
             }
         }
         if (why.isEmpty()) {
-            return "no top-tested loop (while (i < n ..) or for) in " + method.name;
+            return "no while loop outside javac's counted for-shape in " + method.name
+                    + " (a for (i = a; i < n; i++) loop is taken by the loop rules as it is)";
         }
         return LocalNames.in(method, method.name + ": " + String.join("; ", why));
     }
 
     static List<Site> sites(MethodNode m) {
         List<Site> out = new ArrayList<>();
+        for (JumpInsnNode back : backEdges(m)) {
+            Site s = match(m, back);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /* Every goto that jumps backwards: the back edge of a top-tested loop, in the order of the method. */
+    private static List<JumpInsnNode> backEdges(MethodNode m) {
+        List<JumpInsnNode> out = new ArrayList<>();
         for (AbstractInsnNode n : m.instructions) {
             if (n instanceof JumpInsnNode back && n.getOpcode() == Opcodes.GOTO
                     && m.instructions.indexOf(back.label) < m.instructions.indexOf(back)) {
-                Site s = match(m, back);
-                if (s != null) {
-                    out.add(s);
-                }
+                out.add(back);
             }
         }
         return out;
