@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tunes published library methods nobody here wrote (targets.tsv), each with a provider of realistic calls
 # (LibRows, ObjRows; instance methods' rows start with the receiver), and prints one line per target:
-# decision, confirmed speedup [low, high] and the winner's transforms, or tune's reason for a keep.
+# decision and tune's decision line: the confirmed speedup [low, high], or why the original was kept.
 #   scripts/libraries/trials/published/run.sh                 # every target, BUDGET (default 60s) each
 #   ONLY="convolve operate" BUDGET=90s WORK=/tmp/published SKIP_BUILD=1 scripts/libraries/trials/published/run.sh
 # Artifacts come from Maven (mvn dependency:copy). Measure alone: each tune forks JMH JVMs.
@@ -25,7 +25,7 @@ for a in org.apache.commons:commons-math3:3.6.1 colt:colt:1.2.0 org.roaringbitma
   CP+="${CP:+:}$f"
 done
 javac -nowarn --release 17 -d "$WORK/classes" -cp "$CP" "$HERE/LibRows.java" "$HERE/ObjRows.java"
-printf '%-14s %-14s %-24s %s\n' target decision "speedup [low, high]" "winner / reason"
+printf '%-14s %-14s %s\n' target decision "tune's decision line (speedup [low, high], or why it kept the original)"
 while IFS=$'\t' read -r name target rows fp || [[ -n "${name:-}" ]]; do
   [[ -z "${name:-}" || "$name" == \#* ]] && continue
   [[ -n "$ONLY" && " $ONLY " != *" $name "* ]] && continue
