@@ -10,6 +10,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -193,7 +194,7 @@ final class Reductions {
     /* No jump or switch in the loop's body: every instruction in it runs once per trip. */
     private static boolean straightLine(CountedLoop loop) {
         for (AbstractInsnNode n = loop.bodyFirst(); n != loop.increment(); n = n.getNext()) {
-            if (n instanceof org.objectweb.asm.tree.JumpInsnNode || n.getType() == AbstractInsnNode.TABLESWITCH_INSN
+            if (n instanceof JumpInsnNode || n.getType() == AbstractInsnNode.TABLESWITCH_INSN
                     || n.getType() == AbstractInsnNode.LOOKUPSWITCH_INSN) {
                 return false;
             }
