@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * A {@link Measurer} that answers screening ({@link #measure}) from a {@link MeasurementCache} when it
@@ -15,10 +16,12 @@ import java.util.Objects;
 public final class CachingMeasurer implements Measurer {
     private final Measurer delegate;
     private final MeasurementCache cache;
+    private final LongSupplier clock;
     /** Per key, how many stored measurements this measurer has already handed out. */
     private final Map<String, Integer> used = new HashMap<>();
     private double[] lastShares = new double[0];
     private boolean lastCached;
+    private double lastCachedSeconds = Double.NaN;
     private int hits;
     private int misses;
 
@@ -32,8 +35,14 @@ public final class CachingMeasurer implements Measurer {
      * Confirmation is never cached (DESIGN.md invariant 2): fresh, interleaved forks, whoever asks.
      */
     public CachingMeasurer(Measurer delegate, MeasurementCache cache) {
+        this(delegate, cache, System::nanoTime);
+    }
+
+    /** As above, timing the delegate's forks on {@code nanoClock} (tests simulate fork times on it). */
+    public CachingMeasurer(Measurer delegate, MeasurementCache cache, LongSupplier nanoClock) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.cache = Objects.requireNonNull(cache, "cache");
+        this.clock = Objects.requireNonNull(nanoClock, "nanoClock");
     }
 
     /** {@code delegate} behind a cache in {@code cacheDir}, or {@code delegate} itself when {@code cacheDir} is null. */
@@ -51,15 +60,19 @@ public final class CachingMeasurer implements Measurer {
             MeasurementCache.Entry e = stored.get(n);
             hits++;
             lastCached = true;
+            lastCachedSeconds = e.wallSeconds();
             lastShares = e.cpuShares();
             return e.measurement();
         }
         lastCached = false;
+        lastCachedSeconds = Double.NaN;
         lastShares = new double[0];
+        long t0 = clock.getAsLong();
         Measurement m = delegate.measure(spec, plan);
+        double wall = (clock.getAsLong() - t0) / 1e9;
         misses++;
         lastShares = delegate.lastForkCpuShares();
-        cache.append(key, new MeasurementCache.Entry(m, lastShares));
+        cache.append(key, new MeasurementCache.Entry(m, lastShares, wall));
         return m;
     }
 
@@ -80,6 +93,11 @@ public final class CachingMeasurer implements Measurer {
     @Override
     public synchronized boolean lastWasCached() {
         return lastCached;
+    }
+
+    @Override
+    public synchronized double lastCachedSeconds() {
+        return lastCached ? lastCachedSeconds : Double.NaN;
     }
 
     @Override

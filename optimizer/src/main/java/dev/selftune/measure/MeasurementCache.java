@@ -25,11 +25,18 @@ public final class MeasurementCache {
     /** System property that overrides {@link #defaultDirectory()} (tests, CI). */
     public static final String DIR_PROPERTY = "selftune.cache.dir";
 
-    /** One stored measurement and the per-fork CPU shares that came with it (NaN when unknown). */
-    public record Entry(Measurement measurement, double[] cpuShares) {
+    /**
+     * One stored measurement, the per-fork CPU shares that came with it (NaN when unknown) and the wall
+     * seconds its forks took when they ran (NaN when unknown: entries written before 2026-12-02).
+     */
+    public record Entry(Measurement measurement, double[] cpuShares, double wallSeconds) {
         public Entry {
             Objects.requireNonNull(measurement, "measurement");
             cpuShares = cpuShares.clone();
+        }
+
+        public Entry(Measurement measurement, double[] cpuShares) {
+            this(measurement, cpuShares, Double.NaN);
         }
     }
 
@@ -144,6 +151,7 @@ public final class MeasurementCache {
         o.put("iterations", m.iterations());
         o.put("forkScores", doubles(m.forkScores()));
         o.put("cpuShares", doubles(e.cpuShares()));
+        o.put("wallSeconds", e.wallSeconds());   // Json writes NaN as null
         return o;
     }
 
@@ -162,7 +170,8 @@ public final class MeasurementCache {
         if (m.forkScores().length != m.forks()) {
             throw new IllegalArgumentException("forkScores must hold one value per fork (" + m.forks() + ")");
         }
-        return new Entry(m, shares);
+        double wall = number(o.get("wallSeconds"));
+        return new Entry(m, shares, wall >= 0 ? wall : Double.NaN);
     }
 
     private static double number(Object o) {

@@ -38,9 +38,18 @@ public interface Measurer {
     /** Per fork of the last {@link #measure}, the benchmark thread's CPU share over its iterations (NaN when unknown). */
     double[] lastForkCpuShares();
 
-    /** True when the last {@link #measure} was answered without running a fork (a cache hit): it cost no time. */
+    /** True when the last {@link #measure} was answered without running a fork (a cache hit). */
     default boolean lastWasCached() {
         return false;
+    }
+
+    /**
+     * When the last {@link #measure} was a cache hit, the wall seconds its forks took when they ran
+     * (NaN when not a hit or not recorded): what the hit saved, which a budget charges so that a run
+     * answered from the cache makes the choices a fresh run would (search's Budget).
+     */
+    default double lastCachedSeconds() {
+        return Double.NaN;
     }
 
     /** Where specs, class files and logs go. */

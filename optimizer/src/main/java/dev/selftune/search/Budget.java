@@ -2,6 +2,7 @@ package dev.selftune.search;
 
 import dev.selftune.api.TuneException;
 import dev.selftune.measure.Decider;
+import dev.selftune.measure.Measurer;
 import dev.selftune.measure.SequentialTest;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -26,6 +27,7 @@ final class Budget {
     private double confirmForkSeconds;
     private double spentForking;
     private int confirmForksSeen;
+    private double charged;
 
     private final LongSupplier clock;
 
@@ -54,12 +56,50 @@ final class Budget {
         return seconds;
     }
 
+    /** Seconds of the budget used: wall time since the start plus what cache hits were charged ({@link #account}). */
     double elapsed() {
+        return wallElapsed() + charged;
+    }
+
+    /** Wall seconds since the start: what the user waited. */
+    double wallElapsed() {
         return (clock.getAsLong() - start) / 1e9;
     }
 
     double left() {
         return Math.max(0, seconds - elapsed());
+    }
+
+    /*
+     * Why a cache hit is charged: until 2026-12-02 it cost the budget nothing, so a run answered partly from the
+     * cache screened more than the same run fresh (hits are free, the time they saved went to more variants and
+     * rounds). The meta loop scores candidate policies with the cache on and generation 0 mostly fresh: a
+     * candidate limited to 12 variants was counted 36 measurements on matrix-multiply against generation 0's 22
+     * for 24 variants, because its hits let it screen and race all twelve where generation 0's time ran out
+     * after ten. Charged what its forks took when they ran, a hit changes when the run ends, not what it does.
+     */
+
+    /**
+     * Accounts for one screening measurement started at {@code t0} (this budget's {@link #elapsed}) through
+     * {@code measurer}: forks that ran refine the per-fork estimate; a cache hit ran none and is charged the
+     * seconds its forks took when they ran, which refine the estimate as those forks did then (an entry without
+     * them is charged the current estimate and teaches nothing). So a run answered from the cache makes the
+     * choices the same run would make fresh, only sooner. Returns the forks that ran.
+     */
+    int account(Measurer measurer, int forks, double t0) {
+        if (measurer.lastWasCached()) {
+            double s = measurer.lastCachedSeconds();
+            if (Double.isFinite(s) && s >= 0) {
+                charged += s;
+                recordForks(forks, s);   // what forks took here when they ran (the key holds JVM, CPU and flags)
+            } else {
+                charged += forks * forkSeconds;
+                spentForking += forks * forkSeconds;
+            }
+            return 0;
+        }
+        recordForks(forks, elapsed() - t0);
+        return forks;
     }
 
     /** Records that {@code forks} forks took {@code wallSeconds}, refining the per-fork estimate. */

@@ -325,26 +325,30 @@ final class Race {
         e.rounds++;
     }
 
+    /* A fork that failed still ran and took its time. */
+    private int recordFailed(double t0) {
+        budget.recordForks(plan.forks(), budget.elapsed() - t0);
+        return plan.forks();
+    }
+
     private boolean measureOnce(Entry e) {
         return measure(e, specs.apply(e.variant));
     }
 
     private boolean measure(Entry e, BenchSpec spec) {
         double t0 = budget.elapsed();
-        boolean cached = false;
+        boolean answered = false;
         try {
             Measurement m = measurer.measure(spec, plan);
-            cached = measurer.lastWasCached();
+            answered = true;
             record(e, m, measurer.lastForkCpuShares());
             return true;
         } catch (MeasureFailure f) {
             e.failure = f.getMessage();
             return false;
         } finally {
-            if (!cached) {   // a cache hit ran no fork: it must not teach the budget that forks are free
-                budget.recordForks(plan.forks(), budget.elapsed() - t0);
-                forksRun += plan.forks();
-            }
+            /* a cache hit ran no fork: it is charged (and teaches) what its forks took when they ran */
+            forksRun += answered ? budget.account(measurer, plan.forks(), t0) : recordFailed(t0);
         }
     }
 }

@@ -285,7 +285,7 @@ public final class Tuner {
         }
         Environment env = Environment.current();
         return new TuneResult(target.method(), env.jvmVersion(), env.jvmVendor(), env.cpu(), req.seed(),
-                budget.total(), budget.elapsed(), baseline, all, decision, target.classBytes(),
+                budget.total(), budget.wallElapsed(), baseline, all, decision, target.classBytes(),
                 unexplored(variants, entries), RunSetups.of(req, forkArgs, forkFlagsNote, SCREEN, ForkPlan.confirmation()),
                 confirmed == null ? null : confirmed.variant().id(), notApplied,
                 measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null, generator.skipped(),
@@ -496,11 +496,10 @@ public final class Tuner {
             double t0 = budget.elapsed();
             first = measurer.measure(baseline, SCREEN);
             shares = measurer.lastForkCpuShares();
-            if (!measurer.lastWasCached()) {
-                budget.recordForks(SCREEN.forks(), budget.elapsed() - t0);
-                forks = SCREEN.forks();
-                forkSeconds = (budget.elapsed() - t0) / SCREEN.forks();
-            }
+            /* a cache hit knows what its fork took when it ran (NaN for entries that predate recording it) */
+            double took = measurer.lastWasCached() ? measurer.lastCachedSeconds() : budget.elapsed() - t0;
+            forks = budget.account(measurer, SCREEN.forks(), t0);
+            forkSeconds = took / SCREEN.forks();
         } catch (MeasureFailure f) {
             return Asked.NOT;
         }
@@ -525,7 +524,7 @@ public final class Tuner {
         try {
             double t0 = budget.elapsed();
             Measurement m = measurer.measure(spec, SCREEN);
-            budget.recordForks(SCREEN.forks(), budget.elapsed() - t0);
+            budget.account(measurer, SCREEN.forks(), t0);
             return m;
         } catch (MeasureFailure f) {
             throw new TuneException("original", "the original method failed in its JMH fork: " + f.getMessage());

@@ -52,6 +52,20 @@ class CachingMeasurerTest {
     }
 
     @Test
+    void measure_aHit_tellsTheSecondsItsForksTookWhenTheyRan() throws Exception {
+        long[] now = {0};
+        Measurer timed = new SlowForks(new FakeMeasurer(dir, "env"), now, 2_500_000_000L);
+        CachingMeasurer c = new CachingMeasurer(timed, new MeasurementCache(dir.resolve("cache"), warnings::add), () -> now[0]);
+        BenchSpec s = spec("v1", new byte[] {4}, 1, 16);
+        c.measure(s, PLAN);
+        assertTrue(Double.isNaN(c.lastCachedSeconds()), "a fork that ran is no hit");
+        CachingMeasurer later = caching(new FakeMeasurer(dir, "env"));
+        later.measure(s, PLAN);
+        assertEquals(2.5, later.lastCachedSeconds(), 1e-9);
+        assertTrue(Double.isNaN(new FakeMeasurer(dir, "env").lastCachedSeconds()), "a measurer without a cache has no hits");
+    }
+
+    @Test
     void measure_aKeyAskedTwiceInOneRun_getsAFreshForkEachTime() throws Exception {
         FakeMeasurer fake = new FakeMeasurer(dir, "env");
         CachingMeasurer c = caching(fake);

@@ -14,6 +14,7 @@ import dev.selftune.measure.CachingMeasurer;
 import dev.selftune.measure.FakeMeasurer;
 import dev.selftune.measure.ForkPlan;
 import dev.selftune.measure.MeasurementCache;
+import dev.selftune.measure.SlowForks;
 import dev.selftune.measure.Measurer;
 import dev.selftune.measure.PairSource;
 import java.io.IOException;
@@ -179,7 +180,7 @@ class RaceTest {
     }
 
     @Test
-    void race_servedFromTheCache_runsNoForkAndLeavesTheBudgetsForkEstimate() {
+    void race_servedFromTheCache_runsNoFork() {
         Path cache = dir.resolve("cache");
         FakeMeasurer first = new FakeMeasurer(dir, "env");
         Budget b1 = new Budget(Duration.ofSeconds(600), System.nanoTime());
@@ -192,7 +193,36 @@ class RaceTest {
         race(cached, screenForks(1), b2).run(variants(3), v -> new Verdict.Passed(10), () -> 120.0);
         assertEquals(0, second.measured.size(), "every screening fork of the same run was cached");
         assertEquals(first.measured.size(), cached.hits());
-        assertEquals(Budget.INITIAL_FORK_SECONDS, b2.forkSeconds(), "a cache hit is not a fork");
+        assertTrue(b2.forkSeconds() < 1, "the hits taught the (instant, fake) fork times they recorded, not 'free': " + b2.forkSeconds());
+        assertTrue(b2.forkSeconds() > 0, "a hit's recorded time is a fork's, never zero here: " + b2.forkSeconds());
+    }
+
+    /*
+     * The meta loop re-scores policies from the cache. Until hits were charged, a run answered from the cache
+     * spent no budget on them and screened and raced further than the same run fresh: more variants, more
+     * "measurements" counted, a different winner. Charged what they took, the cached run makes the same choices.
+     */
+    @Test
+    void race_servedFromTheCache_makesTheFreshRunsChoices_onlySooner() {
+        Path cache = dir.resolve("cache");
+        long[] now = {0};
+        FakeMeasurer first = new FakeMeasurer(dir, "env");
+        Budget b1 = new Budget(Duration.ofSeconds(60), 0, () -> now[0]);
+        Race fresh = race(new CachingMeasurer(new SlowForks(first, now, 3_000_000_000L), new MeasurementCache(cache), () -> now[0]), screenForks(1), b1);
+        fresh.run(variants(20), v -> new Verdict.Passed(10), () -> b1.left() - 20);
+        assertTrue(first.measured.size() < 20, "the screening time (40 s of 3 s forks) is what stops the fresh run: " + first.measured);
+        assertTrue(now[0] / 1e9 >= 30, "the fresh run waited for its forks: " + now[0] / 1e9);
+
+        long[] later = {0};
+        FakeMeasurer second = new FakeMeasurer(dir, "env");
+        CachingMeasurer cached = new CachingMeasurer(new SlowForks(second, later, 3_000_000_000L), new MeasurementCache(cache), () -> later[0]);
+        Budget b2 = new Budget(Duration.ofSeconds(60), 0, () -> later[0]);
+        race(cached, screenForks(1), b2).run(variants(20), v -> new Verdict.Passed(10), () -> b2.left() - 20);
+        assertEquals(List.of(), second.measured, "the cached run asked for nothing past what the fresh run measured");
+        assertEquals(first.measured.size(), cached.hits(), "and for every measurement the fresh run took");
+        assertEquals(0, later[0], "answered from the cache, it waited for no fork");
+        assertEquals(b1.elapsed(), b2.elapsed(), 1e-6, "each hit was charged the seconds its fork took");
+        assertEquals(b1.forkSeconds(), b2.forkSeconds(), 1e-9, "each hit taught the fork time it recorded");
     }
 
     @Test
