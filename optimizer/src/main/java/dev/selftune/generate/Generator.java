@@ -14,6 +14,8 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
@@ -146,6 +148,7 @@ public final class Generator {
         TransformTally tally = new TransformTally();
         seen.add(Variant.sha256(given));
         seen.add(Variant.sha256(classBytes));   // the imports alone are not a variant
+        seen.add(runKey(classBytes, methods));
         try {
             seen.add(Variant.sha256(ClassBytes.write(ClassBytes.read(classBytes), resources)));
         } catch (RuntimeException | LinkageError e) {
@@ -168,7 +171,8 @@ public final class Generator {
                 tally.failed(p.transform());
                 continue;
             }
-            if (!seen.add(Variant.sha256(bytes))) {
+            boolean newBytes = seen.add(Variant.sha256(bytes));
+            if (!seen.add(runKey(bytes, methods)) || !newBytes) {
                 tally.duplicate(p.transform());
                 continue;
             }
@@ -479,6 +483,26 @@ public final class Generator {
         return out;
     }
 
+    /*
+     * What a call of the entry can run: a hash of the class with only the methods the entry reaches, without
+     * frames and debug information. Two variants that differ only in code the entry no longer reaches (a cut-off
+     * tuned in the range method, then the entry's call moved to a sibling algorithm) run the same code: the
+     * second is a duplicate, as a variant whose every edit is dead is a duplicate of the original.
+     */
+    private static String runKey(byte[] bytes, List<String[]> methods) {
+        ClassNode cn = new ClassNode();
+        new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
+        MethodNode entry = TunedMethods.find(cn, methods.get(0)[0], methods.get(0)[1]);
+        if (entry == null) {
+            return "run:" + Variant.sha256(bytes);
+        }
+        Set<String> live = TunedMethods.reachable(cn, entry);
+        cn.methods.removeIf(m -> !live.contains(m.name + m.desc) && !"<clinit>".equals(m.name));
+        ClassWriter w = new ClassWriter(0);
+        cn.accept(w);
+        return "run:" + Variant.sha256(w.toByteArray());
+    }
+
     /* tryApply's answer for an edit of code that never ran on the verification rows (HotCode), at any depth. */
     private static final byte[] COLD_EDIT = new byte[0];
 
@@ -493,6 +517,10 @@ public final class Generator {
             changed.addAll(UnitRouting.route(cn, unit, routed));
         }
         MethodNode mn = member(cn, p.methods(), p.method());
+        if (p.depth() > 0 && !TunedMethods.reachable(cn, member(cn, p.methods(), 0)).contains(mn.name + mn.desc)) {
+            /* the parent's entry no longer runs this member (it calls another algorithm now): a dead edit, like a cold one */
+            return new Applied(cn, mn, changed, HotCode.Tier.COLD);
+        }
         HotCode.Before before = hot == null ? null : hot.before(p.method(), mn);
         if (!p.transform().apply(cn, mn, new LinkedHashMap<>(p.params()), ctx)) {
             return null;

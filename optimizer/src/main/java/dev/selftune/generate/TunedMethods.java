@@ -1,10 +1,16 @@
 package dev.selftune.generate;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -49,6 +55,40 @@ public final class TunedMethods {
                 if (callee != null && !out.contains(callee) && follows(owner, callee)) {
                     out.add(callee);
                     depth.add(depth.get(i) + 1);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every method of {@code owner} that {@code from} can run, itself included, as name + descriptor: same-class
+     * calls of any kind and method handles of {@code invokedynamic} (a lambda's body), followed without bound.
+     * A unit member a variant no longer reaches (its entry now calls a sibling algorithm instead) is dead code
+     * there: an edit of it changes the bytes and nothing a call runs.
+     */
+    public static Set<String> reachable(ClassNode owner, MethodNode from) {
+        Set<String> out = new LinkedHashSet<>();
+        Deque<MethodNode> work = new ArrayDeque<>(List.of(from));
+        out.add(from.name + from.desc);
+        while (!work.isEmpty()) {
+            for (AbstractInsnNode n = work.pop().instructions.getFirst(); n != null; n = n.getNext()) {
+                List<String[]> refs = new ArrayList<>();
+                if (n instanceof MethodInsnNode call && call.owner.equals(owner.name)) {
+                    refs.add(new String[] {call.name, call.desc});
+                } else if (n instanceof InvokeDynamicInsnNode indy) {
+                    for (Object a : indy.bsmArgs) {
+                        if (a instanceof Handle h && h.getOwner().equals(owner.name)) {
+                            refs.add(new String[] {h.getName(), h.getDesc()});
+                        }
+                    }
+                }
+                for (String[] r : refs) {
+                    for (MethodNode m : owner.methods) {
+                        if (m.name.equals(r[0]) && m.desc.equals(r[1]) && out.add(m.name + m.desc)) {
+                            work.push(m);
+                        }
+                    }
                 }
             }
         }

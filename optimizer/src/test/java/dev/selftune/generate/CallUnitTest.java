@@ -14,6 +14,7 @@ import dev.selftune.report.ChangedMethods;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Opcodes;
@@ -119,12 +120,48 @@ class CallUnitTest {
     void generate_selectionSortBaseCase_isOfferedTheInsertionSortSibling() throws Exception {
         byte[] original = Specimen.bytes(Delegating.class);
         List<Variant> vs = variants(Delegating.class, "quickSort", "([I)V", only(List.of(AlgorithmChoice.NAME), 1));
-        assertEquals(1, vs.size(), "one sibling for the one non-recursive call with one: " + vs);
-        Variant v = vs.get(0);
-        assertEquals(1, v.transforms().get(0).params().get("method"));
+        List<Variant> baseCase = vs.stream().filter(v -> v.transforms().get(0).params().get("method") == 1).toList();
+        assertEquals(1, baseCase.size(), "one sibling for the base-case call with one: " + vs);
+        Variant v = baseCase.get(0);
         assertTrue(calls(v.classBytes(), "quickSort$unit$1", "([III)V").contains("insertionSort"), v.toString());
         assertFalse(calls(v.classBytes(), "quickSort$unit$1", "([III)V").contains("selectionSort"), v.toString());
         assertEquals(List.of("quickSort([III)V"), ChangedMethods.of(original, v.classBytes()));
+        assertConforms(Delegating.class, vs);
+    }
+
+    /*
+     * The entry's call into the recursive range method is outside the recursion: a sibling there chooses the
+     * algorithm for the whole job (fastutil's radixSort for its quickSort); the recursive calls inside the
+     * range method are the divide step and get none.
+     */
+    @Test
+    void generate_entryCallIntoTheRecursion_isOfferedWholeJobSiblings_theRecursiveCallsAreNot() throws Exception {
+        byte[] original = Specimen.bytes(Delegating.class);
+        List<Variant> vs = variants(Delegating.class, "quickSort", "([I)V", only(List.of(AlgorithmChoice.NAME), 1));
+        List<Variant> whole = vs.stream().filter(v -> v.transforms().get(0).params().get("method") == 0).toList();
+        assertEquals(2, whole.size(), "insertionSort and selectionSort for the whole array: " + vs);
+        assertEquals(3, vs.size(), "and nothing for the range method's own recursive calls: " + vs);
+        for (Variant v : whole) {
+            List<String> called = calls(v.classBytes(), "quickSort", "([I)V");
+            assertFalse(called.contains("quickSort$unit$1"), v + " " + called);
+            assertTrue(called.contains("insertionSort") || called.contains("selectionSort"), v + " " + called);
+            assertEquals(List.of("quickSort([I)V"), ChangedMethods.of(original, v.classBytes()));
+        }
+        assertConforms(Delegating.class, whole);
+    }
+
+    /* A cut-off tuned in the range method, then the entry's call moved to a sibling: the cut-off is dead code, and the
+     * composition runs exactly what the sibling alone runs. Kept once per sibling, whichever came first. */
+    @Test
+    void generate_editsTheEntryNoLongerReaches_areDuplicatesOfTheVariantWithout() throws Exception {
+        List<Variant> vs = variants(Delegating.class, "quickSort", "([I)V",
+                only(List.of(TuneConstant.NAME, AlgorithmChoice.NAME), 2));
+        Map<String, Long> bySibling = vs.stream().map(v -> calls(v.classBytes(), "quickSort", "([I)V"))
+                .filter(c -> !c.contains("quickSort$unit$1")).collect(java.util.stream.Collectors.groupingBy(
+                        c -> String.join(",", c), java.util.stream.Collectors.counting()));
+        assertEquals(Map.of("insertionSort", 1L, "selectionSort", 1L), bySibling, vs.toString());
+        assertTrue(vs.stream().anyMatch(v -> v.transforms().size() == 2 && v.transforms().get(0).transform().equals(TuneConstant.NAME)),
+                "cut-offs still compose with what the entry runs: " + vs);
         assertConforms(Delegating.class, vs);
     }
 

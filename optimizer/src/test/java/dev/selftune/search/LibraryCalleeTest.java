@@ -1,6 +1,7 @@
 package dev.selftune.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import dev.selftune.generate.ClassBytes;
 import dev.selftune.generate.Generator;
 import dev.selftune.generate.Policy;
 import dev.selftune.generate.TransformContext;
+import dev.selftune.generate.TunedMethods;
 import dev.selftune.inputs.InputSource;
 import dev.selftune.report.ChangedMethods;
 import dev.selftune.target.Target;
@@ -27,6 +29,8 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
  * Tune's generate and verify stages, without JMH, on a published library whose public entry
@@ -56,16 +60,12 @@ class LibraryCalleeTest {
         }
         assertEquals("quickSort([III)V", g.unit().get(1), "the delegated range method joins the unit: " + g.unit());
         List<Variant> picked = new ArrayList<>();
-        pick(vs, picked, steps -> steps.size() == 1 && steps.get(0).transform().equals("algorithm-choice"));
         pick(vs, picked, steps -> steps.size() == 1 && steps.get(0).transform().equals("tune-constant")
                 && steps.get(0).params().get("value") == 32);
-        /* the second constant (every site gets a value before any gets a second), alone or after algorithm-choice:
-         * trip-count's variants of the counted swap loop (for (i = 0; i < n; i++, a++, b++)) take slots too */
-        pick(vs, picked, steps -> steps.get(steps.size() - 1).transform().equals("tune-constant")
-                && steps.get(steps.size() - 1).params().get("index") == 1
-                && steps.stream().allMatch(s -> s.transform().equals("tune-constant") || s.transform().equals("algorithm-choice")));
-        pick(vs, picked, steps -> steps.size() == 2 && steps.get(0).transform().equals("algorithm-choice")
-                && steps.get(1).transform().equals("tune-constant"));
+        /* the second constant (every site gets a value before any gets a second): trip-count's variants of the
+         * counted swap loop (for (i = 0; i < n; i++, a++, b++)) and the whole-job algorithm choices take slots too */
+        pick(vs, picked, steps -> steps.size() == 1 && steps.get(0).transform().equals("tune-constant")
+                && steps.get(0).params().get("index") == 1);
         Verifier verifier = new Verifier(t, new InputSource(7, new int[] {16, 1024}, "QuickSortRows#rows", null), null);
         for (Variant v : picked) {
             assertEquals(List.of("quickSort([III)V"), ChangedMethods.of(t.classBytes(), v.classBytes()), v.toString());
@@ -73,6 +73,41 @@ class LibraryCalleeTest {
             assertInstanceOf(Verdict.Passed.class, verdict, v + ": " + verdict);
             assertTrue(verdict.inputsChecked() >= 100, v + " checked " + verdict.inputsChecked());
         }
+        /*
+         * The entry's call into the recursive range method is outside the recursion: a sibling there sorts the whole
+         * array. The class's four other sorting algorithms of that descriptor are offered first (radixSort, which sorts
+         * ints exactly as quickSort does, passes); its quadratic base-case sorts come last, and one that is reached
+         * (a policy of algorithm-choice alone) is stopped by the verifier's step bound on the 100,000-element rows.
+         */
+        List<String> whole = vs.stream().filter(v -> v.transforms().stream().anyMatch(x -> x.transform().equals("algorithm-choice")
+                && x.params().get("method") == 0)).map(v -> String.join(",", entryCalls(v))).toList();
+        assertTrue(whole.containsAll(List.of("stableSort", "mergeSort", "unstableSort", "radixSort")), whole.toString());
+        Variant radix = vs.stream().filter(v -> entryCalls(v).contains("radixSort")).findFirst().orElseThrow();
+        assertTrue(ChangedMethods.of(t.classBytes(), radix.classBytes()).contains("quickSort([I)V"), radix.toString());
+        Verdict verdict = verifier.verify(radix);
+        assertInstanceOf(Verdict.Passed.class, verdict, radix + ": " + verdict);
+        Policy choiceOnly = new Policy(List.of("algorithm-choice"), p.ranges(), 1, 24, 1, 0.5);
+        List<Variant> all;
+        try (TargetClassLoader resources = new TargetClassLoader(cp, t.method().owner(), t.classBytes())) {
+            all = new Generator(choiceOnly, TransformContext.exact(choiceOnly), ClassBytes.resourcesOf(resources)).generate(t);
+        }
+        Variant quadratic = all.stream().filter(v -> entryCalls(v).contains("selectionSort")).findFirst()
+                .orElseThrow(() -> new AssertionError("no whole-job selectionSort among " + all));
+        Verdict slow = verifier.verify(quadratic);
+        assertFalse(slow.passed(), quadratic + ": " + slow);
+        assertTrue(slow.toString().contains("timeout"), slow.toString());
+    }
+
+    /* The methods the variant's public quickSort([I)V calls. */
+    private static List<String> entryCalls(Variant v) {
+        List<String> out = new ArrayList<>();
+        for (AbstractInsnNode n : TunedMethods.find(
+                ClassBytes.read(v.classBytes()), "quickSort", "([I)V").instructions) {
+            if (n instanceof MethodInsnNode m) {
+                out.add(m.name);
+            }
+        }
+        return out;
     }
 
     private static void pick(List<Variant> vs, List<Variant> out, Predicate<List<Step>> which) {

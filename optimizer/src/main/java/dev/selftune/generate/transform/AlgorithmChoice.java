@@ -27,7 +27,10 @@ public final class AlgorithmChoice implements Transform {
      * differential verifier decides, bit for bit, as for tune-constant. What keeps the proposals
      * sane before verification sees them (Siblings): the sibling must not reach back into the
      * calling method (a base case replaced by the recursive entry never ends); a recursive callee is
-     * not replaced at all (it is the algorithm's divide step, not a choice for the small case); and
+     * not replaced from inside its recursion (there it is the algorithm's divide step), only at the
+     * call that enters it from outside (sort(a) calling sort(a, 0, n)): there a sibling chooses the
+     * algorithm for the whole job, PetaBricks' choice at the top (radix sort for quicksort), and the
+     * size dispatcher can keep the original for the sizes where it wins; and
      * the sibling must do nothing
      * the replaced method could not: every call it makes outside its class (transitively) and every
      * field it writes must be one the replaced method also makes or writes, or pure arithmetic and
