@@ -53,18 +53,18 @@ final class Siblings {
         String family = family(base);
         String reason = null;
         List<MethodNode> out = new ArrayList<>();
-        boolean wholeJob = false;
+        List<MethodNode> reach = callee == null ? List.of() : closure(owner, callee);
+        boolean recursive = reach.stream().anyMatch(m -> calls(m, callee));
         if (callee == null) {
             reason = "not declared in this class";
         } else if (callee == caller) {
             reason = "a recursive call (replacing it would change the algorithm, not pick a base case)";
-        } else if (closure(owner, callee).stream().anyMatch(m -> calls(m, callee)) && closure(owner, callee).contains(caller)) {
+        } else if (recursive && reach.contains(caller)) {
             reason = "recursive, and this call is inside its recursion (it reaches back to " + caller.name
                     + "): it carries the algorithm's divide step, which a sibling would replace from within";
         } else if (family == null) {
             reason = "its name has no last camel-case word to match siblings by";
         } else {
-            wholeJob = closure(owner, callee).stream().anyMatch(m -> calls(m, callee));
             Set<String> allowed = effects(owner, callee);
             String callerKey = UnitRouting.originalName(caller.name) + caller.desc;
             for (MethodNode a : owner.methods) {
@@ -91,13 +91,12 @@ final class Siblings {
         }
         /*
          * For a base case, leaves first (a simple sort for the small case). For the call that enters a recursive
-         * algorithm, the sibling replaces the whole job: algorithms (siblings that call others) first, leaves last,
+         * algorithm (a recursive callee that got this far is called from outside its recursion), the sibling replaces the whole job: algorithms (siblings that call others) first, leaves last,
          * since a leaf there is usually a base case whose cost grows faster (insertionSort for a whole quickSort).
          */
-        boolean algorithmsFirst = wholeJob;
         out.sort(Comparator.comparingInt((MethodNode a) -> {
                     boolean leaf = closure(owner, a).size() == 1 && effects(owner, a).isEmpty();
-                    return leaf != algorithmsFirst ? 0 : 1;
+                    return leaf != recursive ? 0 : 1;
                 }).thenComparingInt(a -> a.instructions.size()));
         return out;
     }
