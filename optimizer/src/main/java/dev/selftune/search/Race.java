@@ -325,30 +325,23 @@ final class Race {
         e.rounds++;
     }
 
-    /* A fork that failed still ran and took its time. */
-    private int recordFailed(double t0) {
-        budget.recordForks(plan.forks(), budget.elapsed() - t0);
-        return plan.forks();
-    }
-
     private boolean measureOnce(Entry e) {
         return measure(e, specs.apply(e.variant));
     }
 
     private boolean measure(Entry e, BenchSpec spec) {
         double t0 = budget.elapsed();
-        boolean answered = false;
         try {
             Measurement m = measurer.measure(spec, plan);
-            answered = true;
             record(e, m, measurer.lastForkCpuShares());
             return true;
         } catch (MeasureFailure f) {
             e.failure = f.getMessage();
             return false;
         } finally {
-            /* a cache hit ran no fork: it is charged (and teaches) what its forks took when they ran */
-            forksRun += answered ? budget.account(measurer, plan.forks(), t0) : recordFailed(t0);
+            /* a cache hit ran no fork: it is charged (and teaches) what its forks took when they ran; a failed fork
+             * is no hit (the cache sets that before its delegate runs) and took its time */
+            forksRun += budget.account(measurer, plan.forks(), t0);
         }
     }
 }

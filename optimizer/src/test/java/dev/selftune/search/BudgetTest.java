@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.selftune.api.Measurement;
 import dev.selftune.api.TuneException;
-import dev.selftune.measure.BenchSpec;
-import dev.selftune.measure.ForkPlan;
+import dev.selftune.measure.FakeMeasurer;
+import dev.selftune.measure.ForwardingMeasurer;
 import dev.selftune.measure.Measurer;
-import dev.selftune.measure.PairSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -41,22 +39,7 @@ class BudgetTest {
 
     /* A measurer whose last measurement was a cache hit that cost {@code seconds} when it ran (NaN: not recorded). */
     private static Measurer hitOf(double seconds) {
-        return new Measurer() {
-            @Override
-            public Measurement measure(BenchSpec spec, ForkPlan plan) {
-                throw new AssertionError("not measured here");
-            }
-
-            @Override
-            public PairSource pairs(BenchSpec baseline, BenchSpec candidate, ForkPlan plan) {
-                throw new AssertionError("not measured here");
-            }
-
-            @Override
-            public double[] lastForkCpuShares() {
-                return new double[0];
-            }
-
+        return new ForwardingMeasurer(new FakeMeasurer(Path.of("."), "env")) {
             @Override
             public boolean lastWasCached() {
                 return true;
@@ -65,16 +48,6 @@ class BudgetTest {
             @Override
             public double lastCachedSeconds() {
                 return seconds;
-            }
-
-            @Override
-            public Path workDir() {
-                return Path.of(".");
-            }
-
-            @Override
-            public String environmentKey() {
-                return "env";
             }
         };
     }

@@ -13,10 +13,10 @@ import dev.selftune.measure.BenchSpec;
 import dev.selftune.measure.CachingMeasurer;
 import dev.selftune.measure.FakeMeasurer;
 import dev.selftune.measure.ForkPlan;
+import dev.selftune.measure.ForwardingMeasurer;
 import dev.selftune.measure.MeasurementCache;
 import dev.selftune.measure.SlowForks;
 import dev.selftune.measure.Measurer;
-import dev.selftune.measure.PairSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ class RaceTest {
     /* Scores by label, fork after fork (the last one repeats); everything else as FakeMeasurer. */
     private static Measurer scripted(FakeMeasurer fake, Map<String, double[]> scores) {
         Map<String, Integer> seen = new java.util.HashMap<>();
-        return new Measurer() {
+        return new ForwardingMeasurer(fake) {
             @Override
             public dev.selftune.api.Measurement measure(BenchSpec spec, ForkPlan plan) {
                 fake.measure(spec, plan);
@@ -104,23 +104,8 @@ class RaceTest {
             }
 
             @Override
-            public PairSource pairs(BenchSpec baseline, BenchSpec candidate, ForkPlan plan) {
-                return fake.pairs(baseline, candidate, plan);
-            }
-
-            @Override
             public double[] lastForkCpuShares() {
                 return new double[] {1.0};
-            }
-
-            @Override
-            public Path workDir() {
-                return fake.workDir();
-            }
-
-            @Override
-            public String environmentKey() {
-                return fake.environmentKey();
             }
         };
     }
