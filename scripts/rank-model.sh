@@ -19,8 +19,8 @@
 # BUDGET (default 120s per tuning) must let the off pass screen every variant: with 35s the off pass
 # is cut by its budget, and the comparison would measure the budget, not the model. About an hour on
 # 2 cores (the off pass uses its budgets; the ranked passes end sooner).
-# Knobs: BUDGET, SEED (1), OUT (rank-out/), RANK_FRACTION, RANK_MIN, RANK_EXPLORE, RANK_ADAPT
-# (the policy's rankFraction, rankMinMeasured, rankExplore, rankAdapt; defaults are the policy's).
+# Knobs: BUDGET, SEED (1), OUT (rank-out/), RANK_FRACTION, RANK_MIN, RANK_EXPLORE, RANK_ADAPT, RANK_EXTEND
+# (the policy's rankFraction, rankMinMeasured, rankExplore, rankAdapt, rankExtend; defaults are the policy's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET=${BUDGET:-120s}
@@ -43,6 +43,7 @@ policy="$OUT/policy-on.json"
   [[ -n "${RANK_MIN:-}" ]] && printf ', "rankMinMeasured": %s' "$RANK_MIN"
   [[ -n "${RANK_EXPLORE:-}" ]] && printf ', "rankExplore": %s' "$RANK_EXPLORE"
   [[ -n "${RANK_ADAPT:-}" ]] && printf ', "rankAdapt": %s' "$RANK_ADAPT"
+  [[ -n "${RANK_EXTEND:-}" ]] && printf ', "rankExtend": %s' "$RANK_EXTEND"
   printf '}\n'
 } > "$policy"
 
@@ -112,7 +113,7 @@ def read(mode, name):
             "unexplored": r.get("unexplored"), "decision": r["decision"], "about": about, "speed": speed,
             "swap": r["decision"] == "swap", "winner": (r.get("winner") or {}).get("classSha256"),
             "speedup": (r.get("winner") or {}).get("speedup") or 1.0,
-            "rankedOut": k.get("rankedOut"), "examples": k.get("examples"), "fitted": k.get("fitted")}
+            "rankedOut": k.get("rankedOut"), "extended": k.get("extended") or 0, "examples": k.get("examples"), "fitted": k.get("fitted")}
 
 print("%-24s %-4s %6s %6s %6s %-14s %-34s %-22s %s" % ("sample", "mode", "forks", "screen", "secs", "decision",
       "confirmed variant", "speedup", "off/on forks (screening), ranking"))
@@ -135,10 +136,10 @@ for name in names:
         t[0] += off["forks"]; t[1] += on["forks"]; t[2] += same; t[3] += 1
         t[4].append(on["speedup"] / off["speedup"])
         t[5] += off["screening"]; t[6] += on["screening"]
-        print("%-24s %-4s %6s %6s %6.0f %-14s %-34s %-22s %.2fx fewer (%.2fx); %s ranked out (%s examples%s)%s" % (
+        print("%-24s %-4s %6s %6s %6.0f %-14s %-34s %-22s %.2fx fewer (%.2fx); %s ranked out, %s past the cut (%s examples%s)%s" % (
             "", m, on["forks"], on["screening"], on["elapsed"], on["decision"], on["about"][:34], on["speed"],
             off["forks"] / on["forks"], off["screening"] / max(1, on["screening"]),
-            on["rankedOut"], on["examples"], "" if on["fitted"] else ", not fitted",
+            on["rankedOut"], on["extended"], on["examples"], "" if on["fitted"] else ", not fitted",
             "" if same else "; another winner (or a keep) than off"))
 for m in modes:
     fo, fn, same, n, ratios, so, sn = totals[m]

@@ -29,7 +29,7 @@ public final class PolicyMutator {
             "tile.block", List.of(8, 16, 24, 32, 48, 64, 128),
             "privatise-scatter.k", List.of(2, 3, 4, 8));
 
-    private static final int KINDS = 18;
+    private static final int KINDS = 19;
 
     private final Random random;
 
@@ -51,7 +51,7 @@ public final class PolicyMutator {
         return child;
     }
 
-    /** One change of kind {@code kind} (0..17); the policy itself when that kind cannot apply. */
+    /** One change of kind {@code kind} (0..18); the policy itself when that kind cannot apply. */
     Policy once(Policy p, int kind) {
         List<String> t = new ArrayList<>(p.transforms());
         switch (kind) {
@@ -124,6 +124,11 @@ public final class PolicyMutator {
             }
             case 17 -> {   // with the model re-ordering, the lineage order is not used: toggling it would change nothing
                 return p.rank().rankModel() && p.rank().rankAdapt() ? p : p.withLineageOrder(!p.lineageOrder());
+            }
+            case 18 -> {   // screening past the cut only happens when the model cuts
+                RankPolicy r = p.rank();
+                int n = Math.max(0, Math.min(4, r.rankExtend() + (random.nextBoolean() ? 1 : -1)));
+                return r.rankModel() ? p.withRank(r.withExtend(n)) : p;
             }
             default -> {
                 return p.withOrder(p.order() == Policy.Order.ROUND_ROBIN ? Policy.Order.BY_TRANSFORM : Policy.Order.ROUND_ROBIN);

@@ -159,10 +159,11 @@ public final class Ranking {
         store.save(examples);
     }
 
-    /** The report's view of this run: {@code rankedOut} variants never screened because the model cut them. */
-    public RankSummary summary(int candidates, int rankedOut, int explored, int screeningForks, int confirmationForks) {
+    /** The report's view of this run: {@code rankedOut} variants never screened because the model cut them, {@code extended} screened past the cut. */
+    public RankSummary summary(int candidates, int rankedOut, int explored, int extended, int screeningForks, int confirmationForks) {
         return new RankSummary(policy.rankModel(), store == null ? null : store.file().toString(), model.size(),
-                model.fitted(), candidates, rankedOut, explored, screeningForks, confirmationForks,
-                note == null ? "no variants to rank" : note + (adaptations > 0 ? " (re-made " + adaptations + " times)" : ""));
+                model.fitted(), candidates, rankedOut, explored, extended, screeningForks, confirmationForks,
+                note == null ? "no variants to rank" : note + (adaptations > 0 ? " (re-made " + adaptations + " times)" : "")
+                        + (extended > 0 ? "; " + extended + " screened past the cut, each after a new best" : ""));
     }
 }

@@ -86,6 +86,7 @@ public final class JsonReport {
             rank.put("candidates", k.candidates());
             rank.put("rankedOut", k.rankedOut());
             rank.put("explored", k.explored());
+            rank.put("extended", k.extended());
             rank.put("note", k.note());
             m.put("ranking", rank);
             Map<String, Object> forks = new LinkedHashMap<>();

@@ -61,7 +61,11 @@ final class Race {
     private final Entry baseline;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private int cutByLimit;
+    private int extendedPastCut;
     private int forksRun;
+
+    /** How far ahead of the best so far a screening result must be to count as a find that earns one more past the cut. */
+    static final double FIND = 1.2;
 
     Race(Measurer measurer, Budget budget, Policy policy, Progress progress,
          Function<Variant, BenchSpec> specs, ForkPlan plan, Variant original) {
@@ -108,10 +112,15 @@ final class Race {
         List<Variant> queue = new ArrayList<>(candidates);
         int done = 0;
         int screened = 0;
+        boolean lastFound = false;
         while (!queue.isEmpty()) {
             if (screened >= screenLimit) {
-                cutByLimit = queue.size();
-                break;
+                if (!lastFound || extendedPastCut >= policy.rank().rankExtend()) {
+                    cutByLimit = queue.size();
+                    break;
+                }
+                screenLimit++;   // the last one screened set a new best: go on with the next in line
+                extendedPastCut++;
             }
             if (budget.forksFitting(screenSecondsLeft.getAsDouble()) < plan.forks()) {
                 break;
@@ -122,7 +131,11 @@ final class Race {
             progress.update("verify+measure (round 1)", ++done, candidates.size(), budget.left());
             e.verdict = verifier.apply(v);
             screened += e.verdict.passed() ? 1 : 0;
+            if (e.verdict.passed()) {
+                lastFound = false;
+            }
             if (e.verdict.passed() && measureOnce(e)) {
+                lastFound = newBest(e, alive);
                 alive.add(e);
                 if (reorder != null && queue.size() > 1) {
                     queue = new ArrayList<>(reorder.apply(List.copyOf(queue), screeningLogSpeedups(alive)));
@@ -201,6 +214,23 @@ final class Race {
     /** Candidates never verified nor screened because the screen limit was reached. */
     int cutByLimit() {
         return cutByLimit;
+    }
+
+    /** Variants screened past the screen limit because the one screened before each set a new best (the policy's rankExtend). */
+    int extendedPastCut() {
+        return extendedPastCut;
+    }
+
+    /*
+     * Whether e, just screened, beats the baseline and everything screened before it by FIND or more: one
+     * screening fork each, so a smaller lead is as likely noise as a find.
+     */
+    private boolean newBest(Entry e, List<Entry> before) {
+        double best = baseline.mean();
+        for (Entry b : before) {
+            best = Math.min(best, b.mean());
+        }
+        return e.mean() > 0 && e.mean() * FIND <= best;
     }
 
     /** JMH forks this race ran (cache hits ran none). */

@@ -289,7 +289,7 @@ public final class Tuner {
                 unexplored(variants, entries), RunSetups.of(req, forkArgs, forkFlagsNote, SCREEN, ForkPlan.confirmation()),
                 confirmed == null ? null : confirmed.variant().id(), notApplied,
                 measurer instanceof CachingMeasurer c ? new CacheCounts(c.hits(), c.misses()) : null, generator.skipped(),
-                ranking.summary(variants.size(), race.cutByLimit(), selection.explored(),
+                ranking.summary(variants.size(), race.cutByLimit(), selection.explored(), race.extendedPastCut(),
                         race.forksRun() + asked.forks() + baselineOnlyForks(variants, measurer), confirmForks[0]));
     }
 

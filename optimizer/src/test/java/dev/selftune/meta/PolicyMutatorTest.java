@@ -62,9 +62,13 @@ class PolicyMutatorTest {
         PolicyMutator m = new PolicyMutator(2);
         Policy p = Policy.defaults();
         for (int i = 0; i < 400; i++) {
-            p = m.once(p, 11 + i % 4);   // the RankPolicy constructor refuses anything out of range
-            assertTrue(p.rank().rankFraction() >= 0.1 && p.rank().rankMinMeasured() <= 12 && p.rank().rankExplore() <= 4, p.rank().toString());
+            p = m.once(p, i % 5 == 4 ? 18 : 11 + i % 5);   // the RankPolicy constructor refuses anything out of range
+            assertTrue(p.rank().rankFraction() >= 0.1 && p.rank().rankMinMeasured() <= 12 && p.rank().rankExplore() <= 4
+                    && p.rank().rankExtend() <= 4, p.rank().toString());
         }
+        Policy on = Policy.defaults().withRank(Policy.defaults().rank().withModel(true));
+        assertNotEquals(on.rank().rankExtend(), m.once(on, 18).rank().rankExtend(), "kind 18 moves rankExtend when the model is on");
+        assertEquals(Policy.defaults(), m.once(Policy.defaults(), 18), "and leaves it alone when the model is off: nothing is cut");
         assertEquals(!Policy.defaults().rank().rankModel(), m.once(Policy.defaults(), 11).rank().rankModel(), "kind 11 toggles the model");
     }
 

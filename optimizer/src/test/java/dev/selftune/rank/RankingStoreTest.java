@@ -77,7 +77,7 @@ class RankingStoreTest {
         assertFalse(s.ranked());
         assertEquals(Integer.MAX_VALUE, s.limit());
         assertEquals(variants, s.ordered());
-        RankSummary sum = r.summary(variants.size(), 0, 0, 5, 12);
+        RankSummary sum = r.summary(variants.size(), 0, 0, 0, 5, 12);
         assertTrue(sum.enabled());
         assertFalse(sum.fitted());
         assertEquals(3, sum.examples());
@@ -150,7 +150,7 @@ class RankingStoreTest {
         r.record(M, "seed1", original, observed());
         assertEquals(0, r.examples());
         assertFalse(r.select(variants, M, original, 1).ranked());
-        assertEquals(null, r.summary(variants.size(), 0, 0, 1, 0).modelFile());
+        assertEquals(null, r.summary(variants.size(), 0, 0, 0, 1, 0).modelFile());
     }
 
     @Test
@@ -168,7 +168,7 @@ class RankingStoreTest {
         assertEquals(explorer, next.get(0), "the explorer not yet reached keeps its promised place first");
         assertEquals(new java.util.HashSet<>(notStarted), new java.util.HashSet<>(next), "the same variants, re-ordered");
         assertEquals(1, r.adaptations());
-        assertTrue(r.summary(variants.size(), 0, 1, 5, 12).note().contains("re-made 1 times"), r.summary(variants.size(), 0, 1, 5, 12).note());
+        assertTrue(r.summary(variants.size(), 0, 1, 0, 5, 12).note().contains("re-made 1 times"), r.summary(variants.size(), 0, 1, 0, 5, 12).note());
         assertTrue(next.contains(worst));
     }
 

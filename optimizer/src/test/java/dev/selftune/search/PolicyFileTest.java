@@ -28,7 +28,7 @@ class PolicyFileTest {
                         "tune-constant.scale", List.of(150), "tune-constant.absolute", List.of(24),
                         "tile.block", List.of(24), "privatise-scatter.k", List.of(3),
                         "unroll-and-jam.factor", List.of(3)),
-                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2, false), 0.3, false);
+                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2, false, 4), 0.3, false);
     }
 
     /** Policy's components, with the ranking settings' own components in place of {@code rank}: one key each. */
@@ -169,6 +169,17 @@ class PolicyFileTest {
         assertTrue(Policy.defaults().rank().rankAdapt(), "on by default (it acts only when the model is on)");
         String m = error("{\"rankAdapt\": \"yes\"}");
         assertTrue(m.contains("'rankAdapt' must be true or false") && m.contains("yes"), m);
+    }
+
+    @Test
+    void policyFile_rankExtend_readAndOutOfRangeIsAnError() throws Exception {
+        Policy p = PolicyFile.load(Files.writeString(dir.resolve("p.json"), "{\"rankModel\": true, \"rankExtend\": 0}"));
+        assertEquals(0, p.rank().rankExtend());
+        assertEquals(RankPolicy.DEFAULT_EXTEND, Policy.defaults().rank().rankExtend());
+        String m = error("{\"rankExtend\": -1}");
+        assertTrue(m.contains("rankExtend") && m.contains("0..100"), m);
+        m = error("{\"rankExtend\": 2.5}");
+        assertTrue(m.contains("'rankExtend' must be a whole number"), m);
     }
 
     private String error(String json) throws Exception {

@@ -223,6 +223,71 @@ class RaceTest {
         assertEquals(fake.measured.size(), r.forksRun(), "one fork per measurement at screenForks 1");
     }
 
+    /* A measurer whose every fork of a variant scores what {@code ns} says for its label (the original 100). */
+    private Measurer scored(Map<String, Double> ns, List<String> asked) {
+        return new ForwardingMeasurer(new FakeMeasurer(dir, "env")) {
+            @Override
+            public dev.selftune.api.Measurement measure(BenchSpec spec, ForkPlan plan) {
+                asked.add(spec.label());
+                double s = ns.getOrDefault(spec.label(), 100.0);
+                double[] forks = new double[plan.forks()];
+                java.util.Arrays.fill(forks, s);
+                return new dev.selftune.api.Measurement(s, 0.5, "ns/op", plan.forks(), plan.measurementIterations(), forks);
+            }
+        };
+    }
+
+    private Policy extend(int n) {
+        Policy p = screenForks(1);
+        return p.withRank(p.rank().withModel(true).withExtend(n));
+    }
+
+    @Test
+    void race_lastScreenedSetANewBest_screeningGoesOnPastTheCut_upToRankExtend() {
+        /* v3, the last the cut lets through, is 2x ahead of everything before it; v4 (the composite next in line) 5x; v5 no better */
+        Map<String, Double> ns = Map.of("v1", 95.0, "v2", 98.0, "v3", 50.0, "v4", 20.0, "v5", 21.0, "v6", 10.0);
+        List<String> asked = new ArrayList<>();
+        Race r = race(scored(ns, asked), extend(2), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        List<Race.Entry> entries = r.run(variants(6), v -> new Verdict.Passed(10), () -> 120.0, 3);
+        assertEquals(List.of("v1", "v2", "v3", "v4", "v5"), entries.stream().map(e -> e.variant.id()).toList(),
+                "v3 set a new best, so v4 was screened; v4 did too, so v5; v5 did not, so screening stopped");
+        assertEquals(2, r.extendedPastCut());
+        assertEquals(1, r.cutByLimit(), "v6 was never verified");
+        assertTrue(!asked.contains("v6"), asked.toString());
+        assertEquals("v4", r.best().variant.id());
+    }
+
+    @Test
+    void race_newBestPastTheCut_stopsAtRankExtend_andAtZeroNeverGoesOn() {
+        Map<String, Double> ns = Map.of("v1", 95.0, "v2", 98.0, "v3", 50.0, "v4", 20.0, "v5", 10.0, "v6", 5.0);
+        Race one = race(scored(ns, new ArrayList<>()), extend(1), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        assertEquals(4, one.run(variants(6), v -> new Verdict.Passed(10), () -> 120.0, 3).size(), "rankExtend 1: v4 only");
+        assertEquals(1, one.extendedPastCut());
+        Race none = race(scored(ns, new ArrayList<>()), extend(0), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        assertEquals(3, none.run(variants(6), v -> new Verdict.Passed(10), () -> 120.0, 3).size(), "rankExtend 0: the cut holds");
+        assertEquals(0, none.extendedPastCut());
+    }
+
+    @Test
+    void race_lastScreenedAheadByLessThanAFind_orAheadOfTheOthersButNotTheOriginal_theCutHolds() {
+        List<Variant> vs = variants(5);
+        /* v3 is the best, but only 1.1x ahead of v1: one screening fork each cannot tell that from noise */
+        Race small = race(scored(Map.of("v1", 55.0, "v2", 98.0, "v3", 50.0), new ArrayList<>()), extend(2),
+                new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        assertEquals(3, small.run(vs, v -> new Verdict.Passed(10), () -> 120.0, 3).size());
+        assertEquals(0, small.extendedPastCut());
+        /* v3 is 2x ahead of v1 and v2, but slower than the original */
+        Race slow = race(scored(Map.of("v1", 400.0, "v2", 300.0, "v3", 150.0), new ArrayList<>()), extend(2),
+                new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        assertEquals(3, slow.run(vs, v -> new Verdict.Passed(10), () -> 120.0, 3).size());
+        assertEquals(0, slow.extendedPastCut());
+        /* the best came earlier (v1); the last screened (v3) found nothing */
+        Race early = race(scored(Map.of("v1", 20.0, "v2", 98.0, "v3", 90.0), new ArrayList<>()), extend(2),
+                new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        assertEquals(3, early.run(vs, v -> new Verdict.Passed(10), () -> 120.0, 3).size());
+        assertEquals(0, early.extendedPastCut());
+    }
+
     @Test
     void race_reorder_screensInTheOrderItReturnsAndSeesEachResult() {
         FakeMeasurer fake = new FakeMeasurer(dir, "env");
