@@ -19,7 +19,7 @@
 # BUDGET (default 120s per tuning) must let the off pass screen every variant: with 35s the off pass
 # is cut by its budget, and the comparison would measure the budget, not the model. About an hour on
 # 2 cores (the off pass uses its budgets; the ranked passes end sooner).
-# Knobs: BUDGET, SEED (1), OUT (rank-out/), RANK_FRACTION, RANK_MIN, RANK_EXPLORE, RANK_ADAPT, RANK_EXTEND
+# Knobs: BUDGET, SEED (1), OUT (rank-out/), OFF_FROM (an earlier OUT whose off pass to reuse), RANK_FRACTION, RANK_MIN, RANK_EXPLORE, RANK_ADAPT, RANK_EXTEND
 # (the policy's rankFraction, rankMinMeasured, rankExplore, rankAdapt, rankExtend; defaults are the policy's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,9 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 JAR=optimizer/target/optimizer.jar
 CP=samples/target/samples.jar
+if [[ -n "${OFF_FROM:-}" && "$(realpath -m "$OFF_FROM")" == "$(realpath -m "$OUT")" ]]; then
+  echo "OFF_FROM must not be OUT (OUT is emptied first)" >&2; exit 2
+fi
 rm -rf "${OUT:?}"
 mkdir -p "$OUT"
 
@@ -69,10 +72,19 @@ tune() {
 }
 
 # The off pass is the training pass: one cache for all samples, so one model learns from all of them.
-mkdir -p "$OUT/off"
-for i in "${!names[@]}"; do
-  tune off "$i" "$OUT/off-cache"
-done
+# OFF_FROM=<an earlier OUT> reuses that run's off pass (its reports and model) to compare ranked settings on
+# the same training data; it must hold every sample asked for.
+if [[ -n "${OFF_FROM:-}" ]]; then
+  cp -r "$OFF_FROM/off" "$OFF_FROM/off-cache" "$OUT/"
+  for n in "${names[@]}"; do
+    [[ -f "$OUT/off/$n/report.json" ]] || { echo "OFF_FROM=$OFF_FROM has no off pass of $n" >&2; exit 2; }
+  done
+else
+  mkdir -p "$OUT/off"
+  for i in "${!names[@]}"; do
+    tune off "$i" "$OUT/off-cache"
+  done
+fi
 
 for mode in $MODES; do
   mkdir -p "$OUT/$mode"

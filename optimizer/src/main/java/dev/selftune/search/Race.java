@@ -115,11 +115,12 @@ final class Race {
         boolean lastFound = false;
         while (!queue.isEmpty()) {
             if (screened >= screenLimit) {
-                if (!lastFound || extendedPastCut >= policy.rank().rankExtend()) {
+                boolean goOn = lastFound || !foundAny(alive);
+                if (!goOn || extendedPastCut >= policy.rank().rankExtend()) {
                     cutByLimit = queue.size();
                     break;
                 }
-                screenLimit++;   // the last one screened set a new best: go on with the next in line
+                screenLimit++;   // the last one screened set a new best, or nothing screened found anything: the next in line
                 extendedPastCut++;
             }
             if (budget.forksFitting(screenSecondsLeft.getAsDouble()) < plan.forks()) {
@@ -231,6 +232,11 @@ final class Race {
             best = Math.min(best, b.mean());
         }
         return e.mean() > 0 && e.mean() * FIND <= best;
+    }
+
+    /* Whether anything screened so far beats the baseline by FIND: when nothing does, the model's picks were wrong here. */
+    private boolean foundAny(List<Entry> screened) {
+        return screened.stream().anyMatch(e -> e.mean() > 0 && e.mean() * FIND <= baseline.mean());
     }
 
     /** JMH forks this race ran (cache hits ran none). */

@@ -212,8 +212,8 @@ class RaceTest {
 
     @Test
     void race_screenLimit_countsOnlyVerifiedVariantsAndCutsTheRest() {
-        FakeMeasurer fake = new FakeMeasurer(dir, "env");
-        Race r = race(fake, screenForks(1), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        FakeMeasurer fake = new FakeMeasurer(dir, "env");   // every fork slower than the last: nothing found, so rankExtend 0
+        Race r = race(fake, extend(0), new Budget(Duration.ofSeconds(600), System.nanoTime()));
         List<Race.Entry> entries = r.run(variants(5), v -> v.id().equals("v1") ? new Verdict.Rejected("planted", null, 10)
                 : new Verdict.Passed(10), () -> 120.0, 2);
         assertEquals(List.of("v1", "v2", "v3"), entries.stream().map(e -> e.variant.id()).toList(),
@@ -258,6 +258,20 @@ class RaceTest {
     }
 
     @Test
+    void race_nothingScreenedBeatsTheOriginalByAFind_screeningGoesOnPastTheCut_untilSomethingDoes() {
+        /* the model's three picks are all within 1.2x of the original (v3 ahead of v1 and v2, still slower than it) */
+        Map<String, Double> ns = Map.of("v1", 400.0, "v2", 300.0, "v3", 150.0, "v4", 95.0, "v5", 40.0, "v6", 30.0, "v7", 20.0);
+        Race r = race(scored(ns, new ArrayList<>()), extend(3), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        List<Race.Entry> entries = r.run(variants(7), v -> new Verdict.Passed(10), () -> 120.0, 3);
+        assertEquals(List.of("v1", "v2", "v3", "v4", "v5", "v6"), entries.stream().map(e -> e.variant.id()).toList(),
+                "nothing found: v4; still nothing (95 is within 1.2x of 100): v5, a find 2.5x ahead: v6, the cap of 3");
+        assertEquals(3, r.extendedPastCut());
+        assertEquals(1, r.cutByLimit());
+        Race capped = race(scored(ns, new ArrayList<>()), extend(1), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        assertEquals(4, capped.run(variants(7), v -> new Verdict.Passed(10), () -> 120.0, 3).size(), "rankExtend 1: v4 only");
+    }
+
+    @Test
     void race_newBestPastTheCut_stopsAtRankExtend_andAtZeroNeverGoesOn() {
         Map<String, Double> ns = Map.of("v1", 95.0, "v2", 98.0, "v3", 50.0, "v4", 20.0, "v5", 10.0, "v6", 5.0);
         Race one = race(scored(ns, new ArrayList<>()), extend(1), new Budget(Duration.ofSeconds(600), System.nanoTime()));
@@ -269,18 +283,13 @@ class RaceTest {
     }
 
     @Test
-    void race_lastScreenedAheadByLessThanAFind_orAheadOfTheOthersButNotTheOriginal_theCutHolds() {
+    void race_lastScreenedAheadByLessThanAFind_orNotTheNewBest_theCutHolds() {
         List<Variant> vs = variants(5);
         /* v3 is the best, but only 1.1x ahead of v1: one screening fork each cannot tell that from noise */
         Race small = race(scored(Map.of("v1", 55.0, "v2", 98.0, "v3", 50.0), new ArrayList<>()), extend(2),
                 new Budget(Duration.ofSeconds(600), System.nanoTime()));
         assertEquals(3, small.run(vs, v -> new Verdict.Passed(10), () -> 120.0, 3).size());
         assertEquals(0, small.extendedPastCut());
-        /* v3 is 2x ahead of v1 and v2, but slower than the original */
-        Race slow = race(scored(Map.of("v1", 400.0, "v2", 300.0, "v3", 150.0), new ArrayList<>()), extend(2),
-                new Budget(Duration.ofSeconds(600), System.nanoTime()));
-        assertEquals(3, slow.run(vs, v -> new Verdict.Passed(10), () -> 120.0, 3).size());
-        assertEquals(0, slow.extendedPastCut());
         /* the best came earlier (v1); the last screened (v3) found nothing */
         Race early = race(scored(Map.of("v1", 20.0, "v2", 98.0, "v3", 90.0), new ArrayList<>()), extend(2),
                 new Budget(Duration.ofSeconds(600), System.nanoTime()));
