@@ -217,7 +217,7 @@ final class Race {
         return cutByLimit;
     }
 
-    /** Variants screened past the screen limit because the one screened before each set a new best (the policy's rankExtend). */
+    /** Variants screened past the screen limit because the one screened before each set a new best, or nothing had paid (the policy's rankExtend). */
     int extendedPastCut() {
         return extendedPastCut;
     }
