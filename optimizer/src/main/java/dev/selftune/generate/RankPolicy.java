@@ -10,8 +10,8 @@ import java.util.Locale;
  * the order is re-made after every screening result from what this target's variants have shown so
  * far ({@code rankAdapt}, see {@code rank/Adaptive}), and how many variants screening may go on past the
  * cut ({@code rankExtend}: one more each time the variant screened last set a new best by a clear margin,
- * or nothing screened yet beats the original by that margin). The model only decides what is screened; confirmation and the decision never
- * see it.
+ * or nothing screened yet beats the original by that margin). The model only decides what is screened;
+ * confirmation and the decision never see it.
  */
 public record RankPolicy(boolean rankModel, double rankFraction, int rankMinMeasured, int rankExplore, boolean rankAdapt,
                          int rankExtend) {
