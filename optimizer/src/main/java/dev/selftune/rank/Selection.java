@@ -17,6 +17,11 @@ public record Selection(List<Variant> ordered, int limit, int kept, int explored
         }
     }
 
+    /** Whether {@code v} is one of the random explorers let through below the cut. */
+    public boolean explorer(Variant v) {
+        return explored > 0 && ordered.subList(kept, kept + explored).contains(v);
+    }
+
     /** Every variant in the generator's order, no limit: the model is off or not fitted. */
     static Selection all(List<Variant> variants) {
         return new Selection(variants, Integer.MAX_VALUE, variants.size(), 0, false);

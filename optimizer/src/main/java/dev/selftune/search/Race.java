@@ -104,6 +104,17 @@ final class Race {
      */
     List<Entry> run(List<Variant> candidates, Function<Variant, Verdict> verifier, DoubleSupplier screenSecondsLeft,
                     int screenLimit, BiFunction<List<Variant>, Map<Variant, Double>, List<Variant>> reorder) {
+        return run(candidates, verifier, screenSecondsLeft, screenLimit, reorder, v -> false);
+    }
+
+    /**
+     * As above; {@code explorer} tells the ranking model's random explorers, which do not end a find's claim
+     * to go on past the cut: an explorer screened right after a find (they are screened before the adapted
+     * picks) took the slot the find's composites would have had.
+     */
+    List<Entry> run(List<Variant> candidates, Function<Variant, Verdict> verifier, DoubleSupplier screenSecondsLeft,
+                    int screenLimit, BiFunction<List<Variant>, Map<Variant, Double>, List<Variant>> reorder,
+                    java.util.function.Predicate<Variant> explorer) {
         if (!seeded && !measureOnce(baseline)) {
             throw new MeasureFailure(baseline.variant.id(), "the original failed in its JMH fork: " + baseline.failure,
                     null, "", null);
@@ -132,11 +143,12 @@ final class Race {
             progress.update("verify+measure (round 1)", ++done, candidates.size(), budget.left());
             e.verdict = verifier.apply(v);
             screened += e.verdict.passed() ? 1 : 0;
+            boolean kept = explorer.test(v) && lastFound;   // an explorer that finds nothing leaves a find's claim standing
             if (e.verdict.passed()) {
-                lastFound = false;
+                lastFound = kept;
             }
             if (e.verdict.passed() && measureOnce(e)) {
-                lastFound = newBest(e, alive);
+                lastFound = newBest(e, alive) || kept;
                 alive.add(e);
                 if (reorder != null && queue.size() > 1) {
                     queue = new ArrayList<>(reorder.apply(List.copyOf(queue), screeningLogSpeedups(alive)));

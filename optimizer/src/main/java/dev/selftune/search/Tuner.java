@@ -196,7 +196,7 @@ public final class Tuner {
             entries = variants.isEmpty() ? List.of()
                     : race.run(selection.ordered(), v -> verdicts.computeIfAbsent(v.id(), id -> verifier.verify(v)),
                             () -> budget.left() * SAFETY - confirmReserve(budget, test), selection.limit(),
-                            screeningOrder(policy, ranking, variants));
+                            screeningOrder(policy, ranking, variants), selection::explorer);
         } catch (MeasureFailure f) {
             throw new TuneException(target.method().toString(), "the original method fails in a JMH fork ("
                     + f.getMessage() + "): " + throwingRowsAdvice(profile) + "check that it runs outside your application, or pass --inputs");

@@ -272,6 +272,22 @@ class RaceTest {
     }
 
     @Test
+    void race_anExplorerAfterTheFind_doesNotEndItsClaim_butAnAdaptedPickDoes() {
+        /* the cut is 4: v3 finds (2x), v4 comes next and finds nothing; v5 is the find's composite (5x) */
+        Map<String, Double> ns = Map.of("v1", 95.0, "v2", 98.0, "v3", 50.0, "v4", 90.0, "v5", 10.0, "v6", 9.5);
+        Race explored = race(scored(ns, new ArrayList<>()), extend(2), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        List<Race.Entry> entries = explored.run(variants(6), v -> new Verdict.Passed(10), () -> 120.0, 4, null,
+                v -> v.id().equals("v4"));
+        assertEquals(List.of("v1", "v2", "v3", "v4", "v5", "v6"), entries.stream().map(e -> e.variant.id()).toList(),
+                "v4, a random explorer, took the slot after the find: v5 is screened past the cut, and after its own find v6");
+        assertEquals(2, explored.extendedPastCut());
+        assertEquals("v6", explored.best().variant.id());
+        Race adapted = race(scored(ns, new ArrayList<>()), extend(2), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        assertEquals(4, adapted.run(variants(6), v -> new Verdict.Passed(10), () -> 120.0, 4, null, v -> false).size(),
+                "when v4 was the model's own pick after the find, the find had its look: the cut holds");
+    }
+
+    @Test
     void race_newBestPastTheCut_stopsAtRankExtend_andAtZeroNeverGoesOn() {
         Map<String, Double> ns = Map.of("v1", 95.0, "v2", 98.0, "v3", 50.0, "v4", 20.0, "v5", 10.0, "v6", 5.0);
         Race one = race(scored(ns, new ArrayList<>()), extend(1), new Budget(Duration.ofSeconds(600), System.nanoTime()));
