@@ -143,12 +143,12 @@ final class Race {
             progress.update("verify+measure (round 1)", ++done, candidates.size(), budget.left());
             e.verdict = verifier.apply(v);
             screened += e.verdict.passed() ? 1 : 0;
-            boolean kept = explorer.test(v) && lastFound;   // an explorer that finds nothing leaves a find's claim standing
+            boolean claimStands = explorer.test(v) && lastFound;   // an explorer that finds nothing leaves a find's claim standing
             if (e.verdict.passed()) {
-                lastFound = kept;
+                lastFound = claimStands;
             }
             if (e.verdict.passed() && measureOnce(e)) {
-                lastFound = newBest(e, alive) || kept;
+                lastFound = newBest(e, alive) || claimStands;
                 alive.add(e);
                 if (reorder != null && queue.size() > 1) {
                     queue = new ArrayList<>(reorder.apply(List.copyOf(queue), screeningLogSpeedups(alive)));
