@@ -243,12 +243,17 @@ final class Race {
         for (Entry b : before) {
             best = Math.min(best, b.mean());
         }
-        return e.mean() > 0 && e.mean() * FIND <= best;
+        return ahead(e, best);
     }
 
     /* Whether anything screened so far beats the baseline by FIND: when nothing does, the model's picks were wrong here. */
     private boolean foundAny(List<Entry> screened) {
-        return screened.stream().anyMatch(e -> e.mean() > 0 && e.mean() * FIND <= baseline.mean());
+        return screened.stream().anyMatch(e -> ahead(e, baseline.mean()));
+    }
+
+    /* Whether e's time per op is FIND or more times shorter than {@code than}. */
+    private static boolean ahead(Entry e, double than) {
+        return e.mean() > 0 && e.mean() * FIND <= than;
     }
 
     /** JMH forks this race ran (cache hits ran none). */
