@@ -4,8 +4,8 @@ package dev.selftune.api;
  * What the ranking model did in one run: whether the policy turned it on, where it is kept
  * ({@code modelFile}, null without a cache directory), how many examples it had and whether that
  * was enough to rank ({@code fitted}), how many variants it ranked out of screening, how many
- * explorers it let through anyway and how many were screened past the cut because the one before set a
- * new best or nothing screened had paid ({@code extended}, the policy's {@code rankExtend}), the JMH
+ * explorers it let through anyway and how many were screened past the cut because one of the last two
+ * screened set a new best or nothing screened had paid ({@code extended}, the policy's {@code rankExtend}), the JMH
  * forks the run spent screening and confirming, and a one-line {@code note} saying why it ranked or not.
  */
 public record RankSummary(boolean enabled, String modelFile, int examples, boolean fitted, int candidates,

@@ -9,8 +9,8 @@ import java.util.Locale;
  * how many ranked-out variants are screened anyway, picked at random ({@code rankExplore}), and whether
  * the order is re-made after every screening result from what this target's variants have shown so
  * far ({@code rankAdapt}, see {@code rank/Adaptive}), and how many variants screening may go on past the
- * cut ({@code rankExtend}: one more each time the variant screened last set a new best by a clear margin,
- * or nothing screened yet beats the original by that margin). The model only decides what is screened;
+ * cut ({@code rankExtend}: one more at a time while a new best by a clear margin was set by one of the last
+ * two screened, or nothing screened yet beats the original by that margin). The model only decides what is screened;
  * confirmation and the decision never see it.
  */
 public record RankPolicy(boolean rankModel, double rankFraction, int rankMinMeasured, int rankExplore, boolean rankAdapt,
@@ -37,7 +37,7 @@ public record RankPolicy(boolean rankModel, double rankFraction, int rankMinMeas
         }
         if (rankExtend < 0 || rankExtend > MAX_EXTEND) {
             throw new IllegalArgumentException("rankExtend must be in 0.." + MAX_EXTEND + ", got " + rankExtend
-                    + ": how many variants screening may go on past the cut while the last one screened set a new best "
+                    + ": how many variants screening may go on past the cut while one of the last two screened set a new best "
                     + "or nothing screened beats the original");
         }
     }
@@ -57,7 +57,8 @@ public record RankPolicy(boolean rankModel, double rankFraction, int rankMinMeas
      * before it moves the composites built on its transforms to the front, but when it is the last one the
      * cut lets through, none of them is screened (matrix-multiply, never seen by the model: interchange
      * alone was found, 1.9x, and interchange + hoist, 7.7x, was ranked out). Going on while the last result
-     * is a new best screens the composite next in line, and one more to see whether it still pays. And when
+     * is a new best screens the composite next in line, and one more to see whether it still pays (a find among the
+     * last two screened keeps the claim: Race.FOLLOW_UPS). And when
      * nothing the cut let through beats the original, the model's picks were wrong for this method
      * (matrix-vector, never seen: four hoist and unroll variants at 1.00-1.04x, split-accumulators, 1.7x,
      * ranked out), so the next in line are tried, two at most.

@@ -164,6 +164,6 @@ public final class Ranking {
         return new RankSummary(policy.rankModel(), store == null ? null : store.file().toString(), model.size(),
                 model.fitted(), candidates, rankedOut, explored, extended, screeningForks, confirmationForks,
                 note == null ? "no variants to rank" : note + (adaptations > 0 ? " (re-made " + adaptations + " times)" : "")
-                        + (extended > 0 ? "; " + extended + " screened past the cut (after a new best, or while nothing screened had paid)" : ""));
+                        + (extended > 0 ? "; " + extended + " screened past the cut (after a new best among the last two screened, or while nothing screened had paid)" : ""));
     }
 }

@@ -282,9 +282,29 @@ class RaceTest {
                 "v4, a random explorer, took the slot after the find: v5 is screened past the cut, and after its own find v6");
         assertEquals(2, explored.extendedPastCut());
         assertEquals("v6", explored.best().variant.id());
-        Race adapted = race(scored(ns, new ArrayList<>()), extend(2), new Budget(Duration.ofSeconds(600), System.nanoTime()));
-        assertEquals(4, adapted.run(variants(6), v -> new Verdict.Passed(10), () -> 120.0, 4, null, v -> false).size(),
-                "when v4 was the model's own pick after the find, the find had its look: the cut holds");
+        Race adapted = race(scored(ns, new ArrayList<>()), extend(1), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        assertEquals(5, adapted.run(variants(6), v -> new Verdict.Passed(10), () -> 120.0, 4, null, v -> false).size(),
+                "when v4 was the model's own pick after the find, it was the find's first follow-up: v5, its second");
+    }
+
+    @Test
+    void race_aFindsClaim_lastsTwoFollowUps_thenTheCutHolds() {
+        /* the cut is 4: v2 finds (2x); v3 and v4, the adapted order's first two guesses at its partner, find nothing */
+        Map<String, Double> ns = Map.of("v1", 95.0, "v2", 50.0, "v3", 60.0, "v4", 55.0, "v5", 10.0);
+        Race twoLooks = race(scored(ns, new ArrayList<>()), extend(2), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        assertEquals(4, twoLooks.run(variants(5), v -> new Verdict.Passed(10), () -> 120.0, 4).size(),
+                "the find had its two follow-ups inside the cut: v5 is never screened");
+        assertEquals(0, twoLooks.extendedPastCut());
+        /* the cut is 4: v3 finds (2x), v4 (the model's pick, interchange + tile as it were) finds nothing; v5 (interchange + hoist) 7x */
+        Map<String, Double> mm = Map.of("v1", 95.0, "v2", 98.0, "v3", 50.0, "v4", 88.0, "v5", 14.0, "v6", 60.0, "v7", 13.0);
+        List<String> asked = new ArrayList<>();
+        Race second = race(scored(mm, asked), extend(2), new Budget(Duration.ofSeconds(600), System.nanoTime()));
+        List<Race.Entry> entries = second.run(variants(7), v -> new Verdict.Passed(10), () -> 120.0, 4);
+        assertEquals(List.of("v1", "v2", "v3", "v4", "v5", "v6"), entries.stream().map(e -> e.variant.id()).toList(),
+                "v5, the find's second follow-up, is screened past the cut and finds 7x; v6 follows up that find; the cap of 2 ends it");
+        assertEquals("v5", second.best().variant.id());
+        assertEquals(2, second.extendedPastCut());
+        assertTrue(!asked.contains("v7"), asked.toString());
     }
 
     @Test
