@@ -108,7 +108,8 @@ public final class Ranking {
      * The variants not yet screened, in the order to screen them now that {@code seen} (this run's
      * screening log speedups so far) is known: explorers not yet reached first (they were promised a
      * fork), then the rest by the prior plus this method's fitted transform effects ({@link Adaptive}),
-     * ties in the order given. Unchanged when {@link #adapts()} is false.
+     * ties in the order given, except that when two or more screened variants all apply some transform the
+     * best variant without it goes first ({@link Adaptive#firstSeparating}). Unchanged when {@link #adapts()} is false.
      */
     public List<Variant> adapt(List<Variant> notStarted, Map<Variant, Double> seen) {
         if (!adapts() || notStarted.size() < 2) {
@@ -130,8 +131,14 @@ public final class Ranking {
             order.add(i);
         }
         order.sort(java.util.Comparator.comparingDouble((Integer i) -> -adjusted[i]));   // stable: ties keep the given order
+        List<Variant> ranked = new ArrayList<>();
+        order.forEach(i -> ranked.add(rest.get(i)));
+        int separating = Adaptive.firstSeparating(ranked, seen.keySet());
+        if (separating > 0) {
+            ranked.add(0, ranked.remove(separating));   // one without what every screened variant shared goes next
+        }
         List<Variant> out = new ArrayList<>(explore);
-        order.forEach(i -> out.add(rest.get(i)));
+        out.addAll(ranked);
         return out;
     }
 

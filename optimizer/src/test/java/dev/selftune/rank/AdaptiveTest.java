@@ -64,6 +64,26 @@ class AdaptiveTest {
         assertTrue(adjusted[0] > 0.1 && adjusted[0] < 0.6, "a ridge-shrunk share of the residual: " + adjusted[0]);
     }
 
+    /* The column-sums case: the first two screened both apply row-accumulate and unroll; unroll-and-jam alone never came up. */
+    @Test
+    void firstSeparating_everyScreenedVariantSharesATransform_theBestWithoutItIsPicked() {
+        Variant ra = variant("row-accumulate", "unroll-and-jam", "unroll");
+        Variant raUnroll = variant("row-accumulate", "unroll");
+        Variant raJam = variant("row-accumulate", "unroll-and-jam");
+        Variant jamUnroll = variant("unroll-and-jam", "unroll");
+        Variant jam = variant("unroll-and-jam");
+        List<Variant> ranked = List.of(variant("row-accumulate", "unroll-and-jam", "unroll"), variant("row-accumulate", "unroll", "unroll"),
+                jamUnroll, jam);
+        assertEquals(2, Adaptive.firstSeparating(ranked, List.of(ra, raUnroll)),
+                "row-accumulate and unroll were in both: jam + unroll, the first to leave one out (row-accumulate)");
+        assertEquals(0, Adaptive.firstSeparating(List.of(raJam, jam), List.of(ra, raUnroll)),
+                "row-accumulate + jam leaves out unroll: that separates too");
+        assertEquals(-1, Adaptive.firstSeparating(ranked, List.of(ra)), "one result: nothing to separate yet");
+        assertEquals(-1, Adaptive.firstSeparating(ranked, List.of(raUnroll, jam)), "nothing shared by all screened");
+        assertEquals(-1, Adaptive.firstSeparating(List.of(raJam, ra), List.of(raUnroll, variant("row-accumulate"))),
+                "every remaining variant applies row-accumulate too: the order stands");
+    }
+
     @Test
     void solve_aKnownSystem() {
         double[][] a = {{4, 1, 9}, {1, 3, 7}};   // 4x + y = 9, x + 3y = 7

@@ -173,6 +173,30 @@ class RankingStoreTest {
     }
 
     @Test
+    void adapt_twoScreenedShareATransform_theBestWithoutItGoesNext_afterTheExplorers() {
+        train("envA", roundsFor(RankModel.MIN_EXAMPLES));
+        Ranking r = Ranking.open(dir, "envA", ON, warnings::add);
+        Selection s = r.select(variants, M, original, 1);
+        Variant explorer = s.ordered().get(s.kept());
+        List<Variant> notStarted = new ArrayList<>(s.ordered());
+        /* two screened variants, both applying the transform of the model's first pick, both far ahead of their prior:
+         * the update alone would put that transform's composites first */
+        String shared = s.ordered().get(0).transforms().get(0).transform();
+        Variant a = AdaptiveTest.variant(shared, "unroll");
+        Variant b = AdaptiveTest.variant(shared);
+        assertTrue(notStarted.stream().anyMatch(v -> !v.transforms().stream().anyMatch(t -> t.transform().equals(shared))),
+                "the fixture has variants without " + shared);
+        List<Variant> next = r.adapt(notStarted, java.util.Map.of(a, 3.0, b, 3.0));
+        assertEquals(explorer, next.get(0), "the explorer keeps its promised place");
+        assertEquals(new java.util.HashSet<>(notStarted), new java.util.HashSet<>(next));
+        assertTrue(next.get(1).transforms().stream().noneMatch(t -> t.transform().equals(shared)),
+                "the first after the explorer leaves " + shared + " out: " + next.get(1).transforms());
+        List<Variant> oneSeen = r.adapt(notStarted, java.util.Map.of(b, 3.0));
+        assertTrue(oneSeen.get(1).transforms().stream().anyMatch(t -> t.transform().equals(shared)),
+                "with one result the update alone orders: " + shared + "'s composites first: " + oneSeen.get(1).transforms());
+    }
+
+    @Test
     void adapt_policyOff_orModelNotRanking_changesNothing() {
         train("envA", roundsFor(RankModel.MIN_EXAMPLES));
         Ranking off = Ranking.open(dir, "envA", ON.withAdapt(false), warnings::add);
