@@ -56,9 +56,8 @@ public record RankPolicy(boolean rankModel, double rankFraction, int rankMinMeas
      * Two: with the update after each result (rankAdapt), a variant that screens far ahead of everything
      * before it moves the composites built on its transforms to the front, but when it is the last one the
      * cut lets through, none of them is screened (matrix-multiply, never seen by the model: interchange
-     * alone was found, 1.9x, and interchange + hoist, 7.7x, was ranked out). Going on while the last result
-     * is a new best screens the composite next in line, and one more to see whether it still pays (a find among the
-     * last two screened keeps the claim: Race.FOLLOW_UPS). And when
+     * alone was found, 1.9x, and interchange + hoist, 7.7x, was ranked out). Going on while one of the last two
+     * results (Race.FOLLOW_UPS) is a new best screens the composites next in line, two at most. And when
      * nothing the cut let through beats the original, the model's picks were wrong for this method
      * (matrix-vector, never seen: four hoist and unroll variants at 1.00-1.04x, split-accumulators, 1.7x,
      * ranked out), so the next in line are tried, two at most.
