@@ -217,7 +217,8 @@ public final class PolicyMutator {
         if ((cut + r.rankExplore()) * 4 > mostScreened(evidence) * 3) {
             return null;
         }
-        RankPolicy child = new RankPolicy(true, RankPolicy.MIN_FRACTION, cut, r.rankExplore(), r.rankAdapt());
+        /* rankExtend is the parent's: the rule is about the cut, and the five-knob constructor would reset it to its default */
+        RankPolicy child = new RankPolicy(true, RankPolicy.MIN_FRACTION, cut, r.rankExplore(), r.rankAdapt(), r.rankExtend());
         return child.equals(r) ? null : parent.withRank(child);
     }
 

@@ -185,6 +185,20 @@ class PolicyMutatorTest {
     }
 
     @Test
+    void informed_rankCut_keepsTheParentsRankExtend() {
+        PolicyMutator m = new PolicyMutator(1);
+        dev.selftune.generate.RankPolicy d = Policy.defaults().rank();
+        int other = d.rankExtend() == 0 ? 1 : 0;
+        Policy on = Policy.defaults().withRank(new dev.selftune.generate.RankPolicy(true, d.rankFraction(),
+                d.rankMinMeasured(), d.rankExplore(), true, other));
+        Utility first = Utility.of(List.of(new TargetScore("a", 6.0, 5.5, 6.5, 25, 0, 13, "swap", 1, 5, 1),
+                new TargetScore("b", 1.6, 1.5, 1.7, 32, 0, 14, "swap", 2, 6, 1)));
+        Policy child = m.informed(on, first);
+        assertEquals(3, child.rank().rankMinMeasured(), "the cut moves");
+        assertEquals(other, child.rank().rankExtend(), "rankExtend is not what the evidence is about: the parent's stays");
+    }
+
+    @Test
     void informed_winnerNotFirstOrNoRoundsOrNoEvidence_keepsTheHalving() {
         PolicyMutator m = new PolicyMutator(1);
         Policy on = Policy.defaults().withRank(Policy.defaults().rank().withModel(true));
