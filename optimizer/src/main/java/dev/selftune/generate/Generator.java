@@ -181,9 +181,18 @@ public final class Generator {
             recorded.put("method", p.method());
             recorded.putAll(p.params());
             List<Step> steps = new ArrayList<>(p.steps());
-            steps.add(new Step(p.transform().name(), recorded));
+            Step last = new Step(p.transform().name(), recorded);
+            steps.add(last);
+            String parent = p.parent();
+            if (!p.steps().isEmpty() && unit.size() > 1 && onlyDeadBefore(bytes, p.methods(), p.steps())) {
+                /* the last step made every earlier edit dead (the entry now calls a sibling algorithm): the variant runs
+                 * what that step alone runs, so it is named and descended as that step on the original, and the step
+                 * alone, made later, is its duplicate (a report once showed `unroll` of the range copy, then `radixSort`) */
+                steps = new ArrayList<>(List.of(last));
+                parent = Variant.ORIGINAL_ID;
+            }
             String id = "v" + (out.size() + 1);
-            Variant v = new Variant(id, p.parent(), steps, bytes);
+            Variant v = new Variant(id, parent, steps, bytes);
             out.add(v);
             if (!admit.test(v)) {
                 continue;
@@ -501,6 +510,28 @@ public final class Generator {
         ClassWriter w = new ClassWriter(0);
         cn.accept(w);
         return "run:" + Variant.sha256(w.toByteArray());
+    }
+
+    /* Whether every one of {@code earlier} rewrote a member of the unit that the entry of {@code bytes} no longer reaches. */
+    private boolean onlyDeadBefore(byte[] bytes, List<String[]> methods, List<Step> earlier) {
+        try {
+            ClassNode cn = ClassBytes.read(bytes);
+            MethodNode entry = member(cn, methods, 0);
+            if (entry == null) {
+                return false;
+            }
+            Set<String> live = TunedMethods.reachable(cn, entry);
+            for (Step s : earlier) {
+                Integer mi = s.params().get("method");
+                MethodNode m = mi == null || mi < 0 || mi >= methods.size() ? null : member(cn, methods, mi);
+                if (m == null || live.contains(m.name + m.desc)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;   // named as composed: the recipe is longer than it needs to be, never wrong
+        }
     }
 
     /* tryApply's answer for an edit of code that never ran on the verification rows (HotCode), at any depth. */

@@ -165,6 +165,24 @@ class CallUnitTest {
         assertConforms(Delegating.class, vs);
     }
 
+    /* Whichever came first, a whole-job variant is named by what it runs: the sibling alone, on the original (a
+     * cut-off tuned first in the range copy is dead code once the entry calls the sibling, and once named the recipe). */
+    @Test
+    void generate_wholeJobSiblingAfterADeadEdit_isNamedAsTheSiblingAloneOnTheOriginal() throws Exception {
+        for (Policy p : List.of(only(List.of(TuneConstant.NAME, AlgorithmChoice.NAME), 2),
+                only(List.of(TuneConstant.NAME, AlgorithmChoice.NAME), 3), Policy.defaults())) {
+            List<Variant> vs = variants(Delegating.class, "quickSort", "([I)V", p);
+            List<Variant> whole = vs.stream().filter(v -> !calls(v.classBytes(), "quickSort", "([I)V").contains("quickSort$unit$1")
+                    && !calls(v.classBytes(), "quickSort", "([I)V").contains("quickSort")).toList();
+            assertFalse(whole.isEmpty(), "a whole-job sibling: " + vs);
+            for (Variant v : whole) {
+                assertEquals(List.of(AlgorithmChoice.NAME), v.transforms().stream().map(s -> s.transform()).toList(),
+                        v + " under " + p);
+                assertEquals(Variant.ORIGINAL_ID, v.parent(), v + " under " + p);
+            }
+        }
+    }
+
     @Test
     void generate_defaultPolicyOnDelegatingEntry_everyVariantKeepsTheEntrysBehaviour() throws Exception {
         Generator g = generator(Policy.defaults());
