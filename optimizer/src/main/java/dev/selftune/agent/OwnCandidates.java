@@ -83,7 +83,46 @@ final class OwnCandidates {
                     + " capture is possible here (no Instrumentation, or no later generation to capture in before the last)";
         }
         String inputs = inputsUnavailable(m, owner, captureReceiver);
-        return inputs != null ? inputs : new Own(m, owner, bytes);
+        if (inputs != null) {
+            return inputs;
+        }
+        String none = noVariant(m, owner.getClassLoader(), bytes);
+        return none != null ? none : new Own(m, owner, bytes);
+    }
+
+    /*
+     * The generator with tune's default policy, run here on the class file (bytecode only: microseconds to a few
+     * milliseconds, no inputs, nothing verified or measured). A method it makes no variant of would cost a tuning
+     * child, a capture window and a generation's wait for "no transform produced a variant": the first run with
+     * --tune-self spent both of its slots so on ValueGenerator#real and RowCopier#copyValue (no loop in either)
+     * while methods with loops were hot below them. Refused here, so the next hottest is examined instead. A method
+     * with an integral parameter is not refused: `specialise` folds a value the captured calls nearly always pass,
+     * and those calls are not known yet. A generator failure decides nothing: tune then says what it says.
+     */
+    static String noVariant(MethodRef m, ClassLoader loader, byte[] bytes) {
+        for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(m.descriptor())) {
+            if (t.getSort() >= org.objectweb.asm.Type.BOOLEAN && t.getSort() <= org.objectweb.asm.Type.LONG
+                    && t.getSort() != org.objectweb.asm.Type.FLOAT && t.getSort() != org.objectweb.asm.Type.DOUBLE) {
+                return null;
+            }
+        }
+        try {
+            dev.selftune.generate.Policy policy = dev.selftune.generate.Policy.defaults();
+            dev.selftune.generate.Generator g = new dev.selftune.generate.Generator(policy,
+                    new dev.selftune.generate.TransformContext(false, null, policy), dev.selftune.generate.ClassBytes.resourcesOf(loader));
+            if (!g.generate(m.name(), m.descriptor(), bytes).isEmpty()) {
+                return null;
+            }
+            /* unroll's reason first: every loop transform starts from a loop, and unroll asks for the least of one */
+            java.util.Map<String, String> not = g.notApplied();
+            String why = not.containsKey("unroll") ? "unroll: " + not.get("unroll")
+                    : not.entrySet().stream().findFirst().map(e -> e.getKey() + ": " + e.getValue()).orElse("");
+            return "no transform makes a variant of it under tune's default policy, so a tuning could only keep it"
+                    + (why.isEmpty() ? "" : " (" + why + (not.size() > 1 ? "; and " + (not.size() - 1) + " more in tune's notApplied" : "")
+                    + ")");
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 
     /*

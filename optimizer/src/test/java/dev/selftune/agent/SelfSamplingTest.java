@@ -39,6 +39,21 @@ class SelfSamplingTest {
         assertTrue(OwnCandidates.isOwn("dev.selftune.inputs.ValueGenerator"));
     }
 
+    /* The first real --tune-self run spent both its tunings on methods no transform rewrites (no loop in either);
+     * such a method is refused at selection, so the next hottest gets the slot. One with a loop is taken. */
+    @Test
+    void examine_methodNoTransformRewrites_refusedWithTheReasons_oneWithALoopTaken() {
+        OwnCandidates c = new OwnCandidates(getClass().getClassLoader());
+        Object real = c.examine(REAL, true);
+        assertTrue(real instanceof String s && s.contains("no transform makes a variant of it") && s.contains("unroll"),
+                String.valueOf(real));
+        Object sum = c.examine(new MethodRef(OwnHot.class.getName(), "sum", "([I)J"), true);
+        assertTrue(sum instanceof OwnCandidates.Own, String.valueOf(sum));
+        /* an integral parameter may be specialised on the calls captured later: not refused before they are */
+        Object twice = c.examine(new MethodRef(OwnHot.class.getName(), "twice", "(I)I"), true);
+        assertTrue(twice instanceof OwnCandidates.Own, "no loop, but an int parameter: " + twice);
+    }
+
     /* The real run: dev.selftune.samples.* was sampled (verification runs the targets in this JVM). Excluding it from
      * the pattern would only move its samples to the own caller below it; the own work next to it must still count. */
     @Test

@@ -7,12 +7,20 @@ public final class OwnModes {
 
     private OwnModes() { }
 
+    /* Each stand-in that selection may take has a counted loop: a method no transform rewrites is refused before its
+     * parameters are looked at (OwnCandidates.noVariant). */
     public static double scale(Mode mode, double x) {
+        double f;
         switch (mode) {
-            case SMALL: return x / 16;
-            case WIDE: return x * 1e6;
-            default: return -x;
+            case SMALL: f = 1.0 / 16; break;
+            case WIDE: f = 1e6; break;
+            default: f = -1;
         }
+        double y = 0;
+        for (int i = 0; i < 4; i++) {
+            y += x * f;
+        }
+        return y / 4;
     }
 
     /** Shaped like ValueGenerator#real(Mode, Random): the Random cannot be generated, but is captured in its serial form. */
@@ -27,6 +35,14 @@ public final class OwnModes {
 
     /** A list can be captured (a plain collection) but not generated. */
     public static int count(Mode mode, java.util.List<String> names) {
-        return mode == Mode.SMALL ? 0 : names.size();
+        if (mode == Mode.SMALL) {
+            return 0;
+        }
+        String[] a = names.toArray(new String[0]);
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            n += a[i] == null ? 0 : 1;
+        }
+        return n;
     }
 }
