@@ -39,10 +39,13 @@ final class Baseline {
     final boolean originalChecks;
     /** Wall time the original spent on the rows it ran. */
     final long totalNanos;
+    /** The watched statics as the original's loader initialised them, before any row (null when none is watched). */
+    final Object initialStatics;
 
     private Baseline(Object[][] before, Outcome[] outcomes, double[] scales, OriginalProfile profile, ClassLoader hierarchy,
-                     boolean originalChecks, long totalNanos, java.util.List<String> staticClasses) {
+                     boolean originalChecks, long totalNanos, java.util.List<String> staticClasses, Object initialStatics) {
         this.staticClasses = staticClasses;
+        this.initialStatics = initialStatics;
         this.originalChecks = originalChecks;
         this.totalNanos = totalNanos;
         this.before = before;
@@ -70,6 +73,7 @@ final class Baseline {
         List<String> staticClasses = StaticState.reachable(m.owner().replace('.', '/'), t.classBytes(), m.name(), m.descriptor(),
                 sb.loader());
         sb.watch(staticClasses);
+        Object initialStatics = sb.initialStatics();
         boolean isStatic = t.isStatic();
         Inputs.VerificationRows all = Inputs.verificationRowsFromCaller(m, isStatic, src, sb.loader());
         List<Object[]> rows = all.rows();
@@ -156,7 +160,7 @@ final class Baseline {
         boolean checks = BytecodeCheck.check(t.classBytes(), sb.loader()) == null;
         return new Baseline(before, outcomes, scales, new OriginalProfile(ran, normal, mutates,
                 allocatedRows == 0 ? Double.NaN : (double) allocated / allocatedRows), sb.loader(), checks,
-                spent, staticClasses);
+                spent, staticClasses, initialStatics);
     }
 
     private static boolean changed(Object staticsBefore, Sandbox sb) {

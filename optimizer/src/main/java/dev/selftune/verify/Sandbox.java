@@ -110,6 +110,14 @@ final class Sandbox {
     /** Initialises {@code classes} (internal names) in this loader and compares their statics from now on. */
     void watch(List<String> classes) {
         statics = StaticState.watch(classes, loader);
+        initialStatics = statics.isEmpty() ? null : statics();
+    }
+
+    private Object initialStatics;
+
+    /** The watched statics just after their classes were initialised here, before any row (null when none is watched). */
+    Object initialStatics() {
+        return initialStatics;
     }
 
     /** The watched static state alone, as it is now. */

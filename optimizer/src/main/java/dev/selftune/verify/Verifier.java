@@ -107,6 +107,7 @@ public final class Verifier {
             throw new IllegalStateException("verification rows are not deterministic: " + rows.size()
                     + " rows for the variant, " + b.outcomes.length + " for the original");
         }
+        StaticInit init = StaticInit.of(b.initialStatics, sb.initialStatics());
         int checked = 0;
         long start = System.nanoTime();
         long allowed = Math.max(0, Math.min(Long.MAX_VALUE / 4, b.totalNanos * TOTAL_FACTOR)) + MIN_WALL_NANOS;
@@ -136,7 +137,8 @@ public final class Verifier {
                         ? "timeout: the variant ran past its budget of " + fuel + " loop steps (the original needed " + o.ticks() + ")"
                         : "timeout: the variant ran past its time limit of " + (deadline - now) / 1_000_000 + " ms (the original took "
                             + o.nanos() / 1_000_000 + " ms)")
-                    : Judge.compare(o, r, new Differ(fpTolerance, b.scales[i]), original.isStatic());
+                    : init.explain(Judge.compare(init.original(o), init.variant(r), new Differ(fpTolerance, b.scales[i]),
+                            original.isStatic()));
             if (reason != null) {
                 String cex = "input " + Abbrev.row(b.before[i]) + "; original " + o.describe() + "; variant " + r.describe();
                 return new Verdict.Rejected(reason, cex, checked);

@@ -57,6 +57,27 @@ class VerifierGapsTest {
         assertInstanceOf(Verdict.Passed.class, v, v::toString);
     }
 
+    static final String SEEDED = "dev.selftune.verify.specimens.Seeded";
+
+    /* Statics seeded per class loader (a clock, an identity hash) start out different in the original's and the
+     * variant's sandbox: Lucene's StringHelper made every variant of murmurhash3_x86_32 "leave static state different". */
+    @Test
+    void verify_staticsSeededDifferentlyPerLoader_untouchedByTheCall_passes() {
+        Target t = target(SEEDED, "hash", "(I)I", true);
+        Verdict v = new Verifier(t, SRC, null).verify(variant(t.classBytes()));
+        assertInstanceOf(Verdict.Passed.class, v, v::toString);
+        rejected(new Verifier(t, SRC, null).verify(variant(swapBody(SEEDED, "hash", "hashShort"))), "returns a different value");
+    }
+
+    /* A call that moves such a static cannot be compared by value (each loader started elsewhere): rejected, and the
+     * reason says why, rather than passed on a comparison that means nothing. */
+    @Test
+    void verify_callMovesAStaticSeededPerLoader_rejectedWithTheReason() {
+        Target t = target(SEEDED, "stamp", "(I)I", true);
+        Verdict.Rejected r = rejected(new Verifier(t, SRC, null).verify(variant(t.classBytes())), "static state");
+        assertTrue(r.reason().contains("starts out different in each class loader"), r.reason());
+    }
+
     @Test
     void verify_differentStaticFieldWrite_rejected() {
         Verdict.Rejected r = rejected(check("record", "(I)I", "recordTwice"), "static state");
