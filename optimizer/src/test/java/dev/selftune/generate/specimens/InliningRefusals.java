@@ -1,8 +1,8 @@
 package dev.selftune.generate.specimens;
 
 /**
- * Loop calls {@code inline} must refuse, each for one reason: a recursive helper, a helper with a
- * handler called with the caller's sum under its arguments, a native and an overridable callee, and a
+ * Loop calls {@code inline} must refuse, each for one reason: a recursive helper, a native and an
+ * overridable callee, and a
  * helper C2 inlines already, an object under construction on the stack; and two
  * helpers of different sizes in one loop. Only inspected, never run (the native method has no body).
  */
@@ -11,14 +11,6 @@ public abstract class InliningRefusals {
         int s = 0;
         for (int i = 0; i < a.length; i++) {
             s += walk(a[i], 3);
-        }
-        return s;
-    }
-
-    public static int stackUnderHandler(int[] a) {
-        int s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += guarded(a, a[i]);
         }
         return s;
     }
