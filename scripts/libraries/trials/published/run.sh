@@ -4,10 +4,14 @@
 # decision and tune's decision line: the confirmed speedup [low, high], or why the original was kept.
 #   scripts/libraries/trials/published/run.sh                 # every target, BUDGET (default 60s) each
 #   ONLY="convolve operate" BUDGET=90s WORK=/tmp/published SKIP_BUILD=1 scripts/libraries/trials/published/run.sh
+#   SET=scripts/libraries/trials/published2 scripts/libraries/trials/published/run.sh   # another set of targets
+# A set is a directory with artifacts.txt (one groupId:artifactId:version a line), targets.tsv and the providers'
+# .java files (one package for all; targets.tsv names providers inside it).
 # Artifacts come from Maven (mvn dependency:copy). Measure alone: each tune forks JMH JVMs.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 cd "$HERE/../../../.."
+SET=$(cd "${SET:-$HERE}" && pwd)
 BUDGET=${BUDGET:-60s}
 WORK=${WORK:-published-out}
 ONLY=${ONLY:-}
@@ -16,15 +20,15 @@ JAR=optimizer/target/optimizer.jar
 mkdir -p "$WORK/jars" "$WORK/classes"
 WORK=$(cd "$WORK" && pwd)
 CP=""
-for a in org.apache.commons:commons-math3:3.6.1 colt:colt:1.2.0 org.roaringbitmap:RoaringBitmap:1.3.0 \
-         com.google.guava:guava:33.5.0-jre commons-codec:commons-codec:1.17.1; do
+for a in $(grep -v '^\s*\(#\|$\)' "$SET/artifacts.txt"); do
   IFS=: read -r g n v <<< "$a"
   f="$WORK/jars/$n-$v.jar"
   [[ -f "$f" ]] || mvn -q -B -Dstyle.color=never dependency:copy -Dartifact="$a" -DoutputDirectory="$WORK/jars" -Dmdep.stripClassifier=true \
       > "$WORK/jars/fetch.log" 2>&1 || { cat "$WORK/jars/fetch.log" >&2; echo "cannot fetch $a with Maven" >&2; exit 1; }
   CP+="${CP:+:}$f"
 done
-javac -nowarn --release 17 -d "$WORK/classes" -cp "$CP" "$HERE/LibRows.java" "$HERE/ObjRows.java"
+javac -nowarn --release 17 -d "$WORK/classes" -cp "$CP" "$SET"/*.java
+PKG=$(sed -n 's/^package \([a-zA-Z0-9_.]*\);.*/\1/p' "$SET"/*.java | head -1)
 printf '%-14s %-14s %s\n' target decision "tune's decision line (speedup [low, high], or why it kept the original)"
 while IFS=$'\t' read -r name target rows fp || [[ -n "${name:-}" ]]; do
   [[ -z "${name:-}" || "$name" == \#* ]] && continue
@@ -32,7 +36,7 @@ while IFS=$'\t' read -r name target rows fp || [[ -n "${name:-}" ]]; do
   out="$WORK/$name"
   rm -rf "$out"
   rc=0
-  java -jar "$JAR" tune --classpath "$WORK/classes:$CP" --target "$target" --inputs "org.example4.$rows" \
+  java -jar "$JAR" tune --classpath "$WORK/classes:$CP" --target "$target" --inputs "$PKG.$rows" \
       --budget "$BUDGET" --out "$out" ${fp:+--allow-fp-reassociation "$fp"} > "$WORK/$name.log" 2>&1 || rc=$?
   if [[ $rc != 0 ]]; then
     printf '%-14s %-14s %-24s %s\n' "$name" "refused" "-" "$(grep -v '^\s*$' "$WORK/$name.log" | tail -1 | cut -c1-160)"
@@ -42,4 +46,4 @@ while IFS=$'\t' read -r name target rows fp || [[ -n "${name:-}" ]]; do
   line=$(grep -m1 '^decision' "$WORK/$name.log" | sed 's/^decision *//')
   decision=$(awk '/^  "decision": / { d = $2; gsub(/[",]/, "", d); print d; exit }' "$out/report.json")
   printf '%-14s %-14s %s\n' "$name" "$decision" "$(echo "$line" | cut -c1-200)"
-done < "$HERE/targets.tsv"
+done < "$SET/targets.tsv"
