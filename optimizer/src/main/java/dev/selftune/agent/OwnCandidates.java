@@ -101,8 +101,7 @@ final class OwnCandidates {
      */
     static String noVariant(MethodRef m, ClassLoader loader, byte[] bytes) {
         for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(m.descriptor())) {
-            if (t.getSort() >= org.objectweb.asm.Type.BOOLEAN && t.getSort() <= org.objectweb.asm.Type.LONG
-                    && t.getSort() != org.objectweb.asm.Type.FLOAT && t.getSort() != org.objectweb.asm.Type.DOUBLE) {
+            if (t.getDescriptor().length() == 1 && dev.selftune.inputs.UsualValues.isIntegral(t.getDescriptor().charAt(0))) {
                 return null;
             }
         }

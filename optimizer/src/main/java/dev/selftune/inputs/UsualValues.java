@@ -69,7 +69,7 @@ public final class UsualValues {
                     countClasses(row[p], CLASS_DEPTH, classes);
                 }
             }
-            if (!counted(sorts[p])) {
+            if (!isIntegral(sorts[p])) {
                 continue;
             }
             cols[p] = new long[rows.size()];
@@ -113,7 +113,8 @@ public final class UsualValues {
         return out;
     }
 
-    private static boolean counted(char sort) {
+    /** Whether a parameter of this descriptor character is one whose usual value is counted (and can be specialised). */
+    public static boolean isIntegral(char sort) {
         return "ZBSCIJ".indexOf(sort) >= 0;
     }
 
