@@ -4,7 +4,7 @@
 # per generation and seed: training and held-out utility (geomean speedup [low, high], JMH forks).
 #   scripts/self-improve.sh                          # SEEDS=1,2,3 GENERATIONS=2 CANDIDATES=2 PER_TUNING=120
 #   SEEDS=1 GENERATIONS=1 SKIP_BUILD=1 scripts/self-improve.sh
-#   TUNE_SELF=1 scripts/self-improve.sh              # also --tune-self: 3 own methods × TUNE_SELF_BUDGET (60 s) added to each generation
+#   TUNE_SELF=1 scripts/self-improve.sh              # also --tune-self: 3 own methods × TUNE_SELF_BUDGET (120 s) added to each generation
 # Time: per seed, (train + holdout) tunings for generation 0, then per generation
 # (CANDIDATES × train + train + holdout) tunings, each PER_TUNING seconds: ~14 minutes a seed at the defaults
 # (tunings that decide early end early). PER_TUNING below ~40 s leaves tune too little for a decision once a
@@ -29,8 +29,10 @@ tunings=$(( CANDIDATES * $(count "$TRAIN") + $(count "$TRAIN") + $(count "$HOLDO
 budget=$(( tunings * PER_TUNING ))
 tune_self=()
 if [[ "${TUNE_SELF:-}" == 1 ]]; then
-  # 60 s each: at ~2 s a fork, 30 s (the CLI's default) ended before any variant was screened here
-  TUNE_SELF_BUDGET=${TUNE_SELF_BUDGET:-60}
+  # 120 s each: at ~2 s a fork, 30 s (the CLI's default) ended before any variant was screened here, and selftune's
+  # own ValueGenerator#array forks cost 3.4 s (screening) and 3.7 s (confirmation): at 60 s it ended with "give
+  # --budget 80s or more"
+  TUNE_SELF_BUDGET=${TUNE_SELF_BUDGET:-120}
   tune_self=(--tune-self --tune-self-budget "${TUNE_SELF_BUDGET}s")
   budget=$(( budget + 3 * TUNE_SELF_BUDGET ))   # self-tuning's share (3 methods), so PER_TUNING is unchanged
 fi
