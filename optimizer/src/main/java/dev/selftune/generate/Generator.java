@@ -16,13 +16,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.BasicVerifier;
 import dev.selftune.api.MethodRef;
@@ -572,18 +568,7 @@ public final class Generator {
      */
     static boolean stackAtLoopHead(MethodNode m, org.objectweb.asm.tree.analysis.Frame<?>[] frames) {
         for (int i = 0; i < m.instructions.size(); i++) {
-            AbstractInsnNode n = m.instructions.get(i);
-            List<LabelNode> targets = new ArrayList<>();
-            if (n instanceof JumpInsnNode j) {
-                targets.add(j.label);
-            } else if (n instanceof TableSwitchInsnNode t) {
-                targets.addAll(t.labels);
-                targets.add(t.dflt);
-            } else if (n instanceof LookupSwitchInsnNode l) {
-                targets.addAll(l.labels);
-                targets.add(l.dflt);
-            }
-            for (LabelNode target : targets) {
+            for (LabelNode target : LoopBodies.targets(m.instructions.get(i))) {
                 int at = m.instructions.indexOf(target);
                 if (at <= i && frames[at] != null && frames[at].getStackSize() > 0) {
                     return true;

@@ -27,15 +27,23 @@ public final class LoopBodies {
     public static Set<LabelNode> jumpTargets(MethodNode method) {
         Set<LabelNode> out = new HashSet<>();
         for (AbstractInsnNode n : method.instructions) {
-            if (n instanceof JumpInsnNode j) {
-                out.add(j.label);
-            } else if (n instanceof TableSwitchInsnNode t) {
-                out.addAll(t.labels);
-                out.add(t.dflt);
-            } else if (n instanceof LookupSwitchInsnNode t) {
-                out.addAll(t.labels);
-                out.add(t.dflt);
-            }
+            out.addAll(targets(n));
+        }
+        return out;
+    }
+
+    /** The labels {@code n} may jump to: a jump's label, a switch's cases and default; none for any other instruction. */
+    public static List<LabelNode> targets(AbstractInsnNode n) {
+        if (n instanceof JumpInsnNode j) {
+            return List.of(j.label);
+        }
+        List<LabelNode> out = new ArrayList<>();
+        if (n instanceof TableSwitchInsnNode t) {
+            out.addAll(t.labels);
+            out.add(t.dflt);
+        } else if (n instanceof LookupSwitchInsnNode l) {
+            out.addAll(l.labels);
+            out.add(l.dflt);
         }
         return out;
     }

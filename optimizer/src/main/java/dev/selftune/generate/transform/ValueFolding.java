@@ -15,9 +15,7 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -205,15 +203,7 @@ final class ValueFolding {
             while (!work.isEmpty()) {
                 AbstractInsnNode n = work.poll();
                 while (n != null && reached.add(n)) {
-                    if (n instanceof JumpInsnNode j) {
-                        work.add(j.label);
-                    } else if (n instanceof TableSwitchInsnNode t) {
-                        work.add(t.dflt);
-                        work.addAll(t.labels);
-                    } else if (n instanceof LookupSwitchInsnNode l) {
-                        work.add(l.dflt);
-                        work.addAll(l.labels);
-                    }
+                    work.addAll(dev.selftune.generate.LoopBodies.targets(n));
                     if (ends(n)) {
                         break;
                     }
