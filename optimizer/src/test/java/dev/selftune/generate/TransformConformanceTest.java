@@ -27,7 +27,8 @@ import dev.selftune.generate.specimens.Weights;
 class TransformConformanceTest {
     static final List<Class<?>> SPECIMENS = List.of(Loops.class, Sorts.class, Weights.class, Layouts.class, Scatters.class, FlatMatrices.class, Strided.class,
             dev.selftune.generate.specimens.Invariants.class,
-            dev.selftune.generate.specimens.Inlining.class, dev.selftune.generate.specimens.LongIndices.class,
+            dev.selftune.generate.specimens.Inlining.class, dev.selftune.generate.specimens.InliningStack.class,
+            dev.selftune.generate.specimens.LongIndices.class,
             dev.selftune.generate.specimens.Areas.class, dev.selftune.generate.specimens.Selects.class,
             dev.selftune.generate.specimens.DerivedIndices.class, dev.selftune.generate.specimens.Whiles.class);
     static final List<Class<?>> NEST_SPECIMENS = List.of(Nests.class, Tiles.class);
