@@ -11,8 +11,12 @@ public final class Pub2Rows {
 
     /** MathEx.transpose(double[][]): square and rectangular matrices. */
     public static Object[][] square() {
+        return matrices(new int[][] {{1, 1}, {3, 5}, {64, 64}, {256, 256}, {512, 512}, {300, 700}});
+    }
+
+    /* One row per shape: a fresh m x n matrix. */
+    static Object[][] matrices(int[][] mn) {
         Random r = new Random(7);
-        int[][] mn = {{1, 1}, {3, 5}, {64, 64}, {256, 256}, {512, 512}, {300, 700}};
         Object[][] rows = new Object[mn.length][];
         for (int k = 0; k < mn.length; k++) rows[k] = new Object[] {matrix(r, mn[k][0], mn[k][1])};
         return rows;
@@ -20,11 +24,7 @@ public final class Pub2Rows {
 
     /** colSums/colMeans/rowSums(double[][]): a data set, many rows of a few to a few hundred columns. */
     public static Object[][] tall() {
-        Random r = new Random(7);
-        int[][] mn = {{1, 1}, {10, 3}, {1000, 8}, {10000, 16}, {2000, 100}, {500, 500}};
-        Object[][] rows = new Object[mn.length][];
-        for (int k = 0; k < mn.length; k++) rows[k] = new Object[] {matrix(r, mn[k][0], mn[k][1])};
-        return rows;
+        return matrices(new int[][] {{1, 1}, {10, 3}, {1000, 8}, {10000, 16}, {2000, 100}, {500, 500}});
     }
 
     /** squaredDistance(double[], double[]). */

@@ -41,11 +41,6 @@ final class StaticInit {
         return new StaticInit(o.fields(), v.fields(), differing);
     }
 
-    /** The statics whose initial values differ between the two loaders. */
-    List<String> differing() {
-        return differing;
-    }
-
     Outcome original(Outcome o) {
         return relative(o, originalInit);
     }

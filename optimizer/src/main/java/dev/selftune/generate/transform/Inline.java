@@ -45,7 +45,7 @@ public final class Inline implements Transform {
             return false;
         }
         InlineSites.Site site = sites.get(k);
-        InlineCode.inline(owner, method, site.call(), site.callee());
+        InlineCode.inline(method, site.call(), site.callee(), site.at());
         return true;
     }
 

@@ -28,7 +28,8 @@ import dev.selftune.generate.UnitRouting;
  */
 final class InlineSites {
     /** A call to inline, its callee and the callee's size in bytes. */
-    record Site(MethodInsnNode call, MethodNode callee, int bytes) { }
+    /** A call that can be inlined, its callee, the callee's size, and the caller's frame at the call (what inline spills). */
+    record Site(MethodInsnNode call, MethodNode callee, int bytes, Frame<BasicValue> at) { }
 
     private InlineSites() { }
 
@@ -53,7 +54,7 @@ final class InlineSites {
             if (reason != null) {
                 why.putIfAbsent(key, reason);
             } else {
-                out.add(new Site(call, callee, CodeSize.of(callee)));
+                out.add(new Site(call, callee, CodeSize.of(callee), frames[method.instructions.indexOf(call)]));
             }
         }
         // Stable: within each group, instruction order.
