@@ -448,8 +448,10 @@ public final class Generator {
         MethodNode found = copy != null ? copy : TunedMethods.find(cn, m[0], m[1]);
         if (found != null) {
             try {
-                /* as transforms see it (only a method a step rewrites keeps these): while (++i <= to) in javac's shape, bounds read once */
+                /* as transforms see it (only a method a step rewrites keeps these): while (++i <= to) and
+                   while (i < end) s += a[i++] in javac's shape, bounds read once */
                 PreIncrementLoops.apply(found);
+                PostIncrementLoops.apply(found);
                 BoundHoisting.apply(cn, found, resources);
             } catch (RuntimeException e) {
                 // analysed as it is
