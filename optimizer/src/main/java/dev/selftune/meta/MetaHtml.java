@@ -154,6 +154,6 @@ final class MetaHtml {
     }
 
     static String esc(Object o) {
-        return String.valueOf(o).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return dev.selftune.util.Utf16.escapeLoneSurrogates(String.valueOf(o)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

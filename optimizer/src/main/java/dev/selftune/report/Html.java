@@ -11,7 +11,7 @@ final class Html {
         if (o == null) {
             return "";
         }
-        String s = o.toString();
+        String s = dev.selftune.util.Utf16.escapeLoneSurrogates(o.toString());
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

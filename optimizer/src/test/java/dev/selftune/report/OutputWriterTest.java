@@ -67,6 +67,23 @@ class OutputWriterTest {
     }
 
     @Test
+    void write_argumentWithALoneSurrogate_isWrittenEscaped_andReadsBack(@TempDir Path dir) throws Exception {
+        /* any char is a legal char[] element; half a surrogate pair has no UTF-8 form (RoaringBitmap's char sets) */
+        List<dev.selftune.api.VariantResult> vs = new java.util.ArrayList<>(ReportFixtures.variants());
+        dev.selftune.api.VariantResult v3 = vs.get(3);
+        vs.set(3, new dev.selftune.api.VariantResult(v3.variant(), new dev.selftune.api.Verdict.Rejected("return value differs",
+                "args: set1=[\ud800, a, \udfff\ud800], length1=3", 17), null, null, "rejected by verification"));
+        Path out = dir.resolve("out");
+        OutputWriter.write(ReportFixtures.result(vs, new dev.selftune.api.Decision.Keep("kept \udc00")), out);
+        String json = Files.readString(out.resolve("report.json"));
+        assertTrue(json.contains("[\\ud800, a, \\udfff\\ud800]"), json);
+        Object parsed = dev.selftune.util.Json.parse(json);
+        assertTrue(parsed.toString().contains("set1=[\ud800, a, \udfff\ud800]"), "read back as the same chars");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("kept \\udc00") && html.contains("\\ud800, a, \\udfff\\ud800"), html);
+    }
+
+    @Test
     void write_failure_leavesNothingInOut(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         TuneResult bad = withWinnerBytes(new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2});
