@@ -49,15 +49,25 @@ public final class Pub4Rows {
         return rows;
     }
 
-    /** Util.cardinalityInBitmapRange(long[] bitmap, start, end): a container's 1024 words, bit ranges in it. */
-    public static Object[][] bitmapAndRange() {
+    /** Util.fillArrayAND(char[] out, long[] a, long[] b): two containers' 1024 words, sparse to dense, and room for their AND. */
+    public static Object[][] bitmapPairs() {
         Random r = new Random(7);
-        int[][] ranges = {{0, 65536}, {100, 60000}, {5000, 5100}, {64, 128}, {1, 40000}, {30000, 65535}};
-        Object[][] rows = new Object[ranges.length][];
-        for (int k = 0; k < ranges.length; k++) {
-            rows[k] = new Object[] {r.longs(1024).toArray(), ranges[k][0], ranges[k][1]};
+        double[] density = {0.001, 0.01, 0.1, 0.5, 0.9};
+        Object[][] rows = new Object[density.length][];
+        for (int k = 0; k < density.length; k++) {
+            long[] a = bitmap(r, density[k]);
+            long[] b = bitmap(r, density[k]);
+            int card = 0;
+            for (int w = 0; w < a.length; w++) card += Long.bitCount(a[w] & b[w]);
+            rows[k] = new Object[] {new char[card], a, b};
         }
         return rows;
+    }
+
+    private static long[] bitmap(Random r, double density) {
+        long[] m = new long[1024];
+        for (int bit = 0; bit < 65536; bit++) if (r.nextDouble() < density) m[bit >>> 6] |= 1L << bit;
+        return m;
     }
 
     /** Util.unsignedIntersect2by2(set1, length1, set2, length2, buffer): two sorted char sets and room for the result. */

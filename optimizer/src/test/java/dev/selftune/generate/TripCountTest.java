@@ -139,18 +139,39 @@ class TripCountTest {
     }
 
     @Test
+    void closingIndices_twoPointersAndGuavasReverse_areCounted_sameBehaviour() {
+        for (String name : List.of("twoPointers", "reverseRange", "closeIn")) {
+            assertEquals(1, variants(Whiles.class, name, List.of(TripCount.NAME), 1, false).size(), name);
+        }
+        sameBehaviour(variants(Whiles.class, "twoPointers", List.of(TripCount.NAME), 1, false).get(0), "twoPointers", 0,
+                r -> new Object[] {r.nextInt(10) == 0 ? null : ints(r, r.nextInt(20))});
+        for (Variant v : variants(Whiles.class, "reverseRange", List.of(TripCount.NAME, "unroll"), 2, false)) {
+            sameBehaviour(v, "reverseRange", 0, r -> {
+                int len = r.nextInt(20);
+                return new Object[] {ints(r, len), edgy(r, len), edgy(r, len)};
+            });
+        }
+        for (Variant v : variants(Whiles.class, "closeIn", List.of(TripCount.NAME, "unroll"), 2, false)) {
+            sameBehaviour(v, "closeIn", 0, r -> {
+                int len = r.nextInt(30);
+                return new Object[] {ints(r, len), edgy(r, len), edgy(r, len)};
+            });
+        }
+    }
+
+    @Test
     void lookAlikes_areLeft_withTheReason() {
         TripCount t = new TripCount();
         Policy p = Policy.defaults();
         TransformContext ctx = TransformContext.exact(p);
-        for (String name : List.of("conditionalStep", "twoPointers")) {
+        for (String name : List.of("conditionalStep", "chase")) {
             MethodNode m = method(Whiles.class, name);
             assertEquals(List.of(), t.candidates(null, m, ctx), name);
         }
         String branches = t.whyNotApplied(null, method(Whiles.class, "conditionalStep"), ctx);
         assertTrue(branches.contains("branches"), branches);
-        String moves = t.whyNotApplied(null, method(Whiles.class, "twoPointers"), ctx);
-        assertTrue(moves.contains("changes in the loop"), moves);
+        String moves = t.whyNotApplied(null, method(Whiles.class, "chase"), ctx);
+        assertTrue(moves.contains("changes in the loop other than by one constant step towards it"), moves);
         assertEquals(List.of(), t.candidates(null, method(Loops.class, "intSum"), ctx), "javac's counted for-loop is taken as it is");
     }
 }

@@ -54,8 +54,12 @@ public final class TripCount implements Transform {
         return NAME;
     }
 
-    /** One test of the loop's head: continue while {@code v REL bound}; {@code rel} is the continue relation (IF_ICMPLT..LE). */
-    record Test(int iv, int rel, List<AbstractInsnNode> bound, int step) { }
+    /**
+     * One test of the loop's head: continue while {@code v REL bound}; {@code rel} is the continue relation
+     * (IF_ICMPLT..LE); {@code boundStep} is 0 for a bound the body leaves alone, else the constant step of a
+     * bound local that moves towards v ({@code for (i = a, j = b - 1; i < j; i++, j--)}).
+     */
+    record Test(int iv, int rel, List<AbstractInsnNode> bound, int step, int boundStep) { }
 
     /** A loop this transform rewrites: its head label, its tests, the body (first..last inclusive) and its back edge. */
     record Site(LabelNode head, List<Test> tests, AbstractInsnNode bodyFirst, AbstractInsnNode bodyLast, JumpInsnNode back) { }
@@ -156,7 +160,7 @@ public final class TripCount implements Transform {
                 break;
             }
             exit = j.label;
-            tests.add(new Test(v.var, rel, List.copyOf(bound), 0));
+            tests.add(new Test(v.var, rel, List.copyOf(bound), 0, 0));
             testIvs.add(v.var);
             n = next(j);
         }
@@ -198,7 +202,8 @@ public final class TripCount implements Transform {
                 steps.put(v.var, 0);
             }
         }
-        if (tests.size() == 1 && lastIinc != null && lastIinc.var == tests.get(0).iv() && next(lastIinc) == back) {
+        if (tests.size() == 1 && lastIinc != null && lastIinc.var == tests.get(0).iv() && next(lastIinc) == back
+                && tests.get(0).bound().stream().noneMatch(b -> b instanceof VarInsnNode v && written.contains(v.var))) {
             return "";   // javac's counted for-loop: the loop transforms take it as it is
         }
         for (TryCatchBlockNode t : m.tryCatchBlocks) {
@@ -228,12 +233,19 @@ public final class TripCount implements Transform {
             if (upward != step > 0) {
                 return LocalNames.in(m, loop + ": local " + t.iv() + " moves away from its bound");
             }
+            int boundStep = 0;
             for (AbstractInsnNode b : t.bound()) {
                 if (b instanceof VarInsnNode v && written.contains(v.var)) {
-                    return LocalNames.in(m, loop + ": the bound local " + v.var + " of local " + t.iv() + " changes in the loop");
+                    /* two indices closing in on each other, each by one constant iinc a trip: the gap shrinks by both steps */
+                    int w = steps.getOrDefault(v.var, 0);
+                    if (t.bound().size() != 1 || w == 0 || (w > 0) == upward || v.var == t.iv()) {
+                        return LocalNames.in(m, loop + ": the bound local " + v.var + " of local " + t.iv()
+                                + " changes in the loop other than by one constant step towards it");
+                    }
+                    boundStep = w;
                 }
             }
-            stepped.add(new Test(t.iv(), t.rel(), t.bound(), step));
+            stepped.add(new Test(t.iv(), t.rel(), t.bound(), step, boundStep));
         }
         return new Site(head, stepped, bodyFirst, bodyLast, back);
     }
@@ -284,7 +296,10 @@ public final class TripCount implements Transform {
      *     n = (int) min(trips, MAX_VALUE); t = 0
      * top: if (t >= n) goto rem; body; t++; goto top
      * rem: the original tests; body; goto rem
-     * with T(v < B, step c > 0) = B - 1 - v < 0 ? 0 : (B - 1 - v) / c + 1 (<=: B - v), and downward alike.
+     * with T(v < B, step c > 0) = B - 1 - v < 0 ? 0 : (B - 1 - v) / c + 1 (<=: B - v), and downward alike;
+     * when B is a local stepped by d towards v, the gap closes by |c| + |d| a trip and that is the divisor
+     * (trip k runs iff v + k*c < B + k*d, i.e. k*(|c| + |d|) <= B - 1 - v; both stay between their
+     * starting values, so neither overflows).
      */
     private static void rewrite(MethodNode m, Site s) {
         int tripsLocal = m.maxLocals;
@@ -373,7 +388,7 @@ public final class TripCount implements Transform {
         g.add(new JumpInsnNode(Opcodes.GOTO, done));
         g.add(some);
         g.add(new VarInsnNode(Opcodes.LLOAD, into));
-        g.add(new LdcInsnNode((long) Math.abs(test.step())));
+        g.add(new LdcInsnNode((long) Math.abs(test.step()) + Math.abs(test.boundStep())));
         g.add(new InsnNode(Opcodes.LDIV));
         g.add(new InsnNode(Opcodes.LCONST_1));
         g.add(new InsnNode(Opcodes.LADD));

@@ -85,7 +85,7 @@ public final class Whiles {
         return s;
     }
 
-    /** Not a site: the bound moves with the index (a two-pointer walk). */
+    /** Two pointers closing in on each other (the bound moves towards the index): trip-count counts their gap. */
     public static int twoPointers(int[] a) {
         int i = 0;
         int j = a.length - 1;
@@ -94,5 +94,36 @@ public final class Whiles {
             s += a[i++] * a[j--];
         }
         return s;
+    }
+
+    /** Guava's Ints.reverse(array, from, to): {@code for (i = from, j = to - 1; i < j; i++, j--)} swapping. */
+    public static void reverseRange(int[] a, int from, int to) {
+        for (int i = from, j = to - 1; i < j; i++, j--) {
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Closing in at different speeds under an inclusive test; both indices are read after the loop. */
+    public static long closeIn(int[] a, int lo, int hi) {
+        long s = 0;
+        while (lo <= hi) {
+            s = s * 31 + a[lo] - a[hi];
+            lo += 2;
+            hi -= 3;
+        }
+        return s * 1000 + lo * 7L + hi;
+    }
+
+    /** Not a site: the bound moves the same way as the index (a chase that may never end before the array does). */
+    public static long chase(int[] a, int i, int j) {
+        long s = 0;
+        while (i < j) {
+            s += a[i];
+            i += 2;
+            j += 1;
+        }
+        return s + i;
     }
 }
