@@ -8,7 +8,10 @@ public final class Pub4Rows {
 
     private static final int[] SIZES = {1, 7, 100, 1000, 10000, 100000};
 
-    /** Ints.max(int...): a non-empty array. */
+    /**
+     * Ints.max(int...) and Util.partialRadixSort(int[]) (RoaringBitmap sorts the values it is about to add by
+     * their high 16 bits): non-empty arrays of random ints.
+     */
     public static Object[][] ints() {
         Random r = new Random(7);
         Object[][] rows = new Object[SIZES.length][];
@@ -86,14 +89,6 @@ public final class Pub4Rows {
     private static char[] sortedChars(Random r, int n) {
         return r.ints(0, 65536).distinct().limit(n).sorted().collect(StringBuilder::new, (s, c) -> s.append((char) c), StringBuilder::append)
                 .toString().toCharArray();
-    }
-
-    /** Util.partialRadixSort(int[]): RoaringBitmap sorts the values it is about to add by their high 16 bits. */
-    public static Object[][] unsortedInts() {
-        Random r = new Random(7);
-        Object[][] rows = new Object[SIZES.length][];
-        for (int k = 0; k < SIZES.length; k++) rows[k] = new Object[] {r.ints(SIZES[k]).toArray()};
-        return rows;
     }
 
     /** ByteUtils.fromLittleEndian(byte[], off, length): one to eight bytes at offsets of a buffer. */
