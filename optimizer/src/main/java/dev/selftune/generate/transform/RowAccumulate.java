@@ -34,10 +34,17 @@ public final class RowAccumulate implements Transform {
     public List<Map<String, Integer>> candidates(ClassNode owner, MethodNode method, TransformContext ctx) {
         List<Map<String, Integer>> out = new ArrayList<>();
         for (Map.Entry<Integer, Object> e : analyse(owner, method, ctx).byLoop().entrySet()) {
-            if (e.getValue() instanceof RowPlan) {
+            if (e.getValue() instanceof RowPlan plan) {
                 Map<String, Integer> p = new LinkedHashMap<>();
                 p.put("loop", e.getKey());
                 out.add(p);
+                if (plan.rows() instanceof RowCopies.Source) {
+                    for (int group : RowCopies.GROUPS) {
+                        Map<String, Integer> g = new LinkedHashMap<>(p);
+                        g.put("group", group);
+                        out.add(g);
+                    }
+                }
             }
         }
         return out;
@@ -46,11 +53,25 @@ public final class RowAccumulate implements Transform {
     @Override
     public boolean apply(ClassNode owner, MethodNode method, Map<String, Integer> params, TransformContext ctx) {
         Integer loop = params.get("loop");
-        if (loop == null || !(analyse(owner, method, ctx).byLoop().get(loop) instanceof RowPlan plan)) {
+        int group = params.getOrDefault("group", 0);
+        if (loop == null || !(analyse(owner, method, ctx).byLoop().get(loop) instanceof RowPlan plan)
+                || group < 0 || group > 64 || (group > 0 && !(plan.rows() instanceof RowCopies.Source))) {
             return false;
         }
-        RowCode.emit(method, plan);
+        RowCode.emit(method, plan, group);
         return true;
+    }
+
+    /* A nest it row-accumulates without the copied-row form: why that form was not offered. */
+    @Override
+    public Map<String, String> skipped(ClassNode owner, MethodNode method, TransformContext ctx) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Object v : analyse(owner, method, ctx).byLoop().values()) {
+            if (v instanceof RowPlan plan && plan.rows() instanceof String why) {
+                out.put("copied rows of the loop over " + dev.selftune.generate.LocalNames.describe(method, plan.jam().outer().iv().slot()), why);
+            }
+        }
+        return out;
     }
 
     @Override

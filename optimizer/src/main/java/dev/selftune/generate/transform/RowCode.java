@@ -40,6 +40,14 @@ final class RowCode {
      * so falling back replays the loop from j0 and throws (or not) where and as the original does.
      */
     static void emit(MethodNode m, RowPlan plan) {
+        emit(m, plan, 0);
+    }
+
+    /**
+     * {@code group} 0: the block above. {@code group} > 0 (needs {@code plan.rows()}): each step's row of
+     * Y is a cached copy (see {@link RowCopies}) and {@code group} steps are added per pass over the row.
+     */
+    static void emit(MethodNode m, RowPlan plan, int group) {
         Loop outer = plan.jam().outer();
         Loop inner = plan.jam().inner();
         int j = outer.iv().slot();
@@ -51,9 +59,13 @@ final class RowCode {
         int jj = m.maxLocals++;
         int x = m.maxLocals;
         m.maxLocals += wide;
+        RowCopies.Code rows = group > 0 ? new RowCopies.Code(m, plan, group, wide) : null;
         InsnList init = new InsnList();
         init.add(new InsnNode(Opcodes.ACONST_NULL));
         init.add(new VarInsnNode(Opcodes.ASTORE, buf));
+        if (rows != null) {
+            rows.init(init);
+        }
         m.instructions.insert(init);
 
         LabelNode tryStart = new LabelNode();
@@ -101,6 +113,9 @@ final class RowCode {
         out.add(new IntInsnNode(Opcodes.NEWARRAY, new int[] {Opcodes.T_INT, Opcodes.T_LONG, Opcodes.T_FLOAT, Opcodes.T_DOUBLE}[off]));
         out.add(new VarInsnNode(Opcodes.ASTORE, buf));
         out.add(ready);
+        if (rows != null) {
+            rows.enter(out, n);
+        }
         out.add(new VarInsnNode(Opcodes.ILOAD, j));
         out.add(new VarInsnNode(Opcodes.ISTORE, j0));
         copy(out, outer.bodyFirst(), inner.head(), null, jj);
@@ -112,6 +127,53 @@ final class RowCode {
             b.add(new InsnNode(Opcodes.IASTORE + off));
             return b;
         });
+        if (rows != null) {
+            rows.steps(out, buf, n, jj, original);
+            rows.dropWritten(out);
+        } else {
+            steps(out, plan, buf, n, jj, x);
+        }
+        out.add(tryEnd);
+        forEachElement(out, jj, n, () -> {
+            InsnList b = new InsnList();
+            b.add(new VarInsnNode(Opcodes.ILOAD, j0));
+            b.add(new VarInsnNode(Opcodes.ILOAD, jj));
+            b.add(new InsnNode(Opcodes.IADD));
+            b.add(new VarInsnNode(Opcodes.ISTORE, j));
+            b.add(new VarInsnNode(Opcodes.ALOAD, buf));
+            b.add(new VarInsnNode(Opcodes.ILOAD, jj));
+            b.add(new InsnNode(Opcodes.IALOAD + off));
+            b.add(new VarInsnNode(Opcodes.ISTORE + off, plan.acc()));
+            copy(b, plan.jam().epilogueFirst(), outer.iv().update(), null, jj);
+            return b;
+        });
+        for (int v : plan.varyIvs()) {
+            out.add(new VarInsnNode(Opcodes.ILOAD, v));
+            out.add(new VarInsnNode(Opcodes.ILOAD, n));
+            out.add(new InsnNode(Opcodes.ICONST_1));
+            out.add(new InsnNode(Opcodes.ISUB));
+            out.add(new InsnNode(Opcodes.IADD));
+            out.add(new VarInsnNode(Opcodes.ISTORE, v));
+        }
+        out.add(new VarInsnNode(Opcodes.ILOAD, j0));
+        out.add(new VarInsnNode(Opcodes.ILOAD, n));
+        out.add(new InsnNode(Opcodes.IADD));
+        out.add(new VarInsnNode(Opcodes.ISTORE, j));
+        out.add(new JumpInsnNode(Opcodes.GOTO, outer.head()));
+        out.add(handler);
+        out.add(new InsnNode(Opcodes.POP));
+        out.add(original);
+        if (rows != null) {
+            rows.dropAll(out);
+        }
+        m.instructions.insertBefore(outer.head(), out);
+        m.tryCatchBlocks.add(0, new TryCatchBlockNode(tryStart, tryEnd, handler, "java/lang/RuntimeException"));
+    }
+
+    /* The inner loop, one step per pass over the row: buf[jj] = buf[jj] + x * Y(v + jj). */
+    private static void steps(InsnList out, RowPlan plan, int buf, int n, int jj, int x) {
+        Loop inner = plan.jam().inner();
+        int off = "IJFD".indexOf(plan.sort());
         LabelNode innerHead = new LabelNode();
         LabelNode innerExit = new LabelNode();
         out.add(innerHead);
@@ -150,42 +212,10 @@ final class RowCode {
         copy(out, plan.accStore().getNext(), inner.backEdge(), null, jj);
         out.add(new JumpInsnNode(Opcodes.GOTO, innerHead));
         out.add(innerExit);
-        out.add(tryEnd);
-        forEachElement(out, jj, n, () -> {
-            InsnList b = new InsnList();
-            b.add(new VarInsnNode(Opcodes.ILOAD, j0));
-            b.add(new VarInsnNode(Opcodes.ILOAD, jj));
-            b.add(new InsnNode(Opcodes.IADD));
-            b.add(new VarInsnNode(Opcodes.ISTORE, j));
-            b.add(new VarInsnNode(Opcodes.ALOAD, buf));
-            b.add(new VarInsnNode(Opcodes.ILOAD, jj));
-            b.add(new InsnNode(Opcodes.IALOAD + off));
-            b.add(new VarInsnNode(Opcodes.ISTORE + off, plan.acc()));
-            copy(b, plan.jam().epilogueFirst(), outer.iv().update(), null, jj);
-            return b;
-        });
-        for (int v : plan.varyIvs()) {
-            out.add(new VarInsnNode(Opcodes.ILOAD, v));
-            out.add(new VarInsnNode(Opcodes.ILOAD, n));
-            out.add(new InsnNode(Opcodes.ICONST_1));
-            out.add(new InsnNode(Opcodes.ISUB));
-            out.add(new InsnNode(Opcodes.IADD));
-            out.add(new VarInsnNode(Opcodes.ISTORE, v));
-        }
-        out.add(new VarInsnNode(Opcodes.ILOAD, j0));
-        out.add(new VarInsnNode(Opcodes.ILOAD, n));
-        out.add(new InsnNode(Opcodes.IADD));
-        out.add(new VarInsnNode(Opcodes.ISTORE, j));
-        out.add(new JumpInsnNode(Opcodes.GOTO, outer.head()));
-        out.add(handler);
-        out.add(new InsnNode(Opcodes.POP));
-        out.add(original);
-        m.instructions.insertBefore(outer.head(), out);
-        m.tryCatchBlocks.add(0, new TryCatchBlockNode(tryStart, tryEnd, handler, "java/lang/RuntimeException"));
     }
 
     /* for (jj = 0; jj < n; jj++) body */
-    private static void forEachElement(InsnList out, int jj, int n, java.util.function.Supplier<InsnList> body) {
+    static void forEachElement(InsnList out, int jj, int n, java.util.function.Supplier<InsnList> body) {
         LabelNode head = new LabelNode();
         LabelNode exit = new LabelNode();
         out.add(new InsnNode(Opcodes.ICONST_0));
@@ -204,7 +234,7 @@ final class RowCode {
      * Straight-line code only (labels, line numbers and frames dropped; frames are recomputed). With a
      * plan, every load of a local that varies with j becomes 'v + jj': its value for element j0 + jj.
      */
-    private static void copy(InsnList out, AbstractInsnNode from, AbstractInsnNode to, RowPlan vary, int jj) {
+    static void copy(InsnList out, AbstractInsnNode from, AbstractInsnNode to, RowPlan vary, int jj) {
         for (AbstractInsnNode p = from; p != to; p = p.getNext()) {
             if (p.getOpcode() < 0) {
                 continue;

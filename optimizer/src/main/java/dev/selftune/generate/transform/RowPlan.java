@@ -32,11 +32,13 @@ import dev.selftune.generate.LoopBodies;
  * nothing that varies with j, Y does), and the locals that vary with j ({@code vary}: j itself and
  * inner induction variables started at {@code j + c}). {@code jam} carries the nest checks shared
  * with unroll-and-jam: pure bound, straight-line inner loop that writes no memory, privates, equal
- * trip counts, and the run-time guards that the epilogue writes nothing the loops read.
+ * trip counts, and the run-time guards that the epilogue writes nothing the loops read. {@code rows}:
+ * where Y is read from ({@link RowCopies.Source}) when its rows can be copied and reused across rows,
+ * else the reason (a String).
  */
 record RowPlan(JamPlan jam, int acc, char sort, AbstractInsnNode accLoad, AbstractInsnNode accStore,
                AbstractInsnNode op1, AbstractInsnNode op2, AbstractInsnNode mul, boolean xIsFirst,
-               Set<Integer> vary, List<Integer> varyIvs, List<List<AbstractInsnNode>[]> guards) {
+               Set<Integer> vary, List<Integer> varyIvs, List<List<AbstractInsnNode>[]> guards, Object rows) {
 
     static RowPlan analyse(MethodNode method, Loop outer, Loop inner, Frame<SourceValue>[] frames,
                            Function<String, InputStream> classes) throws JamPlan.Refused {
@@ -143,7 +145,8 @@ record RowPlan(JamPlan jam, int acc, char sort, AbstractInsnNode accLoad, Abstra
             }
             checkY(accLoad.getNext(), add, Set.of());
             checkVaryLoads(method, frames, inner, accLoad.getNext(), add, jam, vary, j);
-            return new RowPlan(jam, acc, sort, accLoad, accStore, accLoad.getNext(), add, null, false, vary, varyIvs, guards);
+            Object rows = RowCopies.analyse(method, frames, outer, inner, accLoad.getNext(), add, off, vary);
+            return new RowPlan(jam, acc, sort, accLoad, accStore, accLoad.getNext(), add, null, false, vary, varyIvs, guards, rows);
         }
         AbstractInsnNode yFrom = firstVaries ? accLoad.getNext() : op2;
         AbstractInsnNode yTo = firstVaries ? op2 : mul;
@@ -157,7 +160,8 @@ record RowPlan(JamPlan jam, int acc, char sort, AbstractInsnNode accLoad, Abstra
         }
         checkY(yFrom, yTo, xWrites);
         checkVaryLoads(method, frames, inner, yFrom, yTo, jam, vary, j);
-        return new RowPlan(jam, acc, sort, accLoad, accStore, accLoad.getNext(), op2, mul, !firstVaries, vary, varyIvs, guards);
+        Object rows = RowCopies.analyse(method, frames, outer, inner, yFrom, yTo, off, vary);
+        return new RowPlan(jam, acc, sort, accLoad, accStore, accLoad.getNext(), op2, mul, !firstVaries, vary, varyIvs, guards, rows);
     }
 
     /*

@@ -134,4 +134,48 @@ public final class RowMatrices {
             }
         }
     }
+    /**
+     * Like {@link #multSmall}, but rows differ in what they read of b: rows 2, 3, 6, 7, .. start one column
+     * over, every third row steps b by one less than its width (row 5 starts where row 4 does, with
+     * another stride), every fourth row stops one step early. Copies
+     * of b's rows that one row made are not the next row's.
+     */
+    public static void multShifted(RowMatrix a, RowMatrix b, RowMatrix c) {
+        for (int i = 0; i < a.numRows; i++) {
+            int cIndex = i * b.numCols;
+            int shift = (i >> 1) & 1;
+            int stride = b.numCols - (i % 3 == 2 ? 1 : 0);
+            int steps = b.numRows - (i % 4 == 3 ? 1 : 0);
+            for (int j = 0; j < b.numCols - shift; j++) {
+                double total = 0;
+                int indexA = i * a.numCols;
+                int indexB = j + shift;
+                int end = indexA + steps;
+                while (indexA < end) {
+                    total += a.data[indexA++] * b.data[indexB];
+                    indexB += stride;
+                }
+                c.set(cIndex++, total);
+            }
+        }
+    }
+
+    /** Like {@link #multSmall}, but a counter is stored between rows: the loop around the row loop writes memory. */
+    public static void multCountingRows(RowMatrix a, RowMatrix b, RowMatrix c, int[] rowsDone) {
+        for (int i = 0; i < a.numRows; i++) {
+            int cIndex = i * b.numCols;
+            for (int j = 0; j < b.numCols; j++) {
+                double total = 0;
+                int indexA = i * a.numCols;
+                int indexB = j;
+                int end = indexA + b.numRows;
+                while (indexA < end) {
+                    total += a.data[indexA++] * b.data[indexB];
+                    indexB += b.numCols;
+                }
+                c.set(cIndex++, total);
+            }
+            rowsDone[0] = i + 1;
+        }
+    }
 }
