@@ -1,9 +1,13 @@
 package dev.selftune.cli;
 
+import dev.selftune.measure.ForkModes;
+import dev.selftune.api.Measurement;
+
 import dev.selftune.api.Decision;
 import dev.selftune.api.Speedup;
 import dev.selftune.api.TuneResult;
 import dev.selftune.api.VariantResult;
+import dev.selftune.measure.ForkModes;
 import dev.selftune.report.ChangedMethods;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -46,6 +50,11 @@ final class Summary {
                 row(sb, "confirmed", c.variant().id() + ": " + speedup(c.speedup()) + " (" + evidence(c.speedup(),
                         c.measurement() == null ? null : c.measurement().forks()) + "): the variant this decision is about");
             }
+        }
+        boolean firstSpeed = true;
+        for (String note : ForkModes.notes(r)) {
+            row(sb, firstSpeed ? "forks" : "", note);
+            firstSpeed = false;
         }
         if (r.setup() != null && r.setup().toleranceBased()) {
             row(sb, "exactness", String.format(Locale.ROOT, "results had to agree within a relative %.3g "

@@ -130,6 +130,10 @@ public final class HtmlReport {
                         .append(Html.ratio(minSpeedup)).append(").</p>\n");
             }
         }
+        for (String note : dev.selftune.measure.ForkModes.notes(r)) {
+            h.append("<p class=\"two-speeds\">").append(esc(note.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + note.substring(1)))
+                    .append(".</p>\n");
+        }
         VariantResult screened = bestScreened(r);
         if (screened != null) {
             h.append("<p class=\"hint\">Best screening estimate: ").append(esc(screened.variant().id())).append(" at ")

@@ -256,6 +256,17 @@ public final class JsonReport {
         m.put("iterations", ms.iterations());
         m.put("forkScores", ms.forkScores());
         m.put("basis", ms.basis().label());
+        dev.selftune.measure.ForkModes modes = dev.selftune.measure.ForkModes.of(ms.forkScores());
+        if (modes == null) {
+            m.put("twoSpeeds", null);
+        } else {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("fastScore", modes.fastScore());
+            t.put("fastForks", modes.fastForks());
+            t.put("slowScore", modes.slowScore());
+            t.put("slowForks", modes.slowForks());
+            m.put("twoSpeeds", t);
+        }
         return m;
     }
 }

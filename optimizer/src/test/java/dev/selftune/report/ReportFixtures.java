@@ -94,6 +94,18 @@ public final class ReportFixtures {
                 new Decision.Swap(v2.variant(), s, ms(412.0, 6.1), win), original(), 0, setup(1e-9), "v2", notApplied());
     }
 
+    /** A swap of v2 whose original ran at two speeds across its six confirmation forks (300 ns/op in 3, 420 in 3). */
+    public static TuneResult swapTwoSpeedOriginal() {
+        List<VariantResult> vs = variants();
+        VariantResult v2 = vs.get(2);
+        Speedup s = new Speedup(1.47, 1.18, 1.83, Basis.CPU);
+        Measurement win = new Measurement(245.2, 4.0, "ns/op", 6, 5, new double[] {245, 246, 244, 245, 247, 245});
+        Measurement base = new Measurement(360.0, 60.0, "ns/op", 6, 5, new double[] {300, 421, 302, 419, 301, 420});
+        vs.set(2, new VariantResult(v2.variant(), v2.verdict(), win, s, "confirmed in 6 interleaved fork pairs"));
+        return new TuneResult(TARGET, "17.0.15", "Debian", "cpu", 42L, 120, 80.0, base, vs,
+                new Decision.Swap(v2.variant(), s, base, win), original(), 0, setup(null), "v2", notApplied());
+    }
+
     public static TuneResult result(List<VariantResult> vs, Decision d) {
         return new TuneResult(TARGET, "17.0.15+6-Debian-1deb12u1", "Debian", "Intel(R) Xeon(R) CPU @ 2.20GHz (2 cores)",
                 42L, 120, 113.4, ms(410.5, 7.5), vs, d, original());
