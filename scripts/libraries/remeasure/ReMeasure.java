@@ -31,6 +31,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
@@ -174,11 +177,22 @@ public class ReMeasure {
     }
     private static final int MEASUREMENTS = 5;
 
+    /*
+     * Ten warm-up iterations of 500 ms. With three, commons-math's FFT (about 3 ms an op over its rows) was
+     * still in its warm-up transient when measuring began: this harness's run() reached C2 only about 3 s into
+     * the fork, and until then an op took 6.3 ms instead of 1.6 (both sides alike); a pair in which one fork
+     * had settled and the other had not read 0.5x or 2x, and the whole re-measurement 0.74x [0.43, 1.27].
+     * A fork whose first measured iteration is still UNSTEADY times its last is named on its pair's line.
+     */
+    private static final int WARMUPS = 10;
+    private static final double UNSTEADY = 1.25;
+
     public static void main(String[] args) throws Exception {
         int pairs = Integer.parseInt(args[4]);
         double[] cpuLogs = new double[pairs];
         double[] wallLogs = new double[pairs];
         boolean cpu = true;
+        int unsteady = 0;
         for (int p = 0; p < pairs; p++) {
             String first = p % 2 == 0 ? "original" : "winner";
             String second = p % 2 == 0 ? "winner" : "original";
@@ -189,8 +203,9 @@ public class ReMeasure {
             wallLogs[p] = Math.log(original[0] / winner[0]);
             cpuLogs[p] = Math.log(original[1] / winner[1]);
             cpu &= !Double.isNaN(cpuLogs[p]);
-            System.err.printf(Locale.ROOT, "pair %d: original %.4g us (cpu %.4g), winner %.4g us (cpu %.4g)%n",
-                    p + 1, original[0], original[1], winner[0], winner[1]);
+            System.err.printf(Locale.ROOT, "pair %d: original %.4g us (cpu %.4g)%s, winner %.4g us (cpu %.4g)%s%n",
+                    p + 1, original[0], original[1], steadiness(original[2]), winner[0], winner[1], steadiness(winner[2]));
+            unsteady += (original[2] > UNSTEADY ? 1 : 0) + (winner[2] > UNSTEADY ? 1 : 0);
         }
         double[] logs = cpu ? cpuLogs : wallLogs;
         double mean = mean(logs);
@@ -200,8 +215,13 @@ public class ReMeasure {
         }
         double half = pairs < 2 ? Double.NaN
                 : new TDistribution(pairs - 1).inverseCumulativeProbability(0.975) * Math.sqrt(var / pairs);
-        System.out.printf(Locale.ROOT, "%.2fx [%.2f, %.2f] (%d pairs, %s)%n", Math.exp(mean), Math.exp(mean - half),
-                Math.exp(mean + half), pairs, cpu ? String.format(Locale.ROOT, "cpu; wall %.2fx", Math.exp(mean(wallLogs))) : "wall");
+        System.out.printf(Locale.ROOT, "%.2fx [%.2f, %.2f] (%d pairs, %s%s)%n", Math.exp(mean), Math.exp(mean - half),
+                Math.exp(mean + half), pairs, cpu ? String.format(Locale.ROOT, "cpu; wall %.2fx", Math.exp(mean(wallLogs))) : "wall",
+                unsteady == 0 ? "" : "; " + unsteady + " of " + (2 * pairs) + " forks still warming up");
+    }
+
+    private static String steadiness(double drift) {
+        return drift > UNSTEADY ? String.format(Locale.ROOT, " [still warming up: first measured iteration %.2fx the last]", drift) : "";
     }
 
     private static double mean(double[] xs) {
@@ -220,11 +240,11 @@ public class ReMeasure {
      * 1.91x where tune had confirmed 1.42x (443 us with references unscaled, 608 us zero-based and
      * shifted; the original does not move).
      */
-    /** {wall time per op, CPU time per op (NaN when the fork reported no CPU shares)} of one fork of one side. */
+    /** {wall time per op, CPU time per op (NaN when the fork reported no CPU shares), first measured iteration / last}. */
     private static double[] score(String[] args, String side) throws Exception {
         Path log = Files.createTempFile("remeasure-", ".cpu");
         Options o = new OptionsBuilder().include("^remeasure\\.ReMeasure\\.run$").forks(1)
-                .warmupIterations(3).warmupTime(TimeValue.milliseconds(500))
+                .warmupIterations(WARMUPS).warmupTime(TimeValue.milliseconds(500))
                 .measurementIterations(MEASUREMENTS).measurementTime(TimeValue.milliseconds(500))
                 .param("libCp", args[0]).param("winnerDir", args[1]).param("target", args[2])
                 .param("provider", args[3]).param("side", side)
@@ -236,16 +256,24 @@ public class ReMeasure {
             while (true) {
                 try {
                     Files.writeString(log, "");
-                    double wall = new Runner(o).runSingle().getPrimaryResult().getScore();
+                    RunResult run = new Runner(o).runSingle();
+                    double wall = run.getPrimaryResult().getScore();
+                    List<Double> its = new ArrayList<>();
+                    for (BenchmarkResult b : run.getBenchmarkResults()) {
+                        for (IterationResult i : b.getIterationResults()) {
+                            its.add(i.getPrimaryResult().getScore());
+                        }
+                    }
+                    double drift = its.size() < 2 ? 1 : its.get(0) / its.get(its.size() - 1);
                     List<String> shares = Files.readAllLines(log);
                     if (shares.size() < MEASUREMENTS) {
-                        return new double[] {wall, Double.NaN};
+                        return new double[] {wall, Double.NaN, drift};
                     }
                     double share = 0;
                     for (String x : shares.subList(shares.size() - MEASUREMENTS, shares.size())) {
                         share += Double.parseDouble(x.trim()) / MEASUREMENTS;
                     }
-                    return new double[] {wall, wall * share};
+                    return new double[] {wall, wall * share, drift};
                 } catch (RunnerException e) {
                     if (!String.valueOf(e.getMessage()).contains("Another JMH instance") || System.currentTimeMillis() > deadline) {
                         throw e;
