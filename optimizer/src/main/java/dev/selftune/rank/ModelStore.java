@@ -47,10 +47,13 @@ final class ModelStore {
      * a variant that allocates the same pay alike; the ratios the model predicts hardly move. The
      * measurement cache keeps the full key: there the scores themselves are reused.
      */
-    /** The environment a ranking model is kept under: the measurer's key less the pre-touch flag. */
+    /** The environment a ranking model is kept under: the measurer's key less the pre-touch flags (2 MB pages included). */
     static String modelEnvironment(String measurerEnvironment) {
-        return measurerEnvironment.replace(" -XX:+AlwaysPreTouch", "").replace("-XX:+AlwaysPreTouch ", "")
-                .replace("-XX:+AlwaysPreTouch", "").strip();
+        String s = measurerEnvironment;
+        for (String flag : new String[] {"-XX:+AlwaysPreTouch", dev.selftune.measure.FirstTouch.HUGE_PAGES}) {
+            s = s.replace(" " + flag, "").replace(flag + " ", "").replace(flag, "");
+        }
+        return s.strip();
     }
 
     Path file() {

@@ -10,8 +10,42 @@ import java.util.List;
  * part of what a fork measures, on a machine where a first touch is dear.
  */
 final class PreTouch {
-    /** The flag it adds. */
+    /** The flag it adds (with {@link FirstTouch#HUGE_PAGES} when the heap is touched in 2 MB pages). */
     static final String FLAG = "-XX:+AlwaysPreTouch";
+
+    /**
+     * How a fork's heap is pre-touched and what that adds to each fork's start: page by page in 4 KB pages
+     * (the JVM's default), or in the kernel's 2 MB pages where it gives them on request ({@link #cheapest}).
+     */
+    record Way(List<String> flags, double startSeconds) {
+        /** The heap in 4 KB pages at {@code secondsPerPage} each. */
+        static Way smallPages(double secondsPerPage) {
+            return new Way(List.of(FLAG), HEAP_BYTES / FirstTouch.PAGE * secondsPerPage);
+        }
+
+        /** The heap in 2 MB pages, at a measured start cost. */
+        static Way hugePages(double startSeconds) {
+            return new Way(List.of(FLAG, FirstTouch.HUGE_PAGES), startSeconds);
+        }
+
+        boolean huge() {
+            return flags.contains(FirstTouch.HUGE_PAGES);
+        }
+    }
+
+    /*
+     * 2 MB pages when the kernel gives them and the measured start is cheaper: commons-math's convolve allocates
+     * about 350 MB/s; unpre-touched, its forks ran 1.8x slower for their first 3 s (eden growing onto fresh 4 KB
+     * pages at 6.5-15 us a fault) and then steady, so each fork measured a different mix, and a variant
+     * confirmed 1.20-1.32x that a steady re-measurement put at 1.01x. Pre-touching in 4 KB pages would have
+     * cost 4 s a fork start (unaffordable at 90 s); in 2 MB pages 0.1-0.2 s. The huge pages also change
+     * what TLB misses cost (fewer), for both sides alike; report.json's forkJvmArgs says when they were used.
+     */
+    /** The cheaper way to pre-touch: 2 MB pages when {@code hugeStartSeconds} was measured and is cheaper, else 4 KB. */
+    static Way cheapest(double secondsPerPage, double hugeStartSeconds) {
+        Way small = Way.smallPages(secondsPerPage);
+        return hugeStartSeconds >= 0 && !(small.startSeconds() <= hugeStartSeconds) ? Way.hugePages(hugeStartSeconds) : small;
+    }
     /** Share of a fork's measured time that first touches may take before the forks pre-touch. */
     static final double MAX_SHARE = 0.10;
     /** Seconds a pre-touch may add to each fork's start (the fixed 1 GB heap, page by page). */
@@ -45,11 +79,17 @@ final class PreTouch {
         return bytesPerCall >= MIN_BYTES_PER_CALL ? bytesPerCall : 0;
     }
 
-    /** Why the forks should pre-touch, or null when they should not. */
+    /** Why the forks should pre-touch, or null when they should not (the heap in 4 KB pages). */
     static String reason(double bytesPerOp, double nsPerOp, double secondsPerPage, ForkPlan plan) {
-        String share = share(bytesPerOp, nsPerOp, secondsPerPage, plan);
-        return share == null ? null : share + String.format(": every fork pre-touches its heap (%s, %.1f s more per fork start)",
-                FLAG, startSeconds(secondsPerPage));
+        return reason(bytesPerOp, nsPerOp, secondsPerPage, Way.smallPages(secondsPerPage), plan);
+    }
+
+    /** Why the forks should pre-touch the {@code way} given, or null when they should not. */
+    static String reason(double bytesPerOp, double nsPerOp, double secondsPerPage, Way way, ForkPlan plan) {
+        String share = share(bytesPerOp, nsPerOp, secondsPerPage, way, plan);
+        return share == null ? null : share + String.format(java.util.Locale.ROOT,
+                ": every fork pre-touches its heap (%s, %.2f s more per fork start%s)", String.join(" ", way.flags()),
+                way.startSeconds(), way.huge() ? ", in the 2 MB pages the kernel gives on request" : "");
     }
 
     /** Whether the forks pre-touch, and what forkFlagsNote says (null: nothing to say). */
@@ -61,34 +101,36 @@ final class PreTouch {
      */
     static Choice choose(double bytesPerOp, double nsPerOp, double secondsPerPage, ForkPlan plan, double leftSeconds,
                          double elapsedSeconds, double forkSeconds) {
-        String why = reason(bytesPerOp, nsPerOp, secondsPerPage, plan);
+        return choose(bytesPerOp, nsPerOp, secondsPerPage, Way.smallPages(secondsPerPage), plan, leftSeconds, elapsedSeconds, forkSeconds);
+    }
+
+    /** {@link #choose} for a given way to pre-touch. */
+    static Choice choose(double bytesPerOp, double nsPerOp, double secondsPerPage, Way way, ForkPlan plan, double leftSeconds,
+                         double elapsedSeconds, double forkSeconds) {
+        String why = reason(bytesPerOp, nsPerOp, secondsPerPage, way, plan);
         if (why == null) {
             return new Choice(false, null);
         }
-        String unaffordable = unaffordable(leftSeconds, elapsedSeconds, forkSeconds, secondsPerPage);
+        String unaffordable = unaffordable(leftSeconds, elapsedSeconds, forkSeconds, way.startSeconds());
         return unaffordable == null ? new Choice(true, why)
-                : new Choice(false, share(bytesPerOp, nsPerOp, secondsPerPage, plan) + unaffordable);
+                : new Choice(false, share(bytesPerOp, nsPerOp, secondsPerPage, way, plan) + unaffordable);
     }
 
     /* "the original allocates ... of each fork's measured time" when first touches pass the share and the pre-touch is cheap enough; else null. */
-    private static String share(double bytesPerOp, double nsPerOp, double secondsPerPage, ForkPlan plan) {
+    private static String share(double bytesPerOp, double nsPerOp, double secondsPerPage, Way way, ForkPlan plan) {
         if (!(bytesPerOp > 0) || !(nsPerOp > 0) || !(secondsPerPage > 0)) {
             return null;
         }
         double iterating = plan.iteratingTimePerFork().toNanos() / 1e9;
         double touched = Math.min(bytesPerOp / nsPerOp * 1e9 * iterating, HEAP_BYTES * YOUNG_SHARE);
         double share = touched / FirstTouch.PAGE * secondsPerPage / iterating;
-        if (share < MAX_SHARE || startSeconds(secondsPerPage) > MAX_START_SECONDS) {
+        if (share < MAX_SHARE || !(way.startSeconds() <= MAX_START_SECONDS)) {
             return null;
         }
         return String.format("the original allocates %.0f MB/s and a first touch of a page costs %.1f us here, so first touches "
                 + "would be about %.0f%% of each fork's measured time", bytesPerOp / nsPerOp * 1e3, secondsPerPage * 1e6, share * 100);
     }
 
-    /** Seconds the pre-touch adds to each fork's start: the fixed heap, page by page. */
-    static double startSeconds(double secondsPerPage) {
-        return HEAP_BYTES / FirstTouch.PAGE * secondsPerPage;
-    }
 
     /*
      * The fewest forks a decision takes: a baseline, two screened variants and the confirmation's six pairs. Pre-touching
@@ -105,9 +147,9 @@ final class PreTouch {
      * cached asking fork switch a 50 s run to pre-touched forks of 4.7 s each, and the run then ended undecided
      * for want of confirmation pairs.
      */
-    static String unaffordable(double leftSeconds, double elapsedSeconds, double forkSeconds, double secondsPerPage) {
+    static String unaffordable(double leftSeconds, double elapsedSeconds, double forkSeconds, double startSeconds) {
         double plain = forkSeconds > 0 ? forkSeconds : Budget.INITIAL_FORK_SECONDS;
-        double each = plain + startSeconds(secondsPerPage);
+        double each = plain + startSeconds;
         if (FORKS_FOR_A_DECISION * each <= leftSeconds) {
             return null;
         }

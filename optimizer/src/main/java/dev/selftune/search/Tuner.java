@@ -19,6 +19,7 @@ import dev.selftune.inputs.InputSource;
 import dev.selftune.inputs.Inputs;
 import dev.selftune.measure.BenchSpec;
 import dev.selftune.measure.CachingMeasurer;
+import dev.selftune.measure.ForkFlags;
 import dev.selftune.measure.ForkPlan;
 import dev.selftune.measure.JmhLockTimeout;
 import dev.selftune.measure.JmhMeasurer;
@@ -164,7 +165,7 @@ public final class Tuner {
         String forkFlagsNote = asked.note();
         if (preTouch != null) {
             forkArgs = new ArrayList<>(forkArgs);
-            forkArgs.add(PreTouch.FLAG);
+            forkArgs.addAll(asked.flags());
             measurer = CachingMeasurer.over(jmh.make(work, budget, forkArgs), req.cacheDir());
             progress.update("screen (pre-touched heap)", 0, 1, budget.left());
         }
@@ -459,11 +460,11 @@ public final class Tuner {
     }
 
     /** What asking cost and gave: the reason to pre-touch (null: no), the original's fork that asked, its CPU shares, forks run. */
-    record Asked(String reason, Measurement first, double[] cpuShares, int forks, String advice) {
-        static final Asked NOT = new Asked(null, null, null, 0, null);
+    record Asked(String reason, Measurement first, double[] cpuShares, int forks, String advice, List<String> flags) {
+        static final Asked NOT = new Asked(null, null, null, 0, null, List.of());
 
-        Asked(String reason, Measurement first, double[] cpuShares, int forks) {
-            this(reason, first, cpuShares, forks, null);
+        Asked(String reason, Measurement first, double[] cpuShares, int forks, List<String> flags) {
+            this(reason, first, cpuShares, forks, null, flags);
         }
 
         /** What report.json's forkFlagsNote says: why the forks pre-touch, or why they would and do not. */
@@ -485,8 +486,12 @@ public final class Tuner {
             return Asked.NOT;
         }
         double spp = dev.selftune.measure.FirstTouch.secondsPerPage();
-        if (PreTouch.reason(1e12, 1, spp, SCREEN) == null) {
-            return Asked.NOT;   // first touches are cheap here (or pre-touching dear): no fork spent asking
+        if (PreTouch.reason(1e12, 1, spp, PreTouch.Way.smallPages(0), SCREEN) == null) {
+            return Asked.NOT;   // first touches are cheap here: no fork spent asking
+        }
+        PreTouch.Way way = PreTouch.cheapest(spp, dev.selftune.measure.FirstTouch.hugePreTouchSeconds(ForkFlags.FIXED_HEAP));
+        if (PreTouch.reason(1e12, 1, spp, way, SCREEN) == null) {
+            return Asked.NOT;   // pre-touching is too dear here
         }
         Measurement first;
         double[] shares;
@@ -516,8 +521,9 @@ public final class Tuner {
             double measured = OpAllocation.bytesPerOp(baseline, OP_ALLOCATION_NANOS);
             perOp = Double.isFinite(measured) && PreTouch.counted(measured / rowsPerOp) > 0 ? measured : perOp;
         }
-        PreTouch.Choice choice = PreTouch.choose(perOp, ns, spp, SCREEN, budget.left(), budget.elapsed(), forkSeconds);
-        return choice.touch() ? new Asked(choice.note(), first, shares, forks) : new Asked(null, first, shares, forks, choice.note());
+        PreTouch.Choice choice = PreTouch.choose(perOp, ns, spp, way, SCREEN, budget.left(), budget.elapsed(), forkSeconds);
+        return choice.touch() ? new Asked(choice.note(), first, shares, forks, way.flags())
+                : new Asked(null, first, shares, forks, choice.note(), List.of());
     }
 
     private static Measurement measureBaselineOnly(Measurer measurer, BenchSpec spec, Budget budget) {

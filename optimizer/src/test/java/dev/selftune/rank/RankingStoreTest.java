@@ -142,6 +142,7 @@ class RankingStoreTest {
         assertEquals(0, Ranking.open(dir, "jvm 17 | cpu X | -Xms2g -Xmx2g", ON, warnings::add).examples(),
                 "another heap is another environment");
         assertEquals("jvm | cpu | -Xmx1g", ModelStore.modelEnvironment("jvm | cpu | -XX:+AlwaysPreTouch -Xmx1g"));
+        assertEquals("jvm | cpu | -Xmx1g", ModelStore.modelEnvironment("jvm | cpu | -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages -Xmx1g"));
     }
 
     @Test

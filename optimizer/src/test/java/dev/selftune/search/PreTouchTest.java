@@ -1,5 +1,6 @@
 package dev.selftune.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -94,15 +95,15 @@ class PreTouchTest {
     @Test
     void unaffordable_pretouchedForksThatDoNotFitTheBudget_measuredWithoutAndTheBudgetAdvised() {
         /* 2 s forks, 2.6 s more each pre-touched: 15 forks take 69 s */
-        String why = PreTouch.unaffordable(40, 10, 2.0, 10e-6);
+        String why = PreTouch.unaffordable(40, 10, 2.0, PreTouch.Way.smallPages(10e-6).startSeconds());
         assertNotNull(why);
         assertTrue(why.contains("give --budget 80s"), why);
-        assertNull(PreTouch.unaffordable(75, 15, 2.0, 10e-6), "69 s of forks fit 75 s left");
+        assertNull(PreTouch.unaffordable(75, 15, 2.0, PreTouch.Way.smallPages(10e-6).startSeconds()), "69 s of forks fit 75 s left");
         /* a cached asking fork tells no cost: the budget's first guess (2 s a plain fork) stands in, not "affordable" */
-        String cached = PreTouch.unaffordable(40, 10, Double.NaN, 10e-6);
+        String cached = PreTouch.unaffordable(40, 10, Double.NaN, PreTouch.Way.smallPages(10e-6).startSeconds());
         assertNotNull(cached, "15 forks of 2 s + 2.6 s do not fit 40 s, whether or not the asking fork was cached");
         assertTrue(cached.contains("give --budget 80s"), cached);
-        assertNull(PreTouch.unaffordable(75, 15, Double.NaN, 10e-6), "with 75 s left they fit on the first guess too");
+        assertNull(PreTouch.unaffordable(75, 15, Double.NaN, PreTouch.Way.smallPages(10e-6).startSeconds()), "with 75 s left they fit on the first guess too");
     }
 
     @Test
@@ -117,5 +118,57 @@ class PreTouchTest {
         PreTouch.Choice none = PreTouch.choose(0, 3.8e6, SLOW_FAULT, SCREEN, 40, 10, 2.0);
         assertFalse(none.touch());
         assertNull(none.note());
+    }
+
+    @Test
+    void cheapest_hugePagesWhenMeasuredAndCheaper_elseSmallPages() {
+        PreTouch.Way small = PreTouch.cheapest(15e-6, Double.NaN);
+        assertFalse(small.huge(), "no 2 MB pages on request: page by page");
+        assertEquals(List.of(PreTouch.FLAG), small.flags());
+        assertEquals(262_144 * 15e-6, small.startSeconds(), 1e-9, "1 GB in 4 KB pages");
+        PreTouch.Way huge = PreTouch.cheapest(15e-6, 0.15);
+        assertTrue(huge.huge());
+        assertEquals(List.of(PreTouch.FLAG, FirstTouch.HUGE_PAGES), huge.flags());
+        assertEquals(0.15, huge.startSeconds(), 1e-12);
+        assertFalse(PreTouch.cheapest(1e-7, 0.15).huge(), "4 KB pages at 0.1 us touch 1 GB in 0.03 s: cheaper than the measured 0.15 s");
+    }
+
+    @Test
+    void choose_convolveOnSlowFaults_unaffordableInSmallPages_touchesInHugePages() {
+        /* commons-math's convolve: ~250 KB an op at ~0.7 ms, faults at 12 us (3.1 s a 4 KB pre-touch), a 2.4 s plain fork, 78 s left */
+        double bytes = 250_000;
+        double ns = 0.7e6;
+        double spp = 12e-6;
+        PreTouch.Choice small = PreTouch.choose(bytes, ns, spp, PreTouch.Way.smallPages(spp), SCREEN, 78, 12, 2.4);
+        assertFalse(small.touch(), "3.1 s more per fork start: 15 forks do not fit 78 s");
+        assertTrue(small.note().contains("give --budget"), small.note());
+        PreTouch.Choice huge = PreTouch.choose(bytes, ns, spp, PreTouch.cheapest(spp, 0.12), SCREEN, 78, 12, 2.4);
+        assertTrue(huge.touch(), huge.note());
+        assertTrue(huge.note().contains(FirstTouch.HUGE_PAGES) && huge.note().contains("0.12 s more per fork start")
+                && huge.note().contains("2 MB pages"), huge.note());
+    }
+
+    @Test
+    void reason_pretouchDearerThanTheLimit_none_evenInHugePages() {
+        assertNull(PreTouch.reason(600_000, 3.8e6, SLOW_FAULT, PreTouch.Way.hugePages(5.0), SCREEN),
+                "a 5 s pre-touch is over the 4 s a fork start may take, whatever the page size");
+    }
+
+    @Test
+    void hugePagesOnRequest_readsTheKernelsMode() {
+        assertTrue(FirstTouch.hugePagesOnRequest("always [madvise] never"));
+        assertTrue(FirstTouch.hugePagesOnRequest("[always] madvise never"));
+        assertFalse(FirstTouch.hugePagesOnRequest("always madvise [never]"));
+        assertFalse(FirstTouch.hugePagesOnRequest(""));
+    }
+
+    @Test
+    void hugePreTouchSeconds_measuredOnlyWhereTheKernelGivesHugePages() {
+        double s = FirstTouch.hugePreTouchSeconds(dev.selftune.measure.ForkFlags.FIXED_HEAP);
+        if (FirstTouch.hugePagesOnRequest()) {
+            assertTrue(Double.isNaN(s) || s >= 0 && s < 30, "seconds: " + s);
+        } else {
+            assertTrue(Double.isNaN(s), "no huge pages on request, no measurement: " + s);
+        }
     }
 }
