@@ -87,9 +87,10 @@ final class PreTouch {
     /** Why the forks should pre-touch the {@code way} given, or null when they should not. */
     static String reason(double bytesPerOp, double nsPerOp, double secondsPerPage, Way way, ForkPlan plan) {
         String share = share(bytesPerOp, nsPerOp, secondsPerPage, way, plan);
+        String start = way.startSeconds() < 0.01 ? "under 0.01 s" : String.format(java.util.Locale.ROOT, "%.2f s", way.startSeconds());
         return share == null ? null : share + String.format(java.util.Locale.ROOT,
-                ": every fork pre-touches its heap (%s, %.2f s more per fork start%s)", String.join(" ", way.flags()),
-                way.startSeconds(), way.huge() ? ", in the 2 MB pages the kernel gives on request" : "");
+                ": every fork pre-touches its heap (%s, %s more per fork start%s)", String.join(" ", way.flags()),
+                start, way.huge() ? ", in the 2 MB pages the kernel gives on request" : "");
     }
 
     /** Whether the forks pre-touch, and what forkFlagsNote says (null: nothing to say). */

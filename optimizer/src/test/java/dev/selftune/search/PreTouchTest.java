@@ -149,6 +149,12 @@ class PreTouchTest {
     }
 
     @Test
+    void reason_aStartTooCheapToMeasure_saysUnderOneHundredth() {
+        String why = PreTouch.reason(600_000, 3.8e6, SLOW_FAULT, PreTouch.Way.hugePages(0), SCREEN);
+        assertTrue(why != null && why.contains("under 0.01 s more per fork start"), why);
+    }
+
+    @Test
     void reason_pretouchDearerThanTheLimit_none_evenInHugePages() {
         assertNull(PreTouch.reason(600_000, 3.8e6, SLOW_FAULT, PreTouch.Way.hugePages(5.0), SCREEN),
                 "a 5 s pre-touch is over the 4 s a fork start may take, whatever the page size");
