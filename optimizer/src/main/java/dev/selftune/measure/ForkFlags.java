@@ -36,7 +36,8 @@ public final class ForkFlags {
      * us/op. A fixed small heap bounds the memory a fork can ever touch, so the first touches are over
      * within warm-up: with a fixed 1 GB the same ebeMultiply forks ran at 31.3-32.5 us/op, transpose's at
      * 58-64. -XX:+AlwaysPreTouch on top cost 0.3 s per fork start and changed nothing more; a fixed young
-     * generation alone (-Xmn64m) still left one fork in six 2.6x slower.
+     * generation alone (-Xmn64m) still left one fork in six 2.6x slower. (On machines where a page fault
+     * costs 7-18 us the first touches are not over within warm-up: search/PreTouch adds the pre-touch per run.)
      * Why laid out like this JVM's default heap: the heap's size and place decide how compressed
      * references are encoded and how large G1's regions are, and both change the code and the costs a
      * method is measured with. A plain 1 GB heap sits under 4 GB and encodes references unscaled, where
