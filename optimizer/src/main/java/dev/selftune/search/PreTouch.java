@@ -132,7 +132,6 @@ final class PreTouch {
                 + "would be about %.0f%% of each fork's measured time", bytesPerOp / nsPerOp * 1e3, secondsPerPage * 1e6, share * 100);
     }
 
-
     /*
      * The fewest forks a decision takes: a baseline, two screened variants and the confirmation's six pairs. Pre-touching
      * makes each of them dearer; when that many no longer fit the time left, the run would end undecided (a transpose
