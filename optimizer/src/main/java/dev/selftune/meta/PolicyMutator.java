@@ -160,7 +160,11 @@ public final class PolicyMutator {
      * variants, so k is the winner's place in the generator's order (TargetScore.generatedAt), not in the
      * order screened: a winner screened 3rd but generated 20th must not be cut by a cap of 5.
      * (b) Otherwise, when the parent screened at least twice what the ranking model would let through,
-     * the child turns the model on (ranked below).
+     * the child turns the model on (ranked below). Rule (b) goes first when (a)'s cap would spare under
+     * half the first-round screenings the model's cut would, summed over the parent's targets: in three
+     * runs of scripts/self-improve.sh (session 26) (a) capped 24 at 15-18 where the tunings had screened
+     * 16-24, spared 7-10 screenings, and its candidate cost 67-71 forks against the parent's 66-70, a
+     * generation spent on nothing; the model's cut of 6 would have spared 28-31.
      * (c) Otherwise, with the model on, rule (a) in the model's order: the winners came among the
      * first k it let through, so the child lets through max(3, 1.5 k) (rankCut below).
      * (d) Otherwise, when successive halving's later rounds changed nothing that mattered: every swap's
@@ -176,10 +180,11 @@ public final class PolicyMutator {
             return null;
         }
         Policy capped = parent.rank().rankModel() ? null : capped(parent, evidence);
-        if (capped != null) {
+        Policy ranked = ranked(parent, evidence);
+        if (capped != null && (ranked == null
+                || 2 * saved(evidence, capped.maxVariants()) >= saved(evidence, rankedScreens(parent)))) {
             return capped;
         }
-        Policy ranked = ranked(parent, evidence);
         if (ranked != null) {
             return ranked;
         }
@@ -261,6 +266,11 @@ public final class PolicyMutator {
             }
         }
         return latest;
+    }
+
+    /* First-round screenings a limit of {@code limit} variants per target would have spared the parent's tunings. */
+    static int saved(Utility evidence, int limit) {
+        return evidence.targets().stream().mapToInt(t -> Math.max(0, t.screened() - limit)).sum();
     }
 
     /* The most variants any target's tuning screened. */

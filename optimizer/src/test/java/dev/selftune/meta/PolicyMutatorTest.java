@@ -1,6 +1,7 @@
 package dev.selftune.meta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -117,6 +118,24 @@ class PolicyMutatorTest {
         assertTrue(child == null || child.maxVariants() == Policy.defaults().maxVariants(), String.valueOf(child));
         Utility early = Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 3, 24, 0, 8)));
         assertEquals(12, new PolicyMutator(1).informed(Policy.defaults(), early).maxVariants(), "generated 8th: 1.5 x 8");
+    }
+
+    @Test
+    void informed_capSparesUnderHalfWhatTheModelWould_turnsTheModelOnFirst() {
+        // session 26, seed 1: winners generated 10th of 17 and 1st of 23; a cap at 15 spares 2 + 8 screenings, the model's 6 spare 11 + 17
+        Utility e = Utility.of(List.of(new TargetScore("mm", 7.0, 6.3, 7.8, 30, 0, 17, "swap", 7, 17, 1, 10),
+                new TargetScore("var", 1.5, 1.49, 1.54, 36, 0, 23, "swap", 3, 23, 4, 1)));
+        Policy child = new PolicyMutator(1).informed(Policy.defaults(), e);
+        assertTrue(child.rank().rankModel(), child.toString());
+        assertEquals(Policy.defaults().maxVariants(), child.maxVariants(), "no cap beside it");
+        assertEquals(10, PolicyMutator.saved(e, 15));
+        assertEquals(28, PolicyMutator.saved(e, 6));
+        // the cap at 12 of informed_latestWinnerEighthOfTwentyFour_capsAtTwelve spares 12, the model 18 (a keep records no screened count): over half, the cap stays first
+        Utility eighth = Utility.of(List.of(new TargetScore("a", 2.0, 1.9, 2.1, 36, 0, 24, "swap", 8, 24),
+                TargetScore.keep("b", 36, 0, 24)));
+        assertEquals(12, PolicyMutator.saved(eighth, 12));
+        assertEquals(18, PolicyMutator.saved(eighth, 6));
+        assertFalse(new PolicyMutator(1).informed(Policy.defaults(), eighth).rank().rankModel());
     }
 
     @Test
