@@ -148,7 +148,7 @@ public final class PolicyMutator {
     static final double LUKEWARM_STEP = 0.025;
 
     /*
-     * A proposal from evidence rather than chance, by the first of four rules that applies.
+     * A proposal from evidence rather than chance, by the first of four rules that applies (one exception to the order, under (b)).
      * (a) With the model off the search measures variants in the order its rounds propose them; when
      * every target the parent swapped had its winner among the first k measured, the variants after k
      * cost forks and found nothing: the child caps maxVariants at 1.5 k (at least 4; the slack is for
