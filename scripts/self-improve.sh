@@ -5,6 +5,9 @@
 #   scripts/self-improve.sh                          # SEEDS=1,2,3 GENERATIONS=2 CANDIDATES=2 PER_TUNING=120
 #   SEEDS=1 GENERATIONS=1 SKIP_BUILD=1 scripts/self-improve.sh
 #   TUNE_SELF=1 scripts/self-improve.sh              # also --tune-self: 3 own methods × TUNE_SELF_BUDGET (120 s) added to each generation
+#   SET=scripts/libraries/trials/published scripts/self-improve.sh   # on a published-library set instead of the samples:
+#       trains on <set>/self-improve/train.txt, vetoes on <set>/self-improve/holdout.txt (the set's artifacts are
+#       fetched and its providers compiled into $OUT/lib, as published/run.sh does); TRAIN= and HOLDOUT= override either
 # Time: per seed, (train + holdout) tunings for generation 0, then per generation
 # (CANDIDATES × train + train + holdout) tunings, each PER_TUNING seconds: ~14 minutes a seed at the defaults
 # (tunings that decide early end early). PER_TUNING below ~40 s leaves tune too little for a decision once a
@@ -19,10 +22,18 @@ GENERATIONS=${GENERATIONS:-2}
 CANDIDATES=${CANDIDATES:-2}
 PER_TUNING=${PER_TUNING:-120}
 OUT=${OUT:-self-improve-out}
-TRAIN=scripts/self-improve/train.txt
-HOLDOUT=scripts/self-improve/holdout.txt
 if [[ -z "${SKIP_BUILD:-}" ]]; then
   mvn -q -B -DskipTests package
+fi
+if [[ -n "${SET:-}" ]]; then
+  TRAIN=${TRAIN:-$SET/self-improve/train.txt}
+  HOLDOUT=${HOLDOUT:-$SET/self-improve/holdout.txt}
+  mkdir -p "$OUT"
+  CP=$(scripts/libraries/trials/set-classpath.sh "$SET" "$OUT/lib")
+else
+  TRAIN=${TRAIN:-scripts/self-improve/train.txt}
+  HOLDOUT=${HOLDOUT:-scripts/self-improve/holdout.txt}
+  CP=samples/target/samples.jar
 fi
 count() { grep -cv '^\s*\(#\|$\)' "$1"; }
 tunings=$(( CANDIDATES * $(count "$TRAIN") + $(count "$TRAIN") + $(count "$HOLDOUT") ))
@@ -40,7 +51,7 @@ IFS=, read -ra seeds <<< "$SEEDS"
 for seed in "${seeds[@]}"; do
   echo "== seed $seed: $GENERATIONS generation(s), $CANDIDATES candidate(s), budget ${budget}s per generation" >&2
   rm -rf "${OUT:?}/seed-$seed"
-  java -jar optimizer/target/optimizer.jar self-improve --classpath samples/target/samples.jar \
+  java -jar optimizer/target/optimizer.jar self-improve --classpath "$CP" \
     --train "$TRAIN" --holdout "$HOLDOUT" --generations "$GENERATIONS" --candidates "$CANDIDATES" \
     --budget "${budget}s" --seed "$seed" --cache "$OUT/cache" --out "$OUT/seed-$seed" ${tune_self[@]+"${tune_self[@]}"}
 done

@@ -17,17 +17,9 @@ WORK=${WORK:-published-out}
 ONLY=${ONLY:-}
 JAR=optimizer/target/optimizer.jar
 [[ -n "${SKIP_BUILD:-}" ]] || mvn -q -B -DskipTests -pl optimizer package
-mkdir -p "$WORK/jars" "$WORK/classes"
+mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
-CP=""
-for a in $(grep -v '^\s*\(#\|$\)' "$SET/artifacts.txt"); do
-  IFS=: read -r g n v <<< "$a"
-  f="$WORK/jars/$n-$v.jar"
-  [[ -f "$f" ]] || mvn -q -B -Dstyle.color=never dependency:copy -Dartifact="$a" -DoutputDirectory="$WORK/jars" -Dmdep.stripClassifier=true \
-      > "$WORK/jars/fetch.log" 2>&1 || { cat "$WORK/jars/fetch.log" >&2; echo "cannot fetch $a with Maven" >&2; exit 1; }
-  CP+="${CP:+:}$f"
-done
-javac -nowarn --release 17 -d "$WORK/classes" -cp "$CP" "$SET"/*.java
+CP=$("$HERE/../set-classpath.sh" "$SET" "$WORK")   # "$WORK/classes:" + the artifacts' jars
 PKG=$(sed -n 's/^package \([a-zA-Z0-9_.]*\);.*/\1/p' "$SET"/*.java | head -1)
 printf '%-14s %-14s %s\n' target decision "tune's decision line (speedup [low, high], or why it kept the original)"
 while IFS=$'\t' read -r name target rows fp || [[ -n "${name:-}" ]]; do
@@ -36,7 +28,7 @@ while IFS=$'\t' read -r name target rows fp || [[ -n "${name:-}" ]]; do
   out="$WORK/$name"
   rm -rf "$out"
   rc=0
-  java -jar "$JAR" tune --classpath "$WORK/classes:$CP" --target "$target" --inputs "$PKG.$rows" \
+  java -jar "$JAR" tune --classpath "$CP" --target "$target" --inputs "$PKG.$rows" \
       --budget "$BUDGET" --out "$out" ${fp:+--allow-fp-reassociation "$fp"} > "$WORK/$name.log" 2>&1 || rc=$?
   if [[ $rc != 0 ]]; then
     printf '%-14s %-14s %-24s %s\n' "$name" "refused" "-" "$(grep -v '^\s*$' "$WORK/$name.log" | tail -1 | cut -c1-160)"
