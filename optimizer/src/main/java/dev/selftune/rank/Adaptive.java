@@ -98,6 +98,71 @@ final class Adaptive {
         return -1;
     }
 
+    /**
+     * The position in {@code ranked} (best first) of the best screened variant with one step taken out, where this
+     * method's own results saw that step slow a variant down; -1 when there is none to try. In detail: for each
+     * step s of the best of {@code seen} (by screening log speedup) for which two screened variants differ by
+     * exactly s (the same steps, transform and parameters, plus s) and the one with s was slower, the first
+     * variant of {@code ranked} whose steps are the best's without s; the earliest such position. Why: the fitted
+     * effects are additive and a composite's big gain is credited to every step in it, so a step that hurt
+     * elsewhere keeps riding along in the next picks. On matrix-multiply, never seen, interchange + tile (1.28x)
+     * had screened below interchange alone (1.55x), then interchange + tile + hoist found 4.07x, and the two
+     * follow-ups went to more tile composites (1.43x) and a hoist of another loop (1.58x): interchange + hoist,
+     * the find without tile (6.4x, and 7.9x with an unroll), was never screened.
+     */
+    static int firstAblation(List<Variant> ranked, Map<Variant, Double> seen) {
+        Variant best = null;
+        for (Map.Entry<Variant, Double> e : seen.entrySet()) {
+            if (best == null || e.getValue() > seen.get(best)) {
+                best = e.getKey();
+            }
+        }
+        if (best == null || best.transforms().size() < 2) {
+            return -1;
+        }
+        int first = -1;
+        for (Step s : new java.util.LinkedHashSet<>(best.transforms())) {
+            if (!hurt(s, seen)) {
+                continue;
+            }
+            Map<Step, Integer> without = steps(best);
+            without.merge(s, -1, Integer::sum);
+            without.values().removeIf(n -> n == 0);
+            for (int i = 0; i < ranked.size() && (first < 0 || i < first); i++) {
+                if (steps(ranked.get(i)).equals(without)) {
+                    first = i;
+                    break;
+                }
+            }
+        }
+        return first;
+    }
+
+    /* Whether two screened variants differ by exactly step s and the one with it was slower. */
+    private static boolean hurt(Step s, Map<Variant, Double> seen) {
+        for (Map.Entry<Variant, Double> with : seen.entrySet()) {
+            Map<Step, Integer> base = steps(with.getKey());
+            if (!base.containsKey(s)) {
+                continue;
+            }
+            base.merge(s, -1, Integer::sum);
+            base.values().removeIf(n -> n == 0);
+            for (Map.Entry<Variant, Double> e : seen.entrySet()) {
+                if (e.getKey() != with.getKey() && e.getValue() > with.getValue() && steps(e.getKey()).equals(base)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /* A variant's steps as a multiset (the order they were applied in aside). */
+    private static Map<Step, Integer> steps(Variant v) {
+        Map<Step, Integer> out = new java.util.HashMap<>();
+        v.transforms().forEach(s -> out.merge(s, 1, Integer::sum));
+        return out;
+    }
+
     private static java.util.Set<String> names(Variant v) {
         java.util.Set<String> out = new java.util.HashSet<>();
         v.transforms().forEach(s -> out.add(s.transform()));

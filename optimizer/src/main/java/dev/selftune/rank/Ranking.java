@@ -108,8 +108,10 @@ public final class Ranking {
      * The variants not yet screened, in the order to screen them now that {@code seen} (this run's
      * screening log speedups so far) is known: explorers not yet reached first (they were promised a
      * fork), then the rest by the prior plus this method's fitted transform effects ({@link Adaptive}),
-     * ties in the order given, except that when two or more screened variants all apply some transform the
-     * best variant without it goes first ({@link Adaptive#firstSeparating}). Unchanged when {@link #adapts()} is false.
+     * ties in the order given, except that the best screened variant without a step this method's results saw
+     * slow a variant down goes first ({@link Adaptive#firstAblation}), or else, when two or more screened variants
+     * all apply some transform, the best variant without it ({@link Adaptive#firstSeparating}). Unchanged when
+     * {@link #adapts()} is false.
      */
     public List<Variant> adapt(List<Variant> notStarted, Map<Variant, Double> seen) {
         if (!adapts() || notStarted.size() < 2) {
@@ -133,8 +135,11 @@ public final class Ranking {
         order.sort(java.util.Comparator.comparingDouble((Integer i) -> -adjusted[i]));   // stable: ties keep the given order
         List<Variant> ranked = new ArrayList<>();
         order.forEach(i -> ranked.add(rest.get(i)));
+        int ablation = Adaptive.firstAblation(ranked, seen);
         int separating = Adaptive.firstSeparating(ranked, seen.keySet());
-        if (separating > 0) {
+        if (ablation > 0) {
+            ranked.add(0, ranked.remove(ablation));   // the best without a step that slowed a variant here goes next
+        } else if (ablation < 0 && separating > 0) {
             ranked.add(0, ranked.remove(separating));   // one without what every screened variant shared goes next
         }
         List<Variant> out = new ArrayList<>(explore);

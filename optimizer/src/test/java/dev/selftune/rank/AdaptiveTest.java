@@ -84,6 +84,43 @@ class AdaptiveTest {
                 "every remaining variant applies row-accumulate too: the order stands");
     }
 
+    private static Variant steps(Step... steps) {
+        ids++;
+        return new Variant("v" + ids, Variant.ORIGINAL_ID, List.of(steps), new byte[] {(byte) ids});
+    }
+
+    /* The matrix-multiply case of a leave-one-out run: the find interchange + tile + hoist carried tile, seen to hurt. */
+    @Test
+    void firstAblation_theBestCarriesAStepThatSlowedAVariant_theBestWithoutItIsPicked() {
+        Step inter = new Step("interchange", Map.of("nest", 0));
+        Step tile = new Step("tile", Map.of("nest", 0, "block", 32));
+        Step hoist4 = new Step("hoist", Map.of("loop", 4));
+        Step hoist3 = new Step("hoist", Map.of("loop", 3));
+        Variant i = steps(inter);
+        Variant it = steps(inter, tile);
+        Variant ith = steps(inter, tile, hoist4);
+        Map<Variant, Double> seen = new LinkedHashMap<>();
+        seen.put(i, Math.log(1.55));
+        seen.put(steps(new Step("unroll", Map.of("loop", 4))), Math.log(0.63));
+        seen.put(it, Math.log(1.28));    // tile slowed interchange down
+        seen.put(ith, Math.log(4.07));   // the find
+        Variant ih3 = steps(inter, hoist3);
+        Variant ih4 = steps(hoist4, inter);   // the same steps in another order
+        Variant ith3 = steps(inter, tile, hoist3);
+        assertEquals(2, Adaptive.firstAblation(List.of(ith3, ih3, ih4, steps(tile, hoist4)), seen),
+                "interchange + hoist of the same loop: the find without tile, not a hoist of another loop");
+
+        Map<Variant, Double> noHarm = new LinkedHashMap<>(seen);
+        noHarm.put(it, Math.log(1.60));   // interchange + tile faster than interchange: no step seen to hurt
+        assertEquals(-1, Adaptive.firstAblation(List.of(ith3, ih3, ih4), noHarm));
+        assertEquals(-1, Adaptive.firstAblation(List.of(ith3, ih3), seen), "the ablation is not left to screen");
+
+        Map<Variant, Double> single = new LinkedHashMap<>();
+        single.put(i, Math.log(2.0));
+        single.put(it, Math.log(1.2));
+        assertEquals(-1, Adaptive.firstAblation(List.of(ih4, steps(tile)), single), "the best is one step: nothing to take out");
+    }
+
     @Test
     void solve_aKnownSystem() {
         double[][] a = {{4, 1, 9}, {1, 3, 7}};   // 4x + y = 9, x + 3y = 7

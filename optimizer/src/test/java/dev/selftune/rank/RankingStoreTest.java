@@ -198,6 +198,30 @@ class RankingStoreTest {
     }
 
     @Test
+    void adapt_theBestCarriesAStepSeenToHurt_theBestWithoutItGoesNext_afterTheExplorers() {
+        train("envA", roundsFor(RankModel.MIN_EXAMPLES));
+        Ranking r = Ranking.open(dir, "envA", ON, warnings::add);
+        Selection s = r.select(variants, M, original, 1);
+        Variant explorer = s.ordered().get(s.kept());
+        List<Variant> notStarted = new ArrayList<>(s.ordered());
+        Variant last = notStarted.get(notStarted.size() - 1);   // the model's last pick
+        assertTrue(last != explorer);
+        dev.selftune.api.Step p = new dev.selftune.api.Step("probe", java.util.Map.of("k", 1));
+        dev.selftune.api.Step q = new dev.selftune.api.Step("other", java.util.Map.of());
+        List<dev.selftune.api.Step> withP = new ArrayList<>(last.transforms());
+        withP.add(p);
+        Variant best = new Variant("b", Variant.ORIGINAL_ID, withP, new byte[] {1});
+        Variant qp = new Variant("qp", Variant.ORIGINAL_ID, List.of(q, p), new byte[] {2});
+        Variant qOnly = new Variant("q", Variant.ORIGINAL_ID, List.of(q), new byte[] {3});
+        List<Variant> next = r.adapt(notStarted, java.util.Map.of(best, 3.0, qp, 0.1, qOnly, 0.4));
+        assertEquals(explorer, next.get(0), "the explorer keeps its promised place");
+        assertEquals(last.transforms(), next.get(1).transforms(),
+                "the best without the step that slowed 'other' down goes next, though the model ranked it last");
+        List<Variant> noHarm = r.adapt(notStarted, java.util.Map.of(best, 3.0, qp, 0.5, qOnly, 0.4));
+        assertTrue(noHarm.indexOf(last) > 1, "without the harm seen the update orders alone, and not it first: " + noHarm.indexOf(last));
+    }
+
+    @Test
     void adapt_policyOff_orModelNotRanking_changesNothing() {
         train("envA", roundsFor(RankModel.MIN_EXAMPLES));
         Ranking off = Ranking.open(dir, "envA", ON.withAdapt(false), warnings::add);
