@@ -154,10 +154,15 @@ class RankingStoreTest {
         assertEquals(null, r.summary(variants.size(), 0, 0, 0, 1, 0).modelFile());
     }
 
+    /* A ranking on a model fitted from enough examples, with the model on. */
+    private Ranking fitted() {
+        train("envA", roundsFor(RankModel.MIN_EXAMPLES));
+        return Ranking.open(dir, "envA", ON, warnings::add);
+    }
+
     @Test
     void adapt_afterAResult_explorersStayFirstAndTheRestFollowTheUpdate() {
-        train("envA", roundsFor(RankModel.MIN_EXAMPLES));
-        Ranking r = Ranking.open(dir, "envA", ON, warnings::add);
+        Ranking r = fitted();
         Selection s = r.select(variants, M, original, 1);
         assertTrue(r.adapts());
         List<Variant> notStarted = new ArrayList<>(s.ordered().subList(1, s.ordered().size()));
@@ -175,8 +180,7 @@ class RankingStoreTest {
 
     @Test
     void adapt_twoScreenedShareATransform_theBestWithoutItGoesNext_afterTheExplorers() {
-        train("envA", roundsFor(RankModel.MIN_EXAMPLES));
-        Ranking r = Ranking.open(dir, "envA", ON, warnings::add);
+        Ranking r = fitted();
         Selection s = r.select(variants, M, original, 1);
         Variant explorer = s.ordered().get(s.kept());
         List<Variant> notStarted = new ArrayList<>(s.ordered());
@@ -199,8 +203,7 @@ class RankingStoreTest {
 
     @Test
     void adapt_theBestCarriesAStepSeenToHurt_theBestWithoutItGoesNext_afterTheExplorers() {
-        train("envA", roundsFor(RankModel.MIN_EXAMPLES));
-        Ranking r = Ranking.open(dir, "envA", ON, warnings::add);
+        Ranking r = fitted();
         Selection s = r.select(variants, M, original, 1);
         Variant explorer = s.ordered().get(s.kept());
         List<Variant> notStarted = new ArrayList<>(s.ordered());
