@@ -125,9 +125,7 @@ final class Adaptive {
             if (!hurt(s, seen)) {
                 continue;
             }
-            Map<Step, Integer> without = steps(best);
-            without.merge(s, -1, Integer::sum);
-            without.values().removeIf(n -> n == 0);
+            Map<Step, Integer> without = minus(steps(best), s);
             for (int i = 0; i < ranked.size() && (first < 0 || i < first); i++) {
                 if (steps(ranked.get(i)).equals(without)) {
                     first = i;
@@ -141,12 +139,11 @@ final class Adaptive {
     /* Whether two screened variants differ by exactly step s and the one with it was slower. */
     private static boolean hurt(Step s, Map<Variant, Double> seen) {
         for (Map.Entry<Variant, Double> with : seen.entrySet()) {
-            Map<Step, Integer> base = steps(with.getKey());
-            if (!base.containsKey(s)) {
+            Map<Step, Integer> withSteps = steps(with.getKey());
+            if (!withSteps.containsKey(s)) {
                 continue;
             }
-            base.merge(s, -1, Integer::sum);
-            base.values().removeIf(n -> n == 0);
+            Map<Step, Integer> base = minus(withSteps, s);
             for (Map.Entry<Variant, Double> e : seen.entrySet()) {
                 if (e.getKey() != with.getKey() && e.getValue() > with.getValue() && steps(e.getKey()).equals(base)) {
                     return true;
@@ -154,6 +151,13 @@ final class Adaptive {
             }
         }
         return false;
+    }
+
+    /* The multiset {@code steps} with one {@code s} taken out (changes and returns it). */
+    private static Map<Step, Integer> minus(Map<Step, Integer> steps, Step s) {
+        steps.merge(s, -1, Integer::sum);
+        steps.values().removeIf(n -> n == 0);
+        return steps;
     }
 
     /* A variant's steps as a multiset (the order they were applied in aside). */

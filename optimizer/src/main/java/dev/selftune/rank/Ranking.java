@@ -135,12 +135,11 @@ public final class Ranking {
         order.sort(java.util.Comparator.comparingDouble((Integer i) -> -adjusted[i]));   // stable: ties keep the given order
         List<Variant> ranked = new ArrayList<>();
         order.forEach(i -> ranked.add(rest.get(i)));
+        /* the best without a step that slowed a variant here, else one without what every screened variant shared */
         int ablation = Adaptive.firstAblation(ranked, seen);
-        int separating = Adaptive.firstSeparating(ranked, seen.keySet());
-        if (ablation > 0) {
-            ranked.add(0, ranked.remove(ablation));   // the best without a step that slowed a variant here goes next
-        } else if (ablation < 0 && separating > 0) {
-            ranked.add(0, ranked.remove(separating));   // one without what every screened variant shared goes next
+        int next = ablation >= 0 ? ablation : Adaptive.firstSeparating(ranked, seen.keySet());
+        if (next > 0) {
+            ranked.add(0, ranked.remove(next));
         }
         List<Variant> out = new ArrayList<>(explore);
         out.addAll(ranked);
