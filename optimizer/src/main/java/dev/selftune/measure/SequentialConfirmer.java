@@ -36,6 +36,8 @@ public final class SequentialConfirmer {
 
     /** A look is worth its share of the false-swap rate only with at least this many new pairs. */
     static final int MIN_STEP = 4;
+    /** From this look on, a point speedup below {@link Decider#lowFloor} ends the confirmation (futility). */
+    static final int FLOOR_FUTILITY_FROM_LOOK = 2;
 
     private SequentialConfirmer() { }
 
@@ -45,7 +47,18 @@ public final class SequentialConfirmer {
      * variant that is unlikely to win. A look that is undecided and has no budget for at least
      * MIN_STEP more pairs (or the next look's sign-test floor) ends as keep, saying what was
      * affordable: a look on one or two new pairs spends its share of the rate and learns little
-     * (seen: prefix-sum looked at 6, 8 and 9 pairs at the end of a 35 s budget). */
+     * (seen: prefix-sum looked at 6, 8 and 9 pairs at the end of a 35 s budget).
+     * Why also stop, from the second look on, when the point speedup is below the low floor (1.025x for the
+     * default 1.05x): a swap needs the point at the minimum effect and the interval's low end above that
+     * floor, so a variant measured below the floor over ten or more pairs needs the pairs still to come to
+     * average far above the minimum. Keep-originals measured at 1.01-1.03x ran to 23-29 pairs (46-58 forks)
+     * in one run and stopped at 6 in the next (2026-12-03, checksum, transpose, histogram): most of a
+     * tuning's forks, and most of the run-to-run spread in its cost, for a variant that does not pay. Not at
+     * the first look: six pairs of this machine's spread (per-pair log sd ~0.045) leave a true 1.06x below
+     * the floor about one time in thirty. Simulated (SequentialConfirmerTest, heavy-tailed forks at that
+     * spread): a true 1.07x swaps 392 times in 400 with the rule and without it, none stopped by it; a 1.01x
+     * goes past the second look 46 times in 400 instead of 147. Like the other futility stops it can only
+     * turn a swap into a keep, so the false-swap rate cannot rise. */
 
     /**
      * Runs looks until a swap, futility, {@link SequentialTest#MAX_PAIRS} or the budget ends it.
@@ -68,9 +81,13 @@ public final class SequentialConfirmer {
                 return new Outcome(c, d, s, cpu, looks);
             }
             String why = ((Decision.Keep) d).reason();
-            if (s.high() < minSpeedup || s.ratio() < 1.0) {
-                looks.add(new Look(look, c.pairs(), conf, s, s.high() < minSpeedup ? "stop: cannot reach the minimum"
-                        : "stop: measured slower so far"));
+            String futile = s.high() < minSpeedup ? "stop: cannot reach the minimum"
+                    : s.ratio() < 1.0 ? "stop: measured slower so far"
+                    : look >= FLOOR_FUTILITY_FROM_LOOK && s.ratio() < Decider.lowFloor(minSpeedup)
+                    ? String.format(Locale.ROOT, "stop: measured below %.3fx, half the minimum effect", Decider.lowFloor(minSpeedup))
+                    : null;
+            if (futile != null) {
+                looks.add(new Look(look, c.pairs(), conf, s, futile));
                 return new Outcome(c, keep(why, look, c.pairs(), null), s, cpu, looks);
             }
             int next = test.nextPairs(c.pairs(), look);
