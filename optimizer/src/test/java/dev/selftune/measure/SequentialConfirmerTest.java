@@ -41,6 +41,20 @@ class SequentialConfirmerTest {
         };
     }
 
+    /** Fixed pairs: the original's forks at 100, the candidate's i-th at {@code candidate(i)}; {@code added[0]} counts the pairs asked for. */
+    static PairSource fixed(java.util.function.IntToDoubleFunction candidate, int[] added) {
+        return (n, done) -> {
+            added[0] += n;
+            double[] a = new double[added[0]];
+            double[] b = new double[added[0]];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = 100;
+                b[i] = candidate.applyAsDouble(i);
+            }
+            return new Confirmation(a, b, measurement(a), measurement(b));
+        };
+    }
+
     private static double heavy(Random r) {
         double z = r.nextGaussian();
         double chi = 0;
@@ -167,16 +181,7 @@ class SequentialConfirmerTest {
     void confirm_budgetForFewerThanFourMorePairs_stopsRatherThanLookOnScraps() {
         SequentialTest test = new SequentialTest(0.95);
         int[] added = {0};
-        PairSource straddling = (n, done) -> {
-            added[0] += n;
-            double[] a = new double[added[0]];
-            double[] b = new double[added[0]];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = 100;
-                b[i] = i % 2 == 0 ? 70 : 105;
-            }
-            return new Confirmation(a, b, measurement(a), measurement(b));
-        };
+        PairSource straddling = fixed(i -> i % 2 == 0 ? 70 : 105, added);
         SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(straddling, V, test, 1.05, sofar -> 3, done -> { });
         assertEquals(1, o.looks().size(), o.looks().toString());
         assertEquals(6, added[0]);
@@ -204,16 +209,8 @@ class SequentialConfirmerTest {
     void confirm_nearOneAtTheSecondLook_stopsBelowTheLowFloor() {
         SequentialTest test = new SequentialTest(0.95);
         int[] added = {0};
-        PairSource nearOne = (n, done) -> {
-            added[0] += n;
-            double[] a = new double[added[0]];
-            double[] b = new double[added[0]];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = 100;
-                b[i] = 100 / 1.01 * (i % 2 == 0 ? 0.95 : 1.05);   // about 1.01x, an interval too wide to end the first look
-            }
-            return new Confirmation(a, b, measurement(a), measurement(b));
-        };
+        // about 1.01x, an interval too wide to end the first look
+        PairSource nearOne = fixed(i -> 100 / 1.01 * (i % 2 == 0 ? 0.95 : 1.05), added);
         SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(nearOne, V, test, 1.05, sofar -> 40, done -> { });
         assertInstanceOf(Decision.Keep.class, o.decision());
         assertEquals(2, o.looks().size(), o.looks().toString());
