@@ -81,14 +81,21 @@ public final class SequentialConfirmer {
                 return new Outcome(c, d, s, cpu, looks);
             }
             String why = ((Decision.Keep) d).reason();
-            String futile = s.high() < minSpeedup ? "stop: cannot reach the minimum"
-                    : s.ratio() < 1.0 ? "stop: measured slower so far"
-                    : look >= FLOOR_FUTILITY_FROM_LOOK && s.ratio() < Decider.lowFloor(minSpeedup)
-                    ? String.format(Locale.ROOT, "stop: measured below %.3fx, half the minimum effect", Decider.lowFloor(minSpeedup))
-                    : null;
+            double floor = Decider.lowFloor(minSpeedup);
+            String futile = null;
+            String then = null;   // what the keep's reason adds: the floor stop is the one a reader would not guess
+            if (s.high() < minSpeedup) {
+                futile = "stop: cannot reach the minimum";
+            } else if (s.ratio() < 1.0) {
+                futile = "stop: measured slower so far";
+            } else if (look >= FLOOR_FUTILITY_FROM_LOOK && s.ratio() < floor) {
+                futile = String.format(Locale.ROOT, "stop: measured below %.3fx, half the minimum effect", floor);
+                then = String.format(Locale.ROOT,
+                        "stopped: still below %.3fx (half the minimum effect), too far under the minimum for more pairs to reach it", floor);
+            }
             if (futile != null) {
                 looks.add(new Look(look, c.pairs(), conf, s, futile));
-                return new Outcome(c, keep(why, look, c.pairs(), null), s, cpu, looks);
+                return new Outcome(c, keep(why, look, c.pairs(), then), s, cpu, looks);
             }
             int next = test.nextPairs(c.pairs(), look);
             if (next <= c.pairs()) {

@@ -216,6 +216,8 @@ class SequentialConfirmerTest {
         assertEquals(2, o.looks().size(), o.looks().toString());
         assertTrue(o.looks().get(0).outcome().startsWith("undecided"), "the first look goes on: " + o.looks());
         assertEquals("stop: measured below 1.025x, half the minimum effect", o.looks().get(1).outcome());
+        Decision.Keep k = (Decision.Keep) o.decision();
+        assertTrue(k.reason().contains("[look 2 of a sequential test, 10 pairs]; stopped: still below 1.025x"), k.reason());
         assertEquals(10, added[0]);
     }
 
