@@ -136,15 +136,7 @@ class SequentialConfirmerTest {
     @Test
     void confirm_straddlingWithoutBudget_keepsAndSaysWhatWasAffordable() {
         SequentialTest test = new SequentialTest(0.95);
-        PairSource straddling = (n, done) -> {
-            double[] a = new double[n];
-            double[] b = new double[n];
-            for (int i = 0; i < n; i++) {
-                a[i] = 100;
-                b[i] = i % 2 == 0 ? 70 : 105;   // 1.2x on average, two pairs against
-            }
-            return new Confirmation(a, b, measurement(a), measurement(b));
-        };
+        PairSource straddling = fixed(i -> i % 2 == 0 ? 70 : 105, new int[1]);   // 1.2x on average, two pairs against
         SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(straddling, V, test, 1.05, sofar -> 1, done -> { });
         Decision.Keep k = assertInstanceOf(Decision.Keep.class, o.decision());
         assertTrue(k.reason().contains("budget left room for 1 more pair(s)"), k.reason());
@@ -190,15 +182,7 @@ class SequentialConfirmerTest {
     @Test
     void confirm_measuredSlowerSoFar_stopsForFutilityEvenWhenTheIntervalIsWide() {
         SequentialTest test = new SequentialTest(0.95);
-        PairSource slowerButNoisy = (n, done) -> {
-            double[] a = new double[n];
-            double[] b = new double[n];
-            for (int i = 0; i < n; i++) {
-                a[i] = 100;
-                b[i] = i % 2 == 0 ? 60 : 200;   // geometric mean ratio below 1, interval wide
-            }
-            return new Confirmation(a, b, measurement(a), measurement(b));
-        };
+        PairSource slowerButNoisy = fixed(i -> i % 2 == 0 ? 60 : 200, new int[1]);   // geometric mean ratio below 1, interval wide
         SequentialConfirmer.Outcome o = SequentialConfirmer.confirm(slowerButNoisy, V, test, 1.05, sofar -> 40, done -> { });
         assertEquals(1, o.looks().size());
         assertTrue(o.speedup().high() >= 1.05, "the interval alone would have continued: " + o.speedup());
