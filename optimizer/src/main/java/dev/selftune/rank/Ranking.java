@@ -31,7 +31,8 @@ public final class Ranking {
     private int adaptations;
     private String note;
 
-    private Ranking(ModelStore store, RankPolicy policy) {
+    /* store null: nothing is loaded or kept (a ranking whose priors come from {@link #rank}) */
+    Ranking(ModelStore store, RankPolicy policy) {
         this.store = store;
         this.policy = policy;
         this.examples = new ArrayList<>(store == null ? List.of() : store.load());
@@ -88,9 +89,19 @@ public final class Ranking {
                     + " it needs: every variant screened" + (warnings.isEmpty() ? "" : " (" + warnings.get(0) + ")");
             return Selection.all(variants);
         }
+        Map<Variant, Double> predicted = new LinkedHashMap<>();
         for (Variant v : variants) {
-            prior.put(v, model.predict(Features.of(v, target, originalClass)));
+            predicted.put(v, model.predict(Features.of(v, target, originalClass)));
         }
+        return rank(variants, predicted, seed);
+    }
+
+    /**
+     * Orders and cuts {@code variants} by {@code predicted} (their prior) and remembers both for {@link #adapt}:
+     * {@link #select} with the model's predictions, or the screening replay with predictions made elsewhere.
+     */
+    Selection rank(List<Variant> variants, Map<Variant, Double> predicted, long seed) {
+        prior.putAll(predicted);
         Selection s = Ranker.select(variants, prior::get, policy, seed);
         explorers.addAll(s.ordered().subList(s.kept(), s.kept() + s.explored()));
         note = "model on with " + examples.size() + " examples: " + s.kept() + " best of " + variants.size()

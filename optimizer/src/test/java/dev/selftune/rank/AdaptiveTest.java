@@ -113,12 +113,43 @@ class AdaptiveTest {
         Map<Variant, Double> noHarm = new LinkedHashMap<>(seen);
         noHarm.put(it, Math.log(1.60));   // interchange + tile faster than interchange: no step seen to hurt
         assertEquals(-1, Adaptive.firstAblation(List.of(ith3, ih3, ih4), noHarm));
-        assertEquals(-1, Adaptive.firstAblation(List.of(ith3, ih3), seen), "the ablation is not left to screen");
+        Map<Variant, Double> ablated = new LinkedHashMap<>(seen);
+        ablated.put(ih4, Math.log(6.4));
+        ablated.put(ith, Math.log(7.0));
+        assertEquals(-1, Adaptive.firstAblation(List.of(ith3, ih3), ablated),
+                "the ablation was screened already: not a hoist of another loop instead");
 
         Map<Variant, Double> single = new LinkedHashMap<>();
         single.put(i, Math.log(2.0));
         single.put(it, Math.log(1.2));
         assertEquals(-1, Adaptive.firstAblation(List.of(ih4, steps(tile)), single), "the best is one step: nothing to take out");
+    }
+
+    /*
+     * The column-sums case of a leave-one-out replay: row-accumulate renumbers the loops, so unroll-and-jam of loop 0
+     * is unroll-and-jam of loop 4 after it, and the best composite without row-accumulate is no variant that was made.
+     */
+    @Test
+    void firstAblation_theBestWithoutTheStepWasNeverMadeBecauseTheStepRenumberedLoops_comparesWithoutLoopIndices() {
+        Step rowAcc = new Step("row-accumulate", Map.of("method", 0, "loop", 0));
+        Step jam2 = new Step("unroll-and-jam", Map.of("method", 0, "loop", 0, "factor", 2));
+        Step jam2After = new Step("unroll-and-jam", Map.of("method", 0, "loop", 4, "factor", 2));
+        Step jam8After = new Step("unroll-and-jam", Map.of("method", 0, "loop", 4, "factor", 8));
+        Map<Variant, Double> seen = new LinkedHashMap<>();
+        seen.put(steps(jam2), Math.log(2.12));
+        seen.put(steps(rowAcc, jam8After), Math.log(3.17));   // the best
+        seen.put(steps(rowAcc), Math.log(1.84));
+        Variant rowJam2 = steps(rowAcc, jam2After);
+        seen.put(rowJam2, Math.log(1.75));   // row-accumulate slowed unroll-and-jam by 2 down
+        Variant jam8 = steps(new Step("unroll-and-jam", Map.of("method", 0, "loop", 0, "factor", 8)));
+        Variant jam4 = steps(new Step("unroll-and-jam", Map.of("method", 0, "loop", 0, "factor", 4)));
+        Variant rowJam4 = steps(rowAcc, new Step("unroll-and-jam", Map.of("method", 0, "loop", 4, "factor", 4)));
+        assertEquals(2, Adaptive.firstAblation(List.of(rowJam4, jam4, jam8), seen),
+                "unroll-and-jam by 8 alone: the best without row-accumulate, its loop renumbered");
+
+        Map<Variant, Double> helped = new LinkedHashMap<>(seen);
+        helped.put(rowJam2, Math.log(2.30));   // row-accumulate made it faster: no evidence
+        assertEquals(-1, Adaptive.firstAblation(List.of(rowJam4, jam4, jam8), helped));
     }
 
     @Test
