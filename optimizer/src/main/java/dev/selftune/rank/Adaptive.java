@@ -109,9 +109,10 @@ final class Adaptive {
      * had screened below interchange alone (1.55x), then interchange + tile + hoist found 4.07x, and the two
      * follow-ups went to more tile composites (1.43x) and a hoist of another loop (1.58x): interchange + hoist,
      * the find without tile (6.4x, and 7.9x with an unroll), was never screened.
-     * When the best without s is no variant that was made (neither screened nor waiting), its later steps carry
-     * loop indices that s renumbered ({@link #withoutLoop}): then steps are compared without their loop index,
-     * for the evidence and for the pick. When it was made and screened already, there is nothing to try for s.
+     * The evidence may also be a pair that differs by s up to loop indices ({@link #withoutLoop}). When the best
+     * without s is no variant that was made (neither screened nor waiting), its later steps carry loop indices
+     * that s renumbered: then the pick, too, compares steps without their loop index. When it was made and
+     * screened already, there is nothing to try for s.
      */
     static int firstAblation(List<Variant> ranked, Map<Variant, Double> seen) {
         Variant best = null;
