@@ -3,6 +3,7 @@ package dev.selftune.rank;
 import dev.selftune.api.MethodRef;
 import dev.selftune.api.Step;
 import dev.selftune.api.Variant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.objectweb.asm.Type;
@@ -30,8 +31,15 @@ public final class Features {
             f.put("code." + k, Math.log1p(code.get(k)));
             f.put("growth." + k, Math.log((1 + code.get(k)) / (1 + orig.get(k))));
         }
-        f.put("steps", (double) v.transforms().size());
-        for (Step s : v.transforms()) {
+        f.putAll(steps(v.transforms()));
+        return f;
+    }
+
+    /** The features of the steps alone: {@code steps}, and per transform how often and its parameters' log(1 + |value|) summed. */
+    static Map<String, Double> steps(List<Step> steps) {
+        Map<String, Double> f = new TreeMap<>();
+        f.put("steps", (double) steps.size());
+        for (Step s : steps) {
             f.merge("transform." + s.transform(), 1.0, Double::sum);
             for (Map.Entry<String, Integer> p : s.params().entrySet()) {
                 f.merge("transform." + s.transform() + "." + p.getKey(), Math.log1p(Math.abs(p.getValue())), Double::sum);

@@ -55,13 +55,7 @@ public final class ReplayPriors {
 
     /** The transform features of {@code steps}, as {@link Features} writes them, as one string. */
     public static String key(List<Step> steps) {
-        Map<String, Double> f = new HashMap<>();
-        f.put("steps", (double) steps.size());
-        for (Step s : steps) {
-            f.merge("transform." + s.transform(), 1.0, Double::sum);
-            s.params().forEach((k, v) -> f.merge("transform." + s.transform() + "." + k, Math.log1p(Math.abs(v)), Double::sum));
-        }
-        return key(f);
+        return key(Features.steps(steps));
     }
 
     private static String key(Map<String, Double> features) {
