@@ -19,7 +19,10 @@
 # BUDGET (default 120s per tuning) must let the off pass screen every variant: with 35s the off pass
 # is cut by its budget, and the comparison would measure the budget, not the model. About an hour on
 # 2 cores (the off pass uses its budgets; the ranked passes end sooner).
-# Knobs: BUDGET, SEED (1), OUT (rank-out/), OFF_FROM (an earlier OUT whose off pass to reuse), RANK_FRACTION, RANK_MIN, RANK_EXPLORE, RANK_ADAPT, RANK_EXTEND
+# HISTORY=<model files, comma-separated> adds other tunings' examples on this machine (e.g. a published-library
+# set's CACHE/rank-models/<key>.json from scripts/libraries/trials/published/run.sh) to what the ranked passes learn
+# from: a store that has seen more methods, as a user's cache grows (loo still leaves the sample's own method out).
+# Knobs: BUDGET, SEED (1), OUT (rank-out/), OFF_FROM (an earlier OUT whose off pass to reuse), HISTORY, RANK_FRACTION, RANK_MIN, RANK_EXPLORE, RANK_ADAPT, RANK_EXTEND
 # (the policy's rankFraction, rankMinMeasured, rankExplore, rankAdapt, rankExtend; defaults are the policy's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,6 +95,26 @@ for mode in $MODES; do
     cache="$OUT/$mode-cache/${names[$i]}"   # fresh measurements; only the model is carried over
     mkdir -p "$cache"
     cp -r "$OUT/off-cache/rank-models" "$cache/" 2>/dev/null || true
+    if [[ -n "${HISTORY:-}" ]]; then
+      python3 - "$cache/rank-models" "$HISTORY" <<'PY'
+import json, pathlib, sys
+folder, history = pathlib.Path(sys.argv[1]), [pathlib.Path(h) for h in sys.argv[2].split(",")]
+models = list(folder.glob("*.json"))
+if len(models) != 1:
+    sys.exit("HISTORY needs the off pass's one model under %s, found %d" % (folder, len(models)))
+m = json.loads(models[0].read_text())
+ids = {e["id"] for e in m["examples"]}
+for h in history:
+    o = json.loads(h.read_text())
+    if o["environment"] != m["environment"]:
+        sys.exit("HISTORY %s was measured on another JVM or CPU (%s) than the off pass (%s)" % (h, o["environment"], m["environment"]))
+    for e in o["examples"]:
+        if e["id"] not in ids:
+            ids.add(e["id"])
+            m["examples"].append(e)
+models[0].write_text(json.dumps(m))
+PY
+    fi
     if [[ "$mode" == loo ]]; then
       python3 - "$cache/rank-models" "${targets[$i]}" <<'PY'
 import json, pathlib, sys

@@ -8,6 +8,12 @@
 #   REPS=40 NOISE=0.08 scripts/screening-replay.sh rank-out  # 40 replays, each fork's result scattered by 8% (log sd)
 #   FRACTION=0.1 MIN=2 scripts/screening-replay.sh rank-out  # another cut (also EXPLORE, EXTEND, ADAPT, SEED)
 #   SHOW=column-sums scripts/screening-replay.sh rank-out    # also print that sample's priors, best first
+#   HISTORY=pub/off-cache/rank-models/<key>.json scripts/screening-replay.sh rank-out  # priors also learn from other
+#        tunings on this machine (comma-separated model files of the same JVM and CPU; the method's own never)
+#   METHODS=10 scripts/screening-replay.sh rank-out           # priors learn from 10 other methods, drawn per sample
+#        and replay: with REPS, a learning curve (how screening does with less history)
+# OUT may be any directory with off/<name>/report.json and off-cache/rank-models/ (published/run.sh with
+# WORK=<OUT>/off CACHE=<OUT>/off-cache makes one for a library set).
 # Prints per sample (with REPS=1 or VERBOSE=true) the screening forks, the best screened against the best of all, and
 # the order screened; then per replay the totals and the geometric mean of best found / best of all.
 set -euo pipefail
@@ -22,7 +28,7 @@ cpfile=$(mktemp)
 trap 'rm -f "$cpfile"' EXIT
 mvn -q -B -o dependency:build-classpath -pl optimizer -Dmdep.outputFile="$cpfile" >/dev/null
 props=()
-for k in FRACTION MIN EXPLORE EXTEND ADAPT SEED REPS NOISE SHOW VERBOSE; do
+for k in FRACTION MIN EXPLORE EXTEND ADAPT SEED REPS NOISE SHOW VERBOSE HISTORY METHODS; do
   [[ -n "${!k:-}" ]] && props+=("-D${k,,}=${!k}")
 done
 java "${props[@]}" -cp "optimizer/target/classes:optimizer/target/test-classes:$(cat "$cpfile")" \

@@ -5,6 +5,8 @@
 #   scripts/libraries/trials/published/run.sh                 # every target, BUDGET (default 60s) each
 #   ONLY="convolve operate" BUDGET=90s WORK=/tmp/published SKIP_BUILD=1 scripts/libraries/trials/published/run.sh
 #   SET=scripts/libraries/trials/published2 scripts/libraries/trials/published/run.sh   # another set of targets
+#   CACHE=/tmp/pub-cache scripts/libraries/trials/published/run.sh   # tune's --cache: one store for every target, so
+#        the ranking model's examples of the whole set land in CACHE/rank-models (scripts/screening-replay.sh)
 # A set is a directory with artifacts.txt (one groupId:artifactId:version a line), targets.tsv and the providers'
 # .java files (one package for all; targets.tsv names providers inside it).
 # Artifacts come from Maven (mvn dependency:copy). Measure alone: each tune forks JMH JVMs.
@@ -15,6 +17,7 @@ SET=$(cd "${SET:-$HERE}" && pwd)
 BUDGET=${BUDGET:-60s}
 WORK=${WORK:-published-out}
 ONLY=${ONLY:-}
+CACHE=${CACHE:-}
 JAR=optimizer/target/optimizer.jar
 [[ -n "${SKIP_BUILD:-}" ]] || mvn -q -B -DskipTests -pl optimizer package
 mkdir -p "$WORK"
@@ -29,7 +32,7 @@ while IFS=$'\t' read -r name target rows fp || [[ -n "${name:-}" ]]; do
   rm -rf "$out"
   rc=0
   java -jar "$JAR" tune --classpath "$CP" --target "$target" --inputs "$PKG.$rows" \
-      --budget "$BUDGET" --out "$out" ${fp:+--allow-fp-reassociation "$fp"} > "$WORK/$name.log" 2>&1 || rc=$?
+      --budget "$BUDGET" ${CACHE:+--cache "$CACHE"} --out "$out" ${fp:+--allow-fp-reassociation "$fp"} > "$WORK/$name.log" 2>&1 || rc=$?
   if [[ $rc != 0 ]]; then
     printf '%-14s %-14s %-24s %s\n' "$name" "refused" "-" "$(grep -v '^\s*$' "$WORK/$name.log" | tail -1 | cut -c1-160)"
     continue

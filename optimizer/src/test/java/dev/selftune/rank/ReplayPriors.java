@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 /**
@@ -28,18 +30,52 @@ public final class ReplayPriors {
 
     /** {@code target}'s examples in {@code modelFile} by {@link #key}, predicted by a model that never saw {@code target}'s method. */
     public static Map<String, Row> leaveOneOut(Path modelFile, String target) throws IOException {
-        Map<String, Object> m = Json.parseObject(Files.readString(modelFile));
+        return leaveOneOut(modelFile, List.of(), target, Integer.MAX_VALUE, new Random(1));
+    }
+
+    /**
+     * As {@link #leaveOneOut(Path, String)}, with the examples of {@code history} (other stored model files of the
+     * same JVM and CPU: the history of other tunings on this machine) learned from too, and the model learning
+     * from at most {@code methods} other methods, drawn by {@code random} (a learning curve: how the priors do
+     * with less history). No example of {@code target}'s own method is learned from, whichever file holds it.
+     */
+    public static Map<String, Row> leaveOneOut(Path modelFile, List<Path> history, String target, int methods, Random random)
+            throws IOException {
         List<Example> mine = new ArrayList<>();
-        List<Example> others = new ArrayList<>();
+        Map<String, List<Example>> others = new TreeMap<>();
         String method = method(target);
-        for (Object o : (List<?>) m.get("examples")) {
-            Map<?, ?> e = (Map<?, ?>) o;
-            Map<String, Double> f = new HashMap<>();
-            ((Map<?, ?>) e.get("features")).forEach((k, v) -> f.put((String) k, ((Number) v).doubleValue()));
-            Example ex = new Example((String) e.get("id"), (String) e.get("target"), f, ((Number) e.get("logSpeedup")).doubleValue());
-            (method(ex.target()).equals(method) ? mine : others).add(ex);
+        String environment = null;
+        List<Path> files = new ArrayList<>();
+        files.add(modelFile);
+        files.addAll(history);
+        for (Path file : files) {
+            Map<String, Object> m = Json.parseObject(Files.readString(file));
+            String env = String.valueOf(m.get("environment"));
+            if (environment == null) {
+                environment = env;
+            } else if (!environment.equals(env)) {
+                throw new IllegalArgumentException(file + " was measured on another JVM or CPU (" + env + ") than " + modelFile
+                        + " (" + environment + "): history must come from the same machine and JVM");
+            }
+            for (Object o : (List<?>) m.get("examples")) {
+                Map<?, ?> e = (Map<?, ?>) o;
+                Map<String, Double> f = new HashMap<>();
+                ((Map<?, ?>) e.get("features")).forEach((k, v) -> f.put((String) k, ((Number) v).doubleValue()));
+                Example ex = new Example((String) e.get("id"), (String) e.get("target"), f, ((Number) e.get("logSpeedup")).doubleValue());
+                if (method(ex.target()).equals(method)) {
+                    if (file.equals(modelFile)) {
+                        mine.add(ex);
+                    }
+                } else {
+                    others.computeIfAbsent(method(ex.target()), k -> new ArrayList<>()).add(ex);
+                }
+            }
         }
-        RankModel model = new RankModel(others);
+        List<String> names = new ArrayList<>(others.keySet());
+        Collections.shuffle(names, random);
+        List<Example> learned = new ArrayList<>();
+        names.stream().limit(methods).forEach(n -> learned.addAll(others.get(n)));
+        RankModel model = new RankModel(learned);
         Map<String, Row> out = new HashMap<>();
         for (Example e : mine) {
             out.put(key(e.features()), new Row(model.predict(e.features()), e.logSpeedup()));

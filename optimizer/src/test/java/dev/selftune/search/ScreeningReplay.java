@@ -43,7 +43,9 @@ import java.util.stream.Stream;
  *   java -cp &lt;test classpath&gt; dev.selftune.search.ScreeningReplay &lt;rank-out&gt;/off &lt;rank-out&gt;/off-cache/rank-models/&lt;model&gt;.json
  * </pre>
  * System properties {@code fraction}, {@code min}, {@code explore}, {@code extend}, {@code adapt}, {@code seed}
- * set the ranking knobs (defaults: the policy's) and the seed (1).
+ * set the ranking knobs (defaults: the policy's) and the seed (1); {@code history} (model files, comma-separated)
+ * adds other tunings' examples to what the priors learn from, and {@code methods} caps the other methods they
+ * learn from, drawn anew per sample and replay (a learning curve).
  */
 public final class ScreeningReplay {
     private ScreeningReplay() { }
@@ -61,6 +63,9 @@ public final class ScreeningReplay {
         long seed = Long.getLong("seed", 1);
         int reps = Integer.getInteger("reps", 1);
         double noise = Double.parseDouble(System.getProperty("noise", "0"));
+        List<Path> history = System.getProperty("history", "").isBlank() ? List.of()
+                : Stream.of(System.getProperty("history").split(",")).map(String::trim).map(Path::of).toList();
+        int methods = Integer.getInteger("methods", Integer.MAX_VALUE);
         List<Path> dirs;
         try (Stream<Path> s = Files.list(off)) {
             dirs = s.filter(p -> Files.exists(p.resolve("report.json"))).sorted().toList();
@@ -70,8 +75,9 @@ public final class ScreeningReplay {
         for (int rep = 0; rep < reps; rep++) {
             List<Outcome> all = new ArrayList<>();
             for (Path dir : dirs) {
-                Outcome o = replay(dir.getFileName().toString(), dir.resolve("report.json"), model, rp, seed + rep,
-                        new java.util.Random(31 * (seed + rep) + dir.getFileName().toString().hashCode()), noise);
+                java.util.Random random = new java.util.Random(31 * (seed + rep) + dir.getFileName().toString().hashCode());
+                Outcome o = replay(dir.getFileName().toString(), dir.resolve("report.json"), model, history, methods, rp,
+                        seed + rep, random, noise);
                 if (o != null) {
                     all.add(o);
                     if (reps == 1 || Boolean.getBoolean("verbose")) {
@@ -96,9 +102,15 @@ public final class ScreeningReplay {
 
     static Outcome replay(String name, Path report, Path model, RankPolicy rp, long seed, java.util.Random random,
                                   double noise) throws Exception {
+        return replay(name, report, model, List.of(), Integer.MAX_VALUE, rp, seed, random, noise);
+    }
+
+    static Outcome replay(String name, Path report, Path model, List<Path> history, int methods, RankPolicy rp, long seed,
+                          java.util.Random random, double noise) throws Exception {
         Map<String, Object> r = Json.parseObject(Files.readString(report));
         String target = (String) r.get("target");
-        Map<String, ReplayPriors.Row> rows = ReplayPriors.leaveOneOut(model, target);
+        Map<String, ReplayPriors.Row> rows = ReplayPriors.leaveOneOut(model, history, target, methods,
+                new java.util.Random(seed * 17 + name.hashCode()));   // its own draw: the forks' noise stays as it was
         Map<Integer, Variant> byNumber = new TreeMap<>();
         Map<Variant, Double> priors = new LinkedHashMap<>();
         Map<String, Double> truth = new LinkedHashMap<>();

@@ -1,11 +1,14 @@
 package dev.selftune.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selftune.generate.RankPolicy;
+import dev.selftune.rank.ReplayPriors;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,12 +23,12 @@ class ScreeningReplayTest {
      * eight variants are seven "slow" ones (log -0.05 each) and one "fast" (log 1.2), eighth in the generator's order.
      */
     private Path planted() throws Exception {
-        StringBuilder ex = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            String t = i % 2 == 0 ? "fast" : "slow";
-            ex.append(String.format("{\"id\": \"o%d\", \"target\": \"a.Other#m()V\", \"logSpeedup\": %s, \"features\": "
-                    + "{\"steps\": 1, \"transform.%s\": 1, \"code.insns\": %d}},", i, t.equals("fast") ? "1.0" : "-0.1", t, 10 + i));
-        }
+        return planted(true);
+    }
+
+    /* With others false the model file holds this method's examples only, and otherExamples() the other method's. */
+    private Path planted(boolean others) throws Exception {
+        StringBuilder ex = new StringBuilder(others ? otherExamples() : "");
         StringBuilder vs = new StringBuilder();
         for (int i = 1; i <= 8; i++) {
             String t = i == 8 ? "fast" : "slow";
@@ -42,6 +45,56 @@ class ScreeningReplayTest {
         Files.createDirectories(report.getParent());
         Files.writeString(report, "{\"target\": \"a.Mine#m()V\", \"variants\": [" + vs + "]}");
         return report;
+    }
+
+    /* Another method's 24 examples, each followed by a comma: "fast" pays (log 1.0), "slow" does not (log -0.1). */
+    private static String otherExamples() {
+        StringBuilder ex = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            String t = i % 2 == 0 ? "fast" : "slow";
+            ex.append(String.format("{\"id\": \"o%d\", \"target\": \"a.Other#m()V\", \"logSpeedup\": %s, \"features\": "
+                    + "{\"steps\": 1, \"transform.%s\": 1, \"code.insns\": %d}},", i, t.equals("fast") ? "1.0" : "-0.1", t, 10 + i));
+        }
+        return ex.toString();
+    }
+
+    private Path history(String environment, String examples) throws Exception {
+        Path f = dir.resolve("history-" + environment + ".json");
+        Files.writeString(f, "{\"format\": \"selftune-rank-model-v1\", \"environment\": \"" + environment + "\", \"examples\": ["
+                + examples.replaceAll(",$", "") + "]}");
+        return f;
+    }
+
+    @Test
+    void replay_history_isLearnedFrom_butNeverTheMethodsOwnExamples() throws Exception {
+        Path report = planted(false);
+        RankPolicy cutOfOne = new RankPolicy(true, 0.05, 1, 0, true, 0);
+        ScreeningReplay.Outcome alone = ScreeningReplay.replay("mine", report, dir.resolve("model.json"), cutOfOne, 1, new Random(1), 0);
+        assertTrue(alone.found() < alone.best(), "no other method to learn from: the cut misses fast, " + alone);
+
+        // the history holds the other method, and this method's own examples told the other way round (slow pays)
+        String misleading = "{\"id\": \"x\", \"target\": \"a.Mine#m(I)V\", \"logSpeedup\": 5.0, \"features\": "
+                + "{\"steps\": 1, \"transform.slow\": 1, \"code.insns\": 12}},";
+        Path history = history("replay", otherExamples() + misleading.repeat(30));
+        ScreeningReplay.Outcome learned = ScreeningReplay.replay("mine", report, dir.resolve("model.json"), List.of(history),
+                Integer.MAX_VALUE, cutOfOne, 1, new Random(1), 0);
+        assertEquals(Math.exp(1.2), learned.found(), 1e-9, "learned from the history's other method only: " + learned);
+        assertEquals(8, ReplayPriors.leaveOneOut(dir.resolve("model.json"), List.of(history), "a.Mine#m()V", Integer.MAX_VALUE,
+                new Random(1)).size(), "the rows are the model file's examples of the method, not the history's");
+
+        ScreeningReplay.Outcome none = ScreeningReplay.replay("mine", report, dir.resolve("model.json"), List.of(history), 0,
+                cutOfOne, 1, new Random(1), 0);
+        assertEquals(alone.found(), none.found(), 1e-12, "methods=0 learns from no other method: " + none);
+    }
+
+    @Test
+    void replay_historyFromAnotherEnvironment_isRefusedByName() throws Exception {
+        Path report = planted(false);
+        Path history = history("another-jvm", otherExamples());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScreeningReplay.replay("mine", report,
+                dir.resolve("model.json"), List.of(history), Integer.MAX_VALUE, new RankPolicy(true, 0.05, 1, 0, true, 0), 1,
+                new Random(1), 0));
+        assertTrue(e.getMessage().contains(history.toString()) && e.getMessage().contains("another-jvm"), e.getMessage());
     }
 
     @Test
