@@ -180,7 +180,8 @@ final class ModelStore {
                 + ": ignored, every variant is screened (delete the file to start a new model)");
     }
 
-    private static Example example(Map<?, ?> o) {
+    /* One stored example from its JSON object (also read by the screening replay's ReplayPriors, test sources). */
+    static Example example(Map<?, ?> o) {
         Map<String, Double> f = new LinkedHashMap<>();
         Map<?, ?> fs = (Map<?, ?>) Objects.requireNonNull(o.get("features"), "features");
         fs.forEach((k, v) -> f.put((String) k, ((Number) Objects.requireNonNull(v, "feature " + k)).doubleValue()));

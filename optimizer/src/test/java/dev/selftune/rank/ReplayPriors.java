@@ -58,10 +58,7 @@ public final class ReplayPriors {
                         + " (" + environment + "): history must come from the same machine and JVM");
             }
             for (Object o : (List<?>) m.get("examples")) {
-                Map<?, ?> e = (Map<?, ?>) o;
-                Map<String, Double> f = new HashMap<>();
-                ((Map<?, ?>) e.get("features")).forEach((k, v) -> f.put((String) k, ((Number) v).doubleValue()));
-                Example ex = new Example((String) e.get("id"), (String) e.get("target"), f, ((Number) e.get("logSpeedup")).doubleValue());
+                Example ex = ModelStore.example((Map<?, ?>) o);
                 if (method(ex.target()).equals(method)) {
                     if (file.equals(modelFile)) {
                         mine.add(ex);
