@@ -22,8 +22,9 @@
 # HISTORY=<model files, comma-separated> adds other tunings' examples on this machine (e.g. a published-library
 # set's CACHE/rank-models/<key>.json from scripts/libraries/trials/published/run.sh) to what the ranked passes learn
 # from: a store that has seen more methods, as a user's cache grows (loo still leaves the sample's own method out).
-# Knobs: BUDGET, SEED (1), OUT (rank-out/), OFF_FROM (an earlier OUT whose off pass to reuse), HISTORY, RANK_FRACTION, RANK_MIN, RANK_EXPLORE, RANK_ADAPT, RANK_EXTEND
-# (the policy's rankFraction, rankMinMeasured, rankExplore, rankAdapt, rankExtend; defaults are the policy's).
+# Knobs: BUDGET, SEED (1), OUT (rank-out/), OFF_FROM (an earlier OUT whose off pass to reuse), HISTORY, RANK_FRACTION, RANK_MIN, RANK_EXPLORE, RANK_ADAPT, RANK_EXTEND,
+# RANK_FINALISTS (the policy's rankFraction, rankMinMeasured, rankExplore, rankAdapt, rankExtend, rankFinalists;
+# defaults are the policy's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET=${BUDGET:-120s}
@@ -50,6 +51,7 @@ policy="$OUT/policy-on.json"
   [[ -n "${RANK_EXPLORE:-}" ]] && printf ', "rankExplore": %s' "$RANK_EXPLORE"
   [[ -n "${RANK_ADAPT:-}" ]] && printf ', "rankAdapt": %s' "$RANK_ADAPT"
   [[ -n "${RANK_EXTEND:-}" ]] && printf ', "rankExtend": %s' "$RANK_EXTEND"
+  [[ -n "${RANK_FINALISTS:-}" ]] && printf ', "rankFinalists": %s' "$RANK_FINALISTS"
   printf '}\n'
 } > "$policy"
 
@@ -150,9 +152,38 @@ def read(mode, name):
             "speedup": (r.get("winner") or {}).get("speedup") or 1.0,
             "rankedOut": k.get("rankedOut"), "extended": k.get("extended") or 0, "examples": k.get("examples"), "fitted": k.get("fitted")}
 
+# The off pass's own screening of a variant (its model file's examples, keyed as ReplayPriors.key does: the method
+# and the steps' features), so that a winner can be judged by measurements of one session. A run with OFF_FROM
+# confirms hours after the off pass, and confirmations of the very same bytes moved by 10-20% between sessions.
+def steps_key(features):
+    return ";".join("%s=%.9f" % (k, v) for k, v in sorted(features.items())
+                    if (k == "steps" or k.startswith("transform.")) and v != 0)
+
+def features(steps):
+    f = {"steps": float(len(steps))}
+    for s in steps:
+        f["transform." + s["name"]] = f.get("transform." + s["name"], 0) + 1
+        for k, v in s["params"].items():
+            f["transform.%s.%s" % (s["name"], k)] = f.get("transform.%s.%s" % (s["name"], k), 0) + math.log1p(abs(v))
+    return f
+
+screened = {}
+for mf in (out / "off-cache" / "rank-models").glob("*.json"):
+    for e in json.loads(mf.read_text())["examples"]:
+        screened.setdefault((e["target"].split("(")[0], steps_key(e["features"])), []).append(e["logSpeedup"])
+
+def off_screening(mode, name):
+    """log speedup of this pass's winner as the off pass screened it (0 for a keep), or None when it never screened it."""
+    r = json.loads((out / mode / name / "report.json").read_text())
+    c = r.get("confirmed")
+    if r["decision"] != "swap" or c is None:
+        return 0.0
+    v = screened.get((r["target"].split("(")[0], steps_key(features(c["transforms"]))))
+    return None if v is None else sum(v) / len(v)
+
 print("%-24s %-4s %6s %6s %6s %-14s %-34s %-22s %s" % ("sample", "mode", "forks", "screen", "secs", "decision",
       "confirmed variant", "speedup", "off/on forks (screening), ranking"))
-totals = {m: [0, 0, 0, 0, [], 0, 0] for m in modes}   # forks off, on, same winner, samples, speedup ratios, screening off, on
+totals = {m: [0, 0, 0, 0, [], 0, 0, []] for m in modes}   # forks off, on, same winner, samples, speedup ratios, screening off, on, judged log ratios
 for name in names:
     off = read("off", name)
     if off is None:
@@ -171,15 +202,21 @@ for name in names:
         t[0] += off["forks"]; t[1] += on["forks"]; t[2] += same; t[3] += 1
         t[4].append(on["speedup"] / off["speedup"])
         t[5] += off["screening"]; t[6] += on["screening"]
+        a, b = off_screening(m, name), off_screening("off", name)
+        if a is not None and b is not None:
+            t[7].append(a - b)
         print("%-24s %-4s %6s %6s %6.0f %-14s %-34s %-22s %.2fx fewer (%.2fx); %s ranked out, %s past the cut (%s examples%s)%s" % (
             "", m, on["forks"], on["screening"], on["elapsed"], on["decision"], on["about"][:34], on["speed"],
             off["forks"] / on["forks"], off["screening"] / max(1, on["screening"]),
             on["rankedOut"], on["extended"], on["examples"], "" if on["fitted"] else ", not fitted",
             "" if same else "; another winner (or a keep) than off"))
 for m in modes:
-    fo, fn, same, n, ratios, so, sn = totals[m]
+    fo, fn, same, n, ratios, so, sn, judged = totals[m]
     if n:
         g = math.exp(sum(math.log(x) for x in ratios) / n)
         print("%s: %d samples, forks off %d / on %d = %.2fx fewer (screening %d / %d = %.2fx); same winner (or both keep) "
               "in %d of %d; geometric mean of on/off winner speedup %.3f" % (m, n, fo, fn, fo / fn, so, sn, so / max(1, sn), same, n, g))
+        if judged:
+            print("%s: both winners as the off pass screened them (one session's measurements; it picked its own by them, "
+                  "which flatters off): geometric mean on/off %.3f over %d samples" % (m, math.exp(sum(judged) / len(judged)), len(judged)))
 PY

@@ -12,10 +12,13 @@
 #        tunings on this machine (comma-separated model files of the same JVM and CPU; the method's own never)
 #   METHODS=10 scripts/screening-replay.sh rank-out           # priors learn from 10 other methods, drawn per sample
 #        and replay: with REPS, a learning curve (how screening does with less history)
+#   FINALISTS=0 scripts/screening-replay.sh rank-out          # the policy's rankFinalists (halving after the cut)
+#   KEEP=0.2 OFFKEEP=0.2 scripts/screening-replay.sh rank-out # keepFraction of the ranked / the model-off race
 # OUT may be any directory with off/<name>/report.json and off-cache/rank-models/ (published/run.sh with
 # WORK=<OUT>/off CACHE=<OUT>/off-cache makes one for a library set).
-# Prints per sample (with REPS=1 or VERBOSE=true) the screening forks, the best screened against the best of all, and
-# the order screened; then per replay the totals and the geometric mean of best found / best of all.
+# Prints per sample (with REPS=1 or VERBOSE=true) the screening forks, the best screened and the race's pick (what
+# would go to confirmation) against the best of all, and the order screened; then per replay the totals and the
+# geometric means of best found / best of all and pick / best of all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:?usage: scripts/screening-replay.sh <rank-model.sh OUT directory>}
@@ -28,7 +31,7 @@ cpfile=$(mktemp)
 trap 'rm -f "$cpfile"' EXIT
 mvn -q -B -o dependency:build-classpath -pl optimizer -Dmdep.outputFile="$cpfile" >/dev/null
 props=()
-for k in FRACTION MIN EXPLORE EXTEND ADAPT SEED REPS NOISE SHOW VERBOSE HISTORY METHODS; do
+for k in FRACTION MIN EXPLORE EXTEND FINALISTS ADAPT SEED REPS NOISE SHOW VERBOSE HISTORY METHODS KEEP OFFKEEP; do
   [[ -n "${!k:-}" ]] && props+=("-D${k,,}=${!k}")
 done
 java "${props[@]}" -cp "optimizer/target/classes:optimizer/target/test-classes:$(cat "$cpfile")" \

@@ -14,7 +14,7 @@ import java.util.Random;
  * drop, add), a range (move a value to the front, drop one, add one), maxDepth, maxVariants,
  * keepFraction, screenForks, the order, the lukewarm share of the heat ordering, the lineage screening
  * order or the ranking model's settings (on/off, the fraction screened, the minimum screened, the
- * explorers), or ({@link #informed}) from the parent's evidence: where its
+ * explorers, the adapted order, going on past the cut, halving's finalists), or ({@link #informed}) from the parent's evidence: where its
  * winners were found. It works on {@link Policy} values only, so whatever it
  * proposes cannot touch the judge: a policy has no field for inputs, thresholds or fork plans.
  */
@@ -29,7 +29,7 @@ public final class PolicyMutator {
             "tile.block", List.of(8, 16, 24, 32, 48, 64, 128),
             "privatise-scatter.k", List.of(2, 3, 4, 8));
 
-    private static final int KINDS = 19;
+    private static final int KINDS = 20;
 
     private final Random random;
 
@@ -51,7 +51,7 @@ public final class PolicyMutator {
         return child;
     }
 
-    /** One change of kind {@code kind} (0..18); the policy itself when that kind cannot apply. */
+    /** One change of kind {@code kind} (0..19); the policy itself when that kind cannot apply. */
     Policy once(Policy p, int kind) {
         List<String> t = new ArrayList<>(p.transforms());
         switch (kind) {
@@ -104,17 +104,17 @@ public final class PolicyMutator {
             case 12 -> {
                 RankPolicy r = p.rank();
                 double f = Math.round((r.rankFraction() * (random.nextBoolean() ? 1.5 : 1 / 1.5)) * 100) / 100.0;
-                return p.withRank(new RankPolicy(r.rankModel(), Math.max(0.1, Math.min(1.0, f)), r.rankMinMeasured(), r.rankExplore(), r.rankAdapt()));
+                return p.withRank(r.withCut(Math.max(0.1, Math.min(1.0, f)), r.rankMinMeasured()));
             }
             case 13 -> {
                 RankPolicy r = p.rank();
                 int n = Math.max(1, Math.min(12, r.rankMinMeasured() + (random.nextBoolean() ? 1 : -1)));
-                return p.withRank(new RankPolicy(r.rankModel(), r.rankFraction(), n, r.rankExplore(), r.rankAdapt()));
+                return p.withRank(r.withCut(r.rankFraction(), n));
             }
             case 14 -> {
                 RankPolicy r = p.rank();
                 int n = Math.max(0, Math.min(4, r.rankExplore() + (random.nextBoolean() ? 1 : -1)));
-                return p.withRank(new RankPolicy(r.rankModel(), r.rankFraction(), r.rankMinMeasured(), n, r.rankAdapt()));
+                return p.withRank(r.withExplore(n));
             }
             case 15 -> {
                 return p.rank().rankModel() ? p.withRank(p.rank().withAdapt(!p.rank().rankAdapt())) : p;
@@ -129,6 +129,12 @@ public final class PolicyMutator {
                 RankPolicy r = p.rank();
                 int n = Math.max(0, Math.min(4, r.rankExtend() + (random.nextBoolean() ? 1 : -1)));
                 return r.rankModel() ? p.withRank(r.withExtend(n)) : p;
+            }
+            case 19 -> {   // halving's cap after the cut: 0 (the keepFraction alone), 2, 3 or 4; only when the model cuts
+                RankPolicy r = p.rank();
+                int[] values = {0, 2, 3, 4};
+                int n = values[random.nextInt(values.length)];
+                return r.rankModel() ? p.withRank(r.withFinalists(n)) : p;
             }
             default -> {
                 return p.withOrder(p.order() == Policy.Order.ROUND_ROBIN ? Policy.Order.BY_TRANSFORM : Policy.Order.ROUND_ROBIN);
@@ -222,8 +228,8 @@ public final class PolicyMutator {
         if ((cut + r.rankExplore()) * 4 > mostScreened(evidence) * 3) {
             return null;
         }
-        /* rankExtend is the parent's: the rule is about the cut, and the five-knob constructor would reset it to its default */
-        RankPolicy child = new RankPolicy(true, RankPolicy.MIN_FRACTION, cut, r.rankExplore(), r.rankAdapt(), r.rankExtend());
+        /* every other rank knob is the parent's: the rule is about the cut */
+        RankPolicy child = r.withModel(true).withCut(RankPolicy.MIN_FRACTION, cut);
         return child.equals(r) ? null : parent.withRank(child);
     }
 

@@ -30,6 +30,7 @@ public final class Ranking {
     private final java.util.Set<Variant> explorers = new java.util.HashSet<>();
     private int adaptations;
     private String note;
+    private boolean ranked;   // rank() ran: the cut, and rankFinalists with it, applied to this run
 
     /* store null: nothing is loaded or kept (a ranking whose priors come from {@link #rank}) */
     Ranking(ModelStore store, RankPolicy policy) {
@@ -104,6 +105,7 @@ public final class Ranking {
         prior.putAll(predicted);
         Selection s = Ranker.select(variants, prior::get, policy, seed);
         explorers.addAll(s.ordered().subList(s.kept(), s.kept() + s.explored()));
+        ranked = true;
         note = "model on with " + examples.size() + " examples: " + s.kept() + " best of " + variants.size()
                 + " let through to screening, plus " + s.explored() + " explorer(s) at random"
                 + (policy.rankAdapt() ? "; the order re-made after each screening result from this method's own results" : "");
@@ -186,6 +188,8 @@ public final class Ranking {
         return new RankSummary(policy.rankModel(), store == null ? null : store.file().toString(), model.size(),
                 model.fitted(), candidates, rankedOut, explored, extended, screeningForks, confirmationForks,
                 note == null ? "no variants to rank" : note + (adaptations > 0 ? " (re-made " + adaptations + " times)" : "")
+                        + (ranked && policy.rankFinalists() > 0
+                                ? "; later halving rounds re-measured at most " + policy.rankFinalists() + " of the screened" : "")
                         + (extended > 0 ? "; " + extended + " screened past the cut (after a new best among the last two screened, or while nothing screened had paid)" : ""));
     }
 }

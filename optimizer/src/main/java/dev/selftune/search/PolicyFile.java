@@ -22,7 +22,7 @@ public final class PolicyFile {
     static final List<String> KEYS = List.of("transforms", "ranges", "maxDepth", "maxVariants", "screenForks",
             "keepFraction", "maxCopiedInsns", "maxUnrollFactor", "maxSplitAccumulators",
             "constantSmallest", "constantMax", "order", "lukewarmShare", "lineageOrder", "rankModel", "rankFraction", "rankMinMeasured", "rankExplore",
-            "rankAdapt", "rankExtend");
+            "rankAdapt", "rankExtend", "rankFinalists");
 
     private PolicyFile() { }
 
@@ -53,6 +53,7 @@ public final class PolicyFile {
         m.put("rankExplore", p.rank().rankExplore());
         m.put("rankAdapt", p.rank().rankAdapt());
         m.put("rankExtend", p.rank().rankExtend());
+        m.put("rankFinalists", p.rank().rankFinalists());
         return m;
     }
 
@@ -114,7 +115,8 @@ public final class PolicyFile {
     private static RankPolicy rank(Map<String, Object> m, RankPolicy d) {
         return new RankPolicy(bool(m, "rankModel", d.rankModel()), m.containsKey("rankFraction") ? number(m, "rankFraction") : d.rankFraction(),
                 intOr(m, "rankMinMeasured", d.rankMinMeasured()), intOr(m, "rankExplore", d.rankExplore()),
-                bool(m, "rankAdapt", d.rankAdapt()), intOr(m, "rankExtend", d.rankExtend()));
+                bool(m, "rankAdapt", d.rankAdapt()), intOr(m, "rankExtend", d.rankExtend()),
+                intOr(m, "rankFinalists", d.rankFinalists()));
     }
 
     private static boolean bool(Map<String, Object> m, String key, boolean fallback) {

@@ -62,6 +62,7 @@ final class Race {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private int cutByLimit;
     private int extendedPastCut;
+    private int finalists;   // 0: halving keeps the policy's keepFraction each round; n: at most n (the model ranked)
     private int forksRun;
 
     /** How far ahead of the best so far a screening result must be to count as a find that earns more past the cut. */
@@ -174,6 +175,9 @@ final class Race {
         while (alive.size() > 1) {
             alive.sort(Comparator.comparingDouble(Entry::mean));
             int keep = Math.max(1, (int) Math.ceil(alive.size() * policy.keepFraction()));
+            if (finalists > 0) {
+                keep = Math.min(keep, finalists);
+            }
             /*
              * When the better part's next round does not fit the screening time left, the round goes to
              * as many of the best as fit (two at least) instead of none: one fork each ranks by noise as
@@ -225,6 +229,19 @@ final class Race {
 
     Entry baseline() {
         return baseline;
+    }
+
+    /**
+     * After the ranking model's cut (rankFinalists): each later round of halving re-measures at most {@code n} of
+     * the screened, so 2 is one round of the two leaders. 0 leaves halving to the policy's keepFraction. Screening
+     * only ranks; the leader still goes to a confirmation in fresh forks.
+     */
+    Race capFinalists(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("finalists must be >= 0, got " + n);
+        }
+        this.finalists = n;
+        return this;
     }
 
     /* log(baseline / variant) on the ranking basis for each entry measured so far; the baseline's mean moves as it is re-measured. */

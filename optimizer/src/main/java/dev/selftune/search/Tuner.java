@@ -179,6 +179,9 @@ public final class Tuner {
         Ranking ranking = Ranking.open(rankDir, measurer.environmentKey(), policy.rank(), System.err::println);
         Selection selection = ranking.select(variants, target.method(), target.classBytes(), req.seed());
         Race race = new Race(measurer, budget, policy, progress, specs, SCREEN, original);
+        if (selection.ranked()) {
+            race.capFinalists(policy.rank().rankFinalists());   // the cut's few are finalists already: halving re-measures the leaders
+        }
         if (preTouch == null && asked.first() != null) {
             race.seedBaseline(asked.first(), asked.cpuShares());   // same flags: the fork that asked is the race's first baseline fork
         }

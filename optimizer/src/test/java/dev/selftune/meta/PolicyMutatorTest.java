@@ -74,6 +74,26 @@ class PolicyMutatorTest {
     }
 
     @Test
+    void once_rankFinalists_movesOnlyWithTheModelOn_andTheCutsKindsKeepEveryOtherRankKnob() {
+        PolicyMutator m = new PolicyMutator(3);
+        Policy on = Policy.defaults().withRank(Policy.defaults().rank().withModel(true).withExtend(4).withFinalists(3));
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            seen.add(m.once(on, 19).rank().rankFinalists());
+        }
+        assertEquals(Set.of(0, 2, 3, 4), seen, "kind 19 proposes 0 (keepFraction alone), 2, 3 or 4");
+        assertEquals(Policy.defaults(), m.once(Policy.defaults(), 19), "model off: nothing is cut, so no finalists to change");
+        for (int kind : new int[] {12, 13, 14}) {
+            for (int i = 0; i < 20; i++) {
+                Policy child = m.once(on, kind);
+                assertEquals(4, child.rank().rankExtend(), "kind " + kind + " keeps rankExtend");
+                assertEquals(3, child.rank().rankFinalists(), "kind " + kind + " keeps rankFinalists");
+                assertTrue(child.rank().rankModel());
+            }
+        }
+    }
+
+    @Test
     void mutate_sameSeed_sameProposals() {
         PolicyMutator a = new PolicyMutator(5);
         PolicyMutator b = new PolicyMutator(5);

@@ -82,6 +82,7 @@ class RankingStoreTest {
         assertFalse(sum.fitted());
         assertEquals(3, sum.examples());
         assertTrue(sum.note().contains("fewer than the " + RankModel.MIN_EXAMPLES), sum.note());
+        assertFalse(sum.note().contains("halving"), "nothing ranked: halving keeps the policy's keepFraction, and the note says nothing of it");
     }
 
     @Test
@@ -174,7 +175,9 @@ class RankingStoreTest {
         assertEquals(explorer, next.get(0), "the explorer not yet reached keeps its promised place first");
         assertEquals(new java.util.HashSet<>(notStarted), new java.util.HashSet<>(next), "the same variants, re-ordered");
         assertEquals(1, r.adaptations());
-        assertTrue(r.summary(variants.size(), 0, 1, 0, 5, 12).note().contains("re-made 1 times"), r.summary(variants.size(), 0, 1, 0, 5, 12).note());
+        String note = r.summary(variants.size(), 0, 1, 0, 5, 12).note();
+        assertTrue(note.contains("(re-made 1 times); later halving rounds re-measured at most " + ON.rankFinalists() + " of the screened"),
+                note);
         assertTrue(next.contains(worst));
     }
 

@@ -28,7 +28,7 @@ class PolicyFileTest {
                         "tune-constant.scale", List.of(150), "tune-constant.absolute", List.of(24),
                         "tile.block", List.of(24), "privatise-scatter.k", List.of(3),
                         "unroll-and-jam.factor", List.of(3)),
-                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2, false, 4), 0.3, false);
+                2, 11, 2, 0.25, 900, 8, 12, 5, 4096, Policy.Order.BY_TRANSFORM, new RankPolicy(true, 0.5, 6, 2, false, 4, 3), 0.3, false);
     }
 
     /** Policy's components, with the ranking settings' own components in place of {@code rank}: one key each. */
@@ -180,6 +180,22 @@ class PolicyFileTest {
         assertTrue(m.contains("rankExtend") && m.contains("0..100"), m);
         m = error("{\"rankExtend\": 2.5}");
         assertTrue(m.contains("'rankExtend' must be a whole number"), m);
+    }
+
+    @Test
+    void policyFile_rankFinalists_readWrittenAndOutOfRangeIsAnError() throws Exception {
+        Policy p = PolicyFile.load(Files.writeString(dir.resolve("p.json"), "{\"rankModel\": true, \"rankFinalists\": 0}"));
+        assertEquals(0, p.rank().rankFinalists());
+        assertEquals(RankPolicy.DEFAULT_EXTEND, p.rank().rankExtend(), "the other knobs keep their defaults");
+        assertEquals(RankPolicy.DEFAULT_FINALISTS, Policy.defaults().rank().rankFinalists());
+        Policy four = Policy.defaults().withRank(Policy.defaults().rank().withModel(true).withFinalists(4));
+        assertEquals(four, PolicyFile.fromMap(PolicyFile.toMap(four)), "written and read back");
+        for (String bad : new String[] {"1", "-1", "101"}) {
+            String m = error("{\"rankFinalists\": " + bad + "}");
+            assertTrue(m.contains("rankFinalists") && m.contains("0 or in 2..100") && m.contains(bad), m);
+        }
+        String m = error("{\"rankFinalists\": 2.5}");
+        assertTrue(m.contains("'rankFinalists' must be a whole number"), m);
     }
 
     private String error(String json) throws Exception {

@@ -1,6 +1,7 @@
 package dev.selftune.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selftune.api.Progress;
@@ -88,6 +89,31 @@ class RaceTest {
                 "four forks fit (the baseline and three of the six in the better half), the three fastest got them");
         assertTrue(fake.measured.subList(17, fake.measured.size()).stream().noneMatch(l -> l.matches("v([4-9]|1[0-2])")),
                 fake.measured.toString());
+    }
+
+    /*
+     * After the model's cut (rankFinalists 2): six screened, one more round for the two leaders and the baseline,
+     * then no more; without the cap the policy's keepFraction (0.5) halves 6 -> 3 -> 2, seven forks after round 1.
+     */
+    @Test
+    void race_capFinalists_oneRoundOfTheTwoLeaders_insteadOfHalvingToTwo() {
+        Map<String, Double> ns = Map.of("v1", 90.0, "v2", 80.0, "v3", 70.0, "v4", 60.0, "v5", 50.0, "v6", 40.0);
+        List<String> capped = new ArrayList<>();
+        race(scored(ns, capped), screenForks(1), new Budget(Duration.ofSeconds(600), System.nanoTime())).capFinalists(2)
+                .run(variants(6), v -> new Verdict.Passed(10), () -> 120.0);
+        assertEquals(List.of(Variant.ORIGINAL_ID, "v1", "v2", "v3", "v4", "v5", "v6", Variant.ORIGINAL_ID, "v6", "v5"), capped,
+                "round 1, then the baseline and the two fastest once more, and halving stops at one leader");
+        List<String> halved = new ArrayList<>();
+        race(scored(ns, halved), screenForks(1), new Budget(Duration.ofSeconds(600), System.nanoTime()))
+                .run(variants(6), v -> new Verdict.Passed(10), () -> 120.0);
+        assertEquals(List.of(Variant.ORIGINAL_ID, "v6", "v5", "v4", Variant.ORIGINAL_ID, "v6", "v5"), halved.subList(7, halved.size()),
+                "uncapped: three, then two");
+        List<String> zero = new ArrayList<>();
+        race(scored(ns, zero), screenForks(1), new Budget(Duration.ofSeconds(600), System.nanoTime())).capFinalists(0)
+                .run(variants(6), v -> new Verdict.Passed(10), () -> 120.0);
+        assertEquals(halved, zero, "0 leaves halving to keepFraction");
+        assertThrows(IllegalArgumentException.class, () -> race(scored(ns, zero), screenForks(1),
+                new Budget(Duration.ofSeconds(600), System.nanoTime())).capFinalists(-1));
     }
 
     /* Scores by label, fork after fork (the last one repeats); everything else as FakeMeasurer. */

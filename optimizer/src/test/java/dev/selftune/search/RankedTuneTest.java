@@ -100,5 +100,10 @@ class RankedTuneTest {
         assertEquals(planted, c.speedup().ratio(), planted * 0.02, "the decided speedup is the confirmation's, not the model's");
         assertEquals(2 * c.measurement().forks(), k.confirmationForks(), "both sides of every confirmation pair are counted");
         assertEquals(onM.measured.size(), k.screeningForks(), "one fork per screening measurement (screenForks 1)");
+        java.util.Map<String, Long> forksEach = onM.measured.stream().filter(l -> !l.equals(dev.selftune.api.Variant.ORIGINAL_ID))
+                .collect(java.util.stream.Collectors.groupingBy(l -> l, java.util.stream.Collectors.counting()));
+        assertTrue(forksEach.values().stream().allMatch(n -> n <= 2) && forksEach.values().stream().filter(n -> n == 2).count() <= 2,
+                "after the cut one more round for the two leaders (rankFinalists 2), no further halving: " + forksEach);
+        assertTrue(k.note().contains("re-measured at most 2"), k.note());
     }
 }

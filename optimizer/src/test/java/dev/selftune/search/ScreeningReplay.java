@@ -51,7 +51,8 @@ public final class ScreeningReplay {
     private ScreeningReplay() { }
 
     /** One sample's replay: forks screened and the best screening speedup found, of all, and the race's pick. */
-    record Outcome(String name, int forks, int offForks, int screened, double found, double best, String picked) { }
+    record Outcome(String name, int forks, int offForks, int screened, double found, double best, double pickedSpeedup,
+                   String picked) { }
 
     public static void main(String[] args) throws Exception {
         Path off = Path.of(args[0]);
@@ -59,7 +60,8 @@ public final class ScreeningReplay {
         RankPolicy d = Policy.defaults().rank();
         RankPolicy rp = new RankPolicy(true, Double.parseDouble(System.getProperty("fraction", "" + d.rankFraction())),
                 Integer.getInteger("min", d.rankMinMeasured()), Integer.getInteger("explore", d.rankExplore()),
-                Boolean.parseBoolean(System.getProperty("adapt", "" + d.rankAdapt())), Integer.getInteger("extend", d.rankExtend()));
+                Boolean.parseBoolean(System.getProperty("adapt", "" + d.rankAdapt())), Integer.getInteger("extend", d.rankExtend()),
+                Integer.getInteger("finalists", d.rankFinalists()));
         long seed = Long.getLong("seed", 1);
         int reps = Integer.getInteger("reps", 1);
         double noise = Double.parseDouble(System.getProperty("noise", "0"));
@@ -72,6 +74,7 @@ public final class ScreeningReplay {
         }
         double sumRatio = 0;
         double sumLoss = 0;
+        double sumPickLoss = 0;
         for (int rep = 0; rep < reps; rep++) {
             List<Outcome> all = new ArrayList<>();
             for (Path dir : dirs) {
@@ -81,22 +84,25 @@ public final class ScreeningReplay {
                 if (o != null) {
                     all.add(o);
                     if (reps == 1 || Boolean.getBoolean("verbose")) {
-                        System.out.printf("%-24s forks %3d (off %3d)  screened %2d  found %7.3fx of best %7.3fx  picked %s%n",
-                                o.name(), o.forks(), o.offForks(), o.screened(), o.found(), o.best(), o.picked());
+                        System.out.printf("%-24s forks %3d (off %3d)  screened %2d  found %7.3fx of best %7.3fx  picked %7.3fx %s%n",
+                                o.name(), o.forks(), o.offForks(), o.screened(), o.found(), o.best(), o.pickedSpeedup(), o.picked());
                     }
                 }
             }
             int forks = all.stream().mapToInt(Outcome::forks).sum();
             int offForks = all.stream().mapToInt(Outcome::offForks).sum();
             double loss = all.stream().mapToDouble(o -> Math.log(Math.max(1, o.found()) / Math.max(1, o.best()))).average().orElse(0);
+            double pickLoss = all.stream().mapToDouble(o -> Math.log(Math.max(1, o.pickedSpeedup()) / Math.max(1, o.best())))
+                    .average().orElse(0);
             sumRatio += offForks / (double) forks;
             sumLoss += loss;
-            System.out.printf("replay (seed %d): %d samples, screening forks off %d / on %d = %.2fx fewer; geometric mean of best found / best of all %.3f%n",
-                    seed + rep, all.size(), offForks, forks, offForks / (double) forks, Math.exp(loss));
+            sumPickLoss += pickLoss;
+            System.out.printf("replay (seed %d): %d samples, screening forks off %d / on %d = %.2fx fewer; geometric mean of best found / best of all %.3f, of the pick sent to confirmation %.3f%n",
+                    seed + rep, all.size(), offForks, forks, offForks / (double) forks, Math.exp(loss), Math.exp(pickLoss));
         }
         if (reps > 1) {
-            System.out.printf("mean over %d: %.2fx fewer screening forks, best found / best of all %.3f%n", reps, sumRatio / reps,
-                    Math.exp(sumLoss / reps));
+            System.out.printf("mean over %d: %.2fx fewer screening forks, best found / best of all %.3f, pick / best of all %.3f%n",
+                    reps, sumRatio / reps, Math.exp(sumLoss / reps), Math.exp(sumPickLoss / reps));
         }
     }
 
@@ -146,14 +152,17 @@ public final class ScreeningReplay {
                     v.transforms()));
         }
         Variant original = new Variant(Variant.ORIGINAL_ID, null, List.of(), new byte[0]);
-        Policy policy = Policy.defaults().withRank(rp);
+        Policy policy = withKeep(Policy.defaults().withRank(rp), "keep");
 
-        Race offRace = race(policy, truth, original, random, noise);
+        Race offRace = race(withKeep(Policy.defaults().withRank(rp), "offkeep"), truth, original, random, noise);
         offRace.run(variants, v -> new Verdict.Passed(1), () -> 1e9);
 
         Ranking ranking = ReplayPriors.ranking(rp);
         Selection s = ReplayPriors.rank(ranking, variants, priors, seed);
         Race race = race(policy, truth, original, random, noise);
+        if (s.ranked()) {
+            race.capFinalists(rp.rankFinalists());
+        }
         List<Race.Entry> entries = race.run(s.ordered(), v -> new Verdict.Passed(1), () -> 1e9, s.limit(),
                 Tuner.screeningOrder(policy, ranking, variants), s::explorer);
         double found = entries.stream().mapToDouble(e -> truth.get(e.variant.id())).max().orElse(0);
@@ -161,7 +170,15 @@ public final class ScreeningReplay {
         Race.Entry pick = race.best();
         List<String> order = entries.stream().map(e -> e.variant.id()).toList();
         return new Outcome(name, race.forksRun(), offRace.forksRun(), entries.size(), Math.exp(found), Math.exp(best),
-                (pick == null ? "none" : pick.variant.id()) + " " + order);
+                pick == null ? 1 : Math.exp(truth.get(pick.variant.id())), (pick == null ? "none" : pick.variant.id()) + " " + order);
+    }
+
+    /* The policy with the system property's keep fraction (successive halving's better part), when it is set. */
+    private static Policy withKeep(Policy p, String property) {
+        String k = System.getProperty(property);
+        return k == null ? p : new Policy(p.transforms(), p.ranges(), p.maxDepth(), p.maxVariants(), p.screenForks(),
+                Double.parseDouble(k), p.maxCopiedInsns(), p.maxUnrollFactor(), p.maxSplitAccumulators(), p.constantSmallest(),
+                p.constantMax(), p.order(), p.rank(), p.lukewarmShare(), p.lineageOrder());
     }
 
     /*

@@ -113,9 +113,14 @@ class ScreeningReplayTest {
     void replay_noCut_screensEveryVariantAsTheOffPassDid() throws Exception {
         Path report = planted();
         ScreeningReplay.Outcome o = ScreeningReplay.replay("mine", report, dir.resolve("model.json"),
-                new RankPolicy(true, 1.0, 1, 0, true, 0), 1, new Random(1), 0);
+                new RankPolicy(true, 1.0, 1, 0, true, 0, 0), 1, new Random(1), 0);
         assertEquals(8, o.screened());
-        assertEquals(o.offForks(), o.forks(), "the same race over the same variants");
+        assertEquals(o.offForks(), o.forks(), "the same race over the same variants (rankFinalists 0: the same halving too)");
         assertEquals(Math.exp(1.2), o.best(), 1e-9);
+        ScreeningReplay.Outcome capped = ScreeningReplay.replay("mine", report, dir.resolve("model.json"),
+                new RankPolicy(true, 1.0, 1, 0, true, 0, 2), 1, new Random(1), 0);
+        assertEquals(8, capped.screened(), "the cap changes no first round");
+        assertEquals(o.forks() - 5, capped.forks(), "halving 8 -> 4 -> 2 (4 + 1, then 2 + 1 forks) becomes one round of two (2 + 1)");
+        assertEquals(o.pickedSpeedup(), capped.pickedSpeedup(), 1e-9, "without noise the same pick");
     }
 }
