@@ -27,7 +27,8 @@ import java.util.function.Function;
  * fork, every survivor gets a round of short forks (policy's screenForks), the better part
  * (policy's keep fraction) gets another, and so on while the screening time lasts, so that losers
  * die after one round and the budget goes to the contenders. Variants the time never reaches are
- * left unexplored, not judged.
+ * left unexplored, not judged. After the ranking model's cut ({@link #capFinalists}, the policy's
+ * rankFinalists) each later round keeps at most that many: the few screened are the model's picks already.
  */
 final class Race {
     /** One contestant's evidence so far; {@code failure} is set when its fork crashed or threw. */
