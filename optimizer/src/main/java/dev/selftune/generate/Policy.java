@@ -160,6 +160,12 @@ public record Policy(
                 3, 24, 1, 0.5);
     }
 
+    /** This policy with these transforms, depth, variant count, screening forks and keep fraction; every other knob kept. */
+    public Policy withSearch(List<String> t, int depth, int variants, int forks, double keep) {
+        return new Policy(t, ranges, depth, variants, forks, keep, maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators,
+                constantSmallest, constantMax, order, rank, lukewarmShare, lineageOrder);
+    }
+
     public Policy withRanges(Map<String, List<Integer>> r) {
         return new Policy(transforms, r, maxDepth, maxVariants, screenForks, keepFraction,
                 maxCopiedInsns, maxUnrollFactor, maxSplitAccumulators, constantSmallest, constantMax, order, rank, lukewarmShare, lineageOrder);

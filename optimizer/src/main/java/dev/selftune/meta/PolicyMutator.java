@@ -84,19 +84,19 @@ public final class PolicyMutator {
             }
             case 6 -> {
                 int d = Math.max(1, Math.min(5, p.maxDepth() + (random.nextBoolean() ? 1 : -1)));
-                return copy(p, t, d, p.maxVariants(), p.screenForks(), p.keepFraction());
+                return p.withSearch(t, d, p.maxVariants(), p.screenForks(), p.keepFraction());
             }
             case 7 -> {
                 int v = random.nextBoolean() ? p.maxVariants() * 3 / 2 : p.maxVariants() * 2 / 3;
-                return copy(p, t, p.maxDepth(), Math.max(4, Math.min(96, v)), p.screenForks(), p.keepFraction());
+                return p.withSearch(t, p.maxDepth(), Math.max(4, Math.min(96, v)), p.screenForks(), p.keepFraction());
             }
             case 8 -> {
                 double k = Math.round((p.keepFraction() + (random.nextBoolean() ? 0.1 : -0.1)) * 100) / 100.0;
-                return copy(p, t, p.maxDepth(), p.maxVariants(), p.screenForks(), Math.max(0.2, Math.min(0.8, k)));
+                return p.withSearch(t, p.maxDepth(), p.maxVariants(), p.screenForks(), Math.max(0.2, Math.min(0.8, k)));
             }
             case 9 -> {
                 int f = Math.max(1, Math.min(3, p.screenForks() + (random.nextBoolean() ? 1 : -1)));
-                return copy(p, t, p.maxDepth(), p.maxVariants(), f, p.keepFraction());
+                return p.withSearch(t, p.maxDepth(), p.maxVariants(), f, p.keepFraction());
             }
             case 11 -> {
                 return p.withRank(p.rank().withModel(!p.rank().rankModel()));
@@ -256,7 +256,7 @@ public final class PolicyMutator {
         if (keep > parent.keepFraction() - 0.1 + 1e-9 || !fewerSurvivors(evidence, parent.keepFraction(), keep)) {
             return null;
         }
-        return copy(parent, parent.transforms(), parent.maxDepth(), parent.maxVariants(), parent.screenForks(), keep);
+        return parent.withSearch(parent.transforms(), parent.maxDepth(), parent.maxVariants(), parent.screenForks(), keep);
     }
 
     /* The latest place a swap's winner was found (by {@code place}): 0 with no swap, -1 when a swap lacks that evidence. */
@@ -295,7 +295,7 @@ public final class PolicyMutator {
         if (cap > Math.min(parent.maxVariants(), mostScreened(evidence)) * 3 / 4) {
             return null;
         }
-        return copy(parent, parent.transforms(), parent.maxDepth(), cap, parent.screenForks(), parent.keepFraction());
+        return parent.withSearch(parent.transforms(), parent.maxDepth(), cap, parent.screenForks(), parent.keepFraction());
     }
 
     /*
@@ -366,11 +366,6 @@ public final class PolicyMutator {
     }
 
     private static Policy withTransforms(Policy p, List<String> t) {
-        return copy(p, t, p.maxDepth(), p.maxVariants(), p.screenForks(), p.keepFraction());
-    }
-
-    private static Policy copy(Policy p, List<String> t, int depth, int variants, int forks, double keep) {
-        return new Policy(t, p.ranges(), depth, variants, forks, keep, p.maxCopiedInsns(), p.maxUnrollFactor(),
-                p.maxSplitAccumulators(), p.constantSmallest(), p.constantMax(), p.order(), p.rank(), p.lukewarmShare(), p.lineageOrder());
+        return p.withSearch(t, p.maxDepth(), p.maxVariants(), p.screenForks(), p.keepFraction());
     }
 }

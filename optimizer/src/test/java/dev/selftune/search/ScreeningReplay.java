@@ -176,9 +176,7 @@ public final class ScreeningReplay {
     /* The policy with the system property's keep fraction (successive halving's better part), when it is set. */
     private static Policy withKeep(Policy p, String property) {
         String k = System.getProperty(property);
-        return k == null ? p : new Policy(p.transforms(), p.ranges(), p.maxDepth(), p.maxVariants(), p.screenForks(),
-                Double.parseDouble(k), p.maxCopiedInsns(), p.maxUnrollFactor(), p.maxSplitAccumulators(), p.constantSmallest(),
-                p.constantMax(), p.order(), p.rank(), p.lukewarmShare(), p.lineageOrder());
+        return k == null ? p : p.withSearch(p.transforms(), p.maxDepth(), p.maxVariants(), p.screenForks(), Double.parseDouble(k));
     }
 
     /*
