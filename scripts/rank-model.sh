@@ -150,6 +150,7 @@ def read(mode, name):
             "unexplored": r.get("unexplored"), "decision": r["decision"], "about": about, "speed": speed,
             "swap": r["decision"] == "swap", "winner": (r.get("winner") or {}).get("classSha256"),
             "speedup": (r.get("winner") or {}).get("speedup") or 1.0,
+            "method": r["target"].split("(")[0], "steps": None if r["decision"] != "swap" or c is None else c["transforms"],
             "rankedOut": k.get("rankedOut"), "extended": k.get("extended") or 0, "examples": k.get("examples"), "fitted": k.get("fitted")}
 
 # The off pass's own screening of a variant (its model file's examples, keyed as ReplayPriors.key does: the method
@@ -172,13 +173,11 @@ for mf in (out / "off-cache" / "rank-models").glob("*.json"):
     for e in json.loads(mf.read_text())["examples"]:
         screened.setdefault((e["target"].split("(")[0], steps_key(e["features"])), []).append(e["logSpeedup"])
 
-def off_screening(mode, name):
-    """log speedup of this pass's winner as the off pass screened it (0 for a keep), or None when it never screened it."""
-    r = json.loads((out / mode / name / "report.json").read_text())
-    c = r.get("confirmed")
-    if r["decision"] != "swap" or c is None:
+def off_screening(run):
+    """log speedup of a pass's winner (read()) as the off pass screened it (0 for a keep), or None when it never screened it."""
+    if run["steps"] is None:
         return 0.0
-    v = screened.get((r["target"].split("(")[0], steps_key(features(c["transforms"]))))
+    v = screened.get((run["method"], steps_key(features(run["steps"]))))
     return None if v is None else sum(v) / len(v)
 
 print("%-24s %-4s %6s %6s %6s %-14s %-34s %-22s %s" % ("sample", "mode", "forks", "screen", "secs", "decision",
@@ -202,7 +201,7 @@ for name in names:
         t[0] += off["forks"]; t[1] += on["forks"]; t[2] += same; t[3] += 1
         t[4].append(on["speedup"] / off["speedup"])
         t[5] += off["screening"]; t[6] += on["screening"]
-        a, b = off_screening(m, name), off_screening("off", name)
+        a, b = off_screening(on), off_screening(off)
         if a is not None and b is not None:
             t[7].append(a - b)
         print("%-24s %-4s %6s %6s %6.0f %-14s %-34s %-22s %.2fx fewer (%.2fx); %s ranked out, %s past the cut (%s examples%s)%s" % (
